@@ -1,0 +1,145 @@
+import { FORMATS } from './formatsData';
+
+export { FORMATS };
+
+/** The two official versions: 2021 (reports for 2021 onward, the default) and 2019 (试行, reports for 2019 and 2020). */
+export type FormatVersion = keyof typeof FORMATS;
+export const FORMAT_VERSIONS: readonly FormatVersion[] = ['2021', '2019'];
+export const DEFAULT_VERSION: FormatVersion = '2021';
+
+export type TableId = 'T2' | 'T3' | 'T4';
+export const TABLE_IDS: readonly TableId[] = ['T2', 'T3', 'T4'];
+
+type Format = (typeof FORMATS)[FormatVersion];
+type T2Block = Format['T2']['blocks'][number];
+
+export type ColumnKind = 'count' | 'signed' | 'amount';
+export type T2BlockId = T2Block['block'];
+export type T2RowId = T2Block['rows'][number]['id'];
+export type T2ColumnId = T2Block['columns'][number]['id'];
+export type T3RowId = Format['T3']['rows'][number]['id'];
+export type T3ColumnId = Format['T3']['columns'][number]['id'];
+export type T4GroupId = Format['T4']['groups'][number]['id'];
+export type T4FieldId = Format['T4']['fields'][number]['id'];
+
+export type T2CellId = `T2.${T2RowId}.${T2ColumnId}`;
+export type T3CellId = `T3.${T3RowId}.${T3ColumnId}`;
+export type T4CellId = `T4.${T4GroupId}.${T4FieldId}`;
+/** A canonical cell id of formats.md: T2.<row>.<column>, T3.<row>.<column> or T4.<group>.<field>. */
+export type CellId = T2CellId | T3CellId | T4CellId;
+
+export function isFormatVersion(v: unknown): v is FormatVersion {
+  return v === '2021' || v === '2019';
+}
+
+export function format(version: FormatVersion): Format {
+  return FORMATS[version];
+}
+
+export const TABLE_NAMES: Record<TableId, string> = {
+  T2: '主动公开',
+  T3: '申请处理',
+  T4: '复议诉讼',
+};
+
+export const TABLE_NUMBERS: Record<TableId, string> = { T2: '表二', T3: '表三', T4: '表四' };
+
+export function tableTitle(version: FormatVersion, table: TableId): string {
+  return FORMATS[version][table].title;
+}
+
+/** One data cell of a version: where it belongs and what it may hold. */
+export interface DataCellDef {
+  id: CellId;
+  table: TableId;
+  /** T2 block, T3 row or T4 group. */
+  row: string;
+  /** T2/T3 column or T4 field. */
+  column: string;
+  kind: ColumnKind;
+  /** Human-readable place, e.g. “自然人 ×（一）予以公开”. */
+  label: string;
+  /** T2 only: the block the row is in. */
+  block?: T2BlockId;
+}
+
+const dataCellCache = new Map<FormatVersion, DataCellDef[]>();
+
+/** Every data cell of a version, table by table in reading order (row by row, left to right). */
+export function dataCells(version: FormatVersion): readonly DataCellDef[] {
+  const cached = dataCellCache.get(version);
+  if (cached) return cached;
+  const f = FORMATS[version];
+  const cells: DataCellDef[] = [];
+  for (const b of f.T2.blocks) {
+    for (const r of b.rows) {
+      for (const c of b.columns) {
+        cells.push({
+          id: `T2.${r.id}.${c.id}` as CellId,
+          table: 'T2',
+          row: r.id,
+          column: c.id,
+          kind: c.kind,
+          label: `${r.label}×${c.label}`,
+          block: b.block,
+        });
+      }
+    }
+  }
+  for (const r of f.T3.rows) {
+    for (const c of f.T3.columns) {
+      cells.push({
+        id: `T3.${r.id}.${c.id}` as CellId,
+        table: 'T3',
+        row: r.id,
+        column: c.id,
+        kind: c.kind,
+        label: `${c.label}×${t3RowShortLabel(version, r.id)}`,
+      });
+    }
+  }
+  for (const g of f.T4.groups) {
+    for (const fl of f.T4.fields) {
+      cells.push({
+        id: `T4.${g.id}.${fl.id}` as CellId,
+        table: 'T4',
+        row: g.id,
+        column: fl.id,
+        kind: fl.kind,
+        label: `${g.label}×${fl.label}`,
+      });
+    }
+  }
+  dataCellCache.set(version, cells);
+  return cells;
+}
+
+export function dataCellIds(version: FormatVersion): readonly CellId[] {
+  return dataCells(version).map((c) => c.id);
+}
+
+export function dataCell(version: FormatVersion, id: CellId): DataCellDef | undefined {
+  return dataCells(version).find((c) => c.id === id);
+}
+
+export function isCellId(version: FormatVersion, id: string): id is CellId {
+  return dataCells(version).some((c) => c.id === id);
+}
+
+/**
+ * How a T3 row is named in a message: the numbered group and the item, without the long
+ * explanation of （二）, e.g. “（三）1.属于国家秘密”, “（七）总计”, “第一项”.
+ */
+export function t3RowShortLabel(version: FormatVersion, row: T3RowId): string {
+  const def = FORMATS[version].T3.rows.find((r) => r.id === row);
+  if (!def) return row;
+  const main = /^([一二三四])、/.exec(def.label);
+  if (main) return `第${main[1]}项`;
+  const label = def.label.replace(/（区分处理的.*）$/, '');
+  const group = def.group && /^（[一二三四五六七]）/.exec(def.group);
+  return group && !label.startsWith('（') ? `${group[0]}${label}` : label;
+}
+
+export function t3ColumnLabel(version: FormatVersion, col: T3ColumnId): string {
+  return FORMATS[version].T3.columns.find((c) => c.id === col)?.label ?? col;
+}
