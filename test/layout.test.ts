@@ -1,0 +1,110 @@
+import { dataCellIds, FORMAT_VERSIONS, FORMATS, TABLE_IDS } from '../src/report/formats';
+import { a1, columnLetters, layoutTextGrid, parseA1, tableLayout, TITLE_ROWS } from '../src/report/layout';
+
+const mergeAt = (v: '2019' | '2021', t: 'T2' | 'T3' | 'T4', row: number, col: number) =>
+  tableLayout(v, t).merges.find((m) => m.row === row && m.col === col);
+
+describe('layout grids', () => {
+  it.each(FORMAT_VERSIONS)('places every data cell of %s exactly once', (v) => {
+    const placed = TABLE_IDS.flatMap((t) => tableLayout(v, t).data.map((d) => d.id));
+    expect([...placed].sort()).toEqual([...dataCellIds(v)].sort());
+  });
+
+  it.each(FORMAT_VERSIONS)('has no overlapping merges and no label or value inside a merge (%s)', (v) => {
+    for (const t of TABLE_IDS) {
+      const l = tableLayout(v, t);
+      const owner = new Map<string, number>();
+      l.merges.forEach((m, i) => {
+        for (let r = m.row; r < m.row + m.rowSpan; r++)
+          for (let c = m.col; c < m.col + m.colSpan; c++) {
+            expect(owner.has(`${r},${c}`)).toBe(false);
+            owner.set(`${r},${c}`, i);
+            expect(r).toBeLessThan(l.rowCount);
+            expect(c).toBeLessThan(l.colCount);
+          }
+      });
+      for (const cell of [...l.labels, ...l.data]) {
+        const m = owner.get(`${cell.row},${cell.col}`);
+        if (m !== undefined) expect([l.merges[m].row, l.merges[m].col]).toEqual([cell.row, cell.col]);
+      }
+    }
+  });
+
+  it('draws T3 with ten columns, the note in A1:C3 and 申请人情况 over D1:J1', () => {
+    const l = tableLayout('2021', 'T3');
+    expect(l.colCount).toBe(10);
+    expect(layoutTextGrid(l)[TITLE_ROWS][0]).toBe(FORMATS['2021'].T3.note);
+    expect(mergeAt('2021', 'T3', TITLE_ROWS, 0)).toEqual({ row: TITLE_ROWS, col: 0, rowSpan: 3, colSpan: 3 });
+    expect(mergeAt('2021', 'T3', TITLE_ROWS, 3)).toEqual({ row: TITLE_ROWS, col: 3, rowSpan: 1, colSpan: 7 });
+    const grid = layoutTextGrid(l);
+    expect(grid[TITLE_ROWS + 1][3]).toBe('自然人');
+    expect(grid[TITLE_ROWS + 1][4]).toBe('法人或其他组织');
+    expect(grid[TITLE_ROWS + 1][9]).toBe('总计');
+    expect(grid[TITLE_ROWS + 2].slice(4, 9)).toEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+    expect(mergeAt('2021', 'T3', TITLE_ROWS + 1, 3)).toEqual({ row: TITLE_ROWS + 1, col: 3, rowSpan: 2, colSpan: 1 });
+  });
+
+  it('merges 三、本年度办理结果 down to （七）总计 and each group label over its items', () => {
+    for (const v of FORMAT_VERSIONS) {
+      const l = tableLayout(v, 'T3');
+      const rows = FORMATS[v].T3.rows.map((r) => r.id as string);
+      const body = TITLE_ROWS + 3;
+      const first = body + rows.indexOf('R1');
+      const last = body + rows.indexOf('RT');
+      expect(mergeAt(v, 'T3', first, 0)?.rowSpan).toBe(last - first + 1);
+      expect(mergeAt(v, 'T3', body + rows.indexOf('D1'), 1)?.rowSpan).toBe(8);
+      expect(mergeAt(v, 'T3', body + rows.indexOf('U1'), 1)?.rowSpan).toBe(3);
+      expect(mergeAt(v, 'T3', body + rows.indexOf('X1'), 1)?.rowSpan).toBe(5);
+      expect(mergeAt(v, 'T3', body + rows.indexOf('NEW'), 0)?.colSpan).toBe(3);
+      expect(mergeAt(v, 'T3', body + rows.indexOf('RT'), 1)?.colSpan).toBe(2);
+    }
+    expect(mergeAt('2021', 'T3', TITLE_ROWS + 3 + 20, 1)?.rowSpan).toBe(3); // （六） over O1..O3
+    expect(mergeAt('2019', 'T3', TITLE_ROWS + 3 + 20, 1)?.colSpan).toBe(2); // single （六）其他处理 row
+  });
+
+  it('draws T4 with fifteen columns and four rows, 行政诉讼 over F1:O1', () => {
+    const l = tableLayout('2021', 'T4');
+    expect(l.colCount).toBe(15);
+    expect(l.rowCount).toBe(TITLE_ROWS + 4);
+    const grid = layoutTextGrid(l);
+    expect(grid[TITLE_ROWS][0]).toBe('行政复议');
+    expect(grid[TITLE_ROWS][5]).toBe('行政诉讼');
+    expect(mergeAt('2021', 'T4', TITLE_ROWS, 5)?.colSpan).toBe(10);
+    expect(grid[TITLE_ROWS + 1].slice(0, 5)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    expect(grid[TITLE_ROWS + 1][5]).toBe('未经复议直接起诉');
+    expect(grid[TITLE_ROWS + 1][10]).toBe('复议后起诉');
+    expect(l.data.map((d) => d.id).slice(0, 6)).toEqual(['T4.RV.UPH', 'T4.RV.COR', 'T4.RV.OTH', 'T4.RV.PEN', 'T4.RV.TOT', 'T4.LD.UPH']);
+  });
+
+  it('draws T2 in four columns with merged block titles and merged single value cells', () => {
+    const l = tableLayout('2021', 'T2');
+    expect(l.colCount).toBe(4);
+    const grid = layoutTextGrid(l);
+    expect(grid[TITLE_ROWS]).toEqual(['第二十条第（一）项', '', '', '']);
+    expect(grid[TITLE_ROWS + 1]).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(l.data.find((d) => d.id === 'T2.LIC.DECISIONS')).toMatchObject({ col: 1 });
+    expect(mergeAt('2021', 'T2', l.data.find((d) => d.id === 'T2.LIC.DECISIONS')!.row, 1)?.colSpan).toBe(3);
+    const l19 = tableLayout('2019', 'T2');
+    const amt = l19.data.find((d) => d.id === 'T2.PROC.PROCAMT')!;
+    expect(amt.col).toBe(2);
+    expect(mergeAt('2019', 'T2', amt.row, 2)?.colSpan).toBe(2);
+  });
+
+  it('puts each section title above its table', () => {
+    for (const v of FORMAT_VERSIONS)
+      for (const t of TABLE_IDS) expect(layoutTextGrid(tableLayout(v, t))[0][0]).toBe(FORMATS[v][t].title);
+  });
+
+  it('matches the recorded grids', () => {
+    for (const v of FORMAT_VERSIONS)
+      for (const t of TABLE_IDS) expect(layoutTextGrid(tableLayout(v, t)).map((r) => r.join('\t')).join('\n')).toMatchSnapshot(`${v} ${t}`);
+  });
+
+  it('converts A1 addresses both ways', () => {
+    expect(columnLetters(0)).toBe('A');
+    expect(columnLetters(25)).toBe('Z');
+    expect(columnLetters(26)).toBe('AA');
+    expect(a1(3, 9, true, false)).toBe('J$4');
+    expect(parseA1('$AB$12')).toEqual({ row: 11, col: 27 });
+  });
+});
