@@ -1,0 +1,134 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { DEFAULT_VERSION, isFormatVersion } from '../report/formats';
+import { validate } from '../report/validate';
+import { NotAReportError } from './exchange';
+import { expandInputs, readReport } from './readers';
+import { FileResult, renderJson, renderText } from './render';
+import { templateTsv } from './template';
+
+export const USAGE = `用法：
+  xxgk-report check <文件或文件夹>... [--json] [--last-year <上年报告>]
+      校验年报统计表格（.json 交换格式）。退出码：0 无错误，1 有错误，2 文件无法读取或不是年报。
+  xxgk-report template [--format 2021|2019] --out <文件.tsv>
+      输出三张官方表格的空白模板（制表符分隔，可直接粘贴到 Excel 或 Word）。
+`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+class UsageError extends Error {}
+
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} 后面需要一个值`);
+  args.splice(i, 2);
+  return value;
+}
+
+function takeFlag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+function rejectUnknownOptions(args: string[]): void {
+  const unknown = args.find((a) => a.startsWith('--'));
+  if (unknown) throw new UsageError(`未知选项 ${unknown}`);
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  const json = takeFlag(args, '--json');
+  const lastYearFile = takeOption(args, '--last-year');
+  rejectUnknownOptions(args);
+  if (args.length === 0) throw new UsageError('请指定要校验的文件或文件夹');
+  let unreadable = false;
+  let lastYear;
+  if (lastYearFile) {
+    try {
+      lastYear = (await readReport(lastYearFile)).report;
+    } catch (e) {
+      io.err(`无法读取上年报告 ${lastYearFile}：${describe(e)}\n`);
+      return 2;
+    }
+  }
+  const files = await expandInputs(args);
+  if (files.length === 0) {
+    io.err('没有找到可以校验的文件\n');
+    return 2;
+  }
+  const results: FileResult[] = [];
+  const progress = files.length > 20 && !json;
+  for (const [i, file] of files.entries()) {
+    if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
+    try {
+      const read = await readReport(file);
+      const findings = validate(read.report, { lastYear }).map((f) => {
+        if (!read.addressOf) return f;
+        const places = f.cells.map((c) => read.addressOf!(c)).filter((p) => p !== undefined);
+        return places.length ? { ...f, sheet: places[0].sheet, address: places.map((p) => p.address) } : f;
+      });
+      results.push({ file, format: read.report.format, tables: read.tables, findings, notes: read.notes });
+    } catch (e) {
+      unreadable = true;
+      io.err(`${progress ? '\n' : ''}无法校验 ${file}：${describe(e)}\n`);
+    }
+  }
+  if (progress) io.err('\n');
+  io.out(json ? renderJson(results) : renderText(results));
+  if (unreadable) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof NotAReportError) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') return '文件不存在';
+  if (err.code === 'EACCES') return '没有读取权限';
+  if (err.code === 'EISDIR') return '这是一个文件夹';
+  return err.message ?? String(e);
+}
+
+async function template(args: string[], io: Io): Promise<number> {
+  const version = takeOption(args, '--format') ?? DEFAULT_VERSION;
+  const out = takeOption(args, '--out');
+  rejectUnknownOptions(args);
+  if (!isFormatVersion(version)) throw new UsageError(`--format 应为 2021 或 2019，而不是 ${version}`);
+  if (!out) throw new UsageError('请用 --out 指定输出文件');
+  const ext = path.extname(out).toLowerCase();
+  const writers: Record<string, () => Promise<void>> = {
+    '.tsv': () => fs.writeFile(out, templateTsv(version), 'utf8'),
+    '.txt': () => fs.writeFile(out, templateTsv(version), 'utf8'),
+  };
+  const write = writers[ext];
+  if (!write) throw new UsageError(`不支持输出 ${ext || '无扩展名'} 文件（支持 ${Object.keys(writers).join('、')}）`);
+  await write();
+  io.err(`已写入 ${out}（${version}版）\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const args = [...argv];
+  const command = args.shift();
+  try {
+    if (command === 'check') return await check(args, io);
+    if (command === 'template') return await template(args, io);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`未知命令 ${command}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`出错：${describe(e)}\n`);
+    return 2;
+  }
+}

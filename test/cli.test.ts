@@ -1,0 +1,122 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../src/cli/main';
+import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
+import { allLayouts, layoutTextGrid } from '../src/report/layout';
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
+const write = (name: string, data: unknown) => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof data === 'string' ? data : JSON.stringify(data));
+  return p;
+};
+
+describe('xxgk-report check', () => {
+  const good = write('good.json', consistentReport('2021', seededRandom(1)));
+  const badReport = zeroReport('2021');
+  badReport.cells['T3.NEW.NP'] = 12;
+  badReport.cells['T3.NEW.TOT'] = 12;
+  const bad = write('bad.json', badReport);
+
+  it('exits 0 and says all passed for a consistent report', async () => {
+    const r = await run(['check', good]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2021版');
+    expect(r.out).toContain('错误 0，警告 0，提示 0');
+    expect(r.out).toContain('全部通过');
+  });
+
+  it('exits 1 and prints the finding with its numbers for an inconsistent report', async () => {
+    const r = await run(['check', bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('[错误] T3-BALANCE');
+    expect(r.out).toContain('自然人列：第一项 12 + 第二项 0 = 12，应等于（七）总计 0 + 第四项 0 = 0，相差 12');
+  });
+
+  it('prints the JSON shape with --json', async () => {
+    const r = await run(['check', bad, good, '--json']);
+    const parsed = JSON.parse(r.out);
+    expect(parsed.files.map((f: { file: string }) => f.file)).toEqual([bad, good]);
+    expect(parsed.files[0].findings[0]).toEqual({
+      rule: 'T3-BALANCE', instance: 'NP', severity: 'error',
+      cells: ['T3.NEW.NP', 'T3.CIN.NP', 'T3.RT.NP', 'T3.COUT.NP'], expected: 0, actual: 12,
+      message: expect.stringContaining('自然人列'),
+    });
+  });
+
+  it('runs the cross-year rules with --last-year', async () => {
+    const last = zeroReport('2019');
+    last.cells['T3.COUT.NP'] = 2;
+    const r = await run(['check', good, '--last-year', write('last.json', last), '--json']);
+    const rules = JSON.parse(r.out).files[0].findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toContain('XY-CARRY');
+  });
+
+  it.each([
+    ['missing.json', null, '文件不存在'],
+    ['notjson.json', '{oops', '不是有效的 JSON'],
+    ['noformat.json', { cells: {} }, '"format"'],
+    ['badid.json', { format: '2019', cells: { 'T3.O1.NP': 1 } }, '2019版格式中没有单元格编号 T3.O1.NP'],
+    ['badvalue.json', { format: '2021', cells: { 'T3.NEW.NP': [1] } }, '单元格 T3.NEW.NP 的值'],
+    ['report.pdf', 'x', '不支持的文件类型'],
+  ])('exits 2 naming the file and the reason for %s', async (name, content, reason) => {
+    const p = content === null ? join(dir, name) : write(name, content);
+    const r = await run(['check', p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(p);
+    expect(r.err).toContain(reason);
+  });
+
+  it('checks every report in a folder', async () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.json'), JSON.stringify(zeroReport('2019')));
+    writeFileSync(join(folder, 'b.json'), JSON.stringify(badReport));
+    writeFileSync(join(folder, 'readme.md'), 'not a report');
+    const r = await run(['check', folder, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files.map((f: { file: string }) => f.file)).toEqual([join(folder, 'a.json'), join(folder, 'b.json')]);
+  });
+
+  it('rejects unknown commands and options with the usage', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+    const r = await run(['check', good, '--colour']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('未知选项 --colour');
+  });
+});
+
+describe('xxgk-report template', () => {
+  it.each(['2021', '2019'] as const)('writes the %s grids as tab-separated text', async (v) => {
+    const out = join(dir, `t${v}.tsv`);
+    const r = await run(['template', '--format', v, '--out', out]);
+    expect(r.code).toBe(0);
+    const expected = allLayouts(v).map((l) => layoutTextGrid(l).map((row) => row.join('\t')).join('\n')).join('\n\n') + '\n';
+    expect(readFileSync(out, 'utf8')).toBe(expected);
+  });
+
+  it('refuses an unknown version', async () => {
+    expect((await run(['template', '--format', '2020', '--out', join(dir, 'x.tsv')])).code).toBe(2);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through npx in the repository with the documented exit codes', () => {
+    const root = join(__dirname, '..');
+    const ok = spawnSync('npx', ['xxgk-report', 'check', write('npx-ok.json', zeroReport('2019'))], { cwd: root, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const bad = spawnSync('npx', ['xxgk-report', 'check', join(dir, 'bad.json')], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('T3-BALANCE');
+    expect(execFileSync('node', ['bin/xxgk-report.js', '--help'], { cwd: root, encoding: 'utf8' })).toContain('用法');
+  });
+});
