@@ -1,0 +1,682 @@
+import { cellString, parseCellText } from './cellText';
+import {
+  CellId,
+  ColumnKind,
+  DEFAULT_VERSION,
+  FORMATS,
+  FormatVersion,
+  TableId,
+  dataCells,
+} from './formats';
+import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
+import { CellValue, Report } from './report';
+
+// Recognising the three tables in a grid that the add-in did not insert (docs/formats.md,
+// "Recognising a table"): a worksheet's values, text pasted from Word or a web page, an xlsx sheet.
+
+export interface PlacedValue {
+  id: CellId;
+  value: CellValue;
+  row: number;
+  col: number;
+  raw: string;
+}
+
+export interface Unplaced {
+  row: number;
+  col?: number;
+  text: string;
+  /** Why it was not placed, in Chinese. */
+  reason: string;
+}
+
+export interface RecognisedTable {
+  table: TableId;
+  version: FormatVersion;
+  /** First and last grid row that belongs to the table (the section title above it is not counted). */
+  firstRow: number;
+  lastRow: number;
+  cells: PlacedValue[];
+  /** Data cells of the version that were not found. */
+  missing: CellId[];
+}
+
+export interface Recognition {
+  /** Decided from the signatures of formats.md; null if no table was found. */
+  version: FormatVersion | null;
+  /** Why that version, in Chinese, e.g. 出现“上一年项目数量”（2019版）. */
+  versionEvidence: string[];
+  /** The tables found, in grid order. */
+  tables: RecognisedTable[];
+  /** Every placed value, in the exchange format (format is the default version when no table was found). */
+  report: Report;
+  /** 0-based grid position of each placed value. */
+  positions: Partial<Record<CellId, { row: number; col: number }>>;
+  /** Rows (or cells) that look like table rows but could not be placed. */
+  unplaced: Unplaced[];
+}
+
+/** Split pasted text into rows (\r\n, \n, \r) and cells (tabs). A final empty line is dropped. */
+export function parseTsv(text: string): string[][] {
+  if (typeof text !== 'string' || text === '') return [];
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.split('\t'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells and rows
+
+interface Cell {
+  col: number;
+  raw: string;
+  /** Parsed without a column kind. */
+  value: CellValue;
+  blank: boolean;
+  num: boolean;
+  /** Label match of a text cell. */
+  match: LabelMatch | null;
+  /** Original value, for re-parsing with a column kind. */
+  source: unknown;
+}
+
+interface Row {
+  index: number;
+  /** One per column, blank included. */
+  cells: Cell[];
+  texts: Cell[];
+  numbers: number;
+  blank: boolean;
+}
+
+function analyseRow(index: number, source: unknown): Row {
+  const values: unknown[] = Array.isArray(source) ? source : [];
+  const dict = labelDictionary();
+  const cells: Cell[] = [];
+  for (let col = 0; col < values.length; col++) {
+    const v = values[col];
+    const raw = cellString(v);
+    const value = typeof v === 'number' ? parseCellText(v) : parseCellText(raw);
+    const blank = value === null;
+    const num = typeof value === 'number';
+    const match = !blank && !num ? dict.lookup(raw) : null;
+    cells.push({ col, raw, value, blank, num, match, source: v });
+  }
+  const texts = cells.filter((c) => !c.blank && !c.num);
+  const numbers = cells.filter((c) => c.num).length;
+  return { index, cells, texts, numbers, blank: texts.length === 0 && numbers === 0 };
+}
+
+function valueOf(cell: Cell | undefined, kind: ColumnKind): CellValue {
+  if (!cell) return null;
+  const s = cell.source;
+  if (typeof s === 'number') return parseCellText(s, kind);
+  return parseCellText(cell.raw, kind);
+}
+
+/** The table a row points to by its labels, or 'end' for 一、五、六 section titles. */
+function rowMarks(row: Row): { tables: Map<TableId, number>; end: boolean } {
+  const tables = new Map<TableId, number>();
+  let end = false;
+  for (const c of row.texts) {
+    const entries = c.match?.entries;
+    if (!entries || entries.length === 0) continue;
+    if (entries.every((e) => e.role === 'end')) {
+      end = true;
+      continue;
+    }
+    const t = entries[0].table;
+    if (t && entries.every((e) => e.table === t)) tables.set(t, (tables.get(t) ?? 0) + 1);
+  }
+  return { tables, end };
+}
+
+function isSectionOnly(row: Row): boolean {
+  return row.texts.length > 0 && row.texts.every((c) => c.match?.entries.every((e) => e.role === 'section'));
+}
+
+const quote = (s: string): string => `“${s}”`;
+
+// ---------------------------------------------------------------------------------------------
+// T3 row labels
+
+interface T3Label {
+  entry: LabelEntry;
+  /** Column of the last label cell; values are to its right. */
+  labelEnd: number;
+  exact: boolean;
+  text: string;
+}
+
+function t3RowEntry(m: LabelMatch | null | undefined): LabelEntry | undefined {
+  return m?.entries.find((e) => e.table === 'T3' && e.role === 'row');
+}
+
+function isT3Group(m: LabelMatch | null | undefined): LabelEntry | undefined {
+  return m?.entries.find((e) => e.table === 'T3' && e.role === 'group');
+}
+
+/** The row a T3 row's own label cells name: the last label cell that names a row. */
+function ownT3Label(labelCells: Cell[]): T3Label | null {
+  for (let k = labelCells.length - 1; k >= 0; k--) {
+    const c = labelCells[k];
+    const e = t3RowEntry(c.match);
+    if (e) return { entry: e, labelEnd: c.col, exact: c.match?.how !== 'fuzzy', text: c.raw.trim() };
+  }
+  if (labelCells.length > 1) {
+    const joined = labelCells.map((c) => c.raw).join('');
+    const m = labelDictionary().lookup(joined);
+    const e = t3RowEntry(m);
+    if (e) return { entry: e, labelEnd: labelCells[labelCells.length - 1].col, exact: m?.how !== 'fuzzy', text: joined };
+  }
+  return null;
+}
+
+function lookupT3Row(text: string): { entry: LabelEntry; exact: boolean } | null {
+  const m = labelDictionary().lookup(text);
+  const e = t3RowEntry(m);
+  return e ? { entry: e, exact: m?.how !== 'fuzzy' } : null;
+}
+
+/** Label cells of a data row: the text cells left of its first number. */
+function labelCellsOf(row: Row): Cell[] {
+  const firstNum = row.cells.find((c) => c.num)?.col ?? Infinity;
+  return row.texts.filter((c) => c.col < firstNum);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const T3_WIDTH = 7;
+const T4_WIDTH = 15;
+
+class Recogniser {
+  readonly rows: Row[];
+  version: FormatVersion = DEFAULT_VERSION;
+  readonly evidence: Record<FormatVersion, string[]> = { '2021': [], '2019': [] };
+  readonly placed = new Map<CellId, PlacedValue>();
+  readonly unplaced: Unplaced[] = [];
+  readonly span = new Map<TableId, { first: number; last: number }>();
+  readonly cellsOf = new Map<TableId, PlacedValue[]>();
+  private readonly consumed = new Set<number>();
+
+  // T2 state
+  private t2Header: Map<string, number> | null = null;
+  // T3 state
+  private t3Cols = new Map<string, number>();
+  private t3Pending: Row | null = null;
+  // T4 state
+  private t4Start: number | null = null;
+  private t4Done = false;
+
+  constructor(grid: unknown) {
+    const rows = Array.isArray(grid) ? grid : [];
+    this.rows = rows.map((r, i) => analyseRow(i, r));
+  }
+
+  run(): Recognition {
+    this.decideVersion();
+    let state: TableId | null = null;
+    for (const row of this.rows) {
+      if (this.consumed.has(row.index)) {
+        if (state) this.touch(state, row.index);
+        continue;
+      }
+      const marks = rowMarks(row);
+      if (marks.tables.size > 0) {
+        let next: TableId | null = state && marks.tables.has(state) ? state : null;
+        if (!next) {
+          let best = 0;
+          for (const [t, n] of marks.tables) if (n > best) [next, best] = [t, n];
+        }
+        if (next !== state) {
+          this.leave(state);
+          state = next;
+        }
+      } else if (marks.end) {
+        this.leave(state);
+        state = null;
+      }
+      if (state === 'T2') this.t2Row(row);
+      else if (state === 'T3') this.t3Row(row);
+      else if (state === 'T4') this.t4Row(row);
+    }
+    this.leave(state);
+    return this.result();
+  }
+
+  // -- version ---------------------------------------------------------------------------------
+
+  private decideVersion(): void {
+    const add = (v: FormatVersion, s: string): void => {
+      if (!this.evidence[v].includes(s)) this.evidence[v].push(s);
+    };
+    for (const row of this.rows) {
+      for (const c of row.texts) {
+        const entries = c.match?.entries;
+        if (!entries || entries.length === 0) continue;
+        const vs = new Set<FormatVersion>();
+        for (const e of entries) for (const v of e.versions) vs.add(v);
+        if (vs.size !== 1) continue;
+        const v = [...vs][0];
+        const e = entries[0];
+        const what =
+          e.table === 'T3' && e.role === 'row' && e.id.startsWith('O')
+            ? `出现“（六）其他处理”的分项${quote(e.label)}`
+            : `出现${quote(e.label)}`;
+        add(v, `${what}（${v}版）`);
+      }
+      if (row.numbers > 0) {
+        const own = ownT3Label(labelCellsOf(row));
+        if (own && !FORMATS['2021'].T3.rows.some((r) => r.id === own.entry.id)) {
+          add('2019', `${quote(own.entry.label)}是单独的一行数据（2019版）`);
+        }
+      }
+    }
+    const n21 = this.evidence['2021'].length;
+    const n19 = this.evidence['2019'].length;
+    this.version = n19 > n21 ? '2019' : n21 > n19 ? '2021' : DEFAULT_VERSION;
+  }
+
+  private versionEvidence(): string[] {
+    const v = this.version;
+    const other: FormatVersion = v === '2021' ? '2019' : '2021';
+    const out = [...this.evidence[v]];
+    const n = this.evidence[v].length;
+    const m = this.evidence[other].length;
+    if (n === 0 && m === 0) out.push(`未发现区分两版的标志，按默认的${v}版识别`);
+    else if (n === m) out.push(`两版的标志一样多，按默认的${v}版识别`);
+    if (m > 0) out.push(`也出现了${other}版的标志（${this.evidence[other].join('；')}），按多数判断为${v}版`);
+    return out;
+  }
+
+  // -- bookkeeping -----------------------------------------------------------------------------
+
+  private touch(table: TableId, row: number): void {
+    const s = this.span.get(table);
+    if (!s) this.span.set(table, { first: row, last: row });
+    else {
+      s.first = Math.min(s.first, row);
+      s.last = Math.max(s.last, row);
+    }
+  }
+
+  private place(table: TableId, id: CellId, cell: Cell | undefined, row: number, col: number, kind: ColumnKind): boolean {
+    const value = valueOf(cell, kind);
+    const raw = cell?.raw ?? '';
+    if (this.placed.has(id)) return false;
+    const pv: PlacedValue = { id, value, row, col, raw };
+    this.placed.set(id, pv);
+    const list = this.cellsOf.get(table) ?? [];
+    list.push(pv);
+    this.cellsOf.set(table, list);
+    return true;
+  }
+
+  /** Place a whole row, or nothing if any of its cells was placed before. */
+  private placeRow(
+    table: TableId,
+    row: Row,
+    items: { id: CellId; col: number; kind: ColumnKind }[],
+    label: string,
+  ): void {
+    if (items.some((it) => this.placed.has(it.id))) {
+      this.unplaced.push({
+        row: row.index,
+        text: rowText(row),
+        reason: `${quote(label)}一行重复出现，已按第一次出现的数值读取，这一行未读入`,
+      });
+      return;
+    }
+    for (const it of items) this.place(table, it.id, row.cells[it.col], row.index, it.col, it.kind);
+    this.touch(table, row.index);
+  }
+
+  private unplace(row: Row, reason: string, col?: number, text?: string): void {
+    this.unplaced.push(col === undefined ? { row: row.index, text: text ?? rowText(row), reason } : { row: row.index, col, text: text ?? rowText(row), reason });
+  }
+
+  private leave(state: TableId | null): void {
+    if (state === 'T3') this.flushT3Pending();
+  }
+
+  // -- T2 --------------------------------------------------------------------------------------
+
+  private t2Row(row: Row): void {
+    let labelCell: Cell | undefined;
+    let labelEntry: LabelEntry | undefined;
+    const header = new Map<string, number>();
+    let isHeader = false;
+    for (const c of row.texts) {
+      const entries = c.match?.entries ?? [];
+      if (entries.some((e) => e.table === 'T2' && (e.role === 'blockTitle' || e.role === 'header'))) isHeader = true;
+      const colIds = new Set(entries.filter((e) => e.table === 'T2' && e.role === 'column').map((e) => e.id));
+      if (colIds.size === 1) header.set([...colIds][0], c.col);
+      const r = entries.find((e) => e.table === 'T2' && e.role === 'row');
+      if (r && !labelCell) {
+        labelCell = c;
+        labelEntry = r;
+      }
+    }
+    if (header.size > 0) {
+      this.t2Header = header;
+      isHeader = true;
+    }
+    if (!labelCell || !labelEntry) {
+      if (isHeader) this.touch('T2', row.index);
+      else if (row.numbers > 0) this.unplace(row, '主动公开表中这一行有数值，但没有能识别的行名，未读入');
+      return;
+    }
+    const label = labelEntry.label;
+    const block = FORMATS[this.version].T2.blocks.find((b) => b.rows.some((r) => r.id === labelEntry?.id));
+    if (!block) {
+      const other = labelEntry.versions.find((v) => v !== this.version) ?? labelEntry.versions[0];
+      this.touch('T2', row.index);
+      this.unplace(row, `${quote(label)}是${other}版的行，${this.version}版的主动公开表没有这一行，未读入`);
+      return;
+    }
+    const labelCol = labelCell.col;
+    const n = block.columns.length;
+    const region = row.cells.filter((c) => c.col > labelCol);
+    const nonBlank = region.filter((c) => !c.blank);
+    const positions = block.columns.map((c) => this.t2Header?.get(c.id));
+    const known = positions.every((p): p is number => p !== undefined && p > labelCol);
+    const structured = known && nonBlank.every((c) => positions.includes(c.col));
+    const rowId = labelEntry.id;
+    const item = (i: number, col: number): { id: CellId; col: number; kind: ColumnKind } => ({
+      id: `T2.${rowId}.${block.columns[i].id}` as CellId,
+      col,
+      kind: block.columns[i].kind,
+    });
+    if (structured && (nonBlank.length > 0 || row.cells.length > Math.max(...(positions as number[])))) {
+      this.placeRow('T2', row, (positions as number[]).map((p, i) => item(i, p)), label);
+      return;
+    }
+    if (nonBlank.length === 0) {
+      this.touch('T2', row.index);
+      this.unplace(row, `${quote(label)}一行没有数值，未读入`);
+      return;
+    }
+    const from = nonBlank[0].col;
+    const to = nonBlank[nonBlank.length - 1].col;
+    const span = region.filter((c) => c.col >= from && c.col <= to);
+    if (span.length < n) {
+      this.touch('T2', row.index);
+      this.unplace(row, `${quote(label)}一行只有${nonBlank.length}个数值，应有${n}个，无法确定各是哪一列，未读入`);
+      return;
+    }
+    this.placeRow('T2', row, span.slice(0, n).map((c, i) => item(i, c.col)), label);
+    for (const extra of span.slice(n)) {
+      if (!extra.blank && extra.value !== 0) {
+        this.unplace(row, `${quote(label)}一行多出的数值${quote(extra.raw.trim())}未读入（按行名后的${n}个数值读取）`, extra.col, extra.raw);
+      }
+    }
+  }
+
+  // -- T3 --------------------------------------------------------------------------------------
+
+  /** First data column from the header (自然人 … 总计), when at least two header labels agree. */
+  private t3Start(): number | null {
+    const cols = FORMATS[this.version].T3.columns;
+    const votes = new Map<number, number>();
+    cols.forEach((c, i) => {
+      const p = this.t3Cols.get(c.id);
+      if (p !== undefined) votes.set(p - i, (votes.get(p - i) ?? 0) + 1);
+    });
+    let best: number | null = null;
+    let n = 1;
+    for (const [start, k] of votes) if (k > n && start >= 0) [best, n] = [start, k];
+    return best;
+  }
+
+  private t3Row(row: Row): void {
+    if (row.blank) return;
+    if (row.numbers === 0) {
+      let header = false;
+      for (const c of row.texts) {
+        const entries = c.match?.entries ?? [];
+        const col = entries.find((e) => e.table === 'T3' && e.role === 'column');
+        if (col && !this.t3Cols.has(col.id)) this.t3Cols.set(col.id, c.col);
+        if (entries.some((e) => e.table === 'T3' && ['column', 'note', 'header'].includes(e.role))) header = true;
+      }
+      this.flushT3Pending();
+      if (header) this.touch('T3', row.index);
+      else if (row.texts.some((c) => c.match?.entries.some((e) => e.table === 'T3' && e.role !== 'section'))) {
+        this.touch('T3', row.index);
+        this.t3Pending = row;
+      } else if (!isSectionOnly(row)) this.t3Pending = row;
+      return;
+    }
+    const pending = this.t3Pending;
+    this.t3Pending = null;
+    const labelCells = labelCellsOf(row);
+    let label = ownT3Label(labelCells);
+    let usedPending = false;
+    if (!label || !label.exact) {
+      // A label wrapped over two lines: the line before (text only) or the line after (text only).
+      const firstText = labelCells[0];
+      const lastText = labelCells[labelCells.length - 1];
+      const firstNum = row.cells.find((c) => c.num)?.col ?? 0;
+      if (pending && pending.texts.length > 0) {
+        const before = pending.texts[pending.texts.length - 1].raw;
+        const hit = lookupT3Row(before + (firstText?.raw ?? ''));
+        if (hit && hit.exact) {
+          label = { entry: hit.entry, labelEnd: firstText ? firstText.col : firstNum - 1, exact: true, text: before + (firstText?.raw ?? '') };
+          usedPending = true;
+        }
+      }
+      if (!usedPending && lastText) {
+        const next = this.nextNonBlank(row.index);
+        if (next && next.numbers === 0 && next.texts.length === 1) {
+          const joined = lastText.raw + next.texts[0].raw;
+          const hit = lookupT3Row(joined);
+          if (hit && hit.exact) {
+            label = { entry: hit.entry, labelEnd: lastText.col, exact: true, text: joined };
+            this.consumed.add(next.index);
+          }
+        }
+      }
+    }
+    if (pending && !usedPending) this.rememberPending(pending);
+    if (pending && usedPending) this.touch('T3', pending.index);
+    if (!label) {
+      const group = labelCells.map((c) => isT3Group(c.match)).find((g) => g);
+      if (group) {
+        this.touch('T3', row.index);
+        this.unplace(row, `${quote(group.label)}是分组名称，不是数据行（本表没有小计行），数值未读入`);
+      } else if (labelCells.length === 0) {
+        this.unplace(row, '申请处理表中这一行有数值，但没有行名，无法确定是哪一行，未读入');
+      } else {
+        this.unplace(row, `申请处理表中未能识别的行名${quote(labelCells.map((c) => c.raw.trim()).join(' '))}，数值未读入`);
+      }
+      return;
+    }
+    this.t3Values(row, label);
+  }
+
+  private nextNonBlank(index: number): Row | undefined {
+    for (let i = index + 1; i < this.rows.length; i++) if (!this.rows[i].blank) return this.rows[i];
+    return undefined;
+  }
+
+  /** A text-only row that was not the first half of a wrapped label. */
+  private rememberPending(row: Row): void {
+    this.t3Pending = row;
+    this.flushT3Pending();
+  }
+
+  private flushT3Pending(): void {
+    const row = this.t3Pending;
+    this.t3Pending = null;
+    if (!row) return;
+    const own = ownT3Label(row.texts);
+    if (!own) return;
+    // “（六）其他处理” alone on a line is the 2021 group label, not a 2019 data row.
+    const m = row.texts.find((c) => c.col === own.labelEnd)?.match;
+    if (isT3Group(m)) return;
+    this.t3Values(row, own);
+  }
+
+  private t3Values(row: Row, label: T3Label): void {
+    const entry = label.entry;
+    const v = this.version;
+    const name = entry.label;
+    this.touch('T3', row.index);
+    if (!FORMATS[v].T3.rows.some((r) => r.id === entry.id)) {
+      const reason =
+        v === '2021' && entry.id === 'O'
+          ? `${quote(name)}在2019版是一行，2021版分为三项（${FORMATS['2021'].T3.rows
+              .filter((r) => r.group === name)
+              .map((r) => quote(r.label))
+              .join('、')}），无法确定数值属于哪一项，未读入`
+          : `${quote(name)}是${v === '2021' ? '2019' : '2021'}版的行，${v}版的申请处理表没有这一行，未读入`;
+      this.unplace(row, reason);
+      return;
+    }
+    const cols = FORMATS[v].T3.columns;
+    const region = row.cells.filter((c) => c.col > label.labelEnd);
+    const nonBlank = region.filter((c) => !c.blank);
+    const start = this.t3Start();
+    const item = (i: number, col: number): { id: CellId; col: number; kind: ColumnKind } => ({
+      id: `T3.${entry.id}.${cols[i].id}` as CellId,
+      col,
+      kind: cols[i].kind,
+    });
+    const structured =
+      start !== null &&
+      start > label.labelEnd &&
+      nonBlank.every((c) => c.col >= start && c.col < start + T3_WIDTH) &&
+      (nonBlank.length > 0 || row.cells.length > start);
+    if (structured && start !== null) {
+      this.placeRow('T3', row, cols.map((_, i) => item(i, start + i)), name);
+      return;
+    }
+    if (nonBlank.length === 0) {
+      this.unplace(row, `${quote(name)}一行没有数值，未读入`);
+      return;
+    }
+    const to = nonBlank[nonBlank.length - 1].col;
+    const span = region.filter((c) => c.col <= to);
+    if (span.length < T3_WIDTH) {
+      this.unplace(
+        row,
+        `${quote(name)}一行只有${nonBlank.length}个数值，应有${T3_WIDTH}个（自然人至总计），无法确定各是哪一列，未读入`,
+      );
+      return;
+    }
+    const take = span.slice(span.length - T3_WIDTH);
+    this.placeRow('T3', row, take.map((c, i) => item(i, c.col)), name);
+    for (const extra of span.slice(0, span.length - T3_WIDTH)) {
+      if (!extra.blank && extra.value !== 0) {
+        this.unplace(row, `${quote(name)}一行多出的数值${quote(extra.raw.trim())}未读入（按行末的${T3_WIDTH}个数值读取）`, extra.col, extra.raw);
+      }
+    }
+  }
+
+  // -- T4 --------------------------------------------------------------------------------------
+
+  private t4Row(row: Row): void {
+    if (row.blank) return;
+    const hasLabels = row.texts.some((c) => c.match?.entries.some((e) => e.table === 'T4' && e.role !== 'section'));
+    if (hasLabels) {
+      const uph = FORMATS[this.version].T4.fields[0].id;
+      for (const c of row.texts) {
+        if (c.match?.entries.some((e) => e.table === 'T4' && e.role === 'field' && e.id === uph)) {
+          if (this.t4Start === null || c.col < this.t4Start) this.t4Start = c.col;
+        }
+      }
+      this.touch('T4', row.index);
+      return;
+    }
+    if (row.numbers === 0) return;
+    if (this.t4Done) {
+      this.unplace(row, '复议诉讼表只有一行数据，这一行未读入');
+      return;
+    }
+    this.t4Done = true;
+    const f = FORMATS[this.version].T4;
+    const items: { id: CellId; kind: ColumnKind }[] = [];
+    for (const g of f.groups) for (const fl of f.fields) items.push({ id: `T4.${g.id}.${fl.id}` as CellId, kind: fl.kind });
+    const nonBlank = row.cells.filter((c) => !c.blank);
+    const start = this.t4Start;
+    if (start !== null && nonBlank.every((c) => c.col >= start && c.col < start + T4_WIDTH)) {
+      this.placeRow('T4', row, items.map((it, i) => ({ ...it, col: start + i })), '复议诉讼数据');
+      return;
+    }
+    const from = nonBlank[0].col;
+    const to = nonBlank[nonBlank.length - 1].col;
+    const span = row.cells.filter((c) => c.col >= from && c.col <= to);
+    if (span.length < T4_WIDTH) {
+      this.touch('T4', row.index);
+      this.unplace(row, `复议诉讼表的数据行只有${nonBlank.length}个数值，应有${T4_WIDTH}个，无法确定各是哪一列，未读入`);
+      return;
+    }
+    const take = span.slice(span.length - T4_WIDTH);
+    this.placeRow('T4', row, items.map((it, i) => ({ ...it, col: take[i].col })), '复议诉讼数据');
+    for (const extra of span.slice(0, span.length - T4_WIDTH)) {
+      if (!extra.blank && extra.value !== 0) {
+        this.unplace(row, `复议诉讼表数据行多出的${quote(extra.raw.trim())}未读入（按行末的${T4_WIDTH}个数值读取）`, extra.col, extra.raw);
+      }
+    }
+  }
+
+  // -- result ----------------------------------------------------------------------------------
+
+  private result(): Recognition {
+    const tables: RecognisedTable[] = [];
+    const v = this.version;
+    for (const [table, s] of this.span) {
+      const cells = this.cellsOf.get(table) ?? [];
+      const missing = dataCells(v)
+        .filter((d) => d.table === table && !this.placed.has(d.id))
+        .map((d) => d.id);
+      tables.push({ table, version: v, firstRow: s.first, lastRow: s.last, cells, missing });
+    }
+    tables.sort((a, b) => a.firstRow - b.firstRow);
+    const found = tables.length > 0;
+    const report: Report = { format: found ? v : DEFAULT_VERSION, cells: {} };
+    const positions: Recognition['positions'] = {};
+    for (const t of tables) {
+      for (const pv of t.cells) {
+        report.cells[pv.id] = pv.value;
+        positions[pv.id] = { row: pv.row, col: pv.col };
+      }
+    }
+    this.unplaced.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
+    return {
+      version: found ? v : null,
+      versionEvidence: found ? this.versionEvidence() : [],
+      tables,
+      report,
+      positions,
+      unplaced: this.unplaced,
+    };
+  }
+}
+
+function rowText(row: Row): string {
+  let end = row.cells.length;
+  while (end > 0 && row.cells[end - 1].blank) end--;
+  return row.cells
+    .slice(0, end)
+    .map((c) => c.raw)
+    .join('\t');
+}
+
+/**
+ * Find tables 二, 三 and 四 in a grid (rows of cell texts), decide the version, and read every value
+ * with its grid position. Never throws: what cannot be placed is listed in `unplaced`.
+ */
+export function recognise(grid: string[][]): Recognition {
+  try {
+    return new Recogniser(grid).run();
+  } catch (e) {
+    return {
+      version: null,
+      versionEvidence: [],
+      tables: [],
+      report: { format: DEFAULT_VERSION, cells: {} },
+      positions: {},
+      unplaced: [{ row: 0, text: '', reason: `内部错误，未能识别表格：${e instanceof Error ? e.message : String(e)}` }],
+    };
+  }
+}
