@@ -380,14 +380,16 @@ class Recogniser {
     const nonBlank = region.filter((c) => !c.blank);
     const positions = block.columns.map((c) => this.t2Header?.get(c.id));
     const known = positions.every((p): p is number => p !== undefined && p > labelCol);
-    const structured = known && nonBlank.every((c) => positions.includes(c.col));
+    // A grid whose cells sit under the header: every header column exists in the row (blank or not).
+    const structured =
+      known && nonBlank.every((c) => positions.includes(c.col)) && row.cells.length > Math.max(...positions);
     const rowId = labelEntry.id;
     const item = (i: number, col: number): { id: CellId; col: number; kind: ColumnKind } => ({
       id: `T2.${rowId}.${block.columns[i].id}` as CellId,
       col,
       kind: block.columns[i].kind,
     });
-    if (structured && (nonBlank.length > 0 || row.cells.length > Math.max(...(positions as number[])))) {
+    if (structured) {
       this.placeRow('T2', row, (positions as number[]).map((p, i) => item(i, p)), label);
       return;
     }
@@ -545,7 +547,7 @@ class Recogniser {
       start !== null &&
       start > label.labelEnd &&
       nonBlank.every((c) => c.col >= start && c.col < start + T3_WIDTH) &&
-      (nonBlank.length > 0 || row.cells.length > start);
+      row.cells.length >= start + T3_WIDTH;
     if (structured && start !== null) {
       this.placeRow('T3', row, cols.map((_, i) => item(i, start + i)), name);
       return;
@@ -598,7 +600,11 @@ class Recogniser {
     for (const g of f.groups) for (const fl of f.fields) items.push({ id: `T4.${g.id}.${fl.id}` as CellId, kind: fl.kind });
     const nonBlank = row.cells.filter((c) => !c.blank);
     const start = this.t4Start;
-    if (start !== null && nonBlank.every((c) => c.col >= start && c.col < start + T4_WIDTH)) {
+    if (
+      start !== null &&
+      row.cells.length >= start + T4_WIDTH &&
+      nonBlank.every((c) => c.col >= start && c.col < start + T4_WIDTH)
+    ) {
       this.placeRow('T4', row, items.map((it, i) => ({ ...it, col: start + i })), '复议诉讼数据');
       return;
     }
