@@ -30,6 +30,8 @@ export interface Finding {
 
 export interface ValidateOptions {
   lastYear?: Report;
+  /** Check only these tables (a sheet that holds only 表三); all three by default. */
+  tables?: readonly TableId[];
 }
 
 /** A number as the message prints it: integers plainly, amounts without float noise. */
@@ -190,7 +192,8 @@ export function validate(report: Report, options: ValidateOptions = {}): Finding
       if (f) findings.push(f);
     }
   }
-  return findings;
+  const tables = options.tables;
+  return tables ? findings.filter((f) => tables.includes(f.table)) : findings;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

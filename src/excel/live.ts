@@ -1,0 +1,123 @@
+import { checkSheet, checkWorkbook, mergeSheetCheck, WorkbookCheck } from './check';
+import { describeExcelError } from './errors';
+import { ExcelRun } from './run';
+
+export interface LiveCheckerOptions {
+  /** Quiet time after the last edit before checking, in ms. */
+  debounceMs?: number;
+  /** After the add-in's own writes, change events are ignored for this long, in ms. */
+  ownWriteQuietMs?: number;
+  onResult: (check: WorkbookCheck) => void;
+  onError?: (message: string) => void;
+}
+
+type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+
+/**
+ * Checks again whenever a sheet that holds a template changes: Excel's worksheet.onChanged, debounced,
+ * then one sync that reads the sheet. Handlers are registered for every template sheet on each
+ * refresh (the task pane calls refresh on load and after inserting), never twice for one sheet.
+ */
+export class LiveChecker {
+  private handlers = new Map<string, Handler>();
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private quietUntil = 0;
+  private current: WorkbookCheck = { sheets: [] };
+  private enabled = true;
+  private readonly debounceMs: number;
+  private readonly ownWriteQuietMs: number;
+  /** Live checks run so far (for tests and the benchmark). */
+  checksRun = 0;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly options: LiveCheckerOptions,
+  ) {
+    this.debounceMs = options.debounceMs ?? 300;
+    this.ownWriteQuietMs = options.ownWriteQuietMs ?? 800;
+  }
+
+  get result(): WorkbookCheck {
+    return this.current;
+  }
+
+  /** Full check of the workbook, then handlers on every template sheet not yet watched. */
+  async refresh(): Promise<WorkbookCheck> {
+    const check = await checkWorkbook(this.run);
+    this.current = check;
+    this.options.onResult(check);
+    if (!check.error) await this.watch(check.sheets.map((s) => s.sheetId));
+    return check;
+  }
+
+  private async watch(sheetIds: string[]): Promise<void> {
+    const fresh = sheetIds.filter((id) => !this.handlers.has(id));
+    if (fresh.length === 0) return;
+    try {
+      await this.run(async (context) => {
+        const added = fresh.map((id) => ({
+          id,
+          handler: context.workbook.worksheets.getItem(id).onChanged.add((args) => this.onChanged(args)),
+        }));
+        await context.sync();
+        for (const a of added) this.handlers.set(a.id, a.handler);
+      });
+    } catch (e) {
+      this.options.onError?.(describeExcelError(e));
+    }
+  }
+
+  /** Call around the add-in's own writes: their change events must not start a check. */
+  ownWrites(): void {
+    this.quietUntil = Date.now() + this.ownWriteQuietMs;
+  }
+
+  setEnabled(on: boolean): void {
+    this.enabled = on;
+    if (!on) for (const t of this.timers.values()) clearTimeout(t);
+  }
+
+  private onChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
+    if (!this.enabled || Date.now() < this.quietUntil) return Promise.resolve();
+    const id = args.worksheetId;
+    const old = this.timers.get(id);
+    if (old) clearTimeout(old);
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id);
+        void this.checkNow(id);
+      }, this.debounceMs),
+    );
+    return Promise.resolve();
+  }
+
+  /** Checks one sheet now and publishes the merged result. */
+  async checkNow(sheetId: string): Promise<void> {
+    try {
+      this.checksRun++;
+      const sheet = await checkSheet(this.run, sheetId);
+      this.current = mergeSheetCheck(this.current, sheet);
+      this.options.onResult(this.current);
+    } catch (e) {
+      this.options.onError?.(describeExcelError(e));
+    }
+  }
+
+  /** Removes every handler (when the pane closes or live checking is switched off for good). */
+  async stop(): Promise<void> {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    const handlers = [...this.handlers.values()];
+    this.handlers.clear();
+    if (handlers.length === 0) return;
+    try {
+      await this.run(async (context) => {
+        for (const h of handlers) h.remove();
+        await context.sync();
+      });
+    } catch {
+      // The handlers die with the session anyway.
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+
+/**
+ * Each inserted table carries a sheet-scoped name, XXGK_<table>_<version>, over its whole block.
+ * Excel moves the name with the table (rows added above, table cut and pasted), keeps it in the
+ * saved file, and lets two sheets each hold one; the name says which table and version it is.
+ */
+export const NAME_PREFIX = 'XXGK_';
+
+export function tableName(table: TableId, version: FormatVersion): string {
+  return `${NAME_PREFIX}${table}_${version}`;
+}
+
+export function parseTableName(name: string): { table: TableId; version: FormatVersion } | null {
+  const m = /^XXGK_(T[234])_(\d{4})$/.exec(name);
+  if (!m) return null;
+  const table = TABLE_IDS.find((t) => t === m[1]);
+  const version = FORMAT_VERSIONS.find((v) => v === m[2]);
+  return table && version ? { table, version } : null;
+}
+
+export function tableNameComment(table: TableId, version: FormatVersion): string {
+  return `年报助手：${TABLE_NUMBERS[table]} ${TABLE_NAMES[table]}（${version}版），请勿删除此名称`;
+}
+
+/** Parses a name's reference, e.g. "=Sheet1!$A$3:$J$31" or "='年报 (2021)'!$A$3:$J$31"; null for #REF!. */
+export function parseNameReference(value: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(value.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const top = Number(m[4]) - 1;
+  const left = col(m[3]);
+  const bottom = m[6] ? Number(m[6]) - 1 : top;
+  const right = m[5] ? col(m[5]) : left;
+  return { sheet, top, left, bottom, right };
+}
