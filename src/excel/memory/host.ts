@@ -1,0 +1,340 @@
+/**
+ * MemoryHost: a drop-in for Excel.run over an in-memory workbook, plus a simulated user
+ * (typing, pasting, inserting/deleting rows, protection, cell-edit mode) and read-outs of what a
+ * person would see in each cell.
+ */
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from './address';
+import { MemOfficeError } from './errors';
+import { FormulaError, isValidFormula } from './formula';
+import { formatValue } from './numfmt';
+import { MemRequestContext, SyncStats } from './proxies';
+import {
+  CellData,
+  DEFAULT_BORDER,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  EDGES,
+  EdgeName,
+  SheetModel,
+  Workbook,
+  parseCellInput,
+} from './workbook';
+
+export interface CellView {
+  value: number | string | boolean | null;
+  formula: string | null;
+  text: string;
+  numberFormat: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+  wrap: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  borders: Record<EdgeName, { style: string; color: string }>;
+  highlight: { fill: string | null; fontColor: string | null } | null;
+  displayFill: string | null;
+  dataValidation: { type: string; rule: unknown; errorMessage?: string } | null;
+  merge: { address: string; isTopLeft: boolean } | null;
+  locked: boolean;
+}
+
+export interface NameView {
+  name: string;
+  scope: string;
+  reference: string;
+  comment: string;
+}
+
+export class MemoryHost {
+  readonly workbook = new Workbook();
+  readonly stats: SyncStats = { syncs: 0, batchSizes: [] };
+
+  constructor() {
+    this.run = this.run.bind(this);
+  }
+
+  /** Drop-in for Excel.run(batch): creates a RequestContext, runs the batch, syncs what is left queued. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new MemRequestContext(this.workbook, this.stats);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx._pending > 0) await ctx.sync();
+    return result;
+  }
+
+  resetStats(): void {
+    this.stats.syncs = 0;
+    this.stats.batchSizes.length = 0;
+  }
+
+  /** Resolves once every pending onChanged/onActivated handler has run. */
+  flushEvents(): Promise<void> {
+    return this.workbook.flushEvents();
+  }
+
+  onAnyChange(listener: () => void): () => void {
+    return this.workbook.onAnyChange(listener);
+  }
+
+  // ---------------------------------------------------------------- sheets
+
+  addSheet(name: string): void {
+    this.workbook.addSheet(name);
+    this.changed();
+  }
+
+  setActiveSheet(name: string): void {
+    const s = this.sheet(name);
+    if (this.workbook.activeSheetId !== s.id) {
+      this.workbook.activeSheetId = s.id;
+      this.workbook.emitActivated(s);
+    }
+    this.changed();
+  }
+
+  sheetNames(): string[] {
+    return this.workbook.sheets.map((s) => s.name);
+  }
+
+  activeSheetName(): string {
+    return this.workbook.activeSheet().name;
+  }
+
+  selection(): { sheet: string; address: string } {
+    const s = this.workbook.activeSheet();
+    return { sheet: s.name, address: rectAddress(s.selection) };
+  }
+
+  /** The user clicks/drag-selects a range. */
+  userSelect(sheet: string, address: string): void {
+    const s = this.sheet(sheet);
+    s.selection = this.rect(address);
+    this.workbook.activeSheetId = s.id;
+    this.changed();
+  }
+
+  protectSheet(sheet: string, on: boolean): void {
+    const s = this.sheet(sheet);
+    s.protected = on;
+    this.workbook.touch();
+    this.changed();
+  }
+
+  /** While on, every context.sync() rejects with InvalidOperationInCellEditMode. */
+  setCellEditMode(on: boolean): void {
+    this.workbook.cellEditMode = on;
+  }
+
+  // ---------------------------------------------------------------- the simulated user
+
+  /**
+   * Types into a cell and presses Enter. Data validation with a Stop alert refuses bad input
+   * (accepted:false with the alert's message); Warning/Information alerts accept it with the message.
+   */
+  userEdit(sheet: string, address: string, input: string | number | null): { accepted: boolean; message?: string } {
+    const s = this.sheet(sheet);
+    const r = this.rect(address);
+    let row = r.r0;
+    let col = r.c0;
+    const m = this.workbook.mergeAt(s, row, col);
+    if (m) {
+      row = m.r0;
+      col = m.c0;
+    }
+    const wb = this.workbook;
+    if (s.protected && wb.getCell(s, row, col).locked)
+      throw new Error(
+        `userEdit: the cell ${sheet}!${rectAddress({ r0: row, c0: col, r1: row, c1: col })} is locked and the sheet is protected.`,
+      );
+    if (typeof input === 'string' && input.startsWith('=') && input.length > 1 && !isValidFormula(input))
+      return { accepted: false, message: `There's a problem with this formula: ${input}` };
+    const before = wb.getCell(s, row, col);
+    const snapshot = { value: before.value, formula: before.formula };
+    const parsed = parseCellInput(input === null ? '' : input, before.numberFormat, false);
+    const c = wb.cellForWrite(s, row, col);
+    c.value = parsed.value;
+    c.formula = parsed.formula;
+    wb.touch();
+    let message: string | undefined;
+    const dv = c.dv;
+    const clearing = parsed.value === null && parsed.formula === null;
+    if (dv && dv.type && !clearing && !wb.isValid(s, row, col) && dv.errorAlert.showAlert) {
+      message = dv.errorAlert.message || "This value doesn't match the data validation restrictions defined for this cell.";
+      if (dv.errorAlert.style === 'Stop') {
+        c.value = snapshot.value;
+        c.formula = snapshot.formula;
+        wb.compact(s, row, col);
+        wb.touch();
+        return { accepted: false, message };
+      }
+    }
+    wb.compact(s, row, col);
+    wb.emitChanged(s, rectAddress({ r0: row, c0: col, r1: row, c1: col }), 'RangeEdited');
+    this.changed();
+    return message ? { accepted: true, message } : { accepted: true };
+  }
+
+  /** Pastes values (bypassing data validation); fires one onChanged for the whole range. */
+  userPaste(sheet: string, topLeft: string, values: (string | number | null)[][]): void {
+    const s = this.sheet(sheet);
+    const r = this.rect(topLeft);
+    const rows = values.length;
+    const cols = Math.max(0, ...values.map((v) => v.length));
+    if (rows === 0 || cols === 0) return;
+    const rect: Rect = { r0: r.r0, c0: r.c0, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 };
+    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPaste: the data does not fit on the sheet.');
+    if (s.protected && this.workbook.anyLocked(s, rect))
+      throw new Error(`userPaste: ${sheet}!${rectAddress(rect)} contains locked cells and the sheet is protected.`);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
+        const v = values[i][j];
+        this.workbook.setInput(s, rect.r0 + i, rect.c0 + j, v === null || v === undefined ? '' : v);
+      }
+    this.workbook.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    this.changed();
+  }
+
+  userInsertRows(sheet: string, rowIndex0: number, count: number): void {
+    this.structural(sheet, 'row', 'insert', rowIndex0, count);
+  }
+
+  userDeleteRows(sheet: string, rowIndex0: number, count: number): void {
+    this.structural(sheet, 'row', 'delete', rowIndex0, count);
+  }
+
+  userInsertColumns(sheet: string, colIndex0: number, count: number): void {
+    this.structural(sheet, 'col', 'insert', colIndex0, count);
+  }
+
+  userDeleteColumns(sheet: string, colIndex0: number, count: number): void {
+    this.structural(sheet, 'col', 'delete', colIndex0, count);
+  }
+
+  userUnmerge(sheet: string, address: string): void {
+    const s = this.sheet(sheet);
+    if (s.protected) throw new Error(`userUnmerge: the sheet ${sheet} is protected.`);
+    this.workbook.unmerge(s, this.rect(address));
+    this.changed();
+  }
+
+  private structural(sheet: string, axis: 'row' | 'col', kind: 'insert' | 'delete', index: number, count: number): void {
+    const s = this.sheet(sheet);
+    if (s.protected) throw new Error(`The sheet ${sheet} is protected: ${axis === 'row' ? 'rows' : 'columns'} cannot be ${kind}ed.`);
+    this.workbook.structuralEdit(s, axis, kind, index, count);
+    this.changed();
+  }
+
+  // ---------------------------------------------------------------- what a person sees
+
+  cell(sheet: string, address: string): CellView {
+    const s = this.sheet(sheet);
+    const r = this.rect(address);
+    const row = r.r0;
+    const col = r.c0;
+    const wb = this.workbook;
+    const c: Readonly<CellData> = wb.getCell(s, row, col);
+    const v = wb.value(s, row, col);
+    const value = v instanceof FormulaError ? v.code : v;
+    const borders = {} as Record<EdgeName, { style: string; color: string }>;
+    for (const e of EDGES) {
+      const b = c.borders[e] ?? DEFAULT_BORDER;
+      borders[e] = { style: b.style, color: b.color };
+    }
+    const cf = wb.highlightAt(s, row, col);
+    const highlight = cf ? { fill: cf.fill, fontColor: cf.fontColor } : null;
+    const m = wb.mergeAt(s, row, col);
+    const dv = c.dv && c.dv.type ? c.dv : null;
+    return {
+      value,
+      formula: c.formula,
+      text: formatValue(v, c.numberFormat),
+      numberFormat: c.numberFormat,
+      fill: c.fill,
+      fontColor: c.fontColor,
+      bold: c.bold,
+      wrap: c.wrap,
+      horizontalAlignment: c.hAlign,
+      verticalAlignment: c.vAlign,
+      borders,
+      highlight,
+      displayFill: highlight?.fill ?? c.fill,
+      dataValidation: dv
+        ? {
+            type: dv.type!,
+            rule:
+              dv.type === 'custom'
+                ? { formula: dv.formula1 }
+                : dv.type === 'list'
+                  ? { source: dv.listSource }
+                  : { formula1: dv.formula1, formula2: dv.formula2, operator: dv.operator },
+            ...(dv.errorAlert.message ? { errorMessage: dv.errorAlert.message } : {}),
+          }
+        : null,
+      merge: m ? { address: rectAddress(m), isTopLeft: m.r0 === row && m.c0 === col } : null,
+      locked: c.locked,
+    };
+  }
+
+  /** Extent from A1 of everything used (values, formats, merges), for rendering a grid. */
+  usedRange(sheet: string): { rowCount: number; columnCount: number } {
+    const e = this.workbook.extent(this.sheet(sheet), false);
+    return { rowCount: e.rows, columnCount: e.cols };
+  }
+
+  merges(sheet: string): string[] {
+    return this.sheet(sheet).merges.map((m) => rectAddress(m));
+  }
+
+  columnWidth(sheet: string, col0: number): number {
+    return this.sheet(sheet).colWidths.get(col0) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  rowHeight(sheet: string, row0: number): number {
+    return this.sheet(sheet).rowHeights.get(row0) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  names(): NameView[] {
+    return this.workbook.names.map((n) => ({
+      name: n.name,
+      scope: n.scopeSheetId ? (this.workbook.sheetById(n.scopeSheetId)?.name ?? '?') : 'workbook',
+      reference: n.formula,
+      comment: n.comment,
+    }));
+  }
+
+  /** Conditional formats of a sheet in priority order (for debugging views). */
+  conditionalFormats(sheet: string): { ranges: string[]; formula: string; fill: string | null; fontColor: string | null }[] {
+    return this.sheet(sheet).cfs.map((cf) => ({
+      ranges: cf.rects.map((r) => rectAddress(r)),
+      formula: cf.formula,
+      fill: cf.fill,
+      fontColor: cf.fontColor,
+    }));
+  }
+
+  isProtected(sheet: string): boolean {
+    return this.sheet(sheet).protected;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private sheet(name: string): SheetModel {
+    const s = this.workbook.sheetByName(name);
+    if (!s) throw new Error(`No sheet named '${name}'.`);
+    return s;
+  }
+
+  private rect(address: string): Rect {
+    const p = parseAddress(address);
+    if (!p) throw new MemOfficeError('InvalidArgument', `Bad address '${address}'.`);
+    return p.rect;
+  }
+
+  private changed(): void {
+    this.workbook.notifyAnyChange();
+  }
+}
+
+export function createMemoryHost(): MemoryHost {
+  return new MemoryHost();
+}

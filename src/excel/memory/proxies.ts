@@ -1,0 +1,1997 @@
+/**
+ * office-js proxy objects over the in-memory Workbook, with office-js batching semantics:
+ * methods and property writes are queued, load() marks properties, values appear after
+ * context.sync(), unloaded properties throw PropertyNotLoaded, and errors reject the sync.
+ *
+ * Only types from @types/office-js are used here (office.js is not loaded at runtime).
+ */
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress, rectContains, rectIntersect } from './address';
+import { MemOfficeError } from './errors';
+import { FormulaError, Scalar, isValidFormula, parseFormula, shiftFormula } from './formula';
+import { formatValue } from './numfmt';
+import {
+  CellData,
+  CfModel,
+  DEFAULT_BORDER,
+  DEFAULT_CELL,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  DvState,
+  DvType,
+  EdgeName,
+  NameModel,
+  SheetEventHandler,
+  SheetModel,
+  Workbook,
+  cellKey,
+  keyCol,
+  keyRow,
+  normalizeColor,
+} from './workbook';
+
+type Op = () => void;
+type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown>;
+
+// ---------------------------------------------------------------------------------------------
+// Context
+// ---------------------------------------------------------------------------------------------
+
+export interface SyncStats {
+  syncs: number;
+  batchSizes: number[];
+}
+
+export class MemRequestContext {
+  readonly workbook: MemWorkbook;
+  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+  private queue: Op[] = [];
+  private changed: { sheet: SheetModel; rect: Rect }[] = [];
+
+  constructor(
+    readonly _wb: Workbook,
+    private readonly stats: SyncStats,
+  ) {
+    this.workbook = new MemWorkbook(this);
+  }
+
+  _enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  /** Records a content change made by the add-in; onChanged fires for it after the sync. */
+  _contentChanged(sheet: SheetModel, rect: Rect): void {
+    this.changed.push({ sheet, rect });
+  }
+
+  get _pending(): number {
+    return this.queue.length;
+  }
+
+  sync<T>(passThroughValue?: T): Promise<T> {
+    const ops = this.queue;
+    this.queue = [];
+    this.stats.syncs++;
+    this.stats.batchSizes.push(ops.length);
+    return Promise.resolve().then(() => {
+      if (this._wb.cellEditMode)
+        throw new MemOfficeError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
+      let error: unknown = null;
+      const before = this._wb.sheets.length;
+      void before;
+      try {
+        for (const op of ops) op();
+      } catch (e) {
+        error =
+          e instanceof MemOfficeError ? e : new MemOfficeError('GeneralException', e instanceof Error ? e.message : String(e));
+      } finally {
+        const changed = this.changed;
+        this.changed = [];
+        for (const c of changed) if (this._wb.sheetById(c.sheet.id)) this._wb.emitChanged(c.sheet, rectAddress(c.rect), 'RangeEdited');
+        if (ops.length > 0) this._wb.notifyAnyChange();
+      }
+      if (error) throw error;
+      return passThroughValue as T;
+    });
+  }
+}
+
+function notLoaded(prop: string, owner: string): MemOfficeError {
+  return new MemOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object (${owner}) and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/** Like OfficeExtension.ClientResult: value readable after sync. */
+export class MemClientResult<T> {
+  private _has = false;
+  private _v: T | undefined;
+  _resolve(v: T): void {
+    this._v = v;
+    this._has = true;
+  }
+  get value(): T {
+    if (!this._has) throw notLoaded('value', 'ClientResult');
+    return this._v as T;
+  }
+}
+
+/** Turns the string / array / object forms of load() into "a/b/c" paths. */
+export function normalizeLoad(opt?: LoadOption): string[] {
+  if (opt === undefined || opt === null) return [];
+  if (typeof opt === 'string') return opt.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(opt)) return opt.flatMap((s) => normalizeLoad(s));
+  const o = opt as Record<string, unknown>;
+  if ('select' in o || 'expand' in o) {
+    return [...normalizeLoad(o.select as LoadOption), ...normalizeLoad(o.expand as LoadOption)];
+  }
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(o)) {
+    if (k === '$all' || k === '$top' || k === '$skip') continue;
+    if (v === true) out.push(k);
+    else if (v && typeof v === 'object') {
+      const sub = normalizeLoad(v as LoadOption);
+      if (sub.length === 0) out.push(k);
+      else out.push(...sub.map((s) => `${k}/${s}`));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Base class
+// ---------------------------------------------------------------------------------------------
+
+export abstract class MemClientObject {
+  /** @internal */ _loaded = new Map<string, unknown>();
+  constructor(readonly context: MemRequestContext) {}
+
+  protected get wb(): Workbook {
+    return this.context._wb;
+  }
+
+  /** Whether the target is missing (an ...OrNullObject that found nothing). */
+  abstract _isNull(): boolean;
+  /** Scalar properties readable with load(). */
+  protected abstract _scalars(): Record<string, () => unknown>;
+  /** Navigation properties. */
+  protected _navs(): Record<string, MemClientObject> {
+    return {};
+  }
+
+  get isNullObject(): boolean {
+    return this._isNull();
+  }
+
+  protected _get<T>(prop: string): T {
+    if (!this._loaded.has(prop)) throw notLoaded(prop, this.constructor.name.replace(/^Mem/, ''));
+    return this._loaded.get(prop) as T;
+  }
+
+  protected _set(prop: string, value: unknown, apply: Op): void {
+    this._loaded.set(prop, value);
+    this.context._enqueue(() => {
+      if (this._isNull()) return;
+      apply();
+    });
+  }
+
+  protected _op(apply: Op): void {
+    this.context._enqueue(() => {
+      if (this._isNull()) return;
+      apply();
+    });
+  }
+
+  load(option?: LoadOption): this {
+    const paths = normalizeLoad(option);
+    this.context._enqueue(() => this._loadNow(paths));
+    return this;
+  }
+
+  /** @internal Executes a load at sync time. */
+  _loadNow(paths: string[]): void {
+    if (this._isNull()) return;
+    const scalars = this._scalars();
+    const navs = this._navs();
+    if (paths.length === 0) {
+      for (const [k, f] of Object.entries(scalars)) this._loaded.set(k, f());
+      return;
+    }
+    const groups = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split('/');
+      const h = head.trim();
+      if (!groups.has(h)) groups.set(h, []);
+      if (rest.length) groups.get(h)!.push(rest.join('/'));
+    }
+    for (const [h, rest] of groups) {
+      if (h in scalars) this._loaded.set(h, scalars[h]());
+      else if (h in navs) navs[h]._loadNow(rest);
+      else if (h === 'isNullObject') continue;
+      else throw new MemOfficeError('InvalidArgument', `Cannot load unknown property '${h}'.`);
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of this._loaded) o[k] = v;
+    return o;
+  }
+
+  track(): this {
+    return this;
+  }
+
+  untrack(): this {
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, worksheets
+// ---------------------------------------------------------------------------------------------
+
+export class MemWorkbook extends MemClientObject {
+  readonly worksheets: MemWorksheetCollection;
+  readonly names: MemNamedItemCollection;
+  constructor(context: MemRequestContext) {
+    super(context);
+    this.worksheets = new MemWorksheetCollection(context);
+    this.names = new MemNamedItemCollection(context, () => null);
+  }
+  _isNull(): boolean {
+    return false;
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return { name: () => 'Book1.xlsx' };
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { worksheets: this.worksheets, names: this.names };
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  getSelectedRange(): MemRange {
+    return MemRange.create(this.context, () => {
+      const s = this.wb.activeSheet();
+      return { sheet: s, rect: s.selection };
+    });
+  }
+  getActiveCell(): MemRange {
+    return MemRange.create(this.context, () => {
+      const s = this.wb.activeSheet();
+      return { sheet: s, rect: { r0: s.selection.r0, c0: s.selection.c0, r1: s.selection.r0, c1: s.selection.c0 } };
+    });
+  }
+}
+
+export class MemWorksheetCollection extends MemClientObject {
+  _isNull(): boolean {
+    return false;
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  get items(): MemWorksheet[] {
+    return this._get('items');
+  }
+  _loadNow(paths: string[]): void {
+    const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter((p) => p !== '');
+    const items = this.wb.sheets.map((s) => MemWorksheet.bound(this.context, s));
+    for (const it of items) it._loadNow(itemPaths);
+    this._loaded.set('items', items);
+  }
+  getActiveWorksheet(): MemWorksheet {
+    return MemWorksheet.create(this.context, () => this.wb.activeSheet());
+  }
+  getItem(key: string): MemWorksheet {
+    return MemWorksheet.create(this.context, () => this.find(key) ?? this.wb.requireSheet(key));
+  }
+  getItemOrNullObject(key: string): MemWorksheet {
+    return MemWorksheet.create(this.context, () => this.find(key) ?? null);
+  }
+  private find(key: string): SheetModel | undefined {
+    return this.wb.sheetById(key) ?? this.wb.sheetByName(key);
+  }
+  add(name?: string): MemWorksheet {
+    return MemWorksheet.create(this.context, () => this.wb.addSheet(name));
+  }
+  getCount(visibleOnly?: boolean): MemClientResult<number> {
+    void visibleOnly;
+    const r = new MemClientResult<number>();
+    this.context._enqueue(() => r._resolve(this.wb.sheets.length));
+    return r;
+  }
+  getFirst(): MemWorksheet {
+    return MemWorksheet.create(this.context, () => this.wb.sheets[0]);
+  }
+  getLast(): MemWorksheet {
+    return MemWorksheet.create(this.context, () => this.wb.sheets[this.wb.sheets.length - 1]);
+  }
+}
+
+export class MemEventHandlers<T> {
+  constructor(
+    private context: MemRequestContext,
+    private list: () => SheetEventHandler[] | null,
+  ) {}
+  add(handler: (args: T) => Promise<any>): { context: MemRequestContext; remove(): void } {
+    this.context._enqueue(() => this.list()?.push(handler as SheetEventHandler));
+    return {
+      context: this.context,
+      remove: () => this.remove(handler),
+    };
+  }
+  remove(handler: (args: T) => Promise<any>): void {
+    this.context._enqueue(() => {
+      const l = this.list();
+      if (!l) return;
+      const i = l.indexOf(handler as SheetEventHandler);
+      if (i >= 0) l.splice(i, 1);
+    });
+  }
+}
+
+export class MemWorksheet
+  extends MemClientObject
+  implements Pick<Excel.Worksheet, 'name' | 'id' | 'position'>
+{
+  /** @internal undefined until resolved at sync; null for a null object. */
+  _sheetId: string | null | undefined;
+  private _names?: MemNamedItemCollection;
+  private _protection?: MemWorksheetProtection;
+
+  static create(ctx: MemRequestContext, resolve: () => SheetModel | null): MemWorksheet {
+    const w = new MemWorksheet(ctx);
+    ctx._enqueue(() => {
+      const s = resolve();
+      w._sheetId = s ? s.id : null;
+    });
+    return w;
+  }
+
+  static bound(ctx: MemRequestContext, s: SheetModel): MemWorksheet {
+    const w = new MemWorksheet(ctx);
+    w._sheetId = s.id;
+    return w;
+  }
+
+  _isNull(): boolean {
+    return this._sheetId === null;
+  }
+
+  /** @internal */
+  _sheet(): SheetModel {
+    if (this._sheetId === undefined) throw new MemOfficeError('InvalidObjectPath', 'Worksheet object used before sync.');
+    const s = this._sheetId === null ? undefined : this.wb.sheetById(this._sheetId);
+    if (!s) throw new MemOfficeError('ItemNotFound', 'The worksheet does not exist (it may have been deleted).');
+    return s;
+  }
+
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      name: () => this._sheet().name,
+      id: () => this._sheet().id,
+      position: () => this.wb.sheets.indexOf(this._sheet()),
+      visibility: () => 'Visible',
+    };
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { names: this.names, protection: this.protection };
+  }
+
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v, () => this.wb.renameSheet(this._sheet(), v));
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get position(): number {
+    return this._get('position');
+  }
+  set position(v: number) {
+    this._set('position', v, () => this.wb.moveSheet(this._sheet(), v));
+  }
+  get visibility(): Excel.Worksheet['visibility'] {
+    return this._get('visibility');
+  }
+
+  get names(): MemNamedItemCollection {
+    return (this._names ??= new MemNamedItemCollection(this.context, () => (this._isNull() ? undefined : this._sheet())));
+  }
+  get protection(): MemWorksheetProtection {
+    return (this._protection ??= new MemWorksheetProtection(this.context, this));
+  }
+  get onChanged(): MemEventHandlers<Excel.WorksheetChangedEventArgs> {
+    return new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().changedHandlers));
+  }
+  get onActivated(): MemEventHandlers<Excel.WorksheetActivatedEventArgs> {
+    return new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().activatedHandlers));
+  }
+
+  activate(): void {
+    this._op(() => {
+      const s = this._sheet();
+      if (this.wb.activeSheetId !== s.id) {
+        this.wb.activeSheetId = s.id;
+        this.wb.emitActivated(s);
+      }
+    });
+  }
+  delete(): void {
+    this._op(() => this.wb.deleteSheet(this._sheet()));
+  }
+
+  private range(resolve: (s: SheetModel) => Rect | null): MemRange {
+    return MemRange.create(this.context, () => {
+      if (this._isNull()) return null;
+      const s = this._sheet();
+      const r = resolve(s);
+      return r ? { sheet: s, rect: r } : null;
+    });
+  }
+
+  getRange(address?: string): MemRange {
+    return this.range((s) => {
+      if (address === undefined || address === '') return { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+      const p = parseAddress(address);
+      if (!p) {
+        // a defined name
+        const n = this.wb.findName(address, s.id) ?? this.wb.findName(address, null);
+        const target = n ? nameTarget(this.wb, n) : null;
+        if (!target) throw new MemOfficeError('InvalidArgument', `The address '${address}' is not valid.`);
+        if (target.sheet !== s) throw new MemOfficeError('InvalidArgument', `The name '${address}' refers to another sheet.`);
+        return target.rect;
+      }
+      if (p.sheet !== undefined && this.wb.sheetByName(p.sheet) !== s)
+        throw new MemOfficeError('InvalidArgument', `The address '${address}' refers to another worksheet.`);
+      return p.rect;
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): MemRange {
+    return this.range(() => checkedRect(startRow, startColumn, rowCount, columnCount));
+  }
+  getCell(row: number, column: number): MemRange {
+    return this.range(() => checkedRect(row, column, 1, 1));
+  }
+  getUsedRange(valuesOnly?: boolean): MemRange {
+    return this.range((s) => this.wb.usedRect(s, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): MemRange {
+    return this.range((s) => this.wb.usedRect(s, !!valuesOnly));
+  }
+}
+
+function checkedRect(row: number, col: number, rows: number, cols: number): Rect {
+  const ok = (n: number) => Number.isInteger(n);
+  if (!ok(row) || !ok(col) || !ok(rows) || !ok(cols) || row < 0 || col < 0 || rows < 1 || cols < 1)
+    throw new MemOfficeError('InvalidArgument', `Invalid range indexes (${row}, ${col}, ${rows}, ${cols}).`);
+  if (row + rows > MAX_ROWS || col + cols > MAX_COLS)
+    throw new MemOfficeError('InvalidArgument', 'The range extends beyond the worksheet.');
+  return { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 };
+}
+
+export class MemWorksheetProtection extends MemClientObject {
+  constructor(
+    context: MemRequestContext,
+    private ws: MemWorksheet,
+  ) {
+    super(context);
+  }
+  _isNull(): boolean {
+    return this.ws._isNull();
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      protected: () => this.ws._sheet().protected,
+      options: () => ({ ...this.ws._sheet().protectionOptions }),
+    };
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this._get('options');
+  }
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this._op(() => {
+      const s = this.ws._sheet();
+      if (s.protected) throw new MemOfficeError('InvalidOperation', 'The worksheet is already protected.');
+      s.protected = true;
+      s.protectionOptions = { ...s.protectionOptions, ...(options as object) };
+      (s as SheetModel & { password?: string }).password = password;
+      this.wb.touch();
+    });
+  }
+  unprotect(password?: string): void {
+    this._op(() => {
+      const s = this.ws._sheet() as SheetModel & { password?: string };
+      if (s.protected && s.password && s.password !== password)
+        throw new MemOfficeError('InvalidArgument', 'The password is incorrect.');
+      s.protected = false;
+      this.wb.touch();
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Range
+// ---------------------------------------------------------------------------------------------
+
+interface RangeTarget {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+function valueOut(v: Scalar): number | string | boolean {
+  if (v === null) return '';
+  if (v instanceof FormulaError) return v.code;
+  return v;
+}
+
+function valueType(v: Scalar): string {
+  if (v === null) return 'Empty';
+  if (v instanceof FormulaError) return 'Error';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+/** Checks a 2D input against the range shape; a non-array value is applied to every cell. */
+function shapeInput(input: unknown, rect: Rect, what: string): (r: number, c: number) => unknown {
+  const rows = rect.r1 - rect.r0 + 1;
+  const cols = rect.c1 - rect.c0 + 1;
+  if (!Array.isArray(input)) return () => input;
+  if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols))
+    throw new MemOfficeError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array for ${what} doesn't match the size or dimensions of the range (${rows}x${cols}).`,
+    );
+  return (r, c) => (input as unknown[][])[r][c];
+}
+
+export class MemRange
+  extends MemClientObject
+  implements
+    Pick<
+      Excel.Range,
+      | 'values'
+      | 'formulas'
+      | 'numberFormat'
+      | 'text'
+      | 'address'
+      | 'addressLocal'
+      | 'rowIndex'
+      | 'columnIndex'
+      | 'rowCount'
+      | 'columnCount'
+      | 'cellCount'
+      | 'valueTypes'
+      | 'isEntireRow'
+      | 'isEntireColumn'
+      | 'formulasLocal'
+    >
+{
+  /** @internal */ _t: RangeTarget | null | undefined;
+  private _format?: MemRangeFormat;
+  private _dv?: MemDataValidation;
+  private _cfs?: MemConditionalFormatCollection;
+
+  static create(ctx: MemRequestContext, resolve: () => RangeTarget | null): MemRange {
+    const r = new MemRange(ctx);
+    ctx._enqueue(() => {
+      r._t = resolve();
+    });
+    return r;
+  }
+
+  _isNull(): boolean {
+    return this._t === null;
+  }
+
+  /** @internal */
+  _target(): RangeTarget {
+    if (!this._t) throw new MemOfficeError('InvalidObjectPath', 'Range object is not available.');
+    if (!this.wb.sheetById(this._t.sheet.id)) throw new MemOfficeError('ItemNotFound', 'The worksheet was deleted.');
+    return this._t;
+  }
+
+  private grid<T>(f: (s: SheetModel, row: number, col: number) => T): T[][] {
+    const { sheet, rect } = this._target();
+    const out: T[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: T[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) row.push(f(sheet, r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  protected _scalars(): Record<string, () => unknown> {
+    const t = () => this._target();
+    return {
+      address: () => this.wb.qualified(t().sheet, t().rect),
+      addressLocal: () => this.wb.qualified(t().sheet, t().rect),
+      rowIndex: () => t().rect.r0,
+      columnIndex: () => t().rect.c0,
+      rowCount: () => t().rect.r1 - t().rect.r0 + 1,
+      columnCount: () => t().rect.c1 - t().rect.c0 + 1,
+      cellCount: () => (t().rect.r1 - t().rect.r0 + 1) * (t().rect.c1 - t().rect.c0 + 1),
+      isEntireRow: () => t().rect.c0 === 0 && t().rect.c1 === MAX_COLS - 1,
+      isEntireColumn: () => t().rect.r0 === 0 && t().rect.r1 === MAX_ROWS - 1,
+      values: () => this.grid((s, r, c) => valueOut(this.wb.value(s, r, c))),
+      formulas: () => this.grid((s, r, c) => this.formulaOut(s, r, c)),
+      formulasLocal: () => this.grid((s, r, c) => this.formulaOut(s, r, c)),
+      numberFormat: () => this.grid((s, r, c) => this.wb.getCell(s, r, c).numberFormat),
+      numberFormatLocal: () => this.grid((s, r, c) => this.wb.getCell(s, r, c).numberFormat),
+      text: () => this.grid((s, r, c) => formatValue(this.wb.value(s, r, c), this.wb.getCell(s, r, c).numberFormat)),
+      valueTypes: () => this.grid((s, r, c) => valueType(this.wb.value(s, r, c))),
+    };
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { format: this.format, dataValidation: this.dataValidation, conditionalFormats: this.conditionalFormats, worksheet: this.worksheet };
+  }
+
+  private formulaOut(s: SheetModel, r: number, c: number): number | string | boolean {
+    const cell = this.wb.getCell(s, r, c);
+    if (cell.formula) return cell.formula;
+    return valueOut(cell.value);
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get isEntireRow(): boolean {
+    return this._get('isEntireRow');
+  }
+  get isEntireColumn(): boolean {
+    return this._get('isEntireColumn');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this._get('valueTypes');
+  }
+
+  get values(): any[][] {
+    return this._get('values');
+  }
+  set values(v: any[][]) {
+    this._set('values', v, () => this.writeContent(v, 'values', false));
+  }
+  get formulas(): any[][] {
+    return this._get('formulas');
+  }
+  set formulas(v: any[][]) {
+    this._set('formulas', v, () => this.writeContent(v, 'formulas', true));
+  }
+  get formulasLocal(): any[][] {
+    return this._get('formulasLocal');
+  }
+  set formulasLocal(v: any[][]) {
+    this._set('formulasLocal', v, () => this.writeContent(v, 'formulasLocal', true));
+  }
+  get numberFormat(): any[][] {
+    return this._get('numberFormat');
+  }
+  set numberFormat(v: any[][]) {
+    this._set('numberFormat', v, () => {
+      const { sheet, rect } = this._target();
+      const get = shapeInput(v, rect, 'numberFormat');
+      this.wb.assertWritable(sheet, rect, 'format');
+      for (let r = rect.r0; r <= rect.r1; r++)
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const f = get(r - rect.r0, c - rect.c0);
+          if (f === null || f === undefined) continue;
+          if (typeof f !== 'string') throw new MemOfficeError('InvalidArgument', 'numberFormat must be a string.');
+          this.wb.cellForWrite(sheet, r, c).numberFormat = f;
+          this.wb.compact(sheet, r, c);
+        }
+      this.wb.touch();
+    });
+  }
+
+  private writeContent(v: unknown, what: string, formulaMode: boolean): void {
+    const { sheet, rect } = this._target();
+    const get = shapeInput(v, rect, what);
+    this.wb.assertWritable(sheet, rect, 'content');
+    // validate everything first so a bad formula leaves the range unchanged
+    for (let r = rect.r0; r <= rect.r1; r++)
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const x = get(r - rect.r0, c - rect.c0);
+        if (typeof x === 'string' && x.startsWith('=') && x.length > 1 && !isValidFormula(x))
+          throw new MemOfficeError('InvalidArgument', `Invalid formula '${x}' for ${rectAddress({ r0: r, c0: c, r1: r, c1: c })}.`);
+        if (x !== null && x !== undefined && typeof x === 'object')
+          throw new MemOfficeError('InvalidArgument', `Unsupported value in ${what}.`);
+      }
+    for (let r = rect.r0; r <= rect.r1; r++)
+      for (let c = rect.c0; c <= rect.c1; c++) this.wb.setInput(sheet, r, c, get(r - rect.r0, c - rect.c0), formulaMode);
+    this.context._contentChanged(sheet, rect);
+  }
+
+  get format(): MemRangeFormat {
+    return (this._format ??= new MemRangeFormat(this.context, this));
+  }
+  get dataValidation(): MemDataValidation {
+    return (this._dv ??= new MemDataValidation(this.context, this));
+  }
+  get conditionalFormats(): MemConditionalFormatCollection {
+    return (this._cfs ??= new MemConditionalFormatCollection(this.context, this));
+  }
+  get worksheet(): MemWorksheet {
+    const w = new MemWorksheet(this.context);
+    this.context._enqueue(() => {
+      w._sheetId = this._t ? this._t.sheet.id : null;
+    });
+    return w;
+  }
+
+  // ---------------------------------------------------------------- derived ranges
+  private derive(f: (t: RangeTarget) => Rect | null, orNull = false): MemRange {
+    return MemRange.create(this.context, () => {
+      if (this._t === null) return null;
+      const t = this._target();
+      const r = f(t);
+      if (!r) {
+        if (orNull) return null;
+        throw new MemOfficeError('InvalidArgument', 'The requested range does not exist.');
+      }
+      return { sheet: t.sheet, rect: r };
+    });
+  }
+  getCell(row: number, column: number): MemRange {
+    return this.derive((t) => checkedRect(t.rect.r0 + row, t.rect.c0 + column, 1, 1));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): MemRange {
+    return this.derive((t) =>
+      checkedRect(t.rect.r0 + rowOffset, t.rect.c0 + columnOffset, t.rect.r1 - t.rect.r0 + 1, t.rect.c1 - t.rect.c0 + 1),
+    );
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): MemRange {
+    return this.derive((t) =>
+      checkedRect(t.rect.r0, t.rect.c0, t.rect.r1 - t.rect.r0 + 1 + deltaRows, t.rect.c1 - t.rect.c0 + 1 + deltaColumns),
+    );
+  }
+  private otherRect(t: RangeTarget, other: MemRange | string): Rect {
+    if (typeof other === 'string') {
+      const p = parseAddress(other);
+      if (!p) throw new MemOfficeError('InvalidArgument', `The address '${other}' is not valid.`);
+      return p.rect;
+    }
+    const o = other._target();
+    if (o.sheet !== t.sheet) throw new MemOfficeError('InvalidArgument', 'The ranges are on different worksheets.');
+    return o.rect;
+  }
+  getIntersection(anotherRange: MemRange | string): MemRange {
+    return this.derive((t) => rectIntersect(t.rect, this.otherRect(t, anotherRange)));
+  }
+  getIntersectionOrNullObject(anotherRange: MemRange | string): MemRange {
+    return this.derive((t) => rectIntersect(t.rect, this.otherRect(t, anotherRange)), true);
+  }
+  getBoundingRect(anotherRange: MemRange | string): MemRange {
+    return this.derive((t) => {
+      const o = this.otherRect(t, anotherRange);
+      return { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) };
+    });
+  }
+  getEntireRow(): MemRange {
+    return this.derive((t) => ({ r0: t.rect.r0, r1: t.rect.r1, c0: 0, c1: MAX_COLS - 1 }));
+  }
+  getEntireColumn(): MemRange {
+    return this.derive((t) => ({ r0: 0, r1: MAX_ROWS - 1, c0: t.rect.c0, c1: t.rect.c1 }));
+  }
+  getRow(row: number): MemRange {
+    return this.derive((t) => checkedRect(t.rect.r0 + row, t.rect.c0, 1, t.rect.c1 - t.rect.c0 + 1));
+  }
+  getColumn(column: number): MemRange {
+    return this.derive((t) => checkedRect(t.rect.r0, t.rect.c0 + column, t.rect.r1 - t.rect.r0 + 1, 1));
+  }
+  getLastCell(): MemRange {
+    return this.derive((t) => ({ r0: t.rect.r1, c0: t.rect.c1, r1: t.rect.r1, c1: t.rect.c1 }));
+  }
+  getLastRow(): MemRange {
+    return this.derive((t) => ({ ...t.rect, r0: t.rect.r1 }));
+  }
+  getLastColumn(): MemRange {
+    return this.derive((t) => ({ ...t.rect, c0: t.rect.c1 }));
+  }
+  getUsedRange(valuesOnly?: boolean): MemRange {
+    return this.derive((t) => {
+      const u = this.wb.usedRect(t.sheet, !!valuesOnly);
+      return (u && rectIntersect(u, t.rect)) ?? { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0, c1: t.rect.c0 };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): MemRange {
+    return this.derive((t) => {
+      const u = this.wb.usedRect(t.sheet, !!valuesOnly);
+      return u && rectIntersect(u, t.rect);
+    }, true);
+  }
+
+  // ---------------------------------------------------------------- actions
+  merge(across?: boolean): void {
+    this._op(() => {
+      const { sheet, rect } = this._target();
+      this.wb.assertWritable(sheet, rect, 'format');
+      this.wb.merge(sheet, rect, !!across);
+    });
+  }
+  unmerge(): void {
+    this._op(() => {
+      const { sheet, rect } = this._target();
+      this.wb.assertWritable(sheet, rect, 'format');
+      this.wb.unmerge(sheet, rect);
+    });
+  }
+  select(): void {
+    this._op(() => {
+      const { sheet, rect } = this._target();
+      const wasActive = this.wb.activeSheetId === sheet.id;
+      this.wb.activeSheetId = sheet.id;
+      sheet.selection = { ...rect };
+      if (!wasActive) this.wb.emitActivated(sheet);
+    });
+  }
+  clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks'): void {
+    this._op(() => {
+      const { sheet, rect } = this._target();
+      const what = applyTo ?? 'All';
+      if (what === 'Hyperlinks' || what === 'RemoveHyperlinks') return;
+      if (what === 'All' || what === 'Contents') this.wb.assertWritable(sheet, rect, 'content');
+      if (what === 'All' || what === 'Formats') this.wb.assertWritable(sheet, rect, 'format');
+      if (what === 'All' || what === 'Contents') {
+        this.wb.clearContents(sheet, rect);
+        this.context._contentChanged(sheet, rect);
+      }
+      if (what === 'All' || what === 'Formats') this.wb.clearFormats(sheet, rect);
+    });
+  }
+  /** Only entire rows/columns are supported (shift down/right). */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): MemRange {
+    void shift;
+    return this.derive((t) => {
+      this.structural(t, 'insert');
+      return t.rect;
+    });
+  }
+  /** Only entire rows/columns are supported (shift up/left). */
+  delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void {
+    void shift;
+    this._op(() => this.structural(this._target(), 'delete'));
+  }
+  private structural(t: RangeTarget, kind: 'insert' | 'delete'): void {
+    const { sheet, rect } = t;
+    const rows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
+    const cols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
+    if (!rows && !cols)
+      throw new MemOfficeError('NotImplemented', 'The memory host only inserts/deletes entire rows or columns.');
+    this.wb.assertWritable(sheet, rect, 'structure');
+    if (rows) this.wb.structuralEdit(sheet, 'row', kind, rect.r0, rect.r1 - rect.r0 + 1);
+    else this.wb.structuralEdit(sheet, 'col', kind, rect.c0, rect.c1 - rect.c0 + 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Range formatting
+// ---------------------------------------------------------------------------------------------
+
+/** All cells of a rect (only existing cells plus one default cell for very large rects). */
+function* cellsOf(wb: Workbook, s: SheetModel, rect: Rect): Generator<Readonly<CellData>> {
+  const area = (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
+  if (area <= 100000) {
+    for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) yield wb.getCell(s, r, c);
+    return;
+  }
+  let n = 0;
+  for (const [k, c] of s.cells)
+    if (rectContains(rect, keyRow(k), keyCol(k))) {
+      n++;
+      yield c;
+    }
+  if (n < area) yield DEFAULT_CELL;
+}
+
+function uniform<T>(it: Iterable<T>): T | null {
+  let first = true;
+  let v: T | null = null;
+  for (const x of it) {
+    if (first) {
+      v = x;
+      first = false;
+    } else if (x !== v) return null;
+  }
+  return v;
+}
+
+function* mapIt<A, B>(it: Iterable<A>, f: (a: A) => B): Generator<B> {
+  for (const a of it) yield f(a);
+}
+
+/** Base for objects whose target is the parent range's target. */
+abstract class MemRangePart extends MemClientObject {
+  constructor(
+    context: MemRequestContext,
+    readonly _range: MemRange,
+  ) {
+    super(context);
+  }
+  _isNull(): boolean {
+    return this._range._isNull();
+  }
+  protected t(): RangeTarget {
+    return this._range._target();
+  }
+  protected read<T>(f: (c: Readonly<CellData>) => T): T | null {
+    const { sheet, rect } = this.t();
+    return uniform(mapIt(cellsOf(this.wb, sheet, rect), f));
+  }
+  /** Applies a format change to every cell (clipped to used cells for entire rows/columns). */
+  protected writeFormat(f: (c: CellData, row: number, col: number) => void, what: 'format' | 'content' | null = 'format'): void {
+    const { sheet, rect } = this.t();
+    if (what) this.wb.assertWritable(sheet, rect, what);
+    const rr = this.wb.clipToUsed(sheet, rect);
+    if (rr)
+      for (let r = rr.r0; r <= rr.r1; r++)
+        for (let c = rr.c0; c <= rr.c1; c++) {
+          f(this.wb.cellForWrite(sheet, r, c), r, c);
+          this.wb.compact(sheet, r, c);
+        }
+    this.wb.touch();
+  }
+}
+
+const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+
+function oneOf(v: unknown, allowed: string[], what: string): string {
+  if (typeof v !== 'string' || !allowed.includes(v))
+    throw new MemOfficeError('InvalidArgument', `Invalid ${what}: ${String(v)}`);
+  return v;
+}
+
+export class MemRangeFormat
+  extends MemRangePart
+  implements Pick<Excel.RangeFormat, 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'columnWidth' | 'rowHeight'>
+{
+  private _fill?: MemRangeFill;
+  private _font?: MemRangeFont;
+  private _borders?: MemRangeBorderCollection;
+  private _protection?: MemFormatProtection;
+
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      wrapText: () => this.read((c) => c.wrap),
+      horizontalAlignment: () => this.read((c) => c.hAlign),
+      verticalAlignment: () => this.read((c) => c.vAlign),
+      columnWidth: () => {
+        const { sheet, rect } = this.t();
+        const ws: number[] = [];
+        for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) ws.push(sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+        return uniform(ws);
+      },
+      rowHeight: () => {
+        const { sheet, rect } = this.t();
+        const hs: number[] = [];
+        for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 1000); r++) hs.push(sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
+        return uniform(hs);
+      },
+    };
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { fill: this.fill, font: this.font, borders: this.borders, protection: this.protection };
+  }
+  get fill(): MemRangeFill {
+    return (this._fill ??= new MemRangeFill(this.context, this._range));
+  }
+  get font(): MemRangeFont {
+    return (this._font ??= new MemRangeFont(this.context, this._range));
+  }
+  get borders(): MemRangeBorderCollection {
+    return (this._borders ??= new MemRangeBorderCollection(this.context, this._range));
+  }
+  get protection(): MemFormatProtection {
+    return (this._protection ??= new MemFormatProtection(this.context, this._range));
+  }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this._set('wrapText', v, () => this.writeFormat((c) => (c.wrap = !!v)));
+  }
+  get horizontalAlignment(): Excel.RangeFormat['horizontalAlignment'] {
+    return this._get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
+    this._set('horizontalAlignment', v, () => {
+      const a = oneOf(v, H_ALIGN, 'horizontalAlignment');
+      this.writeFormat((c) => (c.hAlign = a));
+    });
+  }
+  get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
+    return this._get('verticalAlignment');
+  }
+  set verticalAlignment(v: Excel.RangeFormat['verticalAlignment']) {
+    this._set('verticalAlignment', v, () => {
+      const a = oneOf(v, V_ALIGN, 'verticalAlignment');
+      this.writeFormat((c) => (c.vAlign = a));
+    });
+  }
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this._set('columnWidth', v, () => {
+      const { sheet, rect } = this.t();
+      if (typeof v !== 'number' || v < 0) throw new MemOfficeError('InvalidArgument', 'Invalid columnWidth.');
+      if (sheet.protected && !sheet.protectionOptions.allowFormatColumns)
+        throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
+      for (let c = rect.c0; c <= rect.c1; c++) sheet.colWidths.set(c, v);
+      this.wb.touch();
+    });
+  }
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this._set('rowHeight', v, () => {
+      const { sheet, rect } = this.t();
+      if (typeof v !== 'number' || v < 0) throw new MemOfficeError('InvalidArgument', 'Invalid rowHeight.');
+      if (sheet.protected && !sheet.protectionOptions.allowFormatRows)
+        throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
+      const last = Math.min(rect.r1, rect.r0 + 100000);
+      for (let r = rect.r0; r <= last; r++) sheet.rowHeights.set(r, v);
+      this.wb.touch();
+    });
+  }
+  /** No layout engine: keeps the current widths. */
+  autofitColumns(): void {
+    this._op(() => undefined);
+  }
+  /** No layout engine: keeps the current heights. */
+  autofitRows(): void {
+    this._op(() => undefined);
+  }
+}
+
+export class MemRangeFill extends MemRangePart implements Pick<Excel.RangeFill, 'color'> {
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      color: () => {
+        const { sheet, rect } = this.t();
+        const all = [...mapIt(cellsOf(this.wb, sheet, rect), (c) => c.fill)];
+        const u = uniform(all);
+        if (u === null && all.some((x) => x !== null)) return null;
+        return u ?? '#FFFFFF';
+      },
+    };
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, () => {
+      const col = v === '' || v === null ? null : normalizeColor(v);
+      this.writeFormat((c) => (c.fill = col));
+    });
+  }
+  clear(): void {
+    this._op(() => this.writeFormat((c) => (c.fill = null)));
+  }
+}
+
+export class MemRangeFont extends MemRangePart implements Pick<Excel.RangeFont, 'bold' | 'color' | 'italic' | 'name' | 'size'> {
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      bold: () => this.read((c) => c.bold),
+      italic: () => this.read((c) => c.italic),
+      color: () => this.read((c) => c.fontColor),
+      name: () => this.read((c) => c.fontName),
+      size: () => this.read((c) => c.fontSize),
+      underline: () => 'None',
+      strikethrough: () => false,
+    };
+  }
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._set('bold', v, () => this.writeFormat((c) => (c.bold = !!v)));
+  }
+  get italic(): boolean {
+    return this._get('italic');
+  }
+  set italic(v: boolean) {
+    this._set('italic', v, () => this.writeFormat((c) => (c.italic = !!v)));
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, () => {
+      const col = normalizeColor(v);
+      this.writeFormat((c) => (c.fontColor = col));
+    });
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v, () => this.writeFormat((c) => (c.fontName = String(v))));
+  }
+  get size(): number {
+    return this._get('size');
+  }
+  set size(v: number) {
+    this._set('size', v, () => {
+      if (typeof v !== 'number' || v <= 0 || v > 409) throw new MemOfficeError('InvalidArgument', 'Invalid font size.');
+      this.writeFormat((c) => (c.fontSize = v));
+    });
+  }
+}
+
+export class MemFormatProtection extends MemRangePart implements Pick<Excel.FormatProtection, 'locked'> {
+  protected _scalars(): Record<string, () => unknown> {
+    return { locked: () => this.read((c) => c.locked), formulaHidden: () => false };
+  }
+  get locked(): boolean {
+    return this._get('locked');
+  }
+  set locked(v: boolean) {
+    this._set('locked', v, () => {
+      const { sheet } = this.t();
+      if (sheet.protected) throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
+      this.writeFormat((c) => (c.locked = !!v));
+    });
+  }
+  get formulaHidden(): boolean {
+    return this._get('formulaHidden');
+  }
+}
+
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
+const OPPOSITE: Record<EdgeName, EdgeName> = { EdgeTop: 'EdgeBottom', EdgeBottom: 'EdgeTop', EdgeLeft: 'EdgeRight', EdgeRight: 'EdgeLeft' };
+
+export class MemRangeBorderCollection extends MemRangePart {
+  private cache = new Map<string, MemRangeBorder>();
+  protected _scalars(): Record<string, () => unknown> {
+    return { count: () => 6 };
+  }
+  get count(): number {
+    return this._get('count');
+  }
+  get items(): MemRangeBorder[] {
+    return this._get('items');
+  }
+  _loadNow(paths: string[]): void {
+    if (this._isNull()) return;
+    const own = paths.filter((p) => p === 'count');
+    if (own.length) super._loadNow(own);
+    const itemPaths = paths.filter((p) => p !== 'count').map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    if (paths.length === 0 || paths.some((p) => p.startsWith('items'))) {
+      const items = BORDER_INDEXES.slice(0, 6).map((i) => this.getItemNow(i));
+      for (const it of items) it._loadNow(itemPaths);
+      this._loaded.set('items', items);
+    }
+  }
+  private getItemNow(index: string): MemRangeBorder {
+    let b = this.cache.get(index);
+    if (!b) {
+      b = new MemRangeBorder(this.context, this._range, index);
+      this.cache.set(index, b);
+    }
+    return b;
+  }
+  getItem(index: Excel.BorderIndex | string): MemRangeBorder {
+    const i = String(index);
+    if (!BORDER_INDEXES.includes(i)) {
+      const b = new MemRangeBorder(this.context, this._range, i);
+      this.context._enqueue(() => {
+        throw new MemOfficeError('InvalidArgument', `Invalid border index '${i}'.`);
+      });
+      return b;
+    }
+    return this.getItemNow(i);
+  }
+}
+
+export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBorder, 'style' | 'color' | 'weight' | 'sideIndex'> {
+  constructor(
+    context: MemRequestContext,
+    range: MemRange,
+    readonly index: string,
+  ) {
+    super(context, range);
+  }
+  /** The (row, col, edge) triples this border item covers. */
+  private edges(): { r: number; c: number; e: EdgeName }[] {
+    const { rect } = this.t();
+    const out: { r: number; c: number; e: EdgeName }[] = [];
+    const rows = (f: (r: number) => void) => {
+      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 5000); r++) f(r);
+    };
+    const cols = (f: (c: number) => void) => {
+      for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) f(c);
+    };
+    switch (this.index) {
+      case 'EdgeTop':
+        cols((c) => out.push({ r: rect.r0, c, e: 'EdgeTop' }));
+        break;
+      case 'EdgeBottom':
+        cols((c) => out.push({ r: rect.r1, c, e: 'EdgeBottom' }));
+        break;
+      case 'EdgeLeft':
+        rows((r) => out.push({ r, c: rect.c0, e: 'EdgeLeft' }));
+        break;
+      case 'EdgeRight':
+        rows((r) => out.push({ r, c: rect.c1, e: 'EdgeRight' }));
+        break;
+      case 'InsideHorizontal':
+        rows((r) => {
+          if (r < rect.r1) cols((c) => out.push({ r, c, e: 'EdgeBottom' }));
+        });
+        break;
+      case 'InsideVertical':
+        rows((r) =>
+          cols((c) => {
+            if (c < rect.c1) out.push({ r, c, e: 'EdgeRight' });
+          }),
+        );
+        break;
+    }
+    return out;
+  }
+  private readEdge<T>(f: (b: { style: string; color: string; weight: string }) => T): T | null {
+    const { sheet } = this.t();
+    const es = this.edges();
+    if (es.length === 0) return f(DEFAULT_BORDER);
+    return uniform(es.map(({ r, c, e }) => f(this.wb.getCell(sheet, r, c).borders[e] ?? DEFAULT_BORDER)));
+  }
+  private writeEdge(f: (b: { style: string; color: string; weight: string }) => { style: string; color: string; weight: string }): void {
+    const { sheet, rect } = this.t();
+    this.wb.assertWritable(sheet, rect, 'format');
+    for (const { r, c, e } of this.edges()) {
+      const cell = this.wb.cellForWrite(sheet, r, c);
+      const nb = f(cell.borders[e] ?? { ...DEFAULT_BORDER });
+      const set = (cc: CellData, edge: EdgeName) => {
+        if (nb.style === 'None') delete cc.borders[edge];
+        else cc.borders[edge] = { ...nb };
+      };
+      set(cell, e);
+      this.wb.compact(sheet, r, c);
+      // the neighbour shares this edge
+      const nr = e === 'EdgeTop' ? r - 1 : e === 'EdgeBottom' ? r + 1 : r;
+      const nc = e === 'EdgeLeft' ? c - 1 : e === 'EdgeRight' ? c + 1 : c;
+      if (nr >= 0 && nc >= 0 && nr < MAX_ROWS && nc < MAX_COLS) {
+        set(this.wb.cellForWrite(sheet, nr, nc), OPPOSITE[e]);
+        this.wb.compact(sheet, nr, nc);
+      }
+    }
+    this.wb.touch();
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      sideIndex: () => this.index,
+      style: () => this.readEdge((b) => b.style),
+      color: () => this.readEdge((b) => b.color),
+      weight: () => this.readEdge((b) => b.weight),
+    };
+  }
+  get sideIndex(): Excel.RangeBorder['sideIndex'] {
+    return this._get('sideIndex');
+  }
+  get style(): Excel.RangeBorder['style'] {
+    return this._get('style');
+  }
+  set style(v: Excel.RangeBorder['style']) {
+    this._set('style', v, () => {
+      const s = oneOf(v, BORDER_STYLES, 'border style');
+      this.writeEdge((b) => ({ ...b, style: s }));
+    });
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, () => {
+      const col = normalizeColor(v);
+      this.writeEdge((b) => ({ ...b, color: col, style: b.style === 'None' ? 'Continuous' : b.style }));
+    });
+  }
+  get weight(): Excel.RangeBorder['weight'] {
+    return this._get('weight');
+  }
+  set weight(v: Excel.RangeBorder['weight']) {
+    this._set('weight', v, () => {
+      const w = oneOf(v, BORDER_WEIGHTS, 'border weight');
+      this.writeEdge((b) => ({ ...b, weight: w, style: b.style === 'None' ? 'Continuous' : b.style }));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data validation
+// ---------------------------------------------------------------------------------------------
+
+const DV_TYPE_NAMES: Record<DvType, string> = {
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  textLength: 'TextLength',
+  custom: 'Custom',
+  list: 'List',
+  date: 'Date',
+  time: 'Time',
+};
+const DV_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
+const DEFAULT_ALERT = { showAlert: true, style: 'Stop', title: '', message: '' };
+const DEFAULT_PROMPT = { showPrompt: false, title: '', message: '' };
+
+function emptyDv(): DvState {
+  return { type: null, errorAlert: { ...DEFAULT_ALERT }, prompt: { ...DEFAULT_PROMPT }, ignoreBlanks: true };
+}
+
+export class MemDataValidation
+  extends MemRangePart
+  implements Pick<Excel.DataValidation, 'type' | 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks' | 'valid'>
+{
+  private topLeft(): DvState | null {
+    const { sheet, rect } = this.t();
+    return this.wb.getCell(sheet, rect.r0, rect.c0).dv;
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      type: () => {
+        const { sheet, rect } = this.t();
+        const types = new Set<string>();
+        for (const c of cellsOf(this.wb, sheet, rect)) types.add(c.dv?.type ? DV_TYPE_NAMES[c.dv.type] : 'None');
+        if (types.size === 1) return [...types][0];
+        return 'Inconsistent';
+      },
+      rule: () => ruleOut(this.topLeft()),
+      errorAlert: () => ({ ...(this.topLeft()?.errorAlert ?? DEFAULT_ALERT) }),
+      prompt: () => ({ ...(this.topLeft()?.prompt ?? DEFAULT_PROMPT) }),
+      ignoreBlanks: () => this.topLeft()?.ignoreBlanks ?? true,
+      valid: () => {
+        const { sheet, rect } = this.t();
+        const rr = this.wb.clipToUsed(sheet, rect);
+        if (!rr) return true;
+        for (let r = rr.r0; r <= rr.r1; r++) for (let c = rr.c0; c <= rr.c1; c++) if (!this.wb.isValid(sheet, r, c)) return false;
+        return true;
+      },
+    };
+  }
+  get type(): Excel.DataValidation['type'] {
+    return this._get('type');
+  }
+  get valid(): boolean {
+    return this._get('valid');
+  }
+  get rule(): Excel.DataValidationRule {
+    return this._get('rule');
+  }
+  set rule(v: Excel.DataValidationRule) {
+    this._set('rule', v, () => {
+      const { sheet, rect } = this.t();
+      const keys = Object.keys(v ?? {}).filter((k) => (v as Record<string, unknown>)[k] != null);
+      if (keys.length !== 1 || !(keys[0] in DV_TYPE_NAMES))
+        throw new MemOfficeError('InvalidArgument', 'A data validation rule must have exactly one criteria type.');
+      const type = keys[0] as DvType;
+      const spec = (v as Record<string, any>)[type];
+      const base: Partial<DvState> = { type };
+      if (type === 'custom') {
+        base.formula1 = formulaIn(spec.formula, sheet);
+      } else if (type === 'list') {
+        const src = spec.source;
+        base.listSource = src instanceof MemRange ? '=' + absAddress(src, sheet) : String(src);
+        base.inCellDropDown = spec.inCellDropDown !== false;
+      } else {
+        base.operator = oneOf(spec.operator, DV_OPERATORS, 'operator');
+        base.formula1 = formulaIn(spec.formula1, sheet);
+        if (spec.formula2 !== undefined) base.formula2 = formulaIn(spec.formula2, sheet);
+        if ((base.operator === 'Between' || base.operator === 'NotBetween') && base.formula2 === undefined)
+          throw new MemOfficeError('InvalidArgument', 'formula2 is required for Between/NotBetween.');
+      }
+      this.writeDv((c, r, col) => {
+        const cur = c.dv ?? emptyDv();
+        const dr = r - rect.r0;
+        const dc = col - rect.c0;
+        c.dv = {
+          ...cur,
+          type,
+          operator: base.operator,
+          formula1: base.formula1 && shiftFormula(base.formula1, dr, dc),
+          formula2: base.formula2 && shiftFormula(base.formula2, dr, dc),
+          listSource: base.listSource,
+          inCellDropDown: base.inCellDropDown,
+        };
+      });
+    });
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this._get('errorAlert');
+  }
+  set errorAlert(v: Excel.DataValidationErrorAlert) {
+    this._set('errorAlert', v, () => {
+      if (v.style !== undefined) oneOf(v.style, ['Stop', 'Warning', 'Information'], 'alert style');
+      this.writeDv((c) => {
+        const cur = c.dv ?? emptyDv();
+        c.dv = { ...cur, errorAlert: { ...cur.errorAlert, ...(v as object) } };
+      });
+    });
+  }
+  get prompt(): Excel.DataValidationPrompt {
+    return this._get('prompt');
+  }
+  set prompt(v: Excel.DataValidationPrompt) {
+    this._set('prompt', v, () =>
+      this.writeDv((c) => {
+        const cur = c.dv ?? emptyDv();
+        c.dv = { ...cur, prompt: { ...cur.prompt, ...(v as object) } };
+      }),
+    );
+  }
+  get ignoreBlanks(): boolean {
+    return this._get('ignoreBlanks');
+  }
+  set ignoreBlanks(v: boolean) {
+    this._set('ignoreBlanks', v, () =>
+      this.writeDv((c) => {
+        const cur = c.dv ?? emptyDv();
+        c.dv = { ...cur, ignoreBlanks: !!v };
+      }),
+    );
+  }
+  clear(): void {
+    this._op(() => this.writeDv((c) => (c.dv = null)));
+  }
+  /** Data validation changes are refused on a protected sheet, whatever the cells' lock state. */
+  private writeDv(f: (c: CellData, row: number, col: number) => void): void {
+    const { sheet } = this.t();
+    if (sheet.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${sheet.name}' is protected.`);
+    this.writeFormat(f, null);
+  }
+}
+
+function absAddress(r: MemRange, host: SheetModel): string {
+  const t = r._target();
+  const a = rectAddress(t.rect, true);
+  return t.sheet === host ? a : `${quoteSheet(t.sheet.name)}!${a}`;
+}
+
+/** DV/CF criteria input (number, "10", "=A1", Range) as a formula string. */
+function formulaIn(v: unknown, host: SheetModel): string {
+  if (v instanceof MemRange) return '=' + absAddress(v, host);
+  if (typeof v === 'number') return '=' + String(v);
+  if (typeof v === 'string') {
+    if (v.startsWith('=')) {
+      if (!isValidFormula(v)) throw new MemOfficeError('InvalidArgument', `Invalid formula '${v}'.`);
+      return v;
+    }
+    if (/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return '=' + v.trim();
+    return `="${v.replace(/"/g, '""')}"`;
+  }
+  throw new MemOfficeError('InvalidArgument', 'Invalid data validation formula.');
+}
+
+function ruleOut(dv: DvState | null): Excel.DataValidationRule {
+  if (!dv || !dv.type) return {};
+  if (dv.type === 'custom') return { custom: { formula: dv.formula1 ?? '' } };
+  if (dv.type === 'list') return { list: { source: dv.listSource ?? '', inCellDropDown: dv.inCellDropDown ?? true } };
+  const basic: Record<string, unknown> = { formula1: dv.formula1, operator: dv.operator };
+  if (dv.formula2 !== undefined) basic.formula2 = dv.formula2;
+  return { [dv.type]: basic } as Excel.DataValidationRule;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats
+// ---------------------------------------------------------------------------------------------
+
+export class MemConditionalFormatCollection extends MemRangePart {
+  protected _scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  private matching(): CfModel[] {
+    const { sheet, rect } = this.t();
+    return sheet.cfs.filter((cf) => cf.rects.some((r) => rectIntersect(r, rect)));
+  }
+  get items(): MemConditionalFormat[] {
+    return this._get('items');
+  }
+  _loadNow(paths: string[]): void {
+    if (this._isNull()) return;
+    const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    const items = this.matching().map((cf) => MemConditionalFormat.bound(this.context, cf.id));
+    for (const it of items) it._loadNow(itemPaths);
+    this._loaded.set('items', items);
+  }
+  add(type: Excel.ConditionalFormatType | string): MemConditionalFormat {
+    const cf = new MemConditionalFormat(this.context);
+    this.context._enqueue(() => {
+      if (this._isNull()) {
+        cf._id = null;
+        return;
+      }
+      if (String(type).toLowerCase() !== 'custom')
+        throw new MemOfficeError('NotImplemented', `The memory host only supports custom conditional formats (got '${type}').`);
+      const { sheet, rect } = this.t();
+      if (sheet.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${sheet.name}' is protected.`);
+      cf._id = this.wb.addCf(sheet, rect).id;
+    });
+    return cf;
+  }
+  getCount(): MemClientResult<number> {
+    const r = new MemClientResult<number>();
+    this.context._enqueue(() => r._resolve(this._isNull() ? 0 : this.matching().length));
+    return r;
+  }
+  getItem(id: string): MemConditionalFormat {
+    const cf = new MemConditionalFormat(this.context);
+    this.context._enqueue(() => {
+      if (!this.matching().some((c) => c.id === id)) throw new MemOfficeError('ItemNotFound', `Conditional format '${id}' not found.`);
+      cf._id = id;
+    });
+    return cf;
+  }
+  getItemAt(index: number): MemConditionalFormat {
+    const cf = new MemConditionalFormat(this.context);
+    this.context._enqueue(() => {
+      const m = this.matching()[index];
+      if (!m) throw new MemOfficeError('ItemNotFound', `No conditional format at index ${index}.`);
+      cf._id = m.id;
+    });
+    return cf;
+  }
+  clearAll(): void {
+    this._op(() => {
+      const { sheet, rect } = this.t();
+      if (sheet.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${sheet.name}' is protected.`);
+      this.wb.clearCfs(sheet, rect);
+    });
+  }
+}
+
+export class MemConditionalFormat
+  extends MemClientObject
+  implements Pick<Excel.ConditionalFormat, 'priority' | 'stopIfTrue' | 'id' | 'type'>
+{
+  /** @internal */ _id: string | null | undefined;
+  private _custom?: MemCustomConditionalFormat;
+
+  static bound(ctx: MemRequestContext, id: string): MemConditionalFormat {
+    const c = new MemConditionalFormat(ctx);
+    c._id = id;
+    return c;
+  }
+  _isNull(): boolean {
+    return this._id === null;
+  }
+  /** @internal */
+  _cf(): { sheet: SheetModel; cf: CfModel } {
+    const f = this._id ? this.wb.findCf(this._id) : undefined;
+    if (!f) throw new MemOfficeError('ItemNotFound', 'The conditional format does not exist.');
+    return f;
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      id: () => this._cf().cf.id,
+      priority: () => {
+        const { sheet, cf } = this._cf();
+        return sheet.cfs.indexOf(cf);
+      },
+      stopIfTrue: () => this._cf().cf.stopIfTrue,
+      type: () => 'Custom',
+    };
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { custom: this.custom };
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): Excel.ConditionalFormat['type'] {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
+  set priority(v: number) {
+    this._set('priority', v, () => {
+      const { sheet, cf } = this._cf();
+      sheet.cfs = sheet.cfs.filter((c) => c !== cf);
+      sheet.cfs.splice(Math.max(0, Math.min(sheet.cfs.length, v)), 0, cf);
+      this.wb.touch();
+    });
+  }
+  get stopIfTrue(): boolean {
+    return this._get('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this._set('stopIfTrue', v, () => {
+      this._cf().cf.stopIfTrue = !!v;
+      this.wb.touch();
+    });
+  }
+  get custom(): MemCustomConditionalFormat {
+    return (this._custom ??= new MemCustomConditionalFormat(this.context, this));
+  }
+  get customOrNullObject(): MemCustomConditionalFormat {
+    return this.custom;
+  }
+  getRange(): MemRange {
+    return MemRange.create(this.context, () => {
+      if (this._isNull()) return null;
+      const { sheet, cf } = this._cf();
+      return { sheet, rect: cf.rects[0] };
+    });
+  }
+  getRangeOrNullObject(): MemRange {
+    return MemRange.create(this.context, () => {
+      if (this._isNull()) return null;
+      const f = this._id ? this.wb.findCf(this._id) : undefined;
+      return f ? { sheet: f.sheet, rect: f.cf.rects[0] } : null;
+    });
+  }
+  delete(): void {
+    this._op(() => {
+      const { sheet, cf } = this._cf();
+      if (sheet.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${sheet.name}' is protected.`);
+      sheet.cfs = sheet.cfs.filter((c) => c !== cf);
+      this.wb.touch();
+    });
+  }
+}
+
+abstract class MemCfPart extends MemClientObject {
+  constructor(
+    context: MemRequestContext,
+    readonly _owner: MemConditionalFormat,
+  ) {
+    super(context);
+  }
+  _isNull(): boolean {
+    return this._owner._isNull();
+  }
+  protected cf(): CfModel {
+    return this._owner._cf().cf;
+  }
+  protected change(f: (cf: CfModel) => void): void {
+    const { sheet, cf } = this._owner._cf();
+    if (sheet.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${sheet.name}' is protected.`);
+    f(cf);
+    this.wb.touch();
+  }
+}
+
+export class MemCustomConditionalFormat extends MemCfPart {
+  private _rule?: MemConditionalFormatRule;
+  private _format?: MemConditionalRangeFormat;
+  protected _scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { rule: this.rule, format: this.format };
+  }
+  get rule(): MemConditionalFormatRule {
+    return (this._rule ??= new MemConditionalFormatRule(this.context, this._owner));
+  }
+  get format(): MemConditionalRangeFormat {
+    return (this._format ??= new MemConditionalRangeFormat(this.context, this._owner));
+  }
+}
+
+export class MemConditionalFormatRule extends MemCfPart implements Pick<Excel.ConditionalFormatRule, 'formula' | 'formulaLocal'> {
+  protected _scalars(): Record<string, () => unknown> {
+    return { formula: () => this.cf().formula, formulaLocal: () => this.cf().formula };
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
+  set formula(v: string) {
+    this._set('formula', v, () => this.setFormula(v));
+  }
+  get formulaLocal(): string {
+    return this._get('formulaLocal');
+  }
+  set formulaLocal(v: string) {
+    this._set('formulaLocal', v, () => this.setFormula(v));
+  }
+  private setFormula(v: string): void {
+    const f = typeof v === 'string' && v.startsWith('=') ? v : '=' + String(v);
+    try {
+      parseFormula(f);
+    } catch (e) {
+      throw new MemOfficeError('InvalidArgument', `Invalid conditional format formula '${v}': ${(e as Error).message}`);
+    }
+    this.change((cf) => (cf.formula = f));
+  }
+}
+
+export class MemConditionalRangeFormat extends MemCfPart {
+  private _fill?: MemConditionalRangeFill;
+  private _font?: MemConditionalRangeFont;
+  protected _scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { fill: this.fill, font: this.font };
+  }
+  get fill(): MemConditionalRangeFill {
+    return (this._fill ??= new MemConditionalRangeFill(this.context, this._owner));
+  }
+  get font(): MemConditionalRangeFont {
+    return (this._font ??= new MemConditionalRangeFont(this.context, this._owner));
+  }
+}
+
+export class MemConditionalRangeFill extends MemCfPart implements Pick<Excel.ConditionalRangeFill, 'color'> {
+  protected _scalars(): Record<string, () => unknown> {
+    return { color: () => this.cf().fill };
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, () => {
+      const col = v ? normalizeColor(v) : null;
+      this.change((cf) => (cf.fill = col));
+    });
+  }
+  clear(): void {
+    this._op(() => this.change((cf) => (cf.fill = null)));
+  }
+}
+
+export class MemConditionalRangeFont extends MemCfPart implements Pick<Excel.ConditionalRangeFont, 'color' | 'bold' | 'italic'> {
+  protected _scalars(): Record<string, () => unknown> {
+    return { color: () => this.cf().fontColor, bold: () => this.cf().bold, italic: () => this.cf().italic };
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v, () => {
+      const col = v ? normalizeColor(v) : null;
+      this.change((cf) => (cf.fontColor = col));
+    });
+  }
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._set('bold', v, () => this.change((cf) => (cf.bold = !!v)));
+  }
+  get italic(): boolean {
+    return this._get('italic');
+  }
+  set italic(v: boolean) {
+    this._set('italic', v, () => this.change((cf) => (cf.italic = !!v)));
+  }
+  clear(): void {
+    this._op(() =>
+      this.change((cf) => {
+        cf.fontColor = null;
+        cf.bold = null;
+        cf.italic = null;
+      }),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+/** The sheet and rect a name refers to, or null if it is not a single range reference. */
+export function nameTarget(wb: Workbook, n: NameModel): RangeTarget | null {
+  const body = n.formula.replace(/^=/, '').trim();
+  const p = parseAddress(body);
+  if (!p || p.sheet === undefined) return null;
+  const sheet = wb.sheetByName(p.sheet);
+  return sheet ? { sheet, rect: p.rect } : null;
+}
+
+export class MemNamedItemCollection extends MemClientObject {
+  constructor(
+    context: MemRequestContext,
+    /** null = workbook scope; undefined = null-object sheet. */
+    private scope: () => SheetModel | null | undefined,
+  ) {
+    super(context);
+  }
+  _isNull(): boolean {
+    return false;
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  private scopeId(): string | null {
+    const s = this.scope();
+    if (s === undefined) throw new MemOfficeError('ItemNotFound', 'The worksheet does not exist.');
+    return s ? s.id : null;
+  }
+  get items(): MemNamedItem[] {
+    return this._get('items');
+  }
+  _loadNow(paths: string[]): void {
+    const id = this.scopeId();
+    const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    const items = this.wb.names.filter((n) => n.scopeSheetId === id).map((n) => MemNamedItem.bound(this.context, n));
+    for (const it of items) it._loadNow(itemPaths);
+    this._loaded.set('items', items);
+  }
+  add(name: string, reference: MemRange | string, comment?: string): MemNamedItem {
+    const item = new MemNamedItem(this.context);
+    this.context._enqueue(() => {
+      const id = this.scopeId();
+      let formula: string;
+      if (reference instanceof MemRange) {
+        const t = reference._target();
+        formula = `=${quoteSheet(t.sheet.name)}!${rectAddress(t.rect, true)}`;
+      } else formula = String(reference);
+      item._n = this.wb.addName(name, formula, comment ?? '', id);
+    });
+    return item;
+  }
+  getItem(name: string): MemNamedItem {
+    const item = new MemNamedItem(this.context);
+    this.context._enqueue(() => {
+      const n = this.wb.findName(name, this.scopeId());
+      if (!n) throw new MemOfficeError('ItemNotFound', `The name '${name}' does not exist.`);
+      item._n = n;
+    });
+    return item;
+  }
+  getItemOrNullObject(name: string): MemNamedItem {
+    const item = new MemNamedItem(this.context);
+    this.context._enqueue(() => {
+      item._n = this.wb.findName(name, this.scopeId()) ?? null;
+    });
+    return item;
+  }
+  getCount(): MemClientResult<number> {
+    const r = new MemClientResult<number>();
+    this.context._enqueue(() => {
+      const id = this.scopeId();
+      r._resolve(this.wb.names.filter((n) => n.scopeSheetId === id).length);
+    });
+    return r;
+  }
+}
+
+export class MemNamedItem
+  extends MemClientObject
+  implements Pick<Excel.NamedItem, 'name' | 'type' | 'value' | 'comment' | 'visible' | 'formula' | 'scope'>
+{
+  /** @internal */ _n: NameModel | null | undefined;
+  static bound(ctx: MemRequestContext, n: NameModel): MemNamedItem {
+    const it = new MemNamedItem(ctx);
+    it._n = n;
+    return it;
+  }
+  _isNull(): boolean {
+    return this._n === null;
+  }
+  private n(): NameModel {
+    if (!this._n || !this.wb.names.includes(this._n)) throw new MemOfficeError('ItemNotFound', 'The name does not exist.');
+    return this._n;
+  }
+  private evaluated(): Scalar | 'range' {
+    const n = this.n();
+    if (nameTarget(this.wb, n)) return 'range';
+    const host = (n.scopeSheetId && this.wb.sheetById(n.scopeSheetId)) || this.wb.sheets[0];
+    return this.wb.evaluateAt(host, n.formula, 0, 0);
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      name: () => this.n().name,
+      comment: () => this.n().comment,
+      visible: () => this.n().visible,
+      formula: () => this.n().formula,
+      scope: () => (this.n().scopeSheetId ? 'Worksheet' : 'Workbook'),
+      type: () => {
+        const v = this.evaluated();
+        if (v === 'range') return 'Range';
+        if (v instanceof FormulaError) return 'Error';
+        if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Double';
+        if (typeof v === 'boolean') return 'Boolean';
+        return 'String';
+      },
+      value: () => {
+        const v = this.evaluated();
+        if (v === 'range') return this.n().formula.replace(/^=/, '');
+        return valueOut(v);
+      },
+    };
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get type(): Excel.NamedItem['type'] {
+    return this._get('type');
+  }
+  get value(): any {
+    return this._get('value');
+  }
+  get scope(): Excel.NamedItem['scope'] {
+    return this._get('scope');
+  }
+  get formula(): any {
+    return this._get('formula');
+  }
+  set formula(v: any) {
+    this._set('formula', v, () => {
+      const f = String(v).startsWith('=') ? String(v) : '=' + String(v);
+      if (!isValidFormula(f)) throw new MemOfficeError('InvalidArgument', `Invalid reference '${v}'.`);
+      this.n().formula = f;
+      this.wb.touch();
+    });
+  }
+  get comment(): string {
+    return this._get('comment');
+  }
+  set comment(v: string) {
+    this._set('comment', v, () => {
+      this.n().comment = String(v);
+      this.wb.touch();
+    });
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(v: boolean) {
+    this._set('visible', v, () => {
+      this.n().visible = !!v;
+      this.wb.touch();
+    });
+  }
+  getRange(): MemRange {
+    return MemRange.create(this.context, () => {
+      if (this._isNull()) return null;
+      const t = nameTarget(this.wb, this.n());
+      if (!t) throw new MemOfficeError('InvalidArgument', `The name '${this.n().name}' does not refer to a range.`);
+      return t;
+    });
+  }
+  getRangeOrNullObject(): MemRange {
+    return MemRange.create(this.context, () => {
+      if (this._isNull() || !this._n || !this.wb.names.includes(this._n)) return null;
+      return nameTarget(this.wb, this._n);
+    });
+  }
+  delete(): void {
+    this._op(() => {
+      const n = this.n();
+      this.wb.names = this.wb.names.filter((x) => x !== n);
+      this.wb.touch();
+    });
+  }
+}
+
+export { cellKey, DEFAULT_CELL };
