@@ -221,6 +221,7 @@ export type Ast =
   | { t: 'str'; v: string }
   | { t: 'bool'; v: boolean }
   | { t: 'err'; v: ErrorCode }
+  | { t: 'missing' }
   | { t: 'ref'; ref: RefInfo }
   | { t: 'name'; name: string }
   | { t: 'unary'; op: string; x: Ast }
@@ -305,7 +306,7 @@ export function parseFormula(formula: string): Ast {
         }
         for (;;) {
           // empty argument, e.g. IF(A1,,1)
-          if (peek() && (peek().kind === 'comma' || peek().kind === 'rparen')) args.push({ t: 'str', v: '' } as Ast);
+          if (peek() && (peek().kind === 'comma' || peek().kind === 'rparen')) args.push({ t: 'missing' });
           else args.push(parseExpr(1));
           const sep = toks[p++];
           if (!sep) throw new FormulaSyntaxError('Missing )');
@@ -369,28 +370,40 @@ const E = {
   na: () => new FormulaError('#N/A'),
 };
 
-/** Excel's "General" rendering of a number (about 10 significant digits). */
+function excelExponent(n: number, digits: number): string {
+  const [m, e] = n.toExponential(digits).split('e');
+  const mant = m.includes('.') ? m.replace(/0+$/, '').replace(/\.$/, '') : m;
+  const exp = parseInt(e, 10);
+  return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/** Excel's "General" cell display of a number: at most 11 characters, scientific when needed. */
 export function formatGeneral(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
   if (n === 0) return '0';
   const abs = Math.abs(n);
-  if (abs >= 1e11 || abs < 1e-9) {
-    const [m, e] = n.toExponential(5).split('e');
-    const mant = m.includes('.') ? m.replace(/0+$/, '').replace(/\.$/, '') : m;
-    const exp = parseInt(e, 10);
-    return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  const digits = Math.max(0, 10 - Math.floor(Math.log10(abs)) - 1);
-  let s = n.toFixed(Math.min(digits, 20));
+  const sign = n < 0 ? 1 : 0;
+  if (abs >= 1e11 || abs < 1e-9) return excelExponent(n, 5 - sign);
+  const intDigits = Math.max(1, Math.floor(Math.log10(abs)) + 1);
+  const decimals = Math.max(0, 11 - sign - intDigits - 1);
+  let s = n.toFixed(Math.min(decimals, 20));
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  if (s === '0' || s === '-0') return excelExponent(n, 5 - sign);
   return s;
+}
+
+/** A number converted to text by a formula (="" & x): up to 15 significant digits. */
+export function numberToText(n: number): string {
+  const v = Number(n.toPrecision(15));
+  const s = String(v);
+  if (!s.includes('e')) return s;
+  return excelExponent(v, 14);
 }
 
 function toText(v: Scalar): string | FormulaError {
   if (v instanceof FormulaError) return v;
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number') return formatGeneral(v);
+  if (typeof v === 'number') return numberToText(v);
   return v;
 }
 
@@ -752,6 +765,8 @@ class Evaluator {
         return n.v;
       case 'err':
         return new FormulaError(n.v);
+      case 'missing':
+        return null;
       case 'ref':
         return this.ref(n.ref);
       case 'name':

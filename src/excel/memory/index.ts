@@ -14,6 +14,7 @@ export {
   adjustFormulaForEdit,
   evaluateFormula,
   formatGeneral,
+  numberToText,
   isTruthy,
   isValidFormula,
   parseFormula,

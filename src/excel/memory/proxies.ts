@@ -354,6 +354,14 @@ export class MemWorksheet
     return w;
   }
 
+  /** A navigation property: the sheet is found from the parent when needed. */
+  static lazy(ctx: MemRequestContext, id: () => string | null): MemWorksheet {
+    const w = new MemWorksheet(ctx);
+    w._lazyId = id;
+    return w;
+  }
+  private _lazyId?: () => string | null;
+
   static bound(ctx: MemRequestContext, s: SheetModel): MemWorksheet {
     const w = new MemWorksheet(ctx);
     w._sheetId = s.id;
@@ -361,11 +369,13 @@ export class MemWorksheet
   }
 
   _isNull(): boolean {
+    if (this._lazyId) this._sheetId = this._lazyId();
     return this._sheetId === null;
   }
 
   /** @internal */
   _sheet(): SheetModel {
+    if (this._lazyId) this._sheetId = this._lazyId();
     if (this._sheetId === undefined) throw new MemOfficeError('InvalidObjectPath', 'Worksheet object used before sync.');
     const s = this._sheetId === null ? undefined : this.wb.sheetById(this._sheetId);
     if (!s) throw new MemOfficeError('ItemNotFound', 'The worksheet does not exist (it may have been deleted).');
@@ -744,12 +754,9 @@ export class MemRange
   get conditionalFormats(): MemConditionalFormatCollection {
     return (this._cfs ??= new MemConditionalFormatCollection(this.context, this));
   }
+  private _ws?: MemWorksheet;
   get worksheet(): MemWorksheet {
-    const w = new MemWorksheet(this.context);
-    this.context._enqueue(() => {
-      w._sheetId = this._t ? this._t.sheet.id : null;
-    });
-    return w;
+    return (this._ws ??= MemWorksheet.lazy(this.context, () => (this._t ? this._t.sheet.id : null)));
   }
 
   // ---------------------------------------------------------------- derived ranges

@@ -26,7 +26,7 @@ import {
   deleteSheetInFormula,
   errorFromCode,
   evaluateFormula,
-  formatGeneral,
+  numberToText,
   isTruthy,
   isValidFormula,
   parseInputText,
@@ -747,7 +747,7 @@ export class Workbook {
       case 'time':
         return typeof v === 'number' && cmp(v);
       case 'textLength': {
-        const t = typeof v === 'number' ? formatGeneral(v) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v;
+        const t = typeof v === 'number' ? numberToText(v) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v;
         return cmp(t.length);
       }
       case 'custom':
@@ -766,7 +766,7 @@ export class Workbook {
             if (x !== null) options.push(String(x));
           });
         } else options = src.split(',').map((x) => x.trim());
-        const text = typeof v === 'number' ? formatGeneral(v) : String(v);
+        const text = typeof v === 'number' ? numberToText(v) : String(v);
         return options.some((o) => o.toLowerCase() === text.toLowerCase());
       }
     }
