@@ -81,7 +81,22 @@ describe('recognise on arbitrary grids', () => {
           expect(r.report.cells).toEqual(expected);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 300 },
     );
+  });
+
+  test('a 2019 （六）其他处理 row with every cell blank is a row of nulls (found by a property run)', () => {
+    const g: string[][] = [];
+    for (const t of TABLE_IDS) {
+      const layout = tableLayout('2019', t);
+      const tg = layoutTextGrid(layout);
+      for (const d of layout.data) if (!d.id.startsWith('T3.O.')) tg[d.row][d.col] = '0';
+      g.push(...tg);
+    }
+    const r = recognise(g);
+    expect(r.version).toBe('2019');
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells['T3.O.NP']).toBeNull();
+    for (const t of r.tables) expect(t.missing).toEqual([]);
   });
 });

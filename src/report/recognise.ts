@@ -512,9 +512,10 @@ class Recogniser {
     if (!row) return;
     const own = ownT3Label(row.texts);
     if (!own) return;
-    // “（六）其他处理” alone on a line is the 2021 group label, not a 2019 data row.
+    // “（六）其他处理” alone on a line without numbers is, in a 2021 table, the group label of
+    // its three items; in a 2019 table it is the data row with blank cells.
     const m = row.texts.find((c) => c.col === own.labelEnd)?.match;
-    if (isT3Group(m)) return;
+    if (isT3Group(m) && !FORMATS[this.version].T3.rows.some((r) => r.id === own.entry.id)) return;
     this.t3Values(row, own);
   }
 
