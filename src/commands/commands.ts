@@ -1,0 +1,21 @@
+import { checkWorkbook } from '../excel/check';
+import { officeRun } from '../excel/run';
+import { checkSummary } from './summary';
+
+/* global Office */
+
+/** Ribbon 校验: checks every template in the workbook and shows the summary in a small dialog. */
+async function checkWorkbookCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const summary = checkSummary(await checkWorkbook(officeRun));
+    const url = new URL('check-result.html', window.location.href);
+    url.hash = encodeURIComponent(JSON.stringify(summary));
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true });
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate('checkWorkbookCommand', checkWorkbookCommand);
+});

@@ -1,0 +1,202 @@
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Switch,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { WorkbookCheck } from '../excel/check';
+import { insertTables } from '../excel/insert';
+import { LiveChecker } from '../excel/live';
+import { ExcelRun } from '../excel/run';
+import { DEFAULT_VERSION, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+import { Findings } from './components/Findings';
+import { StructureProblems } from './components/StructureProblems';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+  },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  buttons: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  wide: { gridColumn: '1 / span 2' },
+  row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export interface AppProps {
+  run: ExcelRun;
+  supported: boolean;
+  debounceMs?: number;
+}
+
+type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title?: string; text: string; retryOnNewSheet?: TableId[] } | null;
+
+export function App({ run, supported, debounceMs }: AppProps) {
+  const styles = useStyles();
+  const [version, setVersion] = useState<FormatVersion>(DEFAULT_VERSION);
+  const [target, setTarget] = useState<'selection' | 'newSheet'>('newSheet');
+  const [totalsAsFormulas, setTotalsAsFormulas] = useState(false);
+  const [live, setLive] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [check, setCheck] = useState<WorkbookCheck | null>(null);
+  const checker = useRef<LiveChecker | null>(null);
+
+  useEffect(() => {
+    if (!supported) return;
+    const c = new LiveChecker(run, {
+      debounceMs,
+      onResult: (r) => {
+        setCheck(r);
+        performance.mark('xxgk-findings-updated');
+      },
+      onError: (message) => setNotice({ intent: 'error', text: message }),
+    });
+    checker.current = c;
+    void c.refresh();
+    return () => {
+      void c.stop();
+    };
+  }, [run, supported, debounceMs]);
+
+  useEffect(() => checker.current?.setEnabled(live), [live]);
+
+  const insert = useCallback(
+    async (tables: TableId[], where: 'selection' | 'newSheet' = target) => {
+      setBusy(true);
+      setNotice(null);
+      checker.current?.ownWrites();
+      const result = await insertTables(run, { version, tables, target: where, totalsAsFormulas });
+      checker.current?.ownWrites();
+      setBusy(false);
+      const names = tables.map((t) => TABLE_NUMBERS[t]).join('、');
+      if (result.kind === 'inserted') {
+        setNotice({ intent: 'success', text: `已在工作表“${result.sheet}”的 ${result.address} 插入${names}（${version}版）。请直接填写数字，填写时会自动校验。` });
+        await checker.current?.refresh();
+      } else if (result.kind === 'blocked') {
+        setNotice({ intent: 'warning', title: '未插入', text: result.message, retryOnNewSheet: tables });
+      } else {
+        setNotice({ intent: 'error', title: '未插入', text: result.message });
+      }
+    },
+    [run, version, target, totalsAsFormulas],
+  );
+
+  const recheck = useCallback(async () => {
+    setBusy(true);
+    await checker.current?.refresh();
+    setBusy(false);
+  }, []);
+
+  const hasTables = useMemo(() => (check?.sheets ?? []).some((s) => s.tables.length > 0 || s.lost.length > 0), [check]);
+
+  if (!supported) {
+    return (
+      <div className={styles.root}>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>此 Excel 版本过旧</MessageBarTitle>
+            年报助手需要 Excel 2019、Microsoft 365 或网页版 Excel（ExcelApi 1.8 及以上）。
+          </MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  return (
+    <main className={styles.root} aria-label="年报助手">
+      <Text as="h1" className={styles.title}>
+        年报助手
+      </Text>
+      <Field label="格式版本">
+        <RadioGroup value={version} onChange={(_, d) => setVersion(d.value as FormatVersion)}>
+          <Radio value="2021" label="2021版（2021年及以后的年报）" />
+          <Radio value="2019" label="2019版（2019、2020年的年报）" />
+        </RadioGroup>
+      </Field>
+      <Field label="插入位置">
+        <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'selection' | 'newSheet')}>
+          <Radio value="newSheet" label="新工作表" />
+          <Radio value="selection" label="当前选中的单元格" />
+        </RadioGroup>
+      </Field>
+      <Checkbox
+        checked={totalsAsFormulas}
+        onChange={(_, d) => setTotalsAsFormulas(!!d.checked)}
+        label="合计用公式自动计算（总计列、（七）总计行、表四总计）"
+      />
+      <div className={styles.buttons} role="group" aria-label="插入表格">
+        {TABLE_IDS.map((t) => (
+          <Button key={t} disabled={busy} onClick={() => void insert([t])}>
+            插入{TABLE_NAMES[t]}（{TABLE_NUMBERS[t]}）
+          </Button>
+        ))}
+        <Button appearance="primary" disabled={busy} onClick={() => void insert([...TABLE_IDS])}>
+          插入全部三张表
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {notice && (
+          <MessageBar intent={notice.intent}>
+            <MessageBarBody>
+              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+              {notice.text}
+            </MessageBarBody>
+            {notice.retryOnNewSheet && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => void insert(notice.retryOnNewSheet!, 'newSheet')}>
+                  插入到新工作表
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+      </div>
+      <Divider />
+      <div className={styles.row}>
+        <Text as="h2" weight="semibold" size={400}>
+          校验
+        </Text>
+        <Switch checked={live} onChange={(_, d) => setLive(d.checked)} label="实时校验" />
+        <Button size="small" disabled={busy} onClick={() => void recheck()}>
+          立即校验
+        </Button>
+      </div>
+      {check === null ? (
+        <Spinner size="tiny" label="正在读取工作簿…" />
+      ) : check.error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{check.error}</MessageBarBody>
+        </MessageBar>
+      ) : !hasTables ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>还没有年报表格</MessageBarTitle>
+            先选择格式版本，再点击上方按钮插入官方表格；填写数字时会自动校验，对不上的单元格会标红。
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <StructureProblems check={check} onReinsert={(tables, v) => { setVersion(v); void insert(tables, 'newSheet'); }} />
+          <Findings check={check} run={run} onError={(text) => setNotice({ intent: 'error', text })} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
+import { WorkbookCheck, selectCells } from '../../excel/check';
+import { ExcelRun } from '../../excel/run';
+import { SEVERITY_LABELS, Severity } from '../../report/rules';
+import { groupFindings, severityCounts } from '../findingsView';
+
+const useStyles = makeStyles({
+  counts: { display: 'flex', gap: tokens.spacingHorizontalS, minHeight: '24px', alignItems: 'center' },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    alignItems: 'flex-start',
+    fontWeight: tokens.fontWeightRegular,
+    width: '100%',
+    minWidth: 0,
+    whiteSpace: 'normal',
+    wordBreak: 'break-all',
+  },
+  passed: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+const ICONS: Record<Severity, JSX.Element> = {
+  error: <ErrorCircle16Filled color={tokens.colorPaletteRedForeground1} />,
+  warning: <Warning16Filled color={tokens.colorPaletteMarigoldForeground1} />,
+  info: <Info16Filled color={tokens.colorPaletteBlueForeground2} />,
+};
+
+const BADGE_COLOURS: Record<Severity, 'danger' | 'warning' | 'informative'> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'informative',
+};
+
+export interface FindingsProps {
+  check: WorkbookCheck;
+  run: ExcelRun;
+  onError: (message: string) => void;
+}
+
+/** Counts per severity, then the findings grouped by table; a click selects the finding's cells. */
+export function Findings({ check, run, onError }: FindingsProps) {
+  const styles = useStyles();
+  const counts = severityCounts(check);
+  const groups = groupFindings(check);
+  const go = async (sheet: string, addresses: string[]) => {
+    const problem = await selectCells(run, sheet, addresses);
+    if (problem) onError(problem);
+  };
+  return (
+    <section aria-label="校验结果">
+      <div className={styles.counts} aria-live="polite" data-testid="counts">
+        {(['error', 'warning', 'info'] as const).map((s) => (
+          <Badge key={s} appearance={counts[s] ? 'filled' : 'outline'} color={BADGE_COLOURS[s]}>
+            {SEVERITY_LABELS[s]} {counts[s]}
+          </Badge>
+        ))}
+        {counts.error + counts.warning === 0 && (
+          <Text size={200} className={styles.passed}>
+            数字全部对得上
+          </Text>
+        )}
+      </div>
+      {groups.map((g) => (
+        <div key={g.key} className={styles.group} role="list" aria-label={g.title}>
+          <Text weight="semibold">{g.title}</Text>
+          {g.items.map((item) => (
+            <Button
+              key={item.key}
+              role="listitem"
+              appearance="subtle"
+              size="small"
+              className={styles.item}
+              icon={ICONS[item.severity]}
+              data-rule={item.rule}
+              title={`${SEVERITY_LABELS[item.severity]} · ${item.ruleName}（${item.rule}）：点击选中相关单元格`}
+              onClick={() => void go(item.sheet, item.addresses)}
+            >
+              {item.message}
+            </Button>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

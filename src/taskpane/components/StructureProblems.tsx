@@ -1,0 +1,42 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { WorkbookCheck } from '../../excel/check';
+import { FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/formats';
+
+export interface StructureProblemsProps {
+  check: WorkbookCheck;
+  onReinsert: (tables: TableId[], version: FormatVersion) => void;
+}
+
+/** One clear message per damaged or lost table, with an offer to insert it again; never a list of false findings. */
+export function StructureProblems({ check, onReinsert }: StructureProblemsProps) {
+  const problems = check.sheets.flatMap((s) => [
+    ...s.tables
+      .filter((t) => t.damage.length > 0)
+      .map((t) => ({
+        key: `${s.sheetId}/${t.table}`,
+        table: t.table,
+        version: t.version,
+        title: `${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）与标准格式不一致`,
+        text: `工作表“${s.sheet}”中的${TABLE_NUMBERS[t.table]}已被改动：${t.damage.slice(0, 3).join('；')}${t.damage.length > 3 ? ` 等 ${t.damage.length} 处` : ''}。为避免给出错误的结果，已暂停校验此表。可以撤销刚才的操作，或重新插入标准表格。`,
+      })),
+    ...s.lost.map((l) => ({ key: `${s.sheetId}/${l.table}/lost`, table: l.table, version: l.version, title: `${TABLE_NUMBERS[l.table]}已找不到`, text: l.message })),
+  ]);
+  if (problems.length === 0) return null;
+  return (
+    <>
+      {problems.map((p) => (
+        <MessageBar key={p.key} intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{p.title}</MessageBarTitle>
+            {p.text}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => onReinsert([p.table], p.version)}>
+              在新工作表重新插入
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+import { ruleDef, Severity } from '../report/rules';
+import { LocatedFinding, WorkbookCheck } from '../excel/check';
+
+/** One line of the findings list: a finding, or the blank cells of a table folded into one line. */
+export interface FindingItem {
+  key: string;
+  severity: Severity;
+  ruleName: string;
+  rule: string;
+  message: string;
+  sheet: string;
+  addresses: string[];
+}
+
+export interface FindingGroup {
+  key: string;
+  title: string;
+  items: FindingItem[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The pane's view of a check: findings grouped by sheet and table, errors first. The CELL-BLANK
+ * findings of a table become one line, so a freshly inserted table does not bury the real problems.
+ */
+export function groupFindings(check: WorkbookCheck): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  const many = check.sheets.length > 1;
+  for (const sheet of check.sheets) {
+    const byTable = new Map<TableId, LocatedFinding[]>();
+    for (const f of sheet.findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
+    for (const t of sheet.tables) {
+      const findings = byTable.get(t.table) ?? [];
+      if (findings.length === 0) continue;
+      const items: FindingItem[] = [];
+      const blanks = findings.filter((f) => f.rule === 'CELL-BLANK');
+      for (const f of findings) {
+        if (f.rule === 'CELL-BLANK') continue;
+        items.push({
+          key: `${sheet.sheetId}/${f.rule}/${f.instance}`,
+          severity: f.severity,
+          ruleName: ruleDef(f.rule).name,
+          rule: f.rule,
+          message: f.message,
+          sheet: sheet.sheet,
+          addresses: f.addresses,
+        });
+      }
+      if (blanks.length) {
+        items.push({
+          key: `${sheet.sheetId}/${t.table}/CELL-BLANK`,
+          severity: 'info',
+          ruleName: ruleDef('CELL-BLANK').name,
+          rule: 'CELL-BLANK',
+          message:
+            blanks.length === 1
+              ? blanks[0].message
+              : `${blanks.length} 个单元格空白，按 0 计算；公开的表格应填写 0（点击选中这些单元格所在区域）`,
+          sheet: sheet.sheet,
+          addresses: blanks.flatMap((b) => b.addresses),
+        });
+      }
+      items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      groups.push({
+        key: `${sheet.sheetId}/${t.table}`,
+        title: `${TABLE_NUMBERS[t.table]} ${TABLE_NAMES[t.table]}${many ? `（${sheet.sheet}）` : ''}`,
+        items,
+      });
+    }
+  }
+  return groups;
+}
+
+export function severityCounts(check: WorkbookCheck): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const s of check.sheets) for (const f of s.findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,11 @@
+import { createRoot } from 'react-dom/client';
+import { officeRun } from '../excel/run';
+import { mountTaskpane } from './mount';
+
+/* global Office, document */
+
+Office.onReady((info) => {
+  const container = document.getElementById('container')!;
+  const supported = info.host === Office.HostType.Excel && Office.context.requirements.isSetSupported('ExcelApi', '1.8');
+  mountTaskpane(createRoot(container), { run: officeRun, supported });
+});

@@ -1,0 +1,21 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { Root } from 'react-dom/client';
+import { ExcelRun } from '../excel/run';
+import { App } from './App';
+
+export interface TaskpaneHost {
+  run: ExcelRun;
+  /** False when the host lacks ExcelApi 1.8 (Office 2016 and older). */
+  supported: boolean;
+  /** Quiet time of the live check, in ms. */
+  debounceMs?: number;
+}
+
+/** Renders the task pane; the add-in and the browser preview both mount it through here. */
+export function mountTaskpane(root: Root, host: TaskpaneHost): void {
+  root.render(
+    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
+      <App run={host.run} supported={host.supported} debounceMs={host.debounceMs} />
+    </FluentProvider>,
+  );
+}

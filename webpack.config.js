@@ -1,0 +1,76 @@
+/* Builds the task pane, the ribbon commands and the browser preview (yo office layout). */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { icons } = require('./scripts/icons');
+
+const urlDev = 'https://localhost:3000/';
+const urlProd = process.env.XXGK_PROD_URL || 'https://localhost:3000/'; // set to the deployment location
+
+async function httpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const o = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca: o.ca, key: o.key, cert: o.cert } };
+  } catch (e) {
+    console.warn(`无法获取开发证书（${e.message}），开发服务器改用 http。`);
+    return { type: 'http' };
+  }
+}
+
+/** Emits the generated icons as build assets. */
+class IconsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('IconsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'IconsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        for (const [file, buf] of Object.entries(icons())) compilation.emitAsset(file, new compiler.webpack.sources.RawSource(buf));
+      });
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const serving = !!env.WEBPACK_SERVE;
+  const preview = !!env.preview;
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: preview
+      ? { preview: './src/preview/index.tsx' }
+      : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+    output: { path: path.resolve(__dirname, preview ? 'dist-preview' : 'dist'), clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } } }],
+    },
+    performance: { hints: false },
+    plugins: preview
+      ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] })]
+      : [
+          new IconsPlugin(),
+          new CopyWebpackPlugin({
+            patterns: [
+              { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
+              {
+                from: 'manifest.xml',
+                to: `manifest${dev ? '' : '.prod'}.xml`,
+                transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+              },
+            ],
+          }),
+          new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+          new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+          new HtmlWebpackPlugin({ filename: 'check-result.html', template: './src/commands/check-result.html', chunks: [] }),
+          new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+        ],
+    devServer: {
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: serving && !preview ? await httpsOptions() : { type: 'http' },
+      port: preview ? Number(process.env.PREVIEW_PORT || 3001) : Number(process.env.npm_package_config_dev_server_port || 3000),
+      hot: false,
+      liveReload: !preview,
+      client: { overlay: false },
+      open: false,
+    },
+  };
+};
