@@ -3,15 +3,22 @@ import * as path from 'path';
 import { DEFAULT_VERSION, isFormatVersion } from '../report/formats';
 import { validate } from '../report/validate';
 import { NotAReportError } from './exchange';
-import { expandInputs, readReport } from './readers';
+import { templateHtml } from './html';
+import { expandInputs, foundInFolder, NoTablesError, readReport, readReports } from './readers';
 import { FileResult, renderJson, renderText } from './render';
 import { templateTsv } from './template';
+import { writeTemplateXlsx } from './xlsx';
 
 export const USAGE = `用法：
   xxgk-report check <文件或文件夹>... [--json] [--last-year <上年报告>]
-      校验年报统计表格（.json 交换格式）。退出码：0 无错误，1 有错误，2 文件无法读取或不是年报。
-  xxgk-report template [--format 2021|2019] --out <文件.tsv>
-      输出三张官方表格的空白模板（制表符分隔，可直接粘贴到 Excel 或 Word）。
+      校验年报统计表格：Excel 工作簿（.xlsx）、粘贴保存的文本（.txt/.tsv）或 .json 交换格式。
+      退出码：0 无错误，1 有错误，2 文件无法读取或不是年报。
+  xxgk-report template [--format 2021|2019] --out <文件.xlsx|.html|.tsv> [--totals-as-formulas]
+      输出三张官方表格的空白模板：
+        .xlsx  带数据有效性和自动标色的 Excel 工作簿，在 Excel、WPS、LibreOffice 中无需加载项即可自查；
+               --totals-as-formulas 让总计单元格用公式自动计算
+        .html  网页表格，可粘贴到 Word 或网页
+        .tsv   制表符分隔文本，可直接粘贴到 Excel
 `;
 
 export interface Io {
@@ -67,14 +74,23 @@ async function check(args: string[], io: Io): Promise<number> {
   for (const [i, file] of files.entries()) {
     if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
     try {
-      const read = await readReport(file);
-      const findings = validate(read.report, { lastYear }).map((f) => {
-        if (!read.addressOf) return f;
-        const places = f.cells.map((c) => read.addressOf!(c)).filter((p) => p !== undefined);
-        return places.length ? { ...f, sheet: places[0].sheet, address: places.map((p) => p.address) } : f;
-      });
-      results.push({ file, format: read.report.format, tables: read.tables, findings, notes: read.notes });
+      const reads = await readReports(file);
+      for (const read of reads) {
+        const findings = validate(read.report, { lastYear, tables: read.checkTables }).map((f) => {
+          if (!read.addressOf) return f;
+          const places = f.cells.map((c) => read.addressOf!(c)).filter((p) => p !== undefined);
+          return places.length ? { ...f, sheet: places[0].sheet, address: places.map((p) => p.address) } : f;
+        });
+        // A workbook with tables on several sheets gives one result a sheet.
+        const label = reads.length > 1 && read.sheet !== undefined ? `${file}（工作表“${read.sheet}”）` : file;
+        const format = read.tables.length ? read.report.format : null;
+        results.push({ file: label, format, tables: read.tables, findings, notes: read.notes });
+      }
     } catch (e) {
+      if (e instanceof NoTablesError && foundInFolder(file)) {
+        if (!json) io.err(`${progress ? '\n' : ''}已跳过 ${file}：${e.message}\n`);
+        continue;
+      }
       unreadable = true;
       io.err(`${progress ? '\n' : ''}无法校验 ${file}：${describe(e)}\n`);
     }
@@ -97,18 +113,24 @@ function describe(e: unknown): string {
 async function template(args: string[], io: Io): Promise<number> {
   const version = takeOption(args, '--format') ?? DEFAULT_VERSION;
   const out = takeOption(args, '--out');
+  const totalsAsFormulas = takeFlag(args, '--totals-as-formulas');
   rejectUnknownOptions(args);
+  if (args.length) throw new UsageError(`多余的参数 ${args.join(' ')}`);
   if (!isFormatVersion(version)) throw new UsageError(`--format 应为 2021 或 2019，而不是 ${version}`);
   if (!out) throw new UsageError('请用 --out 指定输出文件');
   const ext = path.extname(out).toLowerCase();
   const writers: Record<string, () => Promise<void>> = {
+    '.xlsx': () => writeTemplateXlsx(out, version, { totalsAsFormulas }),
+    '.html': () => fs.writeFile(out, templateHtml(version), 'utf8'),
+    '.htm': () => fs.writeFile(out, templateHtml(version), 'utf8'),
     '.tsv': () => fs.writeFile(out, templateTsv(version), 'utf8'),
     '.txt': () => fs.writeFile(out, templateTsv(version), 'utf8'),
   };
   const write = writers[ext];
   if (!write) throw new UsageError(`不支持输出 ${ext || '无扩展名'} 文件（支持 ${Object.keys(writers).join('、')}）`);
+  if (totalsAsFormulas && ext !== '.xlsx') throw new UsageError('--totals-as-formulas 只适用于 .xlsx 模板');
   await write();
-  io.err(`已写入 ${out}（${version}版）\n`);
+  io.err(`已写入 ${out}（${version}版${totalsAsFormulas ? '，总计用公式计算' : ''}）\n`);
   return 0;
 }
 

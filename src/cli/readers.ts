@@ -3,6 +3,8 @@ import * as path from 'path';
 import { FormatVersion, TableId, TABLE_IDS } from '../report/formats';
 import { Report } from '../report/report';
 import { NotAReportError, parseExchange } from './exchange';
+import { NoTablesError, readPasted } from './pasted';
+import { readXlsx } from './xlsx';
 
 /** What a reader found in one file. */
 export interface ReadReport {
@@ -11,9 +13,17 @@ export interface ReadReport {
   notes: string[];
   /** Sheet and A1 address of each cell, where the file is a workbook. */
   addressOf?: (id: string) => { sheet: string; address: string } | undefined;
+  /** The sheet the report was read from, where the file is a workbook. */
+  sheet?: string;
+  /**
+   * Check only these tables (a workbook sheet or pasted text that holds only some of them); all
+   * tables of the version when absent (the JSON exchange format).
+   */
+  checkTables?: TableId[];
 }
 
-export type Reader = (file: string) => Promise<ReadReport>;
+/** A file holds one report, or several (a workbook with tables on several sheets). */
+export type Reader = (file: string) => Promise<ReadReport | ReadReport[]>;
 
 async function readJson(file: string): Promise<ReadReport> {
   const report = parseExchange(await fs.readFile(file, 'utf8'));
@@ -23,6 +33,10 @@ async function readJson(file: string): Promise<ReadReport> {
 
 const READERS: Record<string, Reader> = {
   '.json': readJson,
+  '.xlsx': readXlsx,
+  '.xlsm': readXlsx,
+  '.tsv': readPasted,
+  '.txt': readPasted,
 };
 
 export function registerReader(ext: string, reader: Reader): void {
@@ -33,10 +47,25 @@ export function supportedExtensions(): string[] {
   return Object.keys(READERS);
 }
 
-export async function readReport(file: string): Promise<ReadReport> {
+/** Every report a file holds, in order. */
+export async function readReports(file: string): Promise<ReadReport[]> {
   const reader = READERS[path.extname(file).toLowerCase()];
   if (!reader) throw new NotAReportError(`不支持的文件类型（支持 ${supportedExtensions().join('、')}）`);
-  return reader(file);
+  const read = await reader(file);
+  return Array.isArray(read) ? read : [read];
+}
+
+/** The one report of a file (last year's report): the first one that holds tables. */
+export async function readReport(file: string): Promise<ReadReport> {
+  const reports = await readReports(file);
+  return reports.find((r) => r.tables.length > 0) ?? reports[0];
+}
+
+/** Files found by walking a folder (not named on the command line). */
+const walked = new Set<string>();
+
+export function foundInFolder(file: string): boolean {
+  return walked.has(file);
 }
 
 /** Files named on the command line, folders expanded (recursively) to the files a reader supports. */
@@ -59,7 +88,10 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       for (const e of entries) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) await walk(p);
-        else if (READERS[path.extname(e.name).toLowerCase()] && !e.name.startsWith('~$')) files.push(p);
+        else if (READERS[path.extname(e.name).toLowerCase()] && !e.name.startsWith('~$')) {
+          files.push(p);
+          walked.add(p);
+        }
       }
     };
     await walk(input);
@@ -68,3 +100,4 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
 }
 
 export type { FormatVersion };
+export { NoTablesError };

@@ -1,0 +1,495 @@
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import { CellId, ColumnKind, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+import { HIGHLIGHT_COLOURS, highlightRules, Placement, totalFormulas } from '../report/formulas';
+import { a1, parseA1, TableLayout, tableLayout } from '../report/layout';
+import { placedAddress, RawValue, readPlacedBlock } from '../report/placed';
+import { recognise } from '../report/recognise';
+import { CellValue, Report } from '../report/report';
+import {
+  COMPUTED_FILL,
+  COMPUTED_NOTE,
+  FILLS,
+  FONT,
+  GAP_ROWS,
+  NUMBER_FORMATS,
+  rowHeights,
+  sharedColumnWidths,
+} from '../report/style';
+import { NotAReportError } from './exchange';
+import { NoTablesError } from './pasted';
+import type { ReadReport } from './readers';
+
+// The template as an .xlsx file (drawn exactly as src/excel/insert.ts draws it in Excel, so that the
+// file checks itself in Excel, WPS or LibreOffice without the add-in), and the reader of .xlsx files.
+
+// ---------------------------------------------------------------------------------------------
+// Names and placement (mirrors src/excel/insert.ts and src/excel/tableNames.ts)
+
+// TODO: import these from src/excel/insert.ts once its DV_RULES (or the messages) are exported; until
+// then test/xlsx.test.ts checks that every message here appears verbatim in insert.ts.
+export const DV_MESSAGES: Record<ColumnKind, string> = {
+  count: '此处应填写不小于 0 的整数（件数），不要输入文字或小数。没有发生的请填 0。',
+  signed: '此处应填写整数：增加填正数，减少填负数（例如 -3），没有变化填 0。',
+  amount: '此处应填写不小于 0 的金额，单位为万元，只填数字（例如 160.5964），不要输入“万元”“元”等文字。',
+};
+
+/** The data validation of an input cell by kind, as Excel's dataValidation.rule in insert.ts. */
+export function dataValidation(kind: ColumnKind): ExcelJS.DataValidation {
+  const rule: Pick<ExcelJS.DataValidation, 'type' | 'operator' | 'formulae'> =
+    kind === 'count'
+      ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] }
+      : kind === 'signed'
+        ? { type: 'whole', operator: 'between', formulae: [-1000000000, 1000000000] }
+        : { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
+  return { ...rule, allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: '年报助手', error: DV_MESSAGES[kind] };
+}
+
+// Kept local so the CLI does not load the Office.js layer; the same strings as src/excel/tableNames.ts.
+export function xlsxTableName(table: TableId, version: FormatVersion): string {
+  return `XXGK_${table}_${version}`;
+}
+
+function parseXlsxTableName(name: string): { table: TableId; version: FormatVersion } | null {
+  const m = /^XXGK_(T[234])_(2021|2019)$/.exec(name);
+  return m ? { table: m[1] as TableId, version: m[2] as FormatVersion } : null;
+}
+
+/** Sheet name of the template, as the add-in names a new sheet. */
+export function templateSheetName(version: FormatVersion): string {
+  return `年报表格（${version}版）`;
+}
+
+/** The three tables stacked from A1, one blank row apart (stackPlacements of insert.ts). */
+export function templatePlacements(version: FormatVersion, tables: readonly TableId[] = TABLE_IDS): Placement[] {
+  let r = 0;
+  return tables.map((table) => {
+    const p = { version, table, row: r, col: 0 };
+    r += tableLayout(version, table).rowCount + GAP_ROWS;
+    return p;
+  });
+}
+
+/** Excel column width (characters of the default font, Calibri 11: 7 px a digit, 5 px padding) of a width in points. */
+export function excelColumnWidth(points: number): number {
+  const px = (points * 96) / 72;
+  return Math.round(((px - 5) / 7) * 100) / 100;
+}
+
+const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+
+// ---------------------------------------------------------------------------------------------
+// Sheet-scoped defined names. ExcelJS 4.4 keeps only workbook-scoped names in its API (it drops
+// localSheetId on load and cannot write it except for print areas), so the workbook's model is
+// intercepted on this one instance: on write the local names are added to the model the writer
+// renders, on read the parsed names (with localSheetId, and with no ranges for #REF!) are kept.
+
+export interface LocalName {
+  name: string;
+  /** Index of the sheet in the workbook (localSheetId); undefined for a workbook-scoped name. */
+  localSheetId?: number;
+  /** Sheet-qualified ranges, e.g. "'年报表格（2021版）'!$A$1:$D$17"; empty when the name is #REF!. */
+  ranges: string[];
+}
+
+interface ModelHost {
+  model: { definedNames?: LocalName[]; sheets?: { name: string }[]; worksheets?: { name: string }[] };
+}
+
+function modelDescriptor(wb: ExcelJS.Workbook): PropertyDescriptor {
+  let proto: object | null = Object.getPrototypeOf(wb);
+  while (proto) {
+    const d = Object.getOwnPropertyDescriptor(proto, 'model');
+    if (d?.get && d.set) return d;
+    proto = Object.getPrototypeOf(proto);
+  }
+  throw new Error('ExcelJS workbook has no model accessor');
+}
+
+/** Adds sheet-scoped names to what ExcelJS writes for this workbook. */
+export function addLocalNames(wb: ExcelJS.Workbook, names: LocalName[]): void {
+  const d = modelDescriptor(wb);
+  Object.defineProperty(wb, 'model', {
+    configurable: true,
+    get(this: ExcelJS.Workbook) {
+      const model = d.get!.call(this) as ModelHost['model'];
+      return { ...model, definedNames: [...(model.definedNames ?? []), ...names] };
+    },
+    set(this: ExcelJS.Workbook, v: unknown) {
+      d.set!.call(this, v);
+    },
+  });
+}
+
+/** Makes the workbook keep the defined names (with their scope) that the next load parses. */
+function captureDefinedNames(wb: ExcelJS.Workbook): () => { names: LocalName[]; sheetOrder: string[] } {
+  const d = modelDescriptor(wb);
+  let names: LocalName[] = [];
+  let sheetOrder: string[] = [];
+  Object.defineProperty(wb, 'model', {
+    configurable: true,
+    get(this: ExcelJS.Workbook) {
+      return d.get!.call(this);
+    },
+    set(this: ExcelJS.Workbook, v: ModelHost['model']) {
+      names = (v.definedNames ?? []).map((n) => ({ name: n.name, localSheetId: n.localSheetId, ranges: [...(n.ranges ?? [])] }));
+      // localSheetId counts the <sheets> of workbook.xml; reconcile keeps that order in `worksheets`.
+      sheetOrder = (v.worksheets ?? []).filter(Boolean).map((w) => w.name);
+      d.set!.call(this, v);
+    },
+  });
+  return () => ({ names, sheetOrder });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing the template
+
+export interface TemplateOptions {
+  totalsAsFormulas?: boolean;
+  /** Values to fill in (tests, benchmarks); the template is blank without it. */
+  report?: Report;
+  tables?: readonly TableId[];
+}
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+
+function drawTable(ws: ExcelJS.Worksheet, p: Placement, widths: number[], options: TemplateOptions): void {
+  const layout = tableLayout(p.version, p.table);
+  const cell = (r: number, c: number) => ws.getCell(p.row + r + 1, p.col + c + 1);
+  const totals = options.totalsAsFormulas ? totalFormulas(p) : [];
+  const totalAt = new Map(totals.map((t) => [`${t.row},${t.col}`, t]));
+
+  for (const m of layout.merges) {
+    ws.mergeCells(p.row + m.row + 1, p.col + m.col + 1, p.row + m.row + m.rowSpan, p.col + m.col + m.colSpan);
+  }
+
+  // One style object per cell, built in full, so that no two cells share a mutable style.
+  type Style = Partial<ExcelJS.Style>;
+  const styles: Style[][] = Array.from({ length: layout.rowCount }, (_, r) =>
+    Array.from({ length: layout.colCount }, () => ({
+      font: { name: FONT.name, size: FONT.size },
+      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+      ...(r > 0 ? { border: { top: THIN, bottom: THIN, left: THIN, right: THIN } } : {}),
+    })),
+  );
+  styles[0][0].font = { name: FONT.name, size: FONT.size + 2, bold: true };
+  styles[0][0].alignment = { wrapText: true, vertical: 'middle', horizontal: 'left' };
+
+  const mergeAt = (r: number, c: number) => layout.merges.find((x) => x.row === r && x.col === c);
+  for (const l of layout.labels) {
+    const m = mergeAt(l.row, l.col) ?? { rowSpan: 1, colSpan: 1 };
+    const fill = FILLS[l.role];
+    for (let r = l.row; r < l.row + m.rowSpan; r++) {
+      for (let c = l.col; c < l.col + m.colSpan; c++) {
+        const s = styles[r][c];
+        if (fill) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
+        if (l.role === 'rowLabel' && l.col > 0 && layout.table !== 'T4') s.alignment = { ...s.alignment, horizontal: 'left' };
+        if (l.role === 'blockTitle') s.font = { ...s.font, bold: true };
+      }
+    }
+  }
+  for (const d of layout.data) {
+    const s = styles[d.row][d.col];
+    s.numFmt = NUMBER_FORMATS[d.kind];
+    s.alignment = { ...s.alignment, horizontal: 'right' };
+    if (totalAt.has(`${p.row + d.row},${p.col + d.col}`)) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(COMPUTED_FILL) } };
+  }
+  for (let r = 0; r < layout.rowCount; r++) for (let c = 0; c < layout.colCount; c++) cell(r, c).style = styles[r][c];
+
+  for (const l of layout.labels) cell(l.row, l.col).value = l.text;
+  for (const d of layout.data) {
+    const c = cell(d.row, d.col);
+    const total = totalAt.get(`${p.row + d.row},${p.col + d.col}`);
+    if (total) {
+      c.dataValidation = { type: 'any' as ExcelJS.DataValidation['type'], formulae: [], showInputMessage: true, promptTitle: '自动计算', prompt: COMPUTED_NOTE };
+      continue;
+    }
+    c.dataValidation = dataValidation(d.kind);
+    const v = options.report?.cells[d.id];
+    if (v !== undefined && v !== null) c.value = v;
+  }
+  // Totals last: their cached results are computed from the values just written.
+  for (const t of totals) {
+    const c = ws.getCell(t.row + 1, t.col + 1);
+    const formula = t.formula.replace(/^=/, '');
+    c.value = { formula, result: evaluateSum(formula, (r, col) => rawValue(ws.getCell(r + 1, col + 1))) ?? 0 } as ExcelJS.CellFormulaValue;
+  }
+
+  highlightRules(p).forEach((h, i) => {
+    ws.addConditionalFormatting({
+      ref: h.area,
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [h.formula.replace(/^=/, '')],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(HIGHLIGHT_COLOURS[h.severity].fill) } },
+            font: { color: { argb: argb(HIGHLIGHT_COLOURS[h.severity].font) } },
+          },
+        },
+      ],
+    });
+  });
+
+  rowHeights(layout, widths).forEach((h, i) => (ws.getRow(p.row + i + 1).height = h));
+}
+
+/** Sheet-qualified absolute reference of a placed table's block, e.g. '年报表格（2021版）'!$A$1:$D$17. */
+function blockReference(sheet: string, layout: TableLayout, p: Placement): string {
+  const q = `'${sheet.replace(/'/g, "''")}'`;
+  return `${q}!${a1(p.row, p.col, true, true)}:${a1(p.row + layout.rowCount - 1, p.col + layout.colCount - 1, true, true)}`;
+}
+
+/** The template workbook: one sheet with the tables stacked, as the add-in draws them. */
+export function templateWorkbook(version: FormatVersion, options: TemplateOptions = {}): ExcelJS.Workbook {
+  const tables = options.tables ?? TABLE_IDS;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '年报助手';
+  wb.calcProperties = { fullCalcOnLoad: true };
+  const sheetName = templateSheetName(version);
+  const ws = wb.addWorksheet(sheetName, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+  });
+  const widths = sharedColumnWidths([...tables]);
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = excelColumnWidth(w)));
+  const placements = templatePlacements(version, tables);
+  for (const p of placements) drawTable(ws, p, widths, options);
+  addLocalNames(
+    wb,
+    placements.map((p) => ({
+      name: xlsxTableName(p.table, version),
+      localSheetId: 0,
+      ranges: [blockReference(sheetName, tableLayout(version, p.table), p)],
+    })),
+  );
+  return wb;
+}
+
+export async function writeTemplateXlsx(file: string, version: FormatVersion, options: TemplateOptions = {}): Promise<void> {
+  const buffer = await templateWorkbook(version, options).xlsx.writeBuffer();
+  await fs.writeFile(file, Buffer.from(buffer as ArrayBuffer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** A cell's value as a spreadsheet shows it (raw value of placed.ts): formulas give their result. */
+export function rawValue(cell: ExcelJS.Cell, depth = 0): RawValue {
+  if (cell.isMerged && cell.master !== cell) return '';
+  return plainValue(cell.value, cell, depth);
+}
+
+function plainValue(v: ExcelJS.CellValue, cell: ExcelJS.Cell | null, depth: number): RawValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const o = v as unknown as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+  if (typeof o.error === 'string') return o.error;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const result = o.result as ExcelJS.CellValue | undefined;
+    if (result !== undefined && result !== null) return plainValue(result, null, depth);
+    // Written by a program that does not calculate (ExcelJS, our template before Excel opened it).
+    const formula = cell && typeof cell.formula === 'string' ? cell.formula : typeof o.formula === 'string' ? o.formula : '';
+    if (cell && depth < 8) {
+      const ws = cell.worksheet;
+      const sum = evaluateSum(formula, (r, c) => rawValue(ws.getCell(r + 1, c + 1), depth + 1));
+      if (sum !== null) return sum;
+    }
+    return null;
+  }
+  if (typeof o.text === 'string') return o.text; // hyperlink
+  return null;
+}
+
+/**
+ * Evaluates a formula of the form SUM(ref, range, …) over one sheet, as Excel does: numbers are
+ * added, text and blanks are ignored. Null for any other formula.
+ */
+export function evaluateSum(formula: string, valueAt: (row: number, col: number) => RawValue): number | null {
+  const m = /^=?SUM\(([A-Z$0-9:,]+)\)$/i.exec(formula.replace(/\s+/g, ''));
+  if (!m) return null;
+  let sum = 0;
+  for (const part of m[1].split(',')) {
+    const [from, to] = part.split(':');
+    if (!/^\$?[A-Z]+\$?\d+$/i.test(from) || (to !== undefined && !/^\$?[A-Z]+\$?\d+$/i.test(to))) return null;
+    const a = parseA1(from);
+    const b = to ? parseA1(to) : a;
+    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
+      for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
+        const v = valueAt(r, c);
+        if (typeof v === 'number') sum += v;
+      }
+    }
+  }
+  return sum;
+}
+
+/** The sheet's values as rows of raw values, from A1 to its last used cell. */
+export function sheetValues(ws: ExcelJS.Worksheet): RawValue[][] {
+  const rows: RawValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const values: RawValue[] = [];
+    row.eachCell({ includeEmpty: false }, (c, col) => {
+      values[col - 1] = rawValue(c);
+    });
+    rows[r - 1] = values;
+  });
+  let width = 0;
+  for (let r = 0; r < rows.length; r++) width = Math.max(width, rows[r]?.length ?? 0);
+  return Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null));
+}
+
+/** What the recogniser reads: each cell's text ('' for blank). */
+export function textGrid(values: RawValue[][]): string[][] {
+  return values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
+}
+
+function block(values: RawValue[][], top: number, left: number, rows: number, cols: number): RawValue[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => values[top + r]?.[left + c] ?? ''));
+}
+
+const tableLabel = (t: TableId, v?: FormatVersion) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}${v ? `，${v}版` : ''}）`;
+
+interface NamedTable {
+  table: TableId;
+  version: FormatVersion;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** The XXGK_ names of a workbook, by sheet name; lost (#REF!) names are listed apart. */
+function namedTables(names: LocalName[], sheetOrder: string[]): { bySheet: Map<string, NamedTable[]>; lost: Map<string, string[]> } {
+  const bySheet = new Map<string, NamedTable[]>();
+  const lost = new Map<string, string[]>();
+  for (const n of names) {
+    const id = parseXlsxTableName(n.name);
+    if (!id) continue;
+    const scope = n.localSheetId !== undefined ? sheetOrder[n.localSheetId] : undefined;
+    const ref = n.ranges.length === 1 ? /^(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Z]+\$?\d+)(?::(\$?[A-Z]+\$?\d+))?$/.exec(n.ranges[0]) : null;
+    const sheet = ref ? (ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2]) : scope;
+    if (!ref || sheet === undefined) {
+      const where = scope ?? '';
+      lost.set(where, [...(lost.get(where) ?? []), `${tableLabel(id.table, id.version)}的单元格已被删除，无法找到该表格。`]);
+      continue;
+    }
+    const a = parseA1(ref[3]);
+    const b = ref[4] ? parseA1(ref[4]) : a;
+    const list = bySheet.get(sheet) ?? [];
+    list.push({ ...id, row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 });
+    bySheet.set(sheet, list);
+  }
+  return { bySheet, lost };
+}
+
+/** One report of a workbook: the tables of one version on one sheet. */
+function placedReports(sheet: string, values: RawValue[][], tables: NamedTable[]): ReadReport[] {
+  const out: ReadReport[] = [];
+  tables.sort((x, y) => TABLE_IDS.indexOf(x.table) - TABLE_IDS.indexOf(y.table));
+  for (const version of new Set(tables.map((t) => t.version))) {
+    const notes: string[] = [];
+    const cells: Report['cells'] = {};
+    const intact: NamedTable[] = [];
+    for (const t of tables.filter((x) => x.version === version)) {
+      const read = readPlacedBlock(tableLayout(version, t.table), block(values, t.row, t.col, t.rows, t.cols));
+      if (read.damage.length) {
+        const shown = read.damage.slice(0, 3).join('；') + (read.damage.length > 3 ? ` 等 ${read.damage.length} 处` : '');
+        notes.push(`工作表“${sheet}”中的${tableLabel(t.table, version)}已被改动，与标准格式不一致，未校验此表：${shown}`);
+        continue;
+      }
+      intact.push(t);
+      Object.assign(cells, read.cells);
+    }
+    const where = new Map<string, string>();
+    for (const t of intact) {
+      for (const d of tableLayout(version, t.table).data) {
+        where.set(d.id, placedAddress({ ...t }, d.id)!);
+      }
+    }
+    out.push({
+      report: { format: version, cells },
+      tables: intact.map((t) => t.table),
+      checkTables: intact.map((t) => t.table),
+      notes,
+      sheet,
+      addressOf: (id) => {
+        const address = where.get(id);
+        return address ? { sheet, address } : undefined;
+      },
+    });
+  }
+  return out;
+}
+
+/** A sheet the add-in did not write: recognise the tables in its cell texts. */
+function recognisedReport(sheet: string, values: RawValue[][]): ReadReport | null {
+  const r = recognise(textGrid(values));
+  if (r.tables.length === 0 || r.version === null) return null;
+  const notes = r.unplaced.slice(0, 10).map((u) => `工作表“${sheet}”第 ${u.row + 1} 行：${u.reason}${u.text ? `（${u.text.slice(0, 40)}）` : ''}`);
+  if (r.unplaced.length > 10) notes.push(`工作表“${sheet}”另有 ${r.unplaced.length - 10} 处内容未能识别`);
+  for (const t of r.tables) {
+    if (t.missing.length) notes.push(`工作表“${sheet}”的${tableLabel(t.table, r.version)}中有 ${t.missing.length} 个单元格未找到，按空白处理`);
+  }
+  return {
+    report: r.report,
+    tables: r.tables.map((t) => t.table),
+    checkTables: r.tables.map((t) => t.table),
+    notes,
+    sheet,
+    addressOf: (id) => {
+      const p = r.positions[id as CellId];
+      return p ? { sheet, address: a1(p.row, p.col) } : undefined;
+    },
+  };
+}
+
+/** Loads an .xlsx workbook, keeping its sheet-scoped names. A file that is not one gives a Chinese reason. */
+export async function loadWorkbook(data: Buffer): Promise<{ wb: ExcelJS.Workbook; names: LocalName[]; sheetOrder: string[] }> {
+  const wb = new ExcelJS.Workbook();
+  const captured = captureDefinedNames(wb);
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new NotAReportError(`无法打开 Excel 工作簿，文件已损坏或不是 .xlsx 格式（${why}）`);
+  }
+  return { wb, ...captured() };
+}
+
+/** Every report in an .xlsx file: named tables first, sheets without names through the recogniser. */
+export async function readXlsx(file: string): Promise<ReadReport[]> {
+  const { wb, names, sheetOrder } = await loadWorkbook(await fs.readFile(file));
+  const { bySheet, lost } = namedTables(names, sheetOrder);
+  const reports: ReadReport[] = [];
+  const lostNotes: string[] = [];
+  for (const [sheet, notes] of lost) lostNotes.push(...notes.map((n) => (sheet ? `工作表“${sheet}”中的${n}` : n)));
+  wb.eachSheet((ws) => {
+    const values = sheetValues(ws);
+    const named = bySheet.get(ws.name);
+    if (named) {
+      reports.push(...placedReports(ws.name, values, named));
+      return;
+    }
+    const rec = recognisedReport(ws.name, values);
+    if (rec) reports.push(rec);
+  });
+  if (reports.length === 0) {
+    if (lostNotes.length) throw new NotAReportError(lostNotes.join('；'));
+    throw new NoTablesError('工作簿中没有找到年报统计表格（表二、表三、表四）');
+  }
+  reports[0].notes.unshift(...lostNotes);
+  return reports;
+}
+
+export type { CellValue };
