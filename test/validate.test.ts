@@ -100,6 +100,7 @@ describe('validate: cell kinds', () => {
     expect(keysOf(findings)).toEqual(['CELL-COUNT/T3.D6.BIZ', 'T3-OUTCOMES/BIZ', 'T3-ROWSUM/D6']);
     const outcomes = findings.find((f) => f.rule === 'T3-OUTCOMES')!;
     expect(outcomes.expected).toBeNull();
+    expect(outcomes.severity).toBe('info');
     expect(outcomes.message).toBe('商业企业列：无法核对办理结果总计，因为 （三）6.属于四类过程性信息“两件” 不是数字');
   });
 });

@@ -65,8 +65,11 @@ function familyAxis(instances: RelationInstance[], pos: (id: CellId) => Pos): Ax
     }),
   );
   if (!sameShape || !disjoint) return 'none';
-  if (instances.every((i) => cellsOf(i).every((c) => c.col === cellsOf(i)[0].col))) return 'column';
-  if (instances.every((i) => cellsOf(i).every((c) => c.row === cellsOf(i)[0].row))) return 'row';
+  const anchors = instances.map((i) => cellsOf(i)[0]);
+  // A column family: each instance stands in one column, the instances side by side (same rows).
+  if (anchors.every((a) => a.row === anchors[0].row) && instances.every((i) => cellsOf(i).every((c) => c.col === cellsOf(i)[0].col))) return 'column';
+  // A row family: each instance stands in one row, the instances stacked (same columns).
+  if (anchors.every((a) => a.col === anchors[0].col) && instances.every((i) => cellsOf(i).every((c) => c.row === cellsOf(i)[0].row))) return 'row';
   return 'none';
 }
 

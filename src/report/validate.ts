@@ -158,8 +158,10 @@ export function checkRelation(inst: RelationInstance, report: Report, last?: Rep
   if (l.sum === null || r.sum === null) {
     const bad = [...l.unreadable, ...r.unreadable];
     const what = bad.map((t) => `${t.label}“${termValue(t, report, last)}”`).join('、');
+    // The cell holding text has its own error; the sum it feeds is only reported as not checked.
     return {
       ...base,
+      severity: 'info',
       expected: null,
       actual: null,
       message: `${inst.instanceLabel}：无法核对${def.name}，因为 ${what} 不是数字`,
