@@ -838,7 +838,8 @@ class Evaluator {
   private ref(ref: RefInfo): Val {
     const a = this.end(ref.a);
     const b = this.end(ref.b);
-    const ext = this.env.extent?.(ref.sheet);
+    const whole = a.row === undefined || a.col === undefined || b.row === undefined || b.col === undefined;
+    const ext = whole ? this.env.extent?.(ref.sheet) : undefined;
     let r0 = a.row ?? 0;
     let r1 = b.row ?? (ext ? Math.max(ext.rows - 1, 0) : MAX_ROWS - 1);
     let c0 = a.col ?? 0;

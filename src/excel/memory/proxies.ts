@@ -162,7 +162,13 @@ export abstract class MemClientObject {
     return {};
   }
 
+  /** @internal Whether the object has been bound to its target (by a sync). */
+  _resolved(): boolean {
+    return true;
+  }
+
   get isNullObject(): boolean {
+    if (!this._resolved()) throw notLoaded('isNullObject', this.constructor.name.replace(/^Mem/, ''));
     return this._isNull();
   }
 
@@ -371,6 +377,10 @@ export class MemWorksheet
   _isNull(): boolean {
     if (this._lazyId) this._sheetId = this._lazyId();
     return this._sheetId === null;
+  }
+
+  _resolved(): boolean {
+    return this._sheetId !== undefined || !!this._lazyId;
   }
 
   /** @internal */
@@ -604,6 +614,10 @@ export class MemRange
 
   _isNull(): boolean {
     return this._t === null;
+  }
+
+  _resolved(): boolean {
+    return this._t !== undefined;
   }
 
   /** @internal */
@@ -1599,6 +1613,11 @@ export class MemConditionalFormat
   _isNull(): boolean {
     return this._id === null;
   }
+
+  _resolved(): boolean {
+    return this._id !== undefined;
+  }
+
   /** @internal */
   _cf(): { sheet: SheetModel; cf: CfModel } {
     const f = this._id ? this.wb.findCf(this._id) : undefined;
@@ -1905,6 +1924,11 @@ export class MemNamedItem
   _isNull(): boolean {
     return this._n === null;
   }
+
+  _resolved(): boolean {
+    return this._n !== undefined;
+  }
+
   private n(): NameModel {
     if (!this._n || !this.wb.names.includes(this._n)) throw new MemOfficeError('ItemNotFound', 'The name does not exist.');
     return this._n;

@@ -514,6 +514,22 @@ export class Workbook {
 
   /** Extent (exclusive) of used cells from A1: any content, and also formats unless valuesOnly. */
   extent(s: SheetModel, valuesOnly: boolean): { rows: number; cols: number } {
+    const key = `${s.id}|${valuesOnly}`;
+    if (this.extentVersion !== this.version) {
+      this.extentCache.clear();
+      this.extentVersion = this.version;
+    }
+    const hit = this.extentCache.get(key);
+    if (hit) return hit;
+    const e = this.computeExtent(s, valuesOnly);
+    this.extentCache.set(key, e);
+    return e;
+  }
+
+  private extentCache = new Map<string, { rows: number; cols: number }>();
+  private extentVersion = -1;
+
+  private computeExtent(s: SheetModel, valuesOnly: boolean): { rows: number; cols: number } {
     let rows = 0;
     let cols = 0;
     for (const [k, c] of s.cells) {
