@@ -112,10 +112,10 @@ export class LiveChecker {
     this.handlers.clear();
     if (handlers.length === 0) return;
     try {
-      await this.run(async (context) => {
-        for (const h of handlers) h.remove();
-        await context.sync();
-      });
+      // A handler is removed through the context that added it.
+      const contexts = new Set(handlers.map((h) => h.context));
+      for (const h of handlers) h.remove();
+      for (const c of contexts) await c.sync();
     } catch {
       // The handlers die with the session anyway.
     }

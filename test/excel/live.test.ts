@@ -1,0 +1,89 @@
+import { WorkbookCheck } from '../../src/excel/check';
+import { insertTables } from '../../src/excel/insert';
+import { LiveChecker } from '../../src/excel/live';
+import { createMemoryHost } from '../../src/excel/memory';
+import { TABLE_IDS } from '../../src/report/formats';
+import { a1, tableLayout } from '../../src/report/layout';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function setup() {
+  const host = createMemoryHost();
+  host.addSheet('Sheet1');
+  const run = host.run.bind(host);
+  const results: WorkbookCheck[] = [];
+  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: (r) => results.push(r) });
+  live.ownWrites();
+  const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
+  if (inserted.kind !== 'inserted') throw new Error('not inserted');
+  await live.refresh();
+  const t3 = inserted.placements.find((p) => p.table === 'T3')!;
+  const at = (id: string) => {
+    const d = tableLayout('2021', 'T3').data.find((x) => x.id === id)!;
+    return a1(t3.row + d.row, t3.col + d.col);
+  };
+  return { host, live, results, sheet: inserted.sheet, at, t3 };
+}
+
+describe('live check', () => {
+  it('checks again after an edit, in one sync, and reports the new finding', async () => {
+    const { host, live, results, sheet, at } = await setup();
+    await wait(80); // let the insertion's own change events pass
+    const before = live.checksRun;
+    host.resetStats();
+    host.userEdit(sheet, at('T3.NEW.NP'), '12');
+    await host.flushEvents();
+    await wait(40);
+    expect(live.checksRun).toBe(before + 1);
+    expect(host.stats.syncs).toBe(1);
+    const last = results[results.length - 1];
+    const f = last.sheets[0].findings.find((x) => x.rule === 'T3-BALANCE' && x.instance === 'NP')!;
+    expect(f.message).toContain('第一项 12 + 第二项 0 = 12');
+    expect(f.addresses[0]).toBe(at('T3.NEW.NP'));
+  });
+
+  it('debounces a burst of edits into one check', async () => {
+    const { host, live, sheet, at } = await setup();
+    await wait(80);
+    const before = live.checksRun;
+    for (const v of ['1', '2', '3']) host.userEdit(sheet, at('T3.NEW.BIZ'), v);
+    await host.flushEvents();
+    await wait(40);
+    expect(live.checksRun).toBe(before + 1);
+  });
+
+  it('does not run a check for the add-in’s own writes', async () => {
+    const { host, live } = await setup();
+    await host.flushEvents();
+    await wait(80);
+    expect(live.checksRun).toBe(0);
+  });
+
+  it('says the table no longer matches the standard when a row inside 表三 is deleted', async () => {
+    const { host, results, sheet, t3 } = await setup();
+    await wait(80);
+    host.userDeleteRows(sheet, t3.row + 8, 1);
+    await host.flushEvents();
+    await wait(40);
+    const sheetCheck = results[results.length - 1].sheets[0];
+    const t3Check = sheetCheck.tables.find((t) => t.table === 'T3')!;
+    expect(t3Check.damage[0]).toContain('表三（申请处理）少了 1 行');
+    expect(sheetCheck.findings.filter((f) => f.table === 'T3')).toEqual([]);
+  });
+
+  it('stops listening when switched off and when stopped', async () => {
+    const { host, live, sheet, at } = await setup();
+    await wait(80);
+    live.setEnabled(false);
+    host.userEdit(sheet, at('T3.NEW.NP'), '5');
+    await host.flushEvents();
+    await wait(40);
+    expect(live.checksRun).toBe(0);
+    live.setEnabled(true);
+    await live.stop();
+    host.userEdit(sheet, at('T3.NEW.NP'), '6');
+    await host.flushEvents();
+    await wait(40);
+    expect(live.checksRun).toBe(0);
+  });
+});
