@@ -386,3 +386,79 @@ describe('names', () => {
     expect(host.names()).toEqual([]);
   });
 });
+
+describe('sheets', () => {
+  test('renaming a sheet rewrites formulas and names that refer to it; deleting it turns them into #REF!', async () => {
+    const host = setup();
+    host.addSheet('Data');
+    host.userEdit('Data', 'A1', 4);
+    host.userEdit('Sheet1', 'A1', '=Data!A1*2');
+    host.workbook.addName('Src', '=Data!$A$1', '', null);
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').name = 'My Data';
+    });
+    expect(host.cell('Sheet1', 'A1')).toMatchObject({ formula: "='My Data'!A1*2", value: 8 });
+    expect(host.names()[0].reference).toBe("='My Data'!$A$1");
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('My Data').delete();
+    });
+    expect(host.cell('Sheet1', 'A1')).toMatchObject({ formula: '=#REF!*2', value: '#REF!' });
+    expect(host.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  test('Range.insert/delete on entire rows shift content and fire RowInserted/RowDeleted', async () => {
+    const host = setup();
+    const seen: string[] = [];
+    await host.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.onChanged.add(async (e) => {
+        seen.push(`${e.changeType} ${e.address}`);
+      });
+      s.getRange('A1:A2').values = [[1], [2]];
+      await ctx.sync();
+      s.getRange('2:3').insert('Down');
+      s.getRange('1:1').delete('Up');
+    });
+    expect(host.cell('Sheet1', 'A3').value).toBe(2);
+    await host.flushEvents();
+    expect(seen).toEqual(['RangeEdited A1:A2', 'RowInserted 2:3', 'RowDeleted 1:1']);
+  });
+
+  test('the event args give the changed range through getRange(ctx)', async () => {
+    const host = setup();
+    let address = '';
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').onChanged.add(async (e) => {
+        await host.run(async (c2) => {
+          const r = e.getRange(c2).load('address');
+          await c2.sync();
+          address = r.address;
+        });
+      });
+    });
+    host.userEdit('Sheet1', 'B7', 1);
+    await host.flushEvents();
+    expect(address).toBe('Sheet1!B7');
+  });
+
+  test('a Text-formatted cell keeps typed input as text, even "=..."', async () => {
+    const host = setup();
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2').numberFormat = [['@'], ['@']];
+    });
+    host.userEdit('Sheet1', 'A1', '=1+1');
+    host.userEdit('Sheet1', 'A2', '007');
+    expect(host.cell('Sheet1', 'A1')).toMatchObject({ value: '=1+1', formula: null });
+    expect(host.cell('Sheet1', 'A2').value).toBe('007');
+  });
+
+  test('context.application calls are accepted', async () => {
+    const host = setup();
+    await host.run(async (ctx) => {
+      ctx.application.suspendApiCalculationUntilNextSync();
+      ctx.workbook.application.calculate('Full' as Excel.CalculationType);
+      await ctx.sync();
+    });
+    expect(host.stats.batchSizes).toEqual([2]);
+  });
+});

@@ -560,10 +560,9 @@ function* flatten(args: Val[]): Generator<{ v: Scalar; fromRef: boolean }> {
 
 function roundHalfAway(x: number, digits: number): number {
   const f = Math.pow(10, digits);
-  const y = Math.abs(x) * f;
-  // correct binary representation noise such as 1.005*100 = 100.49999999999999
-  const r = Math.round(y + 1e-9 * Math.max(1, y)) / f;
-  return Math.sign(x) * r;
+  // round on 15 significant digits first, as Excel does: 1.005*100 = 100.49999999999999 → 100.5
+  const y = Number((Math.abs(x) * f).toPrecision(15));
+  return (Math.sign(x) * Math.round(y)) / f;
 }
 
 type Fn = (args: Val[]) => Val;
@@ -622,6 +621,8 @@ function collectNumbers(args: Val[]): number[] | FormulaError {
 }
 
 const FUNCTIONS: Record<string, Fn> = {
+  TRUE: () => true,
+  FALSE: () => false,
   SUM: (args) => {
     const ns = collectNumbers(args);
     return ns instanceof FormulaError ? ns : num(ns.reduce((a, b) => a + b, 0));

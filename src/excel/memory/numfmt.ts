@@ -63,7 +63,7 @@ function pieces(sec: string): Piece[] {
 
 function roundHalfAway(x: number, d: number): number {
   const f = Math.pow(10, d);
-  return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
+  return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15)))) / f;
 }
 
 function formatNumberSection(n: number, sec: string): string {

@@ -41,8 +41,21 @@ export interface SyncStats {
   batchSizes: number[];
 }
 
+/** context.application: calculation is always automatic and immediate here. */
+export class MemApplication {
+  constructor(private context: MemRequestContext) {}
+  calculate(calculationType?: string): void {
+    void calculationType;
+    this.context._enqueue(() => undefined);
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.context._enqueue(() => undefined);
+  }
+}
+
 export class MemRequestContext {
   readonly workbook: MemWorkbook;
+  readonly application: MemApplication = new MemApplication(this);
   readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
   private queue: Op[] = [];
   private changed: { sheet: SheetModel; rect: Rect }[] = [];
@@ -79,8 +92,6 @@ export class MemRequestContext {
           'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
         );
       let error: unknown = null;
-      const before = this._wb.sheets.length;
-      void before;
       try {
         for (const op of ops) op();
       } catch (e) {
@@ -260,6 +271,9 @@ export class MemWorkbook extends MemClientObject {
   }
   get name(): string {
     return this._get('name');
+  }
+  get application(): MemApplication {
+    return this.context.application;
   }
   getSelectedRange(): MemRange {
     return MemRange.create(this.context, () => {

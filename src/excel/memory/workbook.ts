@@ -300,15 +300,15 @@ export function parseCellInput(
   if (typeof input === 'boolean') return { value: input, formula: null };
   if (typeof input !== 'string')
     throw new MemOfficeError('InvalidArgument', `Unsupported cell value of type ${typeof input}`);
+  // a Text-formatted cell keeps typed input (even "=...") as text, except when formulas are set
+  if (numberFormat === '@' && !formulaMode) return { value: input, formula: null };
   if (input.startsWith('=') && input.length > 1) {
     if (!isValidFormula(input)) throw new MemOfficeError('InvalidArgument', `Invalid formula: ${input}`);
     return { value: null, formula: input };
   }
   if (input.startsWith("'")) return { value: input.slice(1), formula: null };
-  if (numberFormat === '@') return { value: input, formula: null };
   const err = errorFromCode(input.trim());
   if (err) return { value: err, formula: null };
-  void formulaMode;
   return { value: parseInputText(input), formula: null };
 }
 
@@ -442,6 +442,9 @@ export class Workbook {
       changeType,
       source: 'Local',
       worksheetId: s.id,
+      // ExcelApi 1.8: the changed range, in a context of the handler's choosing
+      getRange: (ctx: any) => ctx.workbook.worksheets.getItem(s.id).getRange(address),
+      getRangeOrNullObject: (ctx: any) => ctx.workbook.worksheets.getItem(s.id).getRange(address),
     };
     this.dispatch([...s.changedHandlers], args);
   }
