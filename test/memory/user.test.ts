@@ -163,7 +163,7 @@ describe('data validation', () => {
     expect(host.cell('Sheet1', 'C2').dataValidation).toMatchObject({ type: 'wholeNumber', errorMessage: '请输入非负整数' });
   });
 
-  test('paste bypasses validation; the range then reports valid === false', async () => {
+  test('paste bypasses validation; valid is false for all-invalid cells and null when mixed', async () => {
     const host = setup();
     await wholeNumberRule(host);
     host.userPaste('Sheet1', 'B2', [['abc', -1]]);
@@ -171,8 +171,10 @@ describe('data validation', () => {
     expect(host.cell('Sheet1', 'C2').value).toBe(-1);
     await host.run(async (ctx) => {
       const dv = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2:C3').dataValidation.load('valid, type, rule, errorAlert');
+      const bad = ctx.workbook.worksheets.getItem('Sheet1').getRange('B2:C2').dataValidation.load('valid');
       await ctx.sync();
-      expect(dv.valid).toBe(false);
+      expect(dv.valid).toBeNull(); // mixed: two invalid, two blank (valid) cells
+      expect(bad.valid).toBe(false);
       expect(dv.type).toBe('WholeNumber');
       expect(dv.rule).toEqual({ wholeNumber: { formula1: '=0', operator: 'GreaterThanOrEqualTo' } });
       expect(dv.errorAlert.message).toBe('请输入非负整数');

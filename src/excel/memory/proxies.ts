@@ -1413,12 +1413,19 @@ export class MemDataValidation
       errorAlert: () => ({ ...(this.topLeft()?.errorAlert ?? DEFAULT_ALERT) }),
       prompt: () => ({ ...(this.topLeft()?.prompt ?? DEFAULT_PROMPT) }),
       ignoreBlanks: () => this.topLeft()?.ignoreBlanks ?? true,
+      // true if every cell is valid, false if every cell is invalid, null when mixed (as documented)
       valid: () => {
         const { sheet, rect } = this.t();
         const rr = this.wb.clipToUsed(sheet, rect);
         if (!rr) return true;
-        for (let r = rr.r0; r <= rr.r1; r++) for (let c = rr.c0; c <= rr.c1; c++) if (!this.wb.isValid(sheet, r, c)) return false;
-        return true;
+        let ok = 0;
+        let bad = 0;
+        for (let r = rr.r0; r <= rr.r1; r++)
+          for (let c = rr.c0; c <= rr.c1; c++) {
+            if (this.wb.isValid(sheet, r, c)) ok++;
+            else bad++;
+          }
+        return bad === 0 ? true : ok === 0 ? false : null;
       },
     };
   }
