@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../src/cli/main';
+import { readXlsx, templateWorkbook } from '../src/cli/xlsx';
+import { FormatVersion } from '../src/report/formats';
+import { consistentReport, seededRandom } from '../src/report/generate';
+import { allLayouts, layoutTextGrid } from '../src/report/layout';
+import { Report } from '../src/report/report';
+import { validate } from '../src/report/validate';
+
+// Cost of checking .xlsx files with the CLI:
+//  - xlsxCheckOverLoad: the time to check one workbook (read it, find or recognise the tables,
+//    validate) divided by the time ExcelJS alone takes to load it; medians over runs. Near 1 means
+//    the check adds little to the unavoidable parse.
+//  - folderFilesPerSecond: `xxgk-report check <folder> --json` over 200 generated workbooks (half
+//    templates found by name, half pasted tables found by the recogniser).
+
+export interface XlsxBench {
+  xlsxCheckOverLoad: number;
+  folderFilesPerSecond: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function time(f: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/** A workbook without names: the tables' texts and values typed on a sheet, as when pasted. */
+function pastedWorkbook(report: Report): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  let row = 2;
+  for (const layout of allLayouts(report.format)) {
+    const grid: (string | number | null)[][] = layoutTextGrid(layout);
+    for (const d of layout.data) grid[d.row][d.col] = (report.cells[d.id] as number | undefined) ?? null;
+    grid.forEach((cells, r) => cells.forEach((v, c) => v !== '' && v !== null && (ws.getCell(row + r, c + 1).value = v)));
+    row += layout.rowCount + 1;
+  }
+  return wb;
+}
+
+async function buffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+export async function benchXlsx(options: { runs?: number; folderFiles?: number } = {}): Promise<XlsxBench> {
+  const runs = options.runs ?? 15;
+  const folderFiles = options.folderFiles ?? 200;
+  const dir = await fs.mkdtemp(join(tmpdir(), 'xxgk-bench-xlsx-'));
+  try {
+    const rand = seededRandom(2024);
+    const one = join(dir, 'one.xlsx');
+    await fs.writeFile(one, await buffer(templateWorkbook('2021', { report: consistentReport('2021', rand) })));
+
+    const load = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await fs.readFile(one)) as unknown as ArrayBuffer);
+    };
+    const check = async () => {
+      for (const r of await readXlsx(one)) validate(r.report, { tables: r.checkTables });
+    };
+    for (let i = 0; i < 3; i++) {
+      await load();
+      await check();
+    }
+    const loads: number[] = [];
+    const checks: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      loads.push(await time(load));
+      checks.push(await time(check));
+    }
+
+    // 20 distinct workbooks, copied to fill the folder.
+    const folder = join(dir, 'folder');
+    await fs.mkdir(folder);
+    const distinct: Buffer[] = [];
+    for (let i = 0; i < 20; i++) {
+      const version: FormatVersion = i % 4 < 2 ? '2021' : '2019';
+      const report = consistentReport(version, rand);
+      if (i % 3 === 0) report.cells['T3.NEW.NP'] = (report.cells['T3.NEW.NP'] as number) + 1;
+      distinct.push(await buffer(i % 2 === 0 ? templateWorkbook(version, { report }) : pastedWorkbook(report)));
+    }
+    for (let i = 0; i < folderFiles; i++) {
+      await fs.writeFile(join(folder, `年报-${String(i).padStart(3, '0')}.xlsx`), distinct[i % distinct.length]);
+    }
+    let out = '';
+    const io = { out: (s: string) => (out += s), err: () => undefined };
+    const ms = await time(() => main(['check', folder, '--json'], io));
+    const checked = JSON.parse(out).files.length;
+    if (checked !== folderFiles) throw new Error(`checked ${checked} of ${folderFiles} workbooks`);
+    return {
+      xlsxCheckOverLoad: median(checks) / median(loads),
+      folderFilesPerSecond: folderFiles / (ms / 1000),
+    };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+export default benchXlsx;
+
+if (require.main === module) {
+  benchXlsx().then((r) => console.log(JSON.stringify(r)));
+}
