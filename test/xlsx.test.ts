@@ -300,6 +300,27 @@ describe('check on other workbooks and files', () => {
     expect(r.code).toBe(1);
   });
 
+  test('a workbook with tables on two sheets gives one result a sheet', async () => {
+    const file = join(dir, 'two-sheets.xlsx');
+    const wb = templateWorkbook('2021', { report: zeroReport('2021') });
+    const ws = wb.addWorksheet('2020年报');
+    const last = zeroReport('2019');
+    last.cells['T4.LD.TOT'] = 3; // breaks T4-SUM of 未经复议直接起诉
+    let row = 1;
+    for (const layout of allLayouts('2019')) {
+      const grid: (string | number | null)[][] = layoutTextGrid(layout);
+      for (const d of layout.data) grid[d.row][d.col] = last.cells[d.id] as number;
+      grid.forEach((cells, r) => cells.forEach((v, c) => v !== '' && v !== null && (ws.getCell(row + r, c + 1).value = v)));
+      row += layout.rowCount + 1;
+    }
+    await wb.xlsx.writeFile(file);
+    const r = await run(['check', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}（工作表“年报表格（2021版）”）：2021版，表格 表二、表三、表四；错误 0，警告 0，提示 0`);
+    expect(r.out).toContain(`${file}（工作表“2020年报”）：2019版，表格 表二、表三、表四；错误 1，警告 0，提示 0`);
+    expect(r.out).toMatch(/\[错误\] T4-SUM {2}2020年报!J\d+,F\d+,G\d+,H\d+,I\d+/);
+  });
+
   test('a broken xlsx (zip garbage) exits 2 with a Chinese reason naming the file', async () => {
     const file = join(dir, '损坏的年报.xlsx');
     writeFileSync(file, Buffer.from('PK\u0003\u0004 this is not really a zip file at all'));
