@@ -11,11 +11,13 @@ import {
   COMPUTED_NOTE,
   FILLS,
   FONT,
-  GAP_ROWS,
   NUMBER_FORMATS,
   rowHeights,
   sharedColumnWidths,
 } from '../report/style';
+import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
+import { newSheetName, stackPlacements } from '../report/placement';
+import { parseTableName, tableName } from '../report/tableNames';
 import { NotAReportError } from './exchange';
 import { NoTablesError } from './pasted';
 import type { ReadReport } from './readers';
@@ -26,48 +28,24 @@ import type { ReadReport } from './readers';
 // ---------------------------------------------------------------------------------------------
 // Names and placement (mirrors src/excel/insert.ts and src/excel/tableNames.ts)
 
-// TODO: import these from src/excel/insert.ts once its DV_RULES (or the messages) are exported; until
-// then test/xlsx.test.ts checks that every message here appears verbatim in insert.ts.
-export const DV_MESSAGES: Record<ColumnKind, string> = {
-  count: '此处应填写不小于 0 的整数（件数），不要输入文字或小数。没有发生的请填 0。',
-  signed: '此处应填写整数：增加填正数，减少填负数（例如 -3），没有变化填 0。',
-  amount: '此处应填写不小于 0 的金额，单位为万元，只填数字（例如 160.5964），不要输入“万元”“元”等文字。',
-};
-
-/** The data validation of an input cell by kind, as Excel's dataValidation.rule in insert.ts. */
+/** The data validation of an input cell by kind (src/report/inputRules.ts), as ExcelJS writes it. */
 export function dataValidation(kind: ColumnKind): ExcelJS.DataValidation {
+  const r = INPUT_RULES[kind];
   const rule: Pick<ExcelJS.DataValidation, 'type' | 'operator' | 'formulae'> =
-    kind === 'count'
-      ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] }
-      : kind === 'signed'
-        ? { type: 'whole', operator: 'between', formulae: [-1000000000, 1000000000] }
-        : { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] };
-  return { ...rule, allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: '年报助手', error: DV_MESSAGES[kind] };
+    r.max === undefined
+      ? { type: r.integer ? 'whole' : 'decimal', operator: 'greaterThanOrEqual', formulae: [r.min] }
+      : { type: r.integer ? 'whole' : 'decimal', operator: 'between', formulae: [r.min, r.max] };
+  return { ...rule, allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: INPUT_ALERT_TITLE, error: r.message };
 }
 
-// Kept local so the CLI does not load the Office.js layer; the same strings as src/excel/tableNames.ts.
-export function xlsxTableName(table: TableId, version: FormatVersion): string {
-  return `XXGK_${table}_${version}`;
-}
-
-function parseXlsxTableName(name: string): { table: TableId; version: FormatVersion } | null {
-  const m = /^XXGK_(T[234])_(2021|2019)$/.exec(name);
-  return m ? { table: m[1] as TableId, version: m[2] as FormatVersion } : null;
-}
-
-/** Sheet name of the template, as the add-in names a new sheet. */
+/** Sheet name of the template, as the add-in names a new sheet in an empty workbook. */
 export function templateSheetName(version: FormatVersion): string {
-  return `年报表格（${version}版）`;
+  return newSheetName(version, []);
 }
 
-/** The three tables stacked from A1, one blank row apart (stackPlacements of insert.ts). */
+/** The tables stacked from A1, one blank row apart, as the add-in stacks them. */
 export function templatePlacements(version: FormatVersion, tables: readonly TableId[] = TABLE_IDS): Placement[] {
-  let r = 0;
-  return tables.map((table) => {
-    const p = { version, table, row: r, col: 0 };
-    r += tableLayout(version, table).rowCount + GAP_ROWS;
-    return p;
-  });
+  return stackPlacements(version, [...tables], 0, 0);
 }
 
 /** Excel column width (characters of the default font, Calibri 11: 7 px a digit, 5 px padding) of a width in points. */
@@ -266,7 +244,7 @@ export function templateWorkbook(version: FormatVersion, options: TemplateOption
   addLocalNames(
     wb,
     placements.map((p) => ({
-      name: xlsxTableName(p.table, version),
+      name: tableName(p.table, version),
       localSheetId: 0,
       ranges: [blockReference(sheetName, tableLayout(version, p.table), p)],
     })),
@@ -374,7 +352,7 @@ function namedTables(names: LocalName[], sheetOrder: string[]): { bySheet: Map<s
   const bySheet = new Map<string, NamedTable[]>();
   const lost = new Map<string, string[]>();
   for (const n of names) {
-    const id = parseXlsxTableName(n.name);
+    const id = parseTableName(n.name);
     if (!id) continue;
     const scope = n.localSheetId !== undefined ? sheetOrder[n.localSheetId] : undefined;
     const ref = n.ranges.length === 1 ? /^(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Z]+\$?\d+)(?::(\$?[A-Z]+\$?\d+))?$/.exec(n.ranges[0]) : null;

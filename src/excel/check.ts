@@ -5,7 +5,7 @@ import { Report } from '../report/report';
 import { Finding, validate } from '../report/validate';
 import { describeExcelError } from './errors';
 import { ExcelRun } from './run';
-import { parseNameReference, parseTableName } from './tableNames';
+import { parseNameReference, parseTableName } from '../report/tableNames';
 
 /** A template table found on a sheet through its name. */
 export interface TableOnSheet extends PlacedTable {

@@ -1,4 +1,5 @@
 import { ColumnKind, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
+import { newSheetName, stackPlacements } from '../report/placement';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, rectangles, totalFormulas } from '../report/formulas';
 import { a1, layoutTextGrid, tableLayout } from '../report/layout';
 import {
@@ -11,9 +12,10 @@ import {
   rowHeights,
   sharedColumnWidths,
 } from '../report/style';
+import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { describeExcelError, UserFacingError } from './errors';
 import { ExcelRun } from './run';
-import { tableName, tableNameComment } from './tableNames';
+import { tableName, tableNameComment } from '../report/tableNames';
 
 export interface InsertOptions {
   version: FormatVersion;
@@ -30,41 +32,15 @@ export type InsertResult =
   | { kind: 'blocked'; sheet: string; occupied: string[]; message: string }
   | { kind: 'failed'; message: string };
 
-/** Sheet name for a new sheet, e.g. 年报表格（2021版）, made unique against the existing names. */
-export function newSheetName(version: FormatVersion, existing: string[]): string {
-  const base = `年报表格（${version}版）`;
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base.slice(0, 31 - String(i).length - 2)}(${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
+/** Excel's data validation rule for an input cell of a kind (src/report/inputRules.ts). */
+export function excelValidationRule(kind: ColumnKind): Excel.DataValidationRule {
+  const r = INPUT_RULES[kind];
+  const basic: Excel.BasicDataValidation =
+    r.max === undefined
+      ? { formula1: r.min, operator: 'GreaterThanOrEqualTo' }
+      : { formula1: r.min, formula2: r.max, operator: 'Between' };
+  return r.integer ? { wholeNumber: basic } : { decimal: basic };
 }
-
-/** Where each table goes when stacked from (row, col): in the order given, one blank row apart. */
-export function stackPlacements(version: FormatVersion, tables: TableId[], row: number, col: number): Placement[] {
-  let r = row;
-  return tables.map((table) => {
-    const p = { version, table, row: r, col };
-    r += tableLayout(version, table).rowCount + GAP_ROWS;
-    return p;
-  });
-}
-
-const DV_RULES: Record<ColumnKind, { rule: Excel.DataValidationRule; message: string }> = {
-  count: {
-    rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
-    message: '此处应填写不小于 0 的整数（件数），不要输入文字或小数。没有发生的请填 0。',
-  },
-  signed: {
-    rule: { wholeNumber: { formula1: -1000000000, formula2: 1000000000, operator: 'Between' } },
-    message: '此处应填写整数：增加填正数，减少填负数（例如 -3），没有变化填 0。',
-  },
-  amount: {
-    rule: { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
-    message: '此处应填写不小于 0 的金额，单位为万元，只填数字（例如 160.5964），不要输入“万元”“元”等文字。',
-  },
-};
 
 const BORDER_EDGES: Excel.BorderIndex[] = [
   'EdgeTop',
@@ -122,8 +98,8 @@ export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormul
       const r = at(rect.top, rect.left, rows, cols);
       r.numberFormat = Array.from({ length: rows }, () => Array<string>(cols).fill(NUMBER_FORMATS[kind]));
       r.format.horizontalAlignment = 'Right';
-      r.dataValidation.rule = DV_RULES[kind].rule;
-      r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: '年报助手', message: DV_RULES[kind].message };
+      r.dataValidation.rule = excelValidationRule(kind);
+      r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: INPUT_ALERT_TITLE, message: INPUT_RULES[kind].message };
     }
   }
 

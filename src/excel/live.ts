@@ -22,6 +22,11 @@ export class LiveChecker {
   private handlers = new Map<string, Handler>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private quietUntil = 0;
+  /** When the last full check started: an edit dropped in a quiet window before it is covered by it. */
+  private lastRefreshStart = 0;
+  /** Sheets whose change events arrived in a quiet window, with the time of the last one. */
+  private dropped = new Map<string, number>();
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private current: WorkbookCheck = { sheets: [] };
   private enabled = true;
   private readonly debounceMs: number;
@@ -34,7 +39,7 @@ export class LiveChecker {
     private readonly options: LiveCheckerOptions,
   ) {
     this.debounceMs = options.debounceMs ?? 300;
-    this.ownWriteQuietMs = options.ownWriteQuietMs ?? 800;
+    this.ownWriteQuietMs = options.ownWriteQuietMs ?? 500;
   }
 
   get result(): WorkbookCheck {
@@ -43,6 +48,7 @@ export class LiveChecker {
 
   /** Full check of the workbook, then handlers on every template sheet not yet watched. */
   async refresh(): Promise<WorkbookCheck> {
+    this.lastRefreshStart = Date.now();
     const check = await checkWorkbook(this.run);
     this.current = check;
     this.options.onResult(check);
@@ -70,6 +76,13 @@ export class LiveChecker {
   /** Call around the add-in's own writes: their change events must not start a check. */
   ownWrites(): void {
     this.quietUntil = Date.now() + this.ownWriteQuietMs;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    // When the window closes, an event that came after the last full check started was the user's.
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      for (const [id, at] of this.dropped) if (at >= this.lastRefreshStart) this.schedule(id);
+      this.dropped.clear();
+    }, this.ownWriteQuietMs);
   }
 
   setEnabled(on: boolean): void {
@@ -78,8 +91,16 @@ export class LiveChecker {
   }
 
   private onChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
-    if (!this.enabled || Date.now() < this.quietUntil) return Promise.resolve();
-    const id = args.worksheetId;
+    if (!this.enabled) return Promise.resolve();
+    if (Date.now() < this.quietUntil) {
+      this.dropped.set(args.worksheetId, Date.now());
+      return Promise.resolve();
+    }
+    this.schedule(args.worksheetId);
+    return Promise.resolve();
+  }
+
+  private schedule(id: string): void {
     const old = this.timers.get(id);
     if (old) clearTimeout(old);
     this.timers.set(
@@ -89,7 +110,6 @@ export class LiveChecker {
         void this.checkNow(id);
       }, this.debounceMs),
     );
-    return Promise.resolve();
   }
 
   /** Checks one sheet now and publishes the merged result. */
@@ -106,6 +126,8 @@ export class LiveChecker {
 
   /** Removes every handler (when the pane closes or live checking is switched off for good). */
   async stop(): Promise<void> {
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.dropped.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     const handlers = [...this.handlers.values()];

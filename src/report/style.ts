@@ -14,18 +14,21 @@ export const COLUMN_WIDTHS: Record<TableId, readonly number[]> = {
 };
 
 /**
- * Widths for several tables stacked in the same columns: T3's and T4's widths win (they are the
- * widest tables); T2's labels wrap instead.
+ * Widths for several tables stacked in the same columns. 表四 spans fifteen columns, so once it
+ * shares columns with another table the label columns narrow and every data column is 26 pt
+ * (A4's 523 pt printable width holds all fifteen); with 表二 and 表三 only, 表三's widths win and
+ * 表二's labels wrap.
  */
+export const STACKED_WIDTHS: readonly number[] = [44, 56, 110, ...Array<number>(12).fill(26)];
+
 export function sharedColumnWidths(tables: readonly TableId[]): number[] {
   if (tables.length === 1) return [...COLUMN_WIDTHS[tables[0]]];
-  const widest = tables.filter((t) => t !== 'T2');
-  const count = Math.max(...tables.map((t) => COLUMN_WIDTHS[t].length));
-  return Array.from({ length: count }, (_, i) => {
-    const ws = widest.map((t) => COLUMN_WIDTHS[t][i]).filter((w) => w !== undefined);
-    return ws.length ? Math.max(...ws) : COLUMN_WIDTHS.T2[i];
-  });
+  if (tables.includes('T4')) return [...STACKED_WIDTHS];
+  return [...COLUMN_WIDTHS.T3];
 }
+
+/** Printable width of A4 portrait at Excel's normal margins, in points. */
+export const A4_PRINTABLE_WIDTH = 523;
 
 export const FONT = { name: '宋体', size: 10 } as const;
 export const LINE_HEIGHT = 14;

@@ -52,6 +52,15 @@ describe('live check', () => {
     expect(live.checksRun).toBe(before + 1);
   });
 
+  it('still checks an edit made right after an insertion, inside the quiet window for the add-in’s own writes', async () => {
+    const { host, live, results, sheet, at } = await setup();
+    host.userEdit(sheet, at('T3.NEW.NP'), '7');
+    await host.flushEvents();
+    await wait(120);
+    expect(live.checksRun).toBe(1);
+    expect(results[results.length - 1].sheets[0].findings.some((f) => f.message.includes('第一项 7'))).toBe(true);
+  });
+
   it('does not run a check for the add-in’s own writes', async () => {
     const { host, live } = await setup();
     await host.flushEvents();

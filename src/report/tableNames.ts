@@ -1,4 +1,4 @@
-import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from './formats';
 
 /**
  * Each inserted table carries a sheet-scoped name, XXGK_<table>_<version>, over its whole block.

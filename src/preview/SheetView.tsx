@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useRef, useState, KeyboardEvent } from 'react';
+import { MemoryHost } from '../excel/memory';
+import { a1, columnLetters } from '../report/layout';
+
+/**
+ * A worksheet as Excel would show it, drawn from the in-memory workbook: merges, borders, fills,
+ * number formats and the conditional-format highlights, evaluated by the workbook's own formula
+ * engine (the view never asks the validator). Typing goes through the workbook's simulated user, so
+ * data validation refuses what Excel would refuse and change events fire as in Excel.
+ */
+export interface SheetViewProps {
+  host: MemoryHost;
+  sheet: string;
+  version: number;
+  onRefused: (message: string) => void;
+}
+
+interface Pos {
+  row: number;
+  col: number;
+}
+
+const PT = 1.33; // CSS px per point
+
+function parseCell(address: string): Pos {
+  const m = /^([A-Z]+)(\d+)/.exec(address.replace(/\$/g, '').split('!').pop()!)!;
+  return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+}
+
+function parseRange(address: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b] = address.split('!').pop()!.split(':');
+  const p = parseCell(a);
+  const q = b ? parseCell(b) : p;
+  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+}
+
+const BORDER = (b: { style: string; color: string }) => (b.style && b.style !== 'None' ? `1px solid ${b.color || '#000'}` : undefined);
+
+export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
+  const [editing, setEditingState] = useState<{ pos: Pos; text: string } | null>(null);
+  // The edit in progress, readable synchronously: Enter commits, then the input's blur must not commit again.
+  const editRef = useRef<{ pos: Pos; text: string } | null>(null);
+  const setEditing = (e: { pos: Pos; text: string } | null) => {
+    editRef.current = e;
+    setEditingState(e);
+  };
+  const gridRef = useRef<HTMLDivElement>(null);
+  const sel = host.selection();
+  const selRange = sel.sheet === sheet ? parseRange(sel.address) : { top: 0, left: 0, bottom: 0, right: 0 };
+  const active: Pos = { row: selRange.top, col: selRange.left };
+  const used = host.usedRange(sheet);
+  const rows = Math.max(used.rowCount + 5, 30);
+  const cols = Math.max(used.columnCount + 2, 12);
+
+  const select = useCallback((p: Pos) => host.userSelect(sheet, a1(Math.max(0, p.row), Math.max(0, p.col))), [host, sheet]);
+
+  const commit = useCallback(
+    (move: Pos) => {
+      const editing = editRef.current;
+      if (!editing) return;
+      host.setCellEditMode(false);
+      const address = a1(editing.pos.row, editing.pos.col);
+      performance.mark('xxgk-edit');
+      const r = host.userEdit(sheet, address, editing.text);
+      setEditing(null);
+      if (!r.accepted) {
+        onRefused(r.message ?? '输入的值无效。');
+        select(editing.pos);
+      } else select({ row: editing.pos.row + move.row, col: editing.pos.col + move.col });
+      gridRef.current?.focus();
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [host, sheet, onRefused, select],
+  );
+
+  const startEdit = (pos: Pos, text?: string) => {
+    const c = host.cell(sheet, a1(pos.row, pos.col));
+    host.setCellEditMode(true);
+    setEditing({ pos, text: text ?? (c.formula ?? (c.value === null ? '' : String(c.value))) });
+  };
+
+  useEffect(() => {
+    if (!editing) gridRef.current?.focus();
+  }, [sheet, editing]);
+
+  const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const moves: Record<string, Pos> = {
+      ArrowUp: { row: -1, col: 0 },
+      ArrowDown: { row: 1, col: 0 },
+      ArrowLeft: { row: 0, col: -1 },
+      ArrowRight: { row: 0, col: 1 },
+      Enter: { row: 1, col: 0 },
+      Tab: { row: 0, col: e.shiftKey ? -1 : 1 },
+    };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      select({ row: active.row + m.row, col: active.col + m.col });
+    } else if (e.key === 'F2') {
+      e.preventDefault();
+      startEdit(active);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      performance.mark('xxgk-edit');
+      host.userEdit(sheet, a1(active.row, active.col), null);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      startEdit(active, e.key);
+    }
+  };
+
+  const covered = new Set<string>();
+  for (const m of host.merges(sheet)) {
+    const r = parseRange(m);
+    for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) covered.add(`${i},${j}`);
+  }
+  const activeCell = host.cell(sheet, a1(active.row, active.col));
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 }} data-version={version}>
+      <div style={{ display: 'flex', gap: 8, padding: '4px 8px', borderBottom: '1px solid #ddd', fontSize: 13, alignItems: 'center' }}>
+        <span aria-label="名称框" style={{ minWidth: 60, border: '1px solid #ccc', padding: '2px 6px' }} data-testid="namebox">
+          {sel.sheet === sheet ? sel.address.split('!').pop() : ''}
+        </span>
+        <span aria-label="编辑栏" data-testid="formulabar" style={{ flex: 1, border: '1px solid #ccc', padding: '2px 6px', minHeight: 18, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+          {activeCell.formula ?? (activeCell.value === null ? '' : String(activeCell.value))}
+        </span>
+      </div>
+      <div
+        ref={gridRef}
+        tabIndex={0}
+        role="grid"
+        aria-label={`工作表 ${sheet}`}
+        onKeyDown={onGridKey}
+        style={{ overflow: 'auto', flex: 1, outline: 'none' }}
+      >
+        <table style={{ borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: 12 }}>
+          <colgroup>
+            <col style={{ width: 36 }} />
+            {Array.from({ length: cols }, (_, c) => (
+              <col key={c} style={{ width: Math.round(host.columnWidth(sheet, c) * PT) }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th style={{ background: '#f3f3f3', border: '1px solid #ddd' }} />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} style={{ background: '#f3f3f3', border: '1px solid #ddd', fontWeight: 400, color: '#555' }}>
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r} style={{ height: Math.round(host.rowHeight(sheet, r) * PT) }}>
+                <th style={{ background: '#f3f3f3', border: '1px solid #ddd', fontWeight: 400, color: '#555' }}>{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  if (covered.has(`${r},${c}`)) return null;
+                  const address = a1(r, c);
+                  const cell = host.cell(sheet, address);
+                  const span = cell.merge ? parseRange(cell.merge.address) : null;
+                  const inSel = r >= selRange.top && r <= selRange.bottom && c >= selRange.left && c <= selRange.right && sel.sheet === sheet;
+                  const isActive = r === active.row && c === active.col;
+                  const isEditing = editing && editing.pos.row === r && editing.pos.col === c;
+                  const numeric = typeof cell.value === 'number';
+                  const align = cell.horizontalAlignment && cell.horizontalAlignment !== 'General' ? cell.horizontalAlignment.toLowerCase() : numeric ? 'right' : 'left';
+                  return (
+                    <td
+                      key={c}
+                      role="gridcell"
+                      data-address={address}
+                      data-highlight={cell.highlight ? cell.highlight.fill ?? '' : undefined}
+                      aria-selected={inSel}
+                      rowSpan={span ? span.bottom - span.top + 1 : undefined}
+                      colSpan={span ? span.right - span.left + 1 : undefined}
+                      onMouseDown={() => select({ row: r, col: c })}
+                      onDoubleClick={() => startEdit({ row: r, col: c })}
+                      style={{
+                        background: cell.displayFill ?? undefined,
+                        color: cell.highlight?.fontColor ?? cell.fontColor ?? undefined,
+                        fontWeight: cell.bold ? 600 : undefined,
+                        textAlign: align === 'center' || align === 'right' || align === 'left' ? align : undefined,
+                        verticalAlign: 'middle',
+                        whiteSpace: cell.wrap ? 'normal' : 'nowrap',
+                        overflow: 'hidden',
+                        padding: '0 3px',
+                        borderTop: BORDER(cell.borders.EdgeTop) ?? '1px solid #eee',
+                        borderLeft: BORDER(cell.borders.EdgeLeft) ?? '1px solid #eee',
+                        borderBottom: BORDER(cell.borders.EdgeBottom) ?? '1px solid #eee',
+                        borderRight: BORDER(cell.borders.EdgeRight) ?? '1px solid #eee',
+                        outline: isActive ? '2px solid #217346' : inSel ? '1px solid #217346' : undefined,
+                        outlineOffset: -2,
+                        boxShadow: inSel && !isActive ? 'inset 0 0 0 999px rgba(33,115,70,0.12)' : undefined,
+                      }}
+                    >
+                      {isEditing ? (
+                        <input
+                          autoFocus
+                          aria-label={`编辑 ${address}`}
+                          value={editing.text}
+                          onChange={(e) => setEditing({ pos: editing.pos, text: e.target.value })}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              e.preventDefault();
+                              commit({ row: 1, col: 0 });
+                            } else if (e.key === 'Tab') {
+                              e.preventDefault();
+                              commit({ row: 0, col: e.shiftKey ? -1 : 1 });
+                            } else if (e.key === 'Escape') {
+                              host.setCellEditMode(false);
+                              setEditing(null);
+                            }
+                          }}
+                          onBlur={() => commit({ row: 0, col: 0 })}
+                          style={{ width: '100%', boxSizing: 'border-box', border: 'none', outline: 'none', font: 'inherit', background: '#fff' }}
+                        />
+                      ) : (
+                        cell.text
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { ColumnKind } from './formats';
+
+/**
+ * What an input cell accepts, by kind: the data validation that Excel, WPS or LibreOffice apply when
+ * a person types, and the message they show when they refuse a value. Excel and the .xlsx template
+ * both draw their validation from this table.
+ */
+export interface InputRule {
+  integer: boolean;
+  min: number;
+  max?: number;
+  message: string;
+}
+
+export const INPUT_RULES: Record<ColumnKind, InputRule> = {
+  count: {
+    integer: true,
+    min: 0,
+    message: '此处应填写不小于 0 的整数（件数），不要输入文字或小数。没有发生的请填 0。',
+  },
+  signed: {
+    integer: true,
+    min: -1000000000,
+    max: 1000000000,
+    message: '此处应填写整数：增加填正数，减少填负数（例如 -3），没有变化填 0。',
+  },
+  amount: {
+    integer: false,
+    min: 0,
+    message: '此处应填写不小于 0 的金额，单位为万元，只填数字（例如 160.5964），不要输入“万元”“元”等文字。',
+  },
+};
+
+export const INPUT_ALERT_TITLE = '年报助手';

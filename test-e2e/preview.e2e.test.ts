@@ -1,0 +1,180 @@
+import { mkdirSync } from 'fs';
+import { Server } from 'http';
+import { Browser, Page } from 'playwright-core';
+import { FormatVersion, TABLE_IDS } from '../src/report/formats';
+import { a1, tableLayout } from '../src/report/layout';
+import { GAP_ROWS } from '../src/report/style';
+import { launch, SCREENSHOTS, servePreview, shot } from './browser';
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  ({ server, url } = await servePreview());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Sheet address of a data cell when all three tables are inserted at A1 of a new sheet. */
+function addressOf(version: FormatVersion, id: string): string {
+  let row = 0;
+  for (const t of TABLE_IDS) {
+    const l = tableLayout(version, t);
+    const d = l.data.find((x) => x.id === id);
+    if (d) return a1(row + d.row, d.col);
+    row += l.rowCount + GAP_ROWS;
+  }
+  throw new Error(id);
+}
+
+async function open(width = 1366, height = 768): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.getByRole('button', { name: '插入全部三张表' }).waitFor();
+  (page as Page & { errors?: string[] }).errors = errors;
+  return page;
+}
+
+async function insertAll(page: Page, version: FormatVersion): Promise<void> {
+  await page.getByRole('radio', { name: version === '2021' ? /^2021版/ : /^2019版/ }).check();
+  await page.getByRole('button', { name: '插入全部三张表' }).click();
+  await page.getByRole('tab', { name: `年报表格（${version}版）` }).waitFor();
+  await page.getByText('数字全部对得上').waitFor();
+}
+
+const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
+
+async function typeInto(page: Page, address: string, text: string): Promise<void> {
+  await cell(page, address).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+const finding = (page: Page, text: string) => page.getByRole('listitem').filter({ hasText: text });
+
+describe.each(['2021', '2019'] as const)('the preview with %s tables', (version) => {
+  it('highlights a broken balance, lists it with the numbers, selects its cells, and clears both when fixed', async () => {
+    const page = await open();
+    await insertAll(page, version);
+    const np = addressOf(version, 'T3.NEW.NP');
+    await typeInto(page, np, '5');
+    await finding(page, '自然人列：第一项 5 + 第二项 0 = 5，应等于（七）总计 0 + 第四项 0 = 0，相差 5').waitFor();
+    await expect(cell(page, np).getAttribute('data-highlight')).resolves.toBe('#FFC7CE');
+    await expect(cell(page, addressOf(version, 'T3.COUT.NP')).getAttribute('data-highlight')).resolves.toBe('#FFC7CE');
+    await shot(page, `${version}-finding`);
+
+    await finding(page, '自然人列：第一项 5').click();
+    const top = np;
+    const bottom = addressOf(version, 'T3.COUT.NP');
+    await eventually(() => page.getByTestId('namebox').textContent(), `${top}:${bottom}`);
+    await shot(page, `${version}-selected`);
+
+    await typeInto(page, np, '0');
+    await page.getByText('数字全部对得上').waitFor();
+    await expect(finding(page, '自然人列').count()).resolves.toBe(0);
+    await expect(cell(page, np).getAttribute('data-highlight')).resolves.toBeNull();
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses text in a count cell with the Chinese message of the data validation', async () => {
+    const page = await open();
+    await insertAll(page, version);
+    const address = addressOf(version, 'T4.RV.UPH');
+    await typeInto(page, address, 'abc');
+    await page.getByTestId('refusal').waitFor();
+    expect(await page.getByTestId('refusal').textContent()).toContain('不小于 0 的整数');
+    await shot(page, `${version}-refusal`);
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('refusal').waitFor({ state: 'detached' });
+    await expect(cell(page, address).textContent()).resolves.toBe('');
+    // Chinese text comes through an input method, after a double-click opens the cell for editing.
+    await cell(page, address).dblclick();
+    await page.keyboard.insertText('三件');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('refusal').waitFor();
+    await page.getByRole('button', { name: '确定' }).click();
+    await expect(cell(page, address).textContent()).resolves.toBe('');
+    await page.close();
+  });
+});
+
+/** Polls until `read` gives `expected` (the DOM updates asynchronously after a click). */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let last: T | undefined;
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(last).toBe(expected);
+}
+
+describe('fit and finish', () => {
+  it('says what to do when there is no table yet, and fits a 320 px pane without horizontal scrolling', async () => {
+    const page = await open();
+    await page.getByText('还没有年报表格').waitFor();
+    const pane = page.locator('aside[aria-label="任务窗格"]');
+    const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'empty-pane');
+    await page.close();
+  });
+
+  it('reaches every pane control by keyboard', async () => {
+    const page = await open();
+    const names: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      names.push(await page.evaluate(() => (document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || '').trim()));
+    }
+    const joined = names.join('|');
+    for (const label of ['插入全部三张表', '立即校验', '插入申请处理']) expect(joined).toContain(label);
+    await page.close();
+  });
+
+  it('keeps the findings list from jumping: the counts bar keeps its height when findings change', async () => {
+    const page = await open();
+    await insertAll(page, '2021');
+    const bar = page.getByTestId('counts');
+    const before = await bar.boundingBox();
+    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    await finding(page, '行政复议：总计 9').waitFor();
+    const after = await bar.boundingBox();
+    expect(after?.height).toBe(before?.height);
+    expect(after?.y).toBe(before?.y);
+    await page.close();
+  });
+
+  it('measures the time from a cell edit to the updated findings list', async () => {
+    const page = await open();
+    await insertAll(page, '2021');
+    const address = addressOf('2021', 'T3.NEW.BIZ');
+    const samples: number[] = [];
+    for (let i = 1; i <= 7; i++) {
+      await page.evaluate(() => performance.clearMarks());
+      await typeInto(page, address, String(i));
+      await finding(page, `商业企业列：第一项 ${i} `).waitFor();
+      const ms = await page.evaluate(() => {
+        const edit = performance.getEntriesByName('xxgk-edit').pop();
+        const done = performance.getEntriesByName('xxgk-findings-updated').pop();
+        return edit && done ? done.startTime - edit.startTime : NaN;
+      });
+      samples.push(ms);
+    }
+    samples.sort((a, b) => a - b);
+    const median = samples[Math.floor(samples.length / 2)];
+    // eslint-disable-next-line no-console
+    console.log(`editToFindingsMedianMs ${median.toFixed(1)} (debounce 150 ms included; samples ${samples.map((s) => s.toFixed(0)).join(',')})`);
+    expect(Number.isFinite(median)).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,65 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { JSDOM } from 'jsdom';
+
+// office-addin-manifest validate needs the network; this checks offline what it would catch first.
+const xml = readFileSync(join(__dirname, '..', 'manifest.xml'), 'utf8');
+const doc = new JSDOM(xml, { contentType: 'text/xml' }).window.document;
+const all = (tag: string) => Array.from(doc.getElementsByTagName(tag));
+const OFFICE_NS = 'http://schemas.microsoft.com/office/appforoffice/1.1';
+
+describe('manifest.xml', () => {
+  it('parses as XML', () => {
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(doc.documentElement.localName).toBe('OfficeApp');
+  });
+
+  it('has a GUID id and a four-part version', () => {
+    expect(all('Id')[0].textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(all('Version')[0].textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+
+  it('keeps the schema order of the top-level elements', () => {
+    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const children = Array.from(doc.documentElement.children).map((c) => c.localName);
+    expect(children).toEqual(order);
+  });
+
+  it('targets Excel workbooks, with read/write permission, zh-CN and the ExcelApi 1.8 floor', () => {
+    const hosts = Array.from(doc.documentElement.children).find((c) => c.localName === 'Hosts')!;
+    expect(Array.from(hosts.children).map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
+    expect(all('Permissions')[0].textContent).toBe('ReadWriteDocument');
+    expect(all('DefaultLocale')[0].textContent).toBe('zh-CN');
+    const set = all('Set')[0];
+    expect([set.getAttribute('Name'), set.getAttribute('MinVersion')]).toEqual(['ExcelApi', '1.8']);
+  });
+
+  it('resolves every resid to a resource', () => {
+    const ids = new Set(
+      all('bt:Image').concat(all('bt:Url'), all('bt:String')).map((e) => e.getAttribute('id')).filter((x): x is string => !!x),
+    );
+    const refs = Array.from(doc.querySelectorAll('*')).map((e) => e.getAttribute('resid')).filter((x): x is string => !!x);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const r of refs) expect(ids).toContain(r);
+  });
+
+  it('uses https for every URL and points at pages the build emits', () => {
+    const urls = Array.from(doc.querySelectorAll('*'))
+      .map((e) => e.getAttribute('DefaultValue'))
+      .filter((v): v is string => !!v && /^\w+:\/\//.test(v));
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(u).toMatch(/^https:\/\//);
+    const pages = urls.map((u) => new URL(u).pathname.slice(1));
+    const emitted = ['taskpane.html', 'commands.html', 'help.html', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-80.png', 'assets/check-16.png', 'assets/check-32.png', 'assets/check-80.png'];
+    for (const p of pages) expect(emitted).toContain(p);
+  });
+
+  it('puts a 年报助手 group with 打开助手 and 校验 on the Home tab, all strings in Chinese', () => {
+    expect(all('OfficeTab')[0].getAttribute('id')).toBe('TabHome');
+    const labels = all('bt:String').map((s) => s.getAttribute('DefaultValue') ?? '');
+    expect(labels).toEqual(expect.arrayContaining(['年报助手', '打开助手', '校验']));
+    for (const l of labels) expect(l).toMatch(/[\u4e00-\u9fff]/);
+    expect(all('FunctionName')[0].textContent).toBe('checkWorkbookCommand');
+    expect(doc.documentElement.namespaceURI).toBe(OFFICE_NS);
+  });
+});
