@@ -5,7 +5,8 @@ import { Report } from '../report/report';
 import { Finding, validate } from '../report/validate';
 import { describeExcelError } from './errors';
 import { ExcelRun } from './run';
-import { parseNameReference, parseTableName } from '../report/tableNames';
+import { readPastedBlock } from '../report/pasted';
+import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
 
 /** A template table found on a sheet through its name. */
 export interface TableOnSheet extends PlacedTable {
@@ -14,6 +15,8 @@ export interface TableOnSheet extends PlacedTable {
   address: string;
   /** How the block no longer matches the standard; empty when intact. */
   damage: string[];
+  /** A table the user pasted and asked to check in place (recognised, not inserted by the add-in). */
+  pasted?: boolean;
 }
 
 /** A table whose name no longer points at cells (its rows were deleted). */
@@ -36,6 +39,8 @@ export interface SheetCheck {
   tables: TableOnSheet[];
   lost: LostTable[];
   findings: LocatedFinding[];
+  /** What the recogniser could not place in a pasted table (Chinese). */
+  notes: string[];
 }
 
 export interface WorkbookCheck {
@@ -109,7 +114,50 @@ function evaluateSheet(p: SheetProxies): SheetCheck {
       });
     }
   }
-  return { sheet, sheetId: p.ws.id, tables, lost, findings };
+  const notes: string[] = [];
+  for (const item of p.names.items) {
+    const version = parsePastedName(item.name);
+    const ref = version && item.type === 'Range' ? parseNameReference(String(item.value)) : null;
+    if (!version || !ref) continue;
+    const pasted = evaluatePasted(p, sheet, ref);
+    tables.push(...pasted.tables);
+    findings.push(...pasted.findings);
+    notes.push(...pasted.notes);
+  }
+  return { sheet, sheetId: p.ws.id, tables, lost, findings, notes };
+}
+
+/** Recognises the pasted tables inside a marked block again and checks them in place. */
+function evaluatePasted(
+  p: SheetProxies,
+  sheet: string,
+  ref: { top: number; left: number; bottom: number; right: number },
+): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[] } {
+  const used = p.used.isNullObject ? null : { row: p.used.rowIndex, col: p.used.columnIndex, values: p.used.values };
+  const left = used ? Math.min(ref.left, used.col) : ref.left;
+  const right = used ? Math.max(ref.right, used.col + (used.values[0]?.length ?? 1) - 1) : ref.right;
+  const block = sliceBlock(p, ref.top, left, ref.bottom - ref.top + 1, right - left + 1);
+  const read = readPastedBlock(block, ref.top, left);
+  if (!read.inPlace || read.tables.length === 0) {
+    return { tables: [], findings: [], notes: ['此前识别的表格已无法识别，请重新点击“识别并校验当前工作表”。'] };
+  }
+  const version = read.inPlace.format;
+  const tables: TableOnSheet[] = read.tables.map((table) => ({
+    table,
+    version,
+    sheet,
+    row: ref.top,
+    col: left,
+    address: `${a1(ref.top, left)}:${a1(ref.bottom, right)}`,
+    damage: [],
+    pasted: true,
+  }));
+  const findings = validate(read.inPlace, { tables: read.tables }).map((f) => ({
+    ...f,
+    sheet,
+    addresses: f.cells.map((c) => read.sites.get(c)).filter((x) => x !== undefined).map((x) => a1(x.row, x.col)),
+  }));
+  return { tables, findings, notes: read.notes };
 }
 
 /** Checks every sheet that holds a template. Two syncs: list the sheets, then read them all. */
@@ -121,7 +169,7 @@ export async function checkWorkbook(run: ExcelRun): Promise<WorkbookCheck> {
       await context.sync();
       const proxies = sheets.items.map((ws) => queueSheetRead(ws));
       await context.sync();
-      return { sheets: proxies.map(evaluateSheet).filter((s) => s.tables.length > 0 || s.lost.length > 0) };
+      return { sheets: proxies.map(evaluateSheet).filter((s) => s.tables.length > 0 || s.lost.length > 0 || s.notes.length > 0) };
     });
   } catch (e) {
     return { sheets: [], error: describeExcelError(e) };
@@ -140,7 +188,7 @@ export async function checkSheet(run: ExcelRun, sheetId: string): Promise<SheetC
 /** Replaces one sheet's part of a workbook check. */
 export function mergeSheetCheck(check: WorkbookCheck, sheet: SheetCheck): WorkbookCheck {
   const others = check.sheets.filter((s) => s.sheetId !== sheet.sheetId);
-  const keep = sheet.tables.length > 0 || sheet.lost.length > 0;
+  const keep = sheet.tables.length > 0 || sheet.lost.length > 0 || sheet.notes.length > 0;
   const sheets = keep ? [...others, sheet] : others;
   const order = new Map(check.sheets.map((s, i) => [s.sheetId, i]));
   sheets.sort((a, b) => (order.get(a.sheetId) ?? 1e9) - (order.get(b.sheetId) ?? 1e9));

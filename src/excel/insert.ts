@@ -2,6 +2,7 @@ import { ColumnKind, FormatVersion, TABLE_NUMBERS, TableId } from '../report/for
 import { newSheetName, stackPlacements } from '../report/placement';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, rectangles, totalFormulas } from '../report/formulas';
 import { a1, layoutTextGrid, tableLayout } from '../report/layout';
+import { Report } from '../report/report';
 import {
   COMPUTED_FILL,
   COMPUTED_NOTE,
@@ -24,6 +25,8 @@ export interface InsertOptions {
   target: 'selection' | 'newSheet';
   /** 总计 cells as SUM formulas, shaded as computed. */
   totalsAsFormulas: boolean;
+  /** Values to carry into the data cells (a pasted table converted to the template). */
+  values?: Report;
 }
 
 export type InsertResult =
@@ -52,11 +55,18 @@ const BORDER_EDGES: Excel.BorderIndex[] = [
 ] as Excel.BorderIndex[];
 
 /** Queues every write that draws one table; no sync. */
-export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormulas: boolean, widths: number[]): void {
+export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormulas: boolean, widths: number[], values?: Report): void {
   const layout = tableLayout(p.version, p.table);
   const at = (r: number, c: number, rows = 1, cols = 1) => ws.getRangeByIndexes(p.row + r, p.col + c, rows, cols);
   const totals = totalsAsFormulas ? totalFormulas(p) : [];
   const grid: (string | number)[][] = layoutTextGrid(layout);
+  if (values) {
+    for (const d of layout.data) {
+      const v = values.cells[d.id];
+      // Text that looks like a formula is kept as text.
+      if (v !== undefined && v !== null) grid[d.row][d.col] = typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
+    }
+  }
   for (const t of totals) grid[t.row - p.row][t.col - p.col] = t.formula;
 
   const block = at(0, 0, layout.rowCount, layout.colCount);
@@ -189,7 +199,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
       }
       const placements = stackPlacements(version, tables, origin.row, origin.col);
       widths.forEach((w, i) => (ws.getRangeByIndexes(origin.row, origin.col + i, 1, 1).format.columnWidth = w));
-      for (const p of placements) queueDrawTable(ws, p, options.totalsAsFormulas, widths);
+      for (const p of placements) queueDrawTable(ws, p, options.totalsAsFormulas, widths, options.values);
       ws.activate();
       const first = placements[0];
       const last = placements[placements.length - 1];

@@ -1,5 +1,5 @@
-import { CellId, ColumnKind, FormatVersion, TableId } from './formats';
-import { a1, cellPosition, tableLayout } from './layout';
+import { CellId, ColumnKind, dataCells, FormatVersion, TableId } from './formats';
+import { a1, cellPosition } from './layout';
 import { RelationInstance, relationInstances, RuleId, ruleDef, Severity, Term } from './rules';
 
 /**
@@ -141,9 +141,23 @@ function failFormula(inst: RelationInstance, pos: (id: CellId) => Pos, axis: Axi
   return `=AND(COUNTA(${all})=COUNT(${all}),ROUND(${side(inst.lhs)}-(${side(inst.rhs)}),6)${cmp})`;
 }
 
-function relationHighlights(p: Placement): HighlightRule[] {
-  const pos = (id: CellId) => sheetPos(p, id);
-  const inTable = relationInstances(p.version).filter((i) => thisYearTerms(i).every((t) => t.cell.startsWith(`${p.table}.`)));
+/** Where each data cell of one table sits on the sheet: a placed template, or a recognised pasted table. */
+export interface CellSites {
+  version: FormatVersion;
+  table: TableId;
+  /** Sheet position of a data cell, or undefined when it was not found (a pasted table may lack some). */
+  pos: (id: CellId) => Pos | undefined;
+}
+
+export function placementSites(p: Placement): CellSites {
+  return { version: p.version, table: p.table, pos: (id) => sheetPos(p, id) };
+}
+
+function relationHighlights(sites: CellSites): HighlightRule[] {
+  const pos = (id: CellId) => sites.pos(id)!;
+  const inTable = relationInstances(sites.version).filter((i) =>
+    thisYearTerms(i).every((t) => t.cell.startsWith(`${sites.table}.`) && sites.pos(t.cell) !== undefined),
+  );
   const families = new Map<RuleId, RelationInstance[]>();
   for (const i of inTable) families.set(i.rule, [...(families.get(i.rule) ?? []), i]);
   const out: HighlightRule[] = [];
@@ -171,23 +185,45 @@ export function kindFailFormula(kind: ColumnKind, x: string): string {
   return `=IF(ISBLANK(${x}),FALSE,IF(ISNUMBER(${x}),${bad},TRUE))`;
 }
 
-function kindHighlights(p: Placement): HighlightRule[] {
-  const layout = tableLayout(p.version, p.table);
+function kindHighlights(sites: CellSites): HighlightRule[] {
   const out: HighlightRule[] = [];
+  const cells = dataCells(sites.version).filter((d) => d.table === sites.table);
   for (const kind of ['count', 'signed', 'amount'] as const) {
-    const cells = layout.data.filter((d) => d.kind === kind).map((d) => ({ row: p.row + d.row, col: p.col + d.col }));
-    if (cells.length === 0) continue;
+    const at = cells
+      .filter((d) => d.kind === kind)
+      .map((d) => sites.pos(d.id))
+      .filter((x): x is Pos => x !== undefined);
+    if (at.length === 0) continue;
     const rule = ({ count: 'CELL-COUNT', signed: 'CELL-SIGNED', amount: 'CELL-AMOUNT' } as const)[kind];
-    for (const r of rectangles(cells)) {
+    for (const r of rectangles(at)) {
       out.push({ rule, severity: ruleDef(rule).severity, area: rangeText(r, false, false), formula: kindFailFormula(kind, a1(r.top, r.left)) });
     }
   }
   return out;
 }
 
-/** Every conditional-format rule for one placed table: kind checks first, then the sums. */
+/** Every conditional-format rule for one table's cells: kind checks first, then the sums. */
+export function highlightRulesAt(sites: CellSites): HighlightRule[] {
+  return [...kindHighlights(sites), ...relationHighlights(sites)];
+}
+
+/** Every conditional-format rule for one placed template table. */
 export function highlightRules(p: Placement): HighlightRule[] {
-  return [...kindHighlights(p), ...relationHighlights(p)];
+  return highlightRulesAt(placementSites(p));
+}
+
+/**
+ * The marker that makes a highlight formula recognisably the add-in's (N of a text is 0, so the
+ * marker is always TRUE): on a user's own pasted table the add-in removes exactly its own rules.
+ */
+export const HIGHLIGHT_TAG = 'N("年报助手")=0';
+
+export function taggedFormula(formula: string): string {
+  return `=AND(${HIGHLIGHT_TAG},${formula.replace(/^=/, '')})`;
+}
+
+export function isTaggedFormula(formula: string): boolean {
+  return formula.startsWith(`=AND(${HIGHLIGHT_TAG},`);
 }
 
 /** Rule families whose left-hand side is a total that can be written as a SUM formula. */

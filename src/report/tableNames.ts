@@ -35,3 +35,18 @@ export function parseNameReference(value: string): { sheet: string; top: number;
   const right = m[5] ? col(m[5]) : left;
   return { sheet, top, left, bottom, right };
 }
+
+/**
+ * A pasted table the user asked to check in place carries XXGK_PASTED_<version> over the rows it
+ * spans, so the live check finds it again and the add-in can remove its own highlights later.
+ */
+export const PASTED_PREFIX = `${NAME_PREFIX}PASTED_`;
+
+export function pastedName(version: FormatVersion): string {
+  return `${PASTED_PREFIX}${version}`;
+}
+
+export function parsePastedName(name: string): FormatVersion | null {
+  const m = /^XXGK_PASTED_(\d{4})$/.exec(name);
+  return m ? (FORMAT_VERSIONS.find((v) => v === m[1]) ?? null) : null;
+}

@@ -19,6 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WorkbookCheck } from '../excel/check';
 import { insertTables } from '../excel/insert';
 import { LiveChecker } from '../excel/live';
+import { convertActiveSheet, recognizeActiveSheet, unmarkActiveSheet } from '../excel/pasted';
 import { ExcelRun } from '../excel/run';
 import { DEFAULT_VERSION, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
 import { Findings } from './components/Findings';
@@ -98,6 +99,45 @@ export function App({ run, supported, debounceMs }: AppProps) {
     [run, version, target, totalsAsFormulas],
   );
 
+  const recognizeHere = useCallback(async () => {
+    setBusy(true);
+    setNotice(null);
+    checker.current?.ownWrites();
+    const r = await recognizeActiveSheet(run);
+    checker.current?.ownWrites();
+    setBusy(false);
+    if (r.kind === 'marked') {
+      const names = r.tables.map((t) => TABLE_NUMBERS[t]).join('、');
+      setNotice({
+        intent: r.notes.length ? 'warning' : 'success',
+        title: `识别到${names}（${r.version}版）`,
+        text: `已在工作表“${r.sheet}”原位置校验，问题单元格会标红，修改后自动重新校验。${r.notes.length ? `以下内容未能识别：${r.notes.join('；')}` : ''}`,
+      });
+      await checker.current?.refresh();
+    } else setNotice({ intent: r.kind === 'none' ? 'info' : 'error', text: r.message });
+  }, [run]);
+
+  const unmarkHere = useCallback(async () => {
+    setBusy(true);
+    const r = await unmarkActiveSheet(run);
+    setBusy(false);
+    setNotice('removed' in r ? { intent: 'success', text: `已清除当前工作表上年报助手添加的 ${r.removed} 条标记规则，单元格内容未改动。` } : { intent: 'error', text: r.message });
+    await checker.current?.refresh();
+  }, [run]);
+
+  const convertHere = useCallback(async () => {
+    setBusy(true);
+    setNotice(null);
+    checker.current?.ownWrites();
+    const r = await convertActiveSheet(run, totalsAsFormulas);
+    checker.current?.ownWrites();
+    setBusy(false);
+    if (r.kind === 'inserted') {
+      setNotice({ intent: 'success', text: `已转换为标准表格（${r.placements[0].version}版），放在新工作表“${r.sheet}”，原有数字已全部带入；原工作表未改动。` });
+      await checker.current?.refresh();
+    } else setNotice({ intent: r.kind === 'none' ? 'info' : r.kind === 'blocked' ? 'warning' : 'error', text: r.message });
+  }, [run, totalsAsFormulas]);
+
   const recheck = useCallback(async () => {
     setBusy(true);
     await checker.current?.refresh();
@@ -151,6 +191,19 @@ export function App({ run, supported, debounceMs }: AppProps) {
           插入全部三张表
         </Button>
       </div>
+      <Field label="已有的表格（从上年年报或网页粘贴的）">
+        <div className={styles.buttons} role="group" aria-label="已有的表格">
+          <Button className={styles.wide} disabled={busy} onClick={() => void recognizeHere()}>
+            识别并校验当前工作表
+          </Button>
+          <Button disabled={busy} onClick={() => void convertHere()}>
+            转换为标准表格
+          </Button>
+          <Button disabled={busy} onClick={() => void unmarkHere()}>
+            清除标记
+          </Button>
+        </div>
+      </Field>
       <div aria-live="polite">
         {notice && (
           <MessageBar intent={notice.intent}>

@@ -21,9 +21,20 @@ export function StructureProblems({ check, onReinsert }: StructureProblemsProps)
       })),
     ...s.lost.map((l) => ({ key: `${s.sheetId}/${l.table}/lost`, table: l.table, version: l.version, title: `${TABLE_NUMBERS[l.table]}已找不到`, text: l.message })),
   ]);
-  if (problems.length === 0) return null;
+  const notes = check.sheets.flatMap((s) => s.notes.map((n, i) => ({ key: `${s.sheetId}/note/${i}`, text: `${s.sheet}：${n}` })));
+  if (problems.length === 0 && notes.length === 0) return null;
   return (
     <>
+      {notes.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>粘贴的表格中有内容未能识别</MessageBarTitle>
+            {notes.map((n) => (
+              <div key={n.key}>{n.text}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {problems.map((p) => (
         <MessageBar key={p.key} intent="error" layout="multiline">
           <MessageBarBody>

@@ -1,0 +1,135 @@
+import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
+import { HIGHLIGHT_COLOURS, highlightRulesAt, isTaggedFormula, taggedFormula } from '../report/formulas';
+import { a1 } from '../report/layout';
+import { readPastedBlock } from '../report/pasted';
+import { RawValue } from '../report/placed';
+import { parseCellText } from '../report/cellText';
+import { dataCell } from '../report/formats';
+import { Report } from '../report/report';
+import { parsePastedName, pastedName } from '../report/tableNames';
+import { describeExcelError, UserFacingError } from './errors';
+import { insertTables, InsertResult } from './insert';
+import { ExcelRun } from './run';
+
+export type RecogniseResult =
+  | { kind: 'none'; sheet: string; message: string }
+  | { kind: 'marked'; sheet: string; version: FormatVersion; tables: TableId[]; evidence: string[]; notes: string[] }
+  | { kind: 'failed'; message: string };
+
+interface ActiveSheet {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  names: Excel.NamedItemCollection;
+  cfs: Excel.ConditionalFormatCollection;
+}
+
+function queueActiveSheet(context: Excel.RequestContext): ActiveSheet {
+  const ws = context.workbook.worksheets.getActiveWorksheet();
+  ws.load('name,id');
+  ws.protection.load('protected');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('values,rowIndex,columnIndex');
+  const names = ws.names;
+  names.load('items/name');
+  const cfs = ws.getRange().conditionalFormats;
+  cfs.load('items/type,items/custom/rule/formula');
+  return { ws, used, names, cfs };
+}
+
+/** Queues the removal of the add-in's own highlights and pasted-table names on a sheet. */
+function queueUnmark(a: ActiveSheet): number {
+  let removed = 0;
+  for (const cf of a.cfs.items) {
+    if (cf.type === 'Custom' && isTaggedFormula(String(cf.custom.rule.formula))) {
+      cf.delete();
+      removed++;
+    }
+  }
+  for (const n of a.names.items) if (parsePastedName(n.name)) n.delete();
+  return removed;
+}
+
+/**
+ * 识别并校验当前工作表: recognises the tables pasted on the active sheet and checks them in place:
+ * highlights on the user's own cells (conditional formats marked as the add-in's, so they can be
+ * removed exactly) and a sheet name over the tables so the live check follows them. Two syncs.
+ * It writes no value and no cell format.
+ */
+export async function recognizeActiveSheet(run: ExcelRun): Promise<RecogniseResult> {
+  try {
+    return await run(async (context) => {
+      const a = queueActiveSheet(context);
+      await context.sync();
+      const sheet = a.ws.name;
+      if (a.used.isNullObject) return { kind: 'none', sheet, message: `工作表“${sheet}”是空的：请先粘贴上年的表格，或插入官方表格。` };
+      if (a.ws.protection.protected) throw new UserFacingError(`工作表“${sheet}”受保护，无法标出问题单元格。请先撤销工作表保护。`);
+      const read = readPastedBlock(a.used.values as RawValue[][], a.used.rowIndex, a.used.columnIndex);
+      if (!read.inPlace || read.tables.length === 0) {
+        return { kind: 'none', sheet, message: `在工作表“${sheet}”中没有找到年报统计表格（二、三、四）。请确认粘贴的内容包含表格的标题行和项目名称。` };
+      }
+      queueUnmark(a);
+      const version = read.inPlace.format;
+      for (const table of read.tables) {
+        const sites = { version, table, pos: (id: Parameters<typeof read.sites.get>[0]) => read.sites.get(id) };
+        for (const h of highlightRulesAt(sites)) {
+          const cf = a.ws.getRange(h.area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+          cf.custom.rule.formula = taggedFormula(h.formula);
+          cf.custom.format.fill.color = HIGHLIGHT_COLOURS[h.severity].fill;
+          cf.custom.format.font.color = HIGHLIGHT_COLOURS[h.severity].font;
+        }
+      }
+      const width = (a.used.values[0]?.length ?? 1) - 1;
+      const block = a.ws.getRange(`${a1(read.top, a.used.columnIndex)}:${a1(read.bottom, a.used.columnIndex + width)}`);
+      a.ws.names.add(pastedName(version), block, `年报助手：粘贴的${read.tables.map((t) => TABLE_NUMBERS[t]).join('、')}（${version}版），在原位置校验`);
+      await context.sync();
+      return { kind: 'marked', sheet, version, tables: read.tables, evidence: read.recognition.versionEvidence, notes: read.notes };
+    });
+  } catch (e) {
+    return { kind: 'failed', message: describeExcelError(e) };
+  }
+}
+
+/** Removes the add-in's highlights and marks from the active sheet; the user's cells are untouched. */
+export async function unmarkActiveSheet(run: ExcelRun): Promise<{ removed: number } | { message: string }> {
+  try {
+    return await run(async (context) => {
+      const a = queueActiveSheet(context);
+      await context.sync();
+      const removed = queueUnmark(a);
+      await context.sync();
+      return { removed };
+    });
+  } catch (e) {
+    return { message: describeExcelError(e) };
+  }
+}
+
+/**
+ * Converts the tables pasted on the active sheet into the standard template on a new sheet, carrying
+ * every recognised value over (units such as 万元 stripped). The pasted sheet is left as it is.
+ */
+export async function convertActiveSheet(run: ExcelRun, totalsAsFormulas = false): Promise<InsertResult | RecogniseResult> {
+  let values: Report | null = null;
+  let tables: TableId[] = [];
+  try {
+    const found = await run(async (context) => {
+      const a = queueActiveSheet(context);
+      await context.sync();
+      return { sheet: a.ws.name, values: a.used.isNullObject ? null : (a.used.values as RawValue[][]), row: a.used.isNullObject ? 0 : a.used.rowIndex, col: a.used.isNullObject ? 0 : a.used.columnIndex };
+    });
+    const read = found.values ? readPastedBlock(found.values, found.row, found.col) : null;
+    if (!read?.inPlace || read.tables.length === 0) {
+      return { kind: 'none', sheet: found.sheet, message: `在工作表“${found.sheet}”中没有找到可以转换的年报统计表格。` };
+    }
+    const version = read.inPlace.format;
+    values = { format: version, cells: {} };
+    for (const pv of read.recognition.tables.flatMap((t) => t.cells)) {
+      const kind = dataCell(version, pv.id)?.kind;
+      values.cells[pv.id] = typeof pv.value === 'string' ? parseCellText(pv.value, kind) : pv.value;
+    }
+    tables = read.tables;
+  } catch (e) {
+    return { kind: 'failed', message: describeExcelError(e) };
+  }
+  return insertTables(run, { version: values.format, tables, target: 'newSheet', totalsAsFormulas, values });
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { checkWorkbook } from '../../src/excel/check';
+import { createMemoryHost } from '../../src/excel/memory';
+import { convertActiveSheet, recognizeActiveSheet, unmarkActiveSheet } from '../../src/excel/pasted';
+import { a1, tableLayout } from '../../src/report/layout';
+import { parseTsv, recognise } from '../../src/report/recognise';
+
+const sample = readFileSync(join(__dirname, '..', 'fixtures', 'street-office-2019-format.txt'), 'utf8');
+
+function pastedSample() {
+  const host = createMemoryHost();
+  host.addSheet('上年年报');
+  host.setActiveSheet('上年年报');
+  const grid = parseTsv(sample);
+  const width = Math.max(...grid.map((r) => r.length));
+  host.userPaste('上年年报', 'A1', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+  return { host, run: host.run.bind(host), grid };
+}
+
+describe('tables pasted from last year’s report', () => {
+  it('recognises the real sample on a sheet as the 2019 version and finds it consistent in place', async () => {
+    const { host, run } = pastedSample();
+    const result = await recognizeActiveSheet(run);
+    expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
+    const check = await checkWorkbook(run);
+    expect(check.sheets).toHaveLength(1);
+    expect(check.sheets[0].tables.map((t) => [t.table, t.pasted])).toEqual([['T2', true], ['T3', true], ['T4', true]]);
+    expect(check.sheets[0].findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(host.names().map((n) => n.name)).toEqual(['XXGK_PASTED_2019']);
+  });
+
+  it('highlights the user’s own cell and lists the finding at its address after an inconsistent edit', async () => {
+    const { host, run, grid } = pastedSample();
+    await recognizeActiveSheet(run);
+    const pos = recognise(grid).positions['T4.RV.UPH']!;
+    const address = a1(pos.row, pos.col);
+    host.userEdit('上年年报', address, '2');
+    const finding = (await checkWorkbook(run)).sheets[0].findings.find((f) => f.rule === 'T4-SUM')!;
+    expect(finding.addresses).toContain(address);
+    expect(finding.message).toContain('行政复议：总计 0，应等于结果维持 2');
+    expect(host.cell('上年年报', address).highlight?.fill).toBe('#FFC7CE');
+  });
+
+  it('removes exactly its own highlights and marks, and never a value', async () => {
+    const { host, run, grid } = pastedSample();
+    await run(async (context) => {
+      const cf = context.workbook.worksheets.getItem('上年年报').getRange('Z1:Z3').conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = '=Z1>100';
+      await context.sync();
+    });
+    await recognizeActiveSheet(run);
+    const before = grid.map((r, i) => r.map((_, j) => host.cell('上年年报', a1(i, j)).value));
+    expect(host.conditionalFormats('上年年报').length).toBeGreaterThan(0);
+    const r = await unmarkActiveSheet(run);
+    expect(r).toMatchObject({ removed: expect.any(Number) });
+    expect(host.conditionalFormats('上年年报').map((c) => c.formula)).toEqual(['=Z1>100']);
+    expect(host.names()).toEqual([]);
+    expect(grid.map((row, i) => row.map((_, j) => host.cell('上年年报', a1(i, j)).value))).toEqual(before);
+    expect((await checkWorkbook(run)).sheets).toEqual([]);
+  });
+
+  it('converts the pasted tables into the standard 2019 template on a new sheet with every value carried over', async () => {
+    const { host, run, grid } = pastedSample();
+    const result = await convertActiveSheet(run);
+    expect(result).toMatchObject({ kind: 'inserted', sheet: '年报表格（2019版）' });
+    const recognised = recognise(grid).report.cells;
+    const check = await checkWorkbook(run);
+    const sheet = check.sheets.find((s) => s.sheet === '年报表格（2019版）')!;
+    expect(sheet.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    if (result.kind !== 'inserted') return;
+    for (const p of result.placements)
+      for (const d of tableLayout('2019', p.table).data)
+        expect([d.id, host.cell('年报表格（2019版）', a1(p.row + d.row, p.col + d.col)).value]).toEqual([d.id, recognised[d.id]]);
+  });
+
+  it('says so in Chinese when the sheet holds no table', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    host.userEdit('Sheet1', 'A1', '一、总体情况');
+    const result = await recognizeActiveSheet(host.run.bind(host));
+    expect(result).toMatchObject({ kind: 'none', message: expect.stringContaining('没有找到年报统计表格') });
+  });
+});
