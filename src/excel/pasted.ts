@@ -108,7 +108,10 @@ export async function unmarkActiveSheet(run: ExcelRun): Promise<{ removed: numbe
  * Converts the tables pasted on the active sheet into the standard template on a new sheet, carrying
  * every recognised value over (units such as 万元 stripped). The pasted sheet is left as it is.
  */
-export async function convertActiveSheet(run: ExcelRun, totalsAsFormulas = false): Promise<InsertResult | RecogniseResult> {
+export async function convertActiveSheet(
+  run: ExcelRun,
+  totalsAsFormulas = false,
+): Promise<InsertResult | Extract<RecogniseResult, { kind: 'none' }>> {
   let values: Report | null = null;
   let tables: TableId[] = [];
   try {
