@@ -46,3 +46,32 @@ export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/** Polls until the preview's pane lists a finding containing `text`. */
+export async function waitForFinding(page: Page, text: string): Promise<void> {
+  await page.getByRole('listitem').filter({ hasText: text }).first().waitFor();
+}
+
+/**
+ * Types `samples` values into a cell of the preview and measures, with the performance marks the
+ * sheet view and the task pane set, the time from each edit to the updated findings list.
+ * `findingFor(i)` is the finding text that the i-th value produces.
+ */
+export async function editLatencies(page: Page, address: string, samples: number, findingFor: (i: number) => string): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 1; i <= samples; i++) {
+    await page.evaluate(() => performance.clearMarks());
+    await page.locator(`td[data-address="${address}"]`).click();
+    await page.keyboard.type(String(i));
+    await page.keyboard.press('Enter');
+    await waitForFinding(page, findingFor(i));
+    out.push(
+      await page.evaluate(() => {
+        const edit = performance.getEntriesByName('xxgk-edit').pop();
+        const done = performance.getEntriesByName('xxgk-findings-updated').pop();
+        return edit && done ? done.startTime - edit.startTime : NaN;
+      }),
+    );
+  }
+  return out;
+}

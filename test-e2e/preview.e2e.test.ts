@@ -4,7 +4,7 @@ import { Browser, Page } from 'playwright-core';
 import { FormatVersion, TABLE_IDS } from '../src/report/formats';
 import { a1, tableLayout } from '../src/report/layout';
 import { GAP_ROWS } from '../src/report/style';
-import { launch, SCREENSHOTS, servePreview, shot } from './browser';
+import { editLatencies, launch, SCREENSHOTS, servePreview, shot } from './browser';
 
 let server: Server;
 let url: string;
@@ -158,18 +158,7 @@ describe('fit and finish', () => {
     const page = await open();
     await insertAll(page, '2021');
     const address = addressOf('2021', 'T3.NEW.BIZ');
-    const samples: number[] = [];
-    for (let i = 1; i <= 7; i++) {
-      await page.evaluate(() => performance.clearMarks());
-      await typeInto(page, address, String(i));
-      await finding(page, `商业企业列：第一项 ${i} `).waitFor();
-      const ms = await page.evaluate(() => {
-        const edit = performance.getEntriesByName('xxgk-edit').pop();
-        const done = performance.getEntriesByName('xxgk-findings-updated').pop();
-        return edit && done ? done.startTime - edit.startTime : NaN;
-      });
-      samples.push(ms);
-    }
+    const samples = await editLatencies(page, address, 7, (i) => `商业企业列：第一项 ${i} `);
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)];
     // eslint-disable-next-line no-console

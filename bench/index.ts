@@ -1,0 +1,76 @@
+import { execSync } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { gzipSync } from 'zlib';
+import { checkWorkbook } from '../src/excel/check';
+import { insertTables } from '../src/excel/insert';
+import { LiveChecker } from '../src/excel/live';
+import { createMemoryHost } from '../src/excel/memory';
+import { TABLE_IDS } from '../src/report/formats';
+import { consistentReport, seededRandom } from '../src/report/generate';
+import { validate } from '../src/report/validate';
+import { benchXlsx } from './xlsx';
+import { measureEditToFindings } from './latency';
+
+const ROOT = join(__dirname, '..');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median time to validate one full report (2021, every cell filled, with cross-year rules off). */
+function benchValidate(): number {
+  const reports = Array.from({ length: 50 }, (_, i) => consistentReport('2021', seededRandom(i)));
+  for (const r of reports) validate(r); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const r = reports[i % reports.length];
+    const t = process.hrtime.bigint();
+    validate(r);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(times);
+}
+
+/** Round trips to Excel: inserting all three tables, and one live check after an edit. */
+async function benchSyncs(): Promise<{ insertAllSyncs: number; liveCheckSyncs: number }> {
+  const host = createMemoryHost();
+  host.addSheet('Sheet1');
+  const run = host.run.bind(host);
+  host.resetStats();
+  await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
+  const insertAllSyncs = host.stats.syncs;
+  const live = new LiveChecker(run, { onResult: () => undefined });
+  const check = await checkWorkbook(run);
+  host.resetStats();
+  await live.checkNow(check.sheets[0].sheetId);
+  return { insertAllSyncs, liveCheckSyncs: host.stats.syncs };
+}
+
+/** The production task pane bundle, built for the measurement. */
+function benchBundle(): { taskpaneKiB: number; taskpaneGzipKiB: number } {
+  execSync('npx webpack --mode production', { cwd: ROOT, stdio: 'ignore' });
+  const file = join(ROOT, 'dist', 'taskpane.js');
+  if (!existsSync(file)) throw new Error('dist/taskpane.js was not built');
+  const js = readFileSync(file);
+  const kib = (n: number) => Math.round((n / 1024) * 10) / 10;
+  return { taskpaneKiB: kib(js.length), taskpaneGzipKiB: kib(gzipSync(js).length) };
+}
+
+export async function main(): Promise<void> {
+  const figures: Record<string, number> = {};
+  figures.validateMedianMs = Number(benchValidate().toFixed(4));
+  console.log(`validate: median ${figures.validateMedianMs} ms per full report`);
+  Object.assign(figures, await benchSyncs());
+  console.log(`syncs: insert all three tables ${figures.insertAllSyncs}, one live check ${figures.liveCheckSyncs}`);
+  Object.assign(figures, benchBundle());
+  console.log(`taskpane.js: ${figures.taskpaneKiB} KiB minified, ${figures.taskpaneGzipKiB} KiB gzip`);
+  const x = await benchXlsx();
+  figures.xlsxCheckOverLoad = Number(x.xlsxCheckOverLoad.toFixed(2));
+  figures.folderFilesPerSecond = Number(x.folderFilesPerSecond.toFixed(1));
+  console.log(`xlsx: check / ExcelJS load = ${figures.xlsxCheckOverLoad}; folder of 200 workbooks: ${figures.folderFilesPerSecond} files/s`);
+  figures.editToFindingsMedianMs = Number((await measureEditToFindings()).toFixed(1));
+  console.log(`preview in Chromium: cell edit → findings updated, median ${figures.editToFindingsMedianMs} ms (150 ms debounce included)`);
+  console.log(JSON.stringify(figures));
+}

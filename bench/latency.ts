@@ -1,0 +1,26 @@
+import { execSync } from 'child_process';
+import { join } from 'path';
+import { editLatencies, launch, servePreview } from '../test-e2e/browser';
+import { a1, tableLayout } from '../src/report/layout';
+import { GAP_ROWS } from '../src/report/style';
+
+/** Median ms from a cell edit to the updated findings list, in the built preview in Debian's Chromium. */
+export async function measureEditToFindings(samples = 15): Promise<number> {
+  execSync('npx webpack --mode production --env preview', { cwd: join(__dirname, '..'), stdio: 'ignore' });
+  const { url, server } = await servePreview();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(url);
+    await page.getByRole('button', { name: '插入全部三张表' }).click();
+    await page.getByText('数字全部对得上').waitFor();
+    const t2Rows = tableLayout('2021', 'T2').rowCount + GAP_ROWS;
+    const d = tableLayout('2021', 'T3').data.find((x) => x.id === 'T3.NEW.BIZ')!;
+    const times = await editLatencies(page, a1(t2Rows + d.row, d.col), samples, (i) => `商业企业列：第一项 ${i} `);
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
