@@ -136,3 +136,34 @@ export async function convertActiveSheet(
   }
   return insertTables(run, { version: values.format, tables, target: 'newSheet', totalsAsFormulas, values });
 }
+
+/**
+ * Inserts a fresh copy of a damaged template table on a new sheet, carrying over every value the
+ * recogniser can still read in the damaged block (a deleted row loses only its own values).
+ */
+export async function reinsertTable(
+  run: ExcelRun,
+  table: { sheet: string; table: TableId; version: FormatVersion; address?: string },
+  totalsAsFormulas = false,
+): Promise<InsertResult & { carried?: number }> {
+  let values: Report = { format: table.version, cells: {} };
+  if (table.address) {
+    try {
+      const block = await run(async (context) => {
+        const r = context.workbook.worksheets.getItem(table.sheet).getRange(table.address);
+        r.load('values,rowIndex,columnIndex');
+        await context.sync();
+        return { values: r.values as RawValue[][], row: r.rowIndex, col: r.columnIndex };
+      });
+      const read = readPastedBlock(block.values, block.row, block.col);
+      if (read.inPlace?.format === table.version) {
+        const cells = read.recognition.tables.filter((t) => t.table === table.table).flatMap((t) => t.cells);
+        values = { format: table.version, cells: Object.fromEntries(cells.map((c) => [c.id, c.value])) };
+      }
+    } catch {
+      // Nothing readable: insert the table empty.
+    }
+  }
+  const result = await insertTables(run, { version: table.version, tables: [table.table], target: 'newSheet', totalsAsFormulas, values });
+  return result.kind === 'inserted' ? { ...result, carried: Object.values(values.cells).filter((v) => v !== null).length } : result;
+}

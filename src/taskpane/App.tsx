@@ -19,7 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WorkbookCheck } from '../excel/check';
 import { insertTables } from '../excel/insert';
 import { LiveChecker } from '../excel/live';
-import { convertActiveSheet, recognizeActiveSheet, unmarkActiveSheet } from '../excel/pasted';
+import { convertActiveSheet, recognizeActiveSheet, reinsertTable, unmarkActiveSheet } from '../excel/pasted';
 import { ExcelRun } from '../excel/run';
 import { DEFAULT_VERSION, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
 import { Findings } from './components/Findings';
@@ -138,6 +138,22 @@ export function App({ run, supported, debounceMs }: AppProps) {
     } else setNotice({ intent: r.kind === 'none' ? 'info' : r.kind === 'blocked' ? 'warning' : 'error', text: r.message });
   }, [run, totalsAsFormulas]);
 
+  const reinsert = useCallback(
+    async (t: Parameters<typeof reinsertTable>[1]) => {
+      setBusy(true);
+      setNotice(null);
+      checker.current?.ownWrites();
+      const r = await reinsertTable(run, t, totalsAsFormulas);
+      checker.current?.ownWrites();
+      setBusy(false);
+      if (r.kind === 'inserted') {
+        setNotice({ intent: 'success', text: `已在新工作表“${r.sheet}”重新插入${TABLE_NUMBERS[t.table]}（${t.version}版），带入了原表中可识别的 ${r.carried ?? 0} 个数字；原工作表未改动，核对无误后可删除原表。` });
+        await checker.current?.refresh();
+      } else setNotice({ intent: 'error', text: r.message });
+    },
+    [run, totalsAsFormulas],
+  );
+
   const recheck = useCallback(async () => {
     setBusy(true);
     await checker.current?.refresh();
@@ -246,7 +262,7 @@ export function App({ run, supported, debounceMs }: AppProps) {
         </MessageBar>
       ) : (
         <>
-          <StructureProblems check={check} onReinsert={(tables, v) => { setVersion(v); void insert(tables, 'newSheet'); }} />
+          <StructureProblems check={check} onReinsert={(t) => void reinsert(t)} />
           <Findings check={check} run={run} onError={(text) => setNotice({ intent: 'error', text })} />
         </>
       )}

@@ -82,3 +82,32 @@ describe('tables pasted from last year’s report', () => {
     expect(result).toMatchObject({ kind: 'none', message: expect.stringContaining('没有找到年报统计表格') });
   });
 });
+
+describe('re-inserting a damaged table', () => {
+  it('puts a fresh 表三 on a new sheet with the values still readable in the damaged one', async () => {
+    const { insertTables } = await import('../../src/excel/insert');
+    const { reinsertTable } = await import('../../src/excel/pasted');
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    const run = host.run.bind(host);
+    host.userSelect('Sheet1', 'A1');
+    await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
+    const layout = tableLayout('2021', 'T3');
+    const at = (id: string) => {
+      const d = layout.data.find((x) => x.id === id)!;
+      return { row: d.row, col: d.col };
+    };
+    host.userEdit('Sheet1', a1(at('T3.NEW.NP').row, at('T3.NEW.NP').col), '12');
+    host.userEdit('Sheet1', a1(at('T3.COUT.LAW').row, at('T3.COUT.LAW').col), '3');
+    host.userDeleteRows('Sheet1', at('T3.D4.NP').row, 1);
+    const damaged = (await checkWorkbook(run)).sheets[0].tables[0];
+    expect(damaged.damage).not.toEqual([]);
+    const r = await reinsertTable(run, damaged);
+    expect(r).toMatchObject({ kind: 'inserted', carried: 2 });
+    if (r.kind !== 'inserted') return;
+    const cellOf = (id: string) => a1(r.placements[0].row + at(id).row, r.placements[0].col + at(id).col);
+    expect(host.cell(r.sheet, cellOf('T3.NEW.NP')).value).toBe(12);
+    expect(host.cell(r.sheet, cellOf('T3.COUT.LAW')).value).toBe(3);
+    expect(host.cell('Sheet1', a1(at('T3.NEW.NP').row, at('T3.NEW.NP').col)).value).toBe(12);
+  });
+});
