@@ -1,4 +1,5 @@
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { Server } from 'http';
 import { Browser, Page } from 'playwright-core';
 import { FormatVersion, TABLE_IDS } from '../src/report/formats';
@@ -117,6 +118,36 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void>
   }
   expect(last).toBe(expected);
 }
+
+describe('a table pasted from last year’s report', () => {
+  it('is recognised on the sheet, checked in place, and converted to the standard template', async () => {
+    const page = await open();
+    const text = readFileSync(join(__dirname, '..', 'test', 'fixtures', 'street-office-2019-format.txt'), 'utf8');
+    await cell(page, 'A1').click();
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.querySelector('[role="grid"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }, text);
+    await page.getByRole('button', { name: '识别并校验当前工作表' }).click();
+    await page.getByText('识别到表二、表三、表四（2019版）').waitFor();
+    await page.getByText('数字全部对得上').waitFor();
+    // 行政许可 上一年项目数量 1 + 本年增/减: typing a total that no longer adds up in 表四 lights the user's own cell.
+    const t4 = await page.evaluate(() => {
+      const h = (window as unknown as { xxgkHost: { cell: (s: string, a: string) => { value: unknown } } }).xxgkHost;
+      for (let r = 1; r < 200; r++) if (h.cell('Sheet1', `A${r}`).value === '结果 维持') return r + 2;
+      return -1;
+    });
+    await typeInto(page, `A${t4}`, '4');
+    await finding(page, '行政复议：总计 0，应等于结果维持 4').waitFor();
+    await expect(cell(page, `A${t4}`).getAttribute('data-highlight')).resolves.toBe('#FFC7CE');
+    await shot(page, 'pasted-checked');
+    await page.getByRole('button', { name: '转换为标准表格' }).click();
+    await page.getByRole('tab', { name: '年报表格（2019版）' }).waitFor();
+    await shot(page, 'pasted-converted');
+    await page.close();
+  });
+});
 
 describe('fit and finish', () => {
   it('says what to do when there is no table yet, and fits a 320 px pane without horizontal scrolling', async () => {

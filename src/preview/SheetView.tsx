@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, KeyboardEvent } from 'react';
 import { MemoryHost } from '../excel/memory';
 import { a1, columnLetters } from '../report/layout';
+import { parseTsv } from '../report/recognise';
 
 /**
  * A worksheet as Excel would show it, drawn from the in-memory workbook: merges, borders, fills,
@@ -133,9 +134,26 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
         role="grid"
         aria-label={`工作表 ${sheet}`}
         onKeyDown={onGridKey}
+        onPaste={(e) => {
+          // Text copied from Word, a web page or Excel arrives tab-separated: paste it from the active cell.
+          const text = e.clipboardData.getData('text/plain');
+          if (!text || editing) return;
+          e.preventDefault();
+          const rows = parseTsv(text);
+          const width = Math.max(...rows.map((r) => r.length));
+          performance.mark('xxgk-edit');
+          host.userPaste(sheet, a1(active.row, active.col), rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+        }}
         style={{ overflow: 'auto', flex: 1, outline: 'none' }}
       >
-        <table style={{ borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: 12 }}>
+        <table
+          style={{
+            borderCollapse: 'collapse',
+            tableLayout: 'fixed',
+            fontSize: 12,
+            width: 36 + Array.from({ length: cols }, (_, c) => Math.round(host.columnWidth(sheet, c) * PT)).reduce((a, b) => a + b, 0),
+          }}
+        >
           <colgroup>
             <col style={{ width: 36 }} />
             {Array.from({ length: cols }, (_, c) => (

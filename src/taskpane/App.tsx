@@ -175,11 +175,9 @@ export function App({ run, supported, debounceMs }: AppProps) {
     );
   }
 
-  return (
-    <main className={styles.root} aria-label="年报助手">
-      <Text as="h1" className={styles.title}>
-        年报助手
-      </Text>
+  // With tables in the workbook the findings come first; before that, the buttons that insert them.
+  const insertSection = (
+    <>
       <Field label="格式版本">
         <RadioGroup value={version} onChange={(_, d) => setVersion(d.value as FormatVersion)}>
           <Radio value="2021" label="2021版（2021年及以后的年报）" />
@@ -220,24 +218,10 @@ export function App({ run, supported, debounceMs }: AppProps) {
           </Button>
         </div>
       </Field>
-      <div aria-live="polite">
-        {notice && (
-          <MessageBar intent={notice.intent}>
-            <MessageBarBody>
-              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-              {notice.text}
-            </MessageBarBody>
-            {notice.retryOnNewSheet && (
-              <MessageBarActions>
-                <Button size="small" onClick={() => void insert(notice.retryOnNewSheet!, 'newSheet')}>
-                  插入到新工作表
-                </Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
-        )}
-      </div>
-      <Divider />
+    </>
+  );
+  const checkSection = (
+    <>
       <div className={styles.row}>
         <Text as="h2" weight="semibold" size={400}>
           校验
@@ -257,13 +241,51 @@ export function App({ run, supported, debounceMs }: AppProps) {
         <MessageBar intent="info">
           <MessageBarBody>
             <MessageBarTitle>还没有年报表格</MessageBarTitle>
-            先选择格式版本，再点击上方按钮插入官方表格；填写数字时会自动校验，对不上的单元格会标红。
+            先选择格式版本，再点击上方按钮插入官方表格；填写数字时会自动校验，对不上的单元格会标红。已有从上年年报或网页粘贴的表格时，可点击“识别并校验当前工作表”。
           </MessageBarBody>
         </MessageBar>
       ) : (
         <>
           <StructureProblems check={check} onReinsert={(t) => void reinsert(t)} />
           <Findings check={check} run={run} onError={(text) => setNotice({ intent: 'error', text })} />
+        </>
+      )}
+    </>
+  );
+
+  return (
+    <main className={styles.root} aria-label="年报助手">
+      <Text as="h1" className={styles.title}>
+        年报助手
+      </Text>
+      <div aria-live="polite">
+        {notice && (
+          <MessageBar intent={notice.intent}>
+            <MessageBarBody>
+              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+              {notice.text}
+            </MessageBarBody>
+            {notice.retryOnNewSheet && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => void insert(notice.retryOnNewSheet!, 'newSheet')}>
+                  插入到新工作表
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+      </div>
+      {hasTables ? (
+        <>
+          {checkSection}
+          <Divider />
+          {insertSection}
+        </>
+      ) : (
+        <>
+          {insertSection}
+          <Divider />
+          {checkSection}
         </>
       )}
     </main>

@@ -1,0 +1,64 @@
+import { checkSummary } from '../src/commands/summary';
+import { WorkbookCheck } from '../src/excel/check';
+import { zeroReport } from '../src/report/generate';
+import { validate } from '../src/report/validate';
+import { groupFindings, severityCounts } from '../src/taskpane/findingsView';
+
+function checkOf(cells: Record<string, number | null>, damage: string[] = []): WorkbookCheck {
+  const report = zeroReport('2021');
+  Object.assign(report.cells, cells);
+  const findings = validate(report, { tables: ['T3', 'T4'] }).map((f) => ({ ...f, sheet: '年报', addresses: f.cells.map(() => 'D5') }));
+  return {
+    sheets: [
+      {
+        sheet: '年报',
+        sheetId: 's1',
+        notes: [],
+        lost: [],
+        findings,
+        tables: [
+          { table: 'T3', version: '2021', sheet: '年报', row: 0, col: 0, address: 'A1:J29', damage },
+          { table: 'T4', version: '2021', sheet: '年报', row: 31, col: 0, address: 'A32:O36', damage: [] },
+        ],
+      },
+    ],
+  };
+}
+
+describe('the findings list', () => {
+  it('groups findings by table, errors first, with the blank cells of a table folded into one line', () => {
+    const groups = groupFindings(checkOf({ 'T3.NEW.NP': 2, 'T3.NEW.TOT': 2, 'T4.RV.PEN': null, 'T4.LD.PEN': null }));
+    expect(groups.map((g) => g.title)).toEqual(['表三 申请处理', '表四 复议诉讼']);
+    expect(groups[0].items.map((i) => i.rule)).toEqual(['T3-BALANCE', 'T3-BALANCE']);
+    expect(groups[1].items).toHaveLength(1);
+    expect(groups[1].items[0]).toMatchObject({ rule: 'CELL-BLANK', severity: 'info', addresses: ['D5', 'D5'] });
+    expect(groups[1].items[0].message).toContain('2 个单元格空白');
+  });
+
+  it('counts findings per severity', () => {
+    expect(severityCounts(checkOf({ 'T3.NEW.NP': 2, 'T3.NEW.TOT': 2, 'T4.RV.PEN': null }))).toEqual({ error: 2, warning: 0, info: 1 });
+  });
+});
+
+describe('the ribbon 校验 summary', () => {
+  it('says the numbers all add up when there is no error or warning', () => {
+    expect(checkSummary(checkOf({})).title).toBe('校验通过：数字全部对得上');
+  });
+
+  it('gives the counts and the first problems in Chinese, and says how many more there are', () => {
+    const s = checkSummary(checkOf({ 'T3.NEW.NP': 2, 'T3.NEW.TOT': 2 }), 1);
+    expect(s.title).toBe('发现问题：错误 2 条，警告 0 条');
+    expect(s.lines[0]).toContain('表三 申请处理：自然人列：第一项 2');
+    expect(s.lines[1]).toContain('另有 1 条');
+  });
+
+  it('puts structural damage first', () => {
+    const s = checkSummary(checkOf({}, ['表三（申请处理）少了 1 行']));
+    expect(s.lines[0]).toBe('年报：表三（申请处理）少了 1 行');
+  });
+
+  it('explains what to do when the workbook has no table or the check could not run', () => {
+    expect(checkSummary({ sheets: [] }).title).toBe('没有找到年报表格');
+    expect(checkSummary({ sheets: [], error: 'Excel 正在编辑单元格。' })).toEqual({ title: '无法校验', lines: ['Excel 正在编辑单元格。'] });
+  });
+});
