@@ -20,6 +20,7 @@ type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArg
  */
 export class LiveChecker {
   private handlers = new Map<string, Handler>();
+  private activation: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private quietUntil = 0;
   /** When the last full check started: an edit dropped in a quiet window before it is covered by it. */
@@ -58,15 +59,18 @@ export class LiveChecker {
 
   private async watch(sheetIds: string[]): Promise<void> {
     const fresh = sheetIds.filter((id) => !this.handlers.has(id));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0 && this.activation) return;
     try {
       await this.run(async (context) => {
         const added = fresh.map((id) => ({
           id,
           handler: context.workbook.worksheets.getItem(id).onChanged.add((args) => this.onChanged(args)),
         }));
+        // A sheet the pane has not seen (copied, or opened from another workbook) is checked when activated.
+        const activation = this.activation ? null : context.workbook.worksheets.onActivated.add((args) => this.onActivated(args));
         await context.sync();
         for (const a of added) this.handlers.set(a.id, a.handler);
+        if (activation) this.activation = activation;
       });
     } catch (e) {
       this.options.onError?.(describeExcelError(e));
@@ -112,6 +116,13 @@ export class LiveChecker {
     );
   }
 
+  private async onActivated(args: Excel.WorksheetActivatedEventArgs): Promise<void> {
+    if (!this.enabled || this.handlers.has(args.worksheetId) || Date.now() < this.quietUntil) return;
+    await this.checkNow(args.worksheetId);
+    const sheet = this.current.sheets.find((s) => s.sheetId === args.worksheetId);
+    if (sheet) await this.watch([sheet.sheetId]);
+  }
+
   /** Checks one sheet now and publishes the merged result. */
   async checkNow(sheetId: string): Promise<void> {
     try {
@@ -130,7 +141,9 @@ export class LiveChecker {
     this.dropped.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    const handlers = [...this.handlers.values()];
+    const handlers: { remove(): void; context: OfficeExtension.ClientRequestContext }[] = [...this.handlers.values()];
+    if (this.activation) handlers.push(this.activation);
+    this.activation = null;
     this.handlers.clear();
     if (handlers.length === 0) return;
     try {

@@ -80,6 +80,26 @@ describe('live check', () => {
     expect(sheetCheck.findings.filter((f) => f.table === 'T3')).toEqual([]);
   });
 
+  it('checks and then watches a template sheet it had not seen, when the user activates it', async () => {
+    const { host, live, results } = await setup();
+    await wait(80);
+    // A sheet the pane did not insert (copied from another workbook, say): here drawn behind its back.
+    const other = await insertTables(host.run.bind(host), { version: '2019', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
+    if (other.kind !== 'inserted') throw new Error('not inserted');
+    host.setActiveSheet('Sheet1');
+    host.setActiveSheet(other.sheet);
+    await host.flushEvents();
+    await wait(80);
+    expect(results[results.length - 1].sheets.map((s) => s.sheet)).toContain(other.sheet);
+    const before = live.checksRun;
+    host.userEdit(other.sheet, 'A5', '3');
+    await host.flushEvents();
+    await wait(40);
+    expect(live.checksRun).toBe(before + 1);
+    const sheet = results[results.length - 1].sheets.find((s) => s.sheet === other.sheet)!;
+    expect(sheet.findings.some((f) => f.rule === 'T4-SUM' && f.instance === 'RV')).toBe(true);
+  });
+
   it('stops listening when switched off and when stopped', async () => {
     const { host, live, sheet, at } = await setup();
     await wait(80);

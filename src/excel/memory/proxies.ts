@@ -308,6 +308,10 @@ export class MemWorksheetCollection extends MemClientObject {
   getActiveWorksheet(): MemWorksheet {
     return MemWorksheet.create(this.context, () => this.wb.activeSheet());
   }
+  /** ExcelApi 1.7: fires when any worksheet is activated. */
+  get onActivated(): MemEventHandlers<Excel.WorksheetActivatedEventArgs> {
+    return new MemEventHandlers(this.context, () => this.wb.activatedHandlers);
+  }
   getItem(key: string): MemWorksheet {
     return MemWorksheet.create(this.context, () => this.find(key) ?? this.wb.requireSheet(key));
   }

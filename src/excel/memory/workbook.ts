@@ -316,6 +316,8 @@ export class Workbook {
   sheets: SheetModel[] = [];
   names: NameModel[] = [];
   activeSheetId: string | null = null;
+  /** Handlers of worksheets.onActivated (ExcelApi 1.7): any sheet activated. */
+  activatedHandlers: SheetEventHandler[] = [];
   cellEditMode = false;
   private nextId = 1;
   private version = 0;
@@ -450,7 +452,7 @@ export class Workbook {
   }
 
   emitActivated(s: SheetModel): void {
-    this.dispatch([...s.activatedHandlers], { type: 'WorksheetActivated', worksheetId: s.id });
+    this.dispatch([...s.activatedHandlers, ...this.activatedHandlers], { type: 'WorksheetActivated', worksheetId: s.id });
   }
 
   private dispatch(handlers: SheetEventHandler[], args: unknown): void {
