@@ -26,7 +26,7 @@ import type { ReadReport } from './readers';
 // file checks itself in Excel, WPS or LibreOffice without the add-in), and the reader of .xlsx files.
 
 // ---------------------------------------------------------------------------------------------
-// Names and placement (mirrors src/excel/insert.ts and src/excel/tableNames.ts)
+// Names and placement (shared with the add-in: src/report/tableNames.ts, src/report/placement.ts)
 
 /** The data validation of an input cell by kind (src/report/inputRules.ts), as ExcelJS writes it. */
 export function dataValidation(kind: ColumnKind): ExcelJS.DataValidation {

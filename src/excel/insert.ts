@@ -16,7 +16,7 @@ import {
 import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { describeExcelError, UserFacingError } from './errors';
 import { ExcelRun } from './run';
-import { tableName, tableNameComment } from '../report/tableNames';
+import { parseTableName, tableName, tableNameComment } from '../report/tableNames';
 
 export interface InsertOptions {
   version: FormatVersion;
@@ -172,7 +172,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         if (ws.protection.protected) {
           throw new UserFacingError(`工作表“${sheetName}”受保护，无法插入表格。请先在“审阅”选项卡中撤销工作表保护，或选择“插入到新工作表”。`);
         }
-        const already = tables.filter((t) => ws.names.items.some((n) => n.name.startsWith(`XXGK_${t}_`)));
+        const already = tables.filter((t) => ws.names.items.some((n) => parseTableName(n.name)?.table === t));
         if (already.length) {
           throw new UserFacingError(
             `工作表“${sheetName}”中已有${already.map((t) => TABLE_NUMBERS[t]).join('、')}。每张工作表每种表格只能插入一份，请选择“插入到新工作表”。`,
