@@ -16,6 +16,8 @@ async function checkWorkbookCommand(event: Office.AddinCommands.Event): Promise<
   }
 }
 
+// Older hosts (Excel 2019) look the function up on the global object; newer ones use Office.actions.
+(globalThis as unknown as Record<string, unknown>).checkWorkbookCommand = checkWorkbookCommand;
 Office.onReady(() => {
-  Office.actions.associate('checkWorkbookCommand', checkWorkbookCommand);
+  if (Office.actions?.associate) Office.actions.associate('checkWorkbookCommand', checkWorkbookCommand);
 });
