@@ -24,10 +24,23 @@ export function renderText(results: FileResult[]): string {
   for (const r of results) {
     lines.push(summaryLine(r));
     for (const n of r.notes) lines.push(`  ! ${n}`);
+    const where = (f: FileResult['findings'][number]) =>
+      f.address?.length ? `${f.sheet ? `${f.sheet}!` : ''}${f.address.join(',')}` : f.cells.join(', ');
     for (const f of r.findings) {
-      const where = f.address?.length ? `${f.sheet ? `${f.sheet}!` : ''}${f.address.join(',')}` : f.cells.join(', ');
-      lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${f.rule}  ${where}`);
+      if (f.rule === 'CELL-BLANK') continue;
+      lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${f.rule}  ${where(f)}`);
       lines.push(`         ${f.message}`);
+    }
+    // Blank cells are folded into one line per table (every one of them is in --json).
+    for (const t of r.tables) {
+      const blanks = r.findings.filter((f) => f.rule === 'CELL-BLANK' && f.table === t);
+      if (blanks.length === 0) continue;
+      const sheet = blanks[0].sheet;
+      const shown = blanks.every((b) => b.sheet === sheet && b.address?.length)
+        ? `${sheet ? `${sheet}!` : ''}${blanks.slice(0, 10).map((b) => b.address!.join(',')).join('，')}`
+        : blanks.slice(0, 10).map(where).join('，');
+      lines.push(`  [${SEVERITY_LABELS.info}] CELL-BLANK  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，按 0 计算；公开的表格应填写 0`);
+      lines.push(`         ${shown}${blanks.length > 10 ? ' 等' : ''}`);
     }
     if (r.findings.length === 0) lines.push('  全部通过，未发现问题。');
     lines.push('');
