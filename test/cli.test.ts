@@ -42,6 +42,18 @@ describe('xxgk-report check', () => {
     expect(r.out).toContain('自然人列：第一项 12 + 第二项 0 = 12，应等于（七）总计 0 + 第四项 0 = 0，相差 12');
   });
 
+  it('folds blank cells into one line per table in the text output, and lists each in JSON', async () => {
+    const blank = zeroReport('2021');
+    for (const id of ['T4.RV.PEN', 'T4.LD.PEN', 'T3.X2.NP'] as const) blank.cells[id] = null;
+    const file = write('blank.json', blank);
+    const text = await run(['check', file]);
+    expect(text.out).toContain('CELL-BLANK  表三有 1 个空白单元格');
+    expect(text.out).toContain('CELL-BLANK  表四有 2 个空白单元格');
+    expect(text.out).toContain('T4.RV.PEN，T4.LD.PEN');
+    const json = JSON.parse((await run(['check', file, '--json'])).out);
+    expect(json.files[0].findings.filter((f: { rule: string }) => f.rule === 'CELL-BLANK')).toHaveLength(3);
+  });
+
   it('prints the JSON shape with --json', async () => {
     const r = await run(['check', bad, good, '--json']);
     const parsed = JSON.parse(r.out);
