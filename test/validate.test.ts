@@ -146,6 +146,39 @@ describe('validate: findings carry the numbers', () => {
   });
 });
 
+describe('validate: what the source lacks, and numbers at the edge', () => {
+  it('leaves out the rules that need a cell a pasted table lacks, and does not call that cell blank', () => {
+    const report = zeroReport('2021');
+    report.cells['T3.RT.NP'] = 3;
+    report.cells['T3.R1.NP'] = 3;
+    report.cells['T3.NEW.NP'] = 3;
+    delete report.cells['T3.R1.TOT'];
+    const present = new Set(dataCells('2021').map((d) => d.id).filter((id) => id !== 'T3.R1.TOT'));
+    const keys = validate(report, { present }).map(keyOf);
+    expect(keys).not.toContain('CELL-BLANK/T3.R1.TOT');
+    expect(keys).not.toContain('T3-ROWSUM/R1');
+    expect(keys).not.toContain('T3-OUTCOMES/TOT');
+    expect(keys).toContain('T3-ROWSUM/NEW');
+  });
+
+  it('prints a tiny wrong value as it is, not as 0', () => {
+    const r = withCells(zeroReport('2019'), { 'T2.LIC.DELTA': -4e-7 });
+    const f = validate(r).find((x) => x.rule === 'CELL-SIGNED')!;
+    expect(f.message).toContain('填写的是 -4e-7');
+  });
+
+  it('compares sums as the highlight formulas do: rounded to six decimals', () => {
+    expect(validate(withCells(zeroReport('2019'), { 'T2.LIC.DELTA': -4e-7 })).map(keyOf)).not.toContain('T2-PREV-DELTA/LIC');
+    expect(validate(withCells(zeroReport('2021'), { 'T4.LD.TOT': 1e-5 })).map(keyOf)).toContain('T4-SUM/LD');
+  });
+
+  it('skips a cross-year rule when last year’s report does not hold the cells it needs', () => {
+    const lastWithoutT3: Report = { format: '2021', cells: { 'T2.REG.INFORCE': 0 } };
+    const keys = validate(withCells(zeroReport('2021'), { 'T3.CIN.NP': 5, 'T3.NEW.NP': -5 }), { lastYear: lastWithoutT3 }).map(keyOf);
+    expect(keys.filter((k) => k.startsWith('XY-CARRY'))).toEqual([]);
+  });
+});
+
 describe('validate: property', () => {
   const referencing = (v: FormatVersion, id: CellId): string[] =>
     relationInstances(v)

@@ -32,11 +32,24 @@ export interface ValidateOptions {
   lastYear?: Report;
   /** Check only these tables (a sheet that holds only 表三); all three by default. */
   tables?: readonly TableId[];
+  /**
+   * The cells the source actually has (a pasted table may lack some). A cell outside it is neither
+   * checked nor counted as 0: the rules that need it are left out, as Excel's highlights leave them out.
+   */
+  present?: ReadonlySet<CellId>;
 }
 
 /** A number as the message prints it: integers plainly, amounts without float noise. */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
+  if (Number.isInteger(n)) return String(n);
+  const short = Number(n.toFixed(6));
+  // A tiny value must not print as 0 next to a message that says it is wrong.
+  return short === 0 || Math.abs(short - n) > Math.abs(n) * 1e-9 ? String(n) : String(short);
+}
+
+/** Excel's ROUND(x, 6), which the highlight formulas use to compare sums. */
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }
 
 const isInteger = (v: number): boolean => Number.isFinite(v) && Number.isInteger(v);
@@ -52,10 +65,11 @@ function kindProblem(kind: 'count' | 'signed' | 'amount', v: CellValue): string 
   return null;
 }
 
-function cellFindings(report: Report): Finding[] {
+function cellFindings(report: Report, present?: ReadonlySet<CellId>): Finding[] {
   const out: Finding[] = [];
   const defs = new Map(dataCells(report.format).map((d) => [d.id, d]));
   for (const inst of cellRuleInstances(report.format)) {
+    if (present && !present.has(inst.cell)) continue;
     const v = cellValue(report, inst.cell);
     const def = defs.get(inst.cell)!;
     const problem = kindProblem(inst.kind, v);
@@ -73,6 +87,7 @@ function cellFindings(report: Report): Finding[] {
     }
   }
   for (const def of dataCells(report.format)) {
+    if (present && !present.has(def.id)) continue;
     if (cellValue(report, def.id) === null) {
       out.push({
         rule: 'CELL-BLANK',
@@ -129,11 +144,12 @@ function side(terms: Term[], report: Report, last: Report | undefined, longList:
 
 const RELATION_WORDS = { eq: '应等于', ge: '应不小于', le: '应不大于' } as const;
 
+/** The same test as the highlight formula: the difference rounded to six decimals against 0. */
 function holds(relation: RelationInstance['relation'], l: number, r: number): boolean {
-  const eps = 1e-9;
-  if (relation === 'eq') return Math.abs(l - r) < eps;
-  if (relation === 'ge') return l >= r - eps;
-  return l <= r + eps;
+  const d = round6(l - r);
+  if (relation === 'eq') return d === 0;
+  if (relation === 'ge') return d >= 0;
+  return d <= 0;
 }
 
 function thisYearCells(inst: RelationInstance): CellId[] {
@@ -183,14 +199,20 @@ export function checkRelation(inst: RelationInstance, report: Report, last?: Rep
  * rules). Each failing rule instance is one finding; text never crashes a rule.
  */
 export function validate(report: Report, options: ValidateOptions = {}): Finding[] {
-  const findings = cellFindings(report);
+  const { present, lastYear } = options;
+  const available = (inst: RelationInstance) => !present || inst.lhs.concat(inst.rhs).every((t) => t.year === 'last' || present.has(t.cell));
+  const findings = cellFindings(report, present);
   for (const inst of relationInstances(report.format)) {
+    if (!available(inst)) continue;
     const f = checkRelation(inst, report);
     if (f) findings.push(f);
   }
-  if (options.lastYear) {
-    for (const inst of crossYearInstances(report.format, options.lastYear.format)) {
-      const f = checkRelation(inst, report, options.lastYear);
+  if (lastYear) {
+    for (const inst of crossYearInstances(report.format, lastYear.format)) {
+      // Last year's report may hold only some tables: a relation whose last-year cells are all absent is not checked.
+      const lastTerms = inst.lhs.concat(inst.rhs).filter((t) => t.year === 'last');
+      if (!available(inst) || lastTerms.every((t) => lastYear.cells[t.cell] === undefined)) continue;
+      const f = checkRelation(inst, report, lastYear);
       if (f) findings.push(f);
     }
   }
