@@ -14,6 +14,7 @@ function checkOf(cells: Record<string, number | null>, damage: string[] = []): W
         sheet: '年报',
         sheetId: 's1',
         notes: [],
+        blocks: new Map(),
         lost: [],
         findings,
         tables: [

@@ -41,6 +41,8 @@ export interface SheetCheck {
   findings: LocatedFinding[];
   /** What the recogniser could not place in a pasted table (Chinese). */
   notes: string[];
+  /** Where each of the add-in's names pointed when read (name → A1 block), for the next live check. */
+  blocks: KnownBlocks;
 }
 
 export interface WorkbookCheck {
@@ -49,42 +51,45 @@ export interface WorkbookCheck {
   error?: string;
 }
 
-interface SheetProxies {
-  ws: Excel.Worksheet;
-  names: Excel.NamedItemCollection;
-  used: Excel.Range;
+/** One of the add-in's names on a sheet: a template table or a pasted block, and the cells it covers. */
+interface OurName {
+  name: string;
+  template: { table: TableId; version: FormatVersion } | null;
+  pasted: FormatVersion | null;
 }
 
-/** Queues the loads one sheet's check needs: its table names and all its values. No sync. */
-function queueSheetRead(ws: Excel.Worksheet): SheetProxies {
-  ws.load('name,id');
-  const names = ws.names;
-  names.load('items/name,items/type,items/value');
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load('values,rowIndex,columnIndex');
-  return { ws, names, used };
+function ourName(name: string): OurName | null {
+  const template = parseTableName(name);
+  const pasted = parsePastedName(name);
+  return template || pasted ? { name, template, pasted } : null;
 }
 
-/** Rows × columns of raw values of a rectangle of the sheet, from its used range. */
-function sliceBlock(p: SheetProxies, top: number, left: number, rows: number, cols: number): RawValue[][] {
-  const values: RawValue[][] = p.used.isNullObject ? [] : (p.used.values as RawValue[][]);
-  const r0 = p.used.isNullObject ? 0 : p.used.rowIndex;
-  const c0 = p.used.isNullObject ? 0 : p.used.columnIndex;
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => values[top + r - r0]?.[left + c - c0] ?? ''),
-  );
+/** A named block as read: its position and values, or null when the name no longer points at cells. */
+interface Block {
+  row: number;
+  col: number;
+  values: RawValue[][];
 }
 
-/** Builds one sheet's check from loaded proxies: pure work, no Excel calls. */
-function evaluateSheet(p: SheetProxies): SheetCheck {
-  const sheet = p.ws.name;
+type BlockRead = { our: OurName; block: Block | null };
+
+/** Where a sheet's named blocks were last read, so that a live check can read them in its first sync. */
+export type KnownBlocks = ReadonlyMap<string, string>;
+
+/** Builds one sheet's check from its named blocks: pure work, no Excel calls. */
+function evaluateSheet(sheet: string, sheetId: string, reads: BlockRead[]): SheetCheck {
   const read: { table: TableOnSheet; cells: Report['cells'] }[] = [];
   const lost: LostTable[] = [];
-  for (const item of p.names.items) {
-    const id = parseTableName(item.name);
-    if (!id) continue;
-    const ref = item.type === 'Range' ? parseNameReference(String(item.value)) : null;
-    if (!ref) {
+  const blocks = new Map<string, string>();
+  const pastedReads: { version: FormatVersion; block: Block }[] = [];
+  for (const { our, block } of reads) {
+    if (block) blocks.set(our.name, blockAddress(block));
+    if (our.pasted) {
+      if (block) pastedReads.push({ version: our.pasted, block });
+      continue;
+    }
+    const id = our.template!;
+    if (!block) {
       lost.push({
         ...id,
         sheet,
@@ -92,10 +97,8 @@ function evaluateSheet(p: SheetProxies): SheetCheck {
       });
       continue;
     }
-    const block = sliceBlock(p, ref.top, ref.left, ref.bottom - ref.top + 1, ref.right - ref.left + 1);
-    const { cells, damage } = readPlacedBlock(tableLayout(id.version, id.table), block);
-    const address = `${a1(ref.top, ref.left)}:${a1(ref.bottom, ref.right)}`;
-    read.push({ table: { ...id, sheet, row: ref.top, col: ref.left, address, damage }, cells });
+    const { cells, damage } = readPlacedBlock(tableLayout(id.version, id.table), block.values);
+    read.push({ table: { ...id, sheet, row: block.row, col: block.col, address: blockAddress(block), damage }, cells });
   }
   read.sort((a, b) => TABLE_IDS.indexOf(a.table.table) - TABLE_IDS.indexOf(b.table.table));
   const tables = read.map((r) => r.table);
@@ -115,44 +118,30 @@ function evaluateSheet(p: SheetProxies): SheetCheck {
     }
   }
   const notes: string[] = [];
-  for (const item of p.names.items) {
-    const version = parsePastedName(item.name);
-    const ref = version && item.type === 'Range' ? parseNameReference(String(item.value)) : null;
-    if (!version || !ref) continue;
-    const pasted = evaluatePasted(p, sheet, ref);
+  for (const { block } of pastedReads) {
+    const pasted = evaluatePasted(sheet, block);
     tables.push(...pasted.tables);
     findings.push(...pasted.findings);
     notes.push(...pasted.notes);
   }
-  return { sheet, sheetId: p.ws.id, tables, lost, findings, notes };
+  return { sheet, sheetId, tables, lost, findings, notes, blocks };
+}
+
+function blockAddress(b: Block): string {
+  return `${a1(b.row, b.col)}:${a1(b.row + Math.max(1, b.values.length) - 1, b.col + Math.max(1, b.values[0]?.length ?? 1) - 1)}`;
 }
 
 /** Recognises the pasted tables inside a marked block again and checks them in place. */
-function evaluatePasted(
-  p: SheetProxies,
-  sheet: string,
-  ref: { top: number; left: number; bottom: number; right: number },
-): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[] } {
-  const used = p.used.isNullObject ? null : { row: p.used.rowIndex, col: p.used.columnIndex, values: p.used.values };
-  const left = used ? Math.min(ref.left, used.col) : ref.left;
-  const right = used ? Math.max(ref.right, used.col + (used.values[0]?.length ?? 1) - 1) : ref.right;
-  const block = sliceBlock(p, ref.top, left, ref.bottom - ref.top + 1, right - left + 1);
-  const read = readPastedBlock(block, ref.top, left);
+function evaluatePasted(sheet: string, block: Block): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[] } {
+  const read = readPastedBlock(block.values, block.row, block.col);
   if (!read.inPlace || read.tables.length === 0) {
     return { tables: [], findings: [], notes: ['此前识别的表格已无法识别，请重新点击“识别并校验当前工作表”。'] };
   }
   const version = read.inPlace.format;
-  const tables: TableOnSheet[] = read.tables.map((table) => ({
-    table,
-    version,
-    sheet,
-    row: ref.top,
-    col: left,
-    address: `${a1(ref.top, left)}:${a1(ref.bottom, right)}`,
-    damage: [],
-    pasted: true,
-  }));
-  const findings = validate(read.inPlace, { tables: read.tables }).map((f) => ({
+  const address = blockAddress(block);
+  const tables: TableOnSheet[] = read.tables.map((table) => ({ table, version, sheet, row: block.row, col: block.col, address, damage: [], pasted: true }));
+  const present = new Set(read.sites.keys());
+  const findings = validate(read.inPlace, { tables: read.tables, present }).map((f) => ({
     ...f,
     sheet,
     addresses: f.cells.map((c) => read.sites.get(c)).filter((x) => x !== undefined).map((x) => a1(x.row, x.col)),
@@ -160,28 +149,89 @@ function evaluatePasted(
   return { tables, findings, notes: read.notes };
 }
 
-/** Checks every sheet that holds a template. Two syncs: list the sheets, then read them all. */
+function ourNames(names: Excel.NamedItemCollection): { our: OurName; item: Excel.NamedItem }[] {
+  return names.items.flatMap((item) => {
+    const our = ourName(item.name);
+    return our ? [{ our, item }] : [];
+  });
+}
+
+/** Queues the read of each named block through the name itself (no address parsing). */
+function queueNamedBlocks(ws: Excel.Worksheet, names: { our: OurName; item: Excel.NamedItem }[]) {
+  return names.map(({ our, item }) => {
+    const range = item.type === 'Range' ? ws.names.getItem(our.name).getRangeOrNullObject() : null;
+    range?.load('values,rowIndex,columnIndex');
+    return { our, range };
+  });
+}
+
+function blocksFrom(reads: { our: OurName; range: Excel.Range | null }[]): BlockRead[] {
+  return reads.map(({ our, range }) => ({
+    our,
+    block: range && !range.isNullObject ? { row: range.rowIndex, col: range.columnIndex, values: range.values as RawValue[][] } : null,
+  }));
+}
+
+/**
+ * Checks every sheet that holds the add-in's tables. Three syncs whatever the workbook's size: the
+ * sheets, their names, then only the named blocks (a large data sheet is never read).
+ */
 export async function checkWorkbook(run: ExcelRun): Promise<WorkbookCheck> {
   try {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
+      sheets.load('items/name,items/id');
       await context.sync();
-      const proxies = sheets.items.map((ws) => queueSheetRead(ws));
+      for (const ws of sheets.items) ws.names.load('items/name,items/type');
       await context.sync();
-      return { sheets: proxies.map(evaluateSheet).filter((s) => s.tables.length > 0 || s.lost.length > 0 || s.notes.length > 0) };
+      const perSheet = sheets.items.map((ws) => ({ ws, reads: queueNamedBlocks(ws, ourNames(ws.names)) }));
+      if (perSheet.some((p) => p.reads.length > 0)) await context.sync();
+      return {
+        sheets: perSheet
+          .filter((p) => p.reads.length > 0)
+          .map((p) => evaluateSheet(p.ws.name, p.ws.id, blocksFrom(p.reads))),
+      };
     });
   } catch (e) {
     return { sheets: [], error: describeExcelError(e) };
   }
 }
 
-/** Checks one sheet (the live check after an edit): one sync. */
-export async function checkSheet(run: ExcelRun, sheetId: string): Promise<SheetCheck> {
+/**
+ * Checks one sheet (the live check after an edit). The blocks where the last check found the tables
+ * are read in the same sync as the names; only when a name has moved (rows inserted, a table cut and
+ * pasted) does a second sync read the blocks where the names now point.
+ */
+export async function checkSheet(run: ExcelRun, sheetId: string, known: KnownBlocks = new Map()): Promise<SheetCheck> {
   return run(async (context) => {
-    const p = queueSheetRead(context.workbook.worksheets.getItem(sheetId));
+    const ws = context.workbook.worksheets.getItem(sheetId);
+    ws.load('name,id');
+    ws.names.load('items/name,items/type,items/value');
+    const guessed = new Map([...known].map(([name, address]) => {
+      const r = ws.getRange(address);
+      r.load('values,rowIndex,columnIndex');
+      return [name, r] as const;
+    }));
     await context.sync();
-    return evaluateSheet(p);
+    const names = ourNames(ws.names);
+    const stillThere = names.every(({ our, item }) => {
+      const ref = item.type === 'Range' ? parseNameReference(String(item.value)) : null;
+      const at = ref ? `${a1(ref.top, ref.left)}:${a1(ref.bottom, ref.right)}` : null;
+      return at !== null && known.get(our.name) === at;
+    });
+    if (stillThere) {
+      return evaluateSheet(
+        ws.name,
+        ws.id,
+        names.map(({ our }) => {
+          const r = guessed.get(our.name)!;
+          return { our, block: { row: r.rowIndex, col: r.columnIndex, values: r.values as RawValue[][] } };
+        }),
+      );
+    }
+    const reads = queueNamedBlocks(ws, names);
+    if (reads.length > 0) await context.sync();
+    return evaluateSheet(ws.name, ws.id, blocksFrom(reads));
   });
 }
 

@@ -127,7 +127,8 @@ export class LiveChecker {
   async checkNow(sheetId: string): Promise<void> {
     try {
       this.checksRun++;
-      const sheet = await checkSheet(this.run, sheetId);
+      const known = this.current.sheets.find((s) => s.sheetId === sheetId)?.blocks;
+      const sheet = await checkSheet(this.run, sheetId, known);
       this.current = mergeSheetCheck(this.current, sheet);
       this.options.onResult(this.current);
     } catch (e) {

@@ -9,6 +9,7 @@ import {
   dataCells,
 } from './formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
+import { tableLayout } from './layout';
 import { CellValue, Report } from './report';
 
 // Recognising the three tables in a grid that the add-in did not insert (docs/formats.md,
@@ -184,6 +185,27 @@ function labelCellsOf(row: Row): Cell[] {
   return row.texts.filter((c) => c.col < firstNum);
 }
 
+/**
+ * How many cells a T3 row's label spans beyond one in the official layout (一、本年新收… spans
+ * A:C, （一）予以公开 B:C): a copy may leave that many extra cells (a 0) before the values.
+ */
+function t3LabelSlack(version: FormatVersion, rowId: string): number {
+  const key = `${version}/${rowId}`;
+  const hit = slackCache.get(key);
+  if (hit !== undefined) return hit;
+  const layout = tableLayout(version, 'T3');
+  const data = layout.data.find((d) => d.id === `T3.${rowId}.NP`);
+  let slack = 0;
+  if (data) {
+    const own = layout.labels.filter((l) => l.row === data.row && l.col < data.col);
+    const col = own.length > 0 ? Math.max(...own.map((l) => l.col)) : data.col - 1;
+    slack = Math.max(0, data.col - col - 1);
+  }
+  slackCache.set(key, slack);
+  return slack;
+}
+const slackCache = new Map<string, number>();
+
 // ---------------------------------------------------------------------------------------------
 
 const T3_WIDTH = 7;
@@ -204,6 +226,7 @@ class Recogniser {
   // T3 state
   private t3Cols = new Map<string, number>();
   private t3Pending: Row | null = null;
+  private t3Queue: { row: Row; label: T3Label }[] = [];
   // T4 state
   private t4Start: number | null = null;
   private t4Done = false;
@@ -336,7 +359,10 @@ class Recogniser {
   }
 
   private leave(state: TableId | null): void {
-    if (state === 'T3') this.flushT3Pending();
+    if (state === 'T3') {
+      this.flushT3Pending();
+      this.flushT3Queue();
+    }
   }
 
   // -- T2 --------------------------------------------------------------------------------------
@@ -519,11 +545,57 @@ class Recogniser {
     this.t3Values(row, own);
   }
 
+  /** Queue a labelled T3 row; the rows are read when the table ends, once its value columns are known. */
   private t3Values(row: Row, label: T3Label): void {
+    this.touch('T3', row.index);
+    this.t3Queue.push({ row, label });
+  }
+
+  /**
+   * The table's value columns (自然人 … 总计), or null where unknown: from the header when at least
+   * two header labels agree, else from the rows that have seven filled value cells side by side,
+   * when they all have them in the same columns. 总计 is known only if the header names it or the
+   * rows have a value in the column after 其他.
+   */
+  private t3Columns(queue: { row: Row; label: T3Label }[]): (number | null)[] | null {
+    const valueCells = (q: { row: Row; label: T3Label }): Cell[] =>
+      q.row.cells.filter((c) => c.col > q.label.labelEnd && !c.blank);
+    const start = this.t3Start();
+    if (start !== null) {
+      const cols: (number | null)[] = Array.from({ length: T3_WIDTH }, (_, i) => start + i);
+      const tot = start + T3_WIDTH - 1;
+      if (!this.t3Cols.has('TOT') && !queue.some((q) => valueCells(q).some((c) => c.col === tot))) {
+        cols[T3_WIDTH - 1] = null;
+      }
+      return cols;
+    }
+    const starts = new Set<number>();
+    let n = 0;
+    for (const q of queue) {
+      const v = valueCells(q);
+      if (v.length === T3_WIDTH && v[T3_WIDTH - 1].col - v[0].col === T3_WIDTH - 1) {
+        starts.add(v[0].col);
+        n++;
+      }
+    }
+    if (n < 2 || starts.size !== 1) return null;
+    const s = [...starts][0];
+    return Array.from({ length: T3_WIDTH }, (_, i) => s + i);
+  }
+
+  /** Read the queued rows of the T3 table that has just ended. */
+  private flushT3Queue(): void {
+    const queue = this.t3Queue;
+    this.t3Queue = [];
+    if (queue.length === 0) return;
+    const cols = this.t3Columns(queue);
+    for (const q of queue) this.t3Read(q.row, q.label, cols);
+  }
+
+  private t3Read(row: Row, label: T3Label, known: (number | null)[] | null): void {
     const entry = label.entry;
     const v = this.version;
     const name = entry.label;
-    this.touch('T3', row.index);
     if (!FORMATS[v].T3.rows.some((r) => r.id === entry.id)) {
       const reason =
         v === '2021' && entry.id === 'O'
@@ -538,41 +610,75 @@ class Recogniser {
     const cols = FORMATS[v].T3.columns;
     const region = row.cells.filter((c) => c.col > label.labelEnd);
     const nonBlank = region.filter((c) => !c.blank);
-    const start = this.t3Start();
     const item = (i: number, col: number): { id: CellId; col: number; kind: ColumnKind } => ({
       id: `T3.${entry.id}.${cols[i].id}` as CellId,
       col,
       kind: cols[i].kind,
     });
-    const structured =
-      start !== null &&
-      start > label.labelEnd &&
-      nonBlank.every((c) => c.col >= start && c.col < start + T3_WIDTH) &&
-      row.cells.length >= start + T3_WIDTH;
-    if (structured && start !== null) {
-      this.placeRow('T3', row, cols.map((_, i) => item(i, start + i)), name);
-      return;
+    const reportExtras = (extras: Cell[], how: string): void => {
+      for (const extra of extras) {
+        if (!extra.blank && extra.value !== 0) {
+          this.unplace(row, `${quote(name)}一行多出的数值${quote(extra.raw.trim())}未读入（${how}）`, extra.col, extra.raw);
+        }
+      }
+    };
+
+    // 1. The row's cells sit under the table's value columns (blank cells included). A merged
+    //    label cell may leave a cell (an extra 0) between the label and the first value column.
+    const first = known?.[0] ?? null;
+    if (known && first !== null && first > label.labelEnd) {
+      const at = known.filter((c): c is number => c !== null);
+      const extras = nonBlank.filter((c) => c.col < first);
+      const fits =
+        nonBlank.every((c) => c.col < first || at.includes(c.col)) &&
+        extras.length <= t3LabelSlack(v, entry.id) &&
+        row.cells.length > Math.max(...at);
+      if (fits) {
+        this.placeRow(
+          'T3',
+          row,
+          known.flatMap((c, i) => (c === null ? [] : [item(i, c)])),
+          name,
+        );
+        reportExtras(extras, '第一个数值列之前的单元格不读');
+        return;
+      }
     }
     if (nonBlank.length === 0) {
       this.unplace(row, `${quote(name)}一行没有数值，未读入`);
       return;
     }
-    const to = nonBlank[nonBlank.length - 1].col;
-    const span = region.filter((c) => c.col <= to);
-    if (span.length < T3_WIDTH) {
+    if (nonBlank.length < T3_WIDTH) {
       this.unplace(
         row,
         `${quote(name)}一行只有${nonBlank.length}个数值，应有${T3_WIDTH}个（自然人至总计），无法确定各是哪一列，未读入`,
       );
       return;
     }
-    const take = span.slice(span.length - T3_WIDTH);
-    this.placeRow('T3', row, take.map((c, i) => item(i, c.col)), name);
-    for (const extra of span.slice(0, span.length - T3_WIDTH)) {
-      if (!extra.blank && extra.value !== 0) {
-        this.unplace(row, `${quote(name)}一行多出的数值${quote(extra.raw.trim())}未读入（按行末的${T3_WIDTH}个数值读取）`, extra.col, extra.raw);
-      }
+    // 2. Otherwise the last seven filled cells, when they are side by side (formats.md: the last
+    //    seven numeric cells; a blank is not one of them, and one among them means the columns are
+    //    not known).
+    const take = nonBlank.slice(nonBlank.length - T3_WIDTH);
+    const together = take[T3_WIDTH - 1].col - take[0].col === T3_WIDTH - 1;
+    // A merged label's extra 0 followed by six values and a blank 总计 looks like seven values:
+    // when the cell after them is blank, which it is cannot be told.
+    const after = row.cells[take[T3_WIDTH - 1].col + 1];
+    const ambiguous =
+      nonBlank.length === T3_WIDTH &&
+      take[0].value === 0 &&
+      take[0].col === label.labelEnd + 1 &&
+      t3LabelSlack(v, entry.id) > 0 &&
+      after !== undefined &&
+      after.blank;
+    if (!together || ambiguous) {
+      this.unplace(
+        row,
+        `${quote(name)}一行的数值之间或之后有空白单元格，表头未能给出各列位置，无法确定各数值属于哪一列，未读入`,
+      );
+      return;
     }
+    this.placeRow('T3', row, take.map((c, i) => item(i, c.col)), name);
+    reportExtras(nonBlank.slice(0, nonBlank.length - T3_WIDTH), `按行末的${T3_WIDTH}个数值读取`);
   }
 
   // -- T4 --------------------------------------------------------------------------------------

@@ -165,13 +165,20 @@ describe('finding the tables again', () => {
     expect(check.sheets.map((s) => s.sheet)).toEqual(['年报表格（2021版）', '年报表格（2021版）(2)']);
   });
 
-  it('checks one sheet in a single sync', async () => {
+  it('checks one sheet in a single sync when the tables are where the last check found them, in two when they moved', async () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-    const id = (await checkWorkbook(run)).sheets[0].sheetId;
+    const first = (await checkWorkbook(run)).sheets[0];
     host.resetStats();
-    await checkSheet(run, id);
+    const again = await checkSheet(run, first.sheetId, first.blocks);
     expect(host.stats.syncs).toBe(1);
+    expect(again.tables.map((t) => t.address)).toEqual(first.tables.map((t) => t.address));
+    host.userInsertRows(first.sheet, 0, 2);
+    host.resetStats();
+    const moved = await checkSheet(run, first.sheetId, first.blocks);
+    expect(host.stats.syncs).toBe(2);
+    expect(moved.tables[0]).toMatchObject({ row: 2, damage: [] });
   });
+
 });
