@@ -1,0 +1,107 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { FORMATS, FormatVersion, TABLE_IDS, TableId } from '../src/report/formats';
+import { layoutTextGrid, tableLayout } from '../src/report/layout';
+import { parseTsv, recognise } from '../src/report/recognise';
+
+// Regressions found in review: each test states the behaviour it keeps.
+
+interface Built {
+  grid: string[][];
+  values: Record<string, number | null>;
+  positions: Record<string, { row: number; col: number }>;
+}
+
+/** Tables of a version from the official layouts, every data cell filled with a distinct number. */
+function build(version: FormatVersion, tables: readonly TableId[] = TABLE_IDS, gap = true): Built {
+  const grid: string[][] = [];
+  const values: Record<string, number | null> = {};
+  const positions: Record<string, { row: number; col: number }> = {};
+  let n = 0;
+  for (const t of tables) {
+    const layout = tableLayout(version, t);
+    const g = layoutTextGrid(layout);
+    for (const d of layout.data) {
+      const v = d.kind === 'amount' ? 12.5 : ++n;
+      g[d.row][d.col] = String(v);
+      values[d.id] = v;
+      positions[d.id] = { row: d.row + grid.length, col: d.col };
+    }
+    grid.push(...g);
+    if (gap) grid.push([]);
+  }
+  return { grid, values, positions };
+}
+
+const t3Ids = (v: FormatVersion, row: string): string[] => FORMATS[v].T3.columns.map((c) => `T3.${row}.${c.id}`);
+
+describe('P1: T3 rows with blank cells are read at the table’s value columns', () => {
+  test('a 2021 T3 copied from Excel without its 3 header rows: a row whose 总计 is blank is not shifted one column right', () => {
+    const { grid, values } = build('2021', ['T3'], false);
+    grid.splice(0, 4); // the section title and the three header rows
+    const row = (id: string): string[] => grid.find((r) => r.includes(FORMATS['2021'].T3.rows.find((x) => x.id === id)?.label ?? '?')) ?? [];
+    row('NEW')[9] = '';
+    values['T3.NEW.TOT'] = null;
+    row('COUT')[8] = '';
+    row('COUT')[9] = '';
+    values['T3.COUT.OTH'] = null;
+    values['T3.COUT.TOT'] = null;
+    const r = recognise(grid);
+    expect(r.version).toBe('2021');
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+    expect(r.positions['T3.NEW.NP']).toEqual({ row: grid.indexOf(row('NEW')), col: 3 });
+    expect(r.positions['T3.COUT.NP']?.col).toBe(3);
+    expect(r.tables[0].missing).toEqual([]);
+  });
+
+  test('a 2021 T3 whose 总计 column is missing entirely: no row is shifted, the 总计 cells are listed as missing', () => {
+    const { grid, values } = build('2021', ['T3'], false);
+    const cut = grid.map((r) => r.slice(0, 9));
+    expect(cut.flat()).not.toContain('总计');
+    const r = recognise(cut);
+    expect(r.version).toBe('2021');
+    expect(r.unplaced).toEqual([]);
+    const expected = Object.fromEntries(Object.entries(values).filter(([id]) => !id.endsWith('.TOT')));
+    expect(r.report.cells).toEqual(expected);
+    expect(r.tables[0].missing).toEqual(FORMATS['2021'].T3.rows.map((x) => `T3.${x.id}.TOT`));
+    // the six rows whose labels are merged over A:C or B:C are among them
+    for (const id of ['NEW', 'CIN', 'R1', 'R2', 'RT', 'COUT']) expect(r.report.cells[`T3.${id}.NP` as never]).toBe(values[`T3.${id}.NP`]);
+  });
+
+  test('a 2021 T3 without header and without 总计 column: the rows are not guessed', () => {
+    const { grid } = build('2021', ['T3'], false);
+    const cut = grid.slice(4).map((r) => r.slice(0, 9));
+    const r = recognise(cut);
+    expect(Object.keys(r.report.cells)).toEqual([]);
+    expect(r.unplaced.length).toBeGreaterThan(0);
+    for (const u of r.unplaced) expect(u.reason).toMatch(/无法确定/);
+  });
+
+  test('a web copy with a merged label’s extra 0 before the values and a blank 总计: read at the header’s columns, the 0 is not 自然人', () => {
+    const text = readFileSync(join(__dirname, 'fixtures', 'street-office-2019-format.txt'), 'utf8');
+    const grid = parseTsv(text);
+    const i = grid.findIndex((r) => r[0] === '(七) 总计');
+    expect(grid[i]).toEqual(['(七) 总计', '0', '0', '0', '0', '0', '0', '0', '0']);
+    grid[i] = ['(七) 总计', '0', '1', '2', '3', '4', '5', '6', ''];
+    const r = recognise(grid);
+    expect(r.version).toBe('2019');
+    expect(r.unplaced).toEqual([]);
+    expect(t3Ids('2019', 'RT').map((id) => r.report.cells[id as never])).toEqual([1, 2, 3, 4, 5, 6, null]);
+    expect(r.positions['T3.RT.NP']).toEqual({ row: i, col: 2 });
+    expect(r.positions['T3.RT.TOT']).toEqual({ row: i, col: 8 });
+  });
+
+  test('a flattened copy (no usable header) with an extra 0 then six values and a kept blank: reported, not guessed', () => {
+    const { grid } = build('2021');
+    const flat = grid.map((r) => r.filter((c) => c !== ''));
+    const rt = FORMATS['2021'].T3.rows.find((x) => x.id === 'RT')?.label ?? '';
+    const i = flat.findIndex((r) => r.includes(rt));
+    const at = flat[i].indexOf(rt);
+    flat[i] = [...flat[i].slice(0, at + 1), '0', ...flat[i].slice(at + 1, at + 7), ''];
+    const r = recognise(flat);
+    for (const id of t3Ids('2021', 'RT')) expect(r.report.cells[id as never]).toBeUndefined();
+    expect(r.unplaced).toEqual([expect.objectContaining({ row: i })]);
+    expect(r.unplaced[0].reason).toContain('无法确定各数值属于哪一列');
+  });
+});
