@@ -105,3 +105,55 @@ describe('P1: T3 rows with blank cells are read at the table’s value columns',
     expect(r.unplaced[0].reason).toContain('无法确定各数值属于哪一列');
   });
 });
+
+describe('P4: a T4 data row split over two lines', () => {
+  const t4 = (): { grid: string[][]; data: number } => {
+    const g = layoutTextGrid(tableLayout('2021', 'T4'));
+    return { grid: g, data: g.length - 1 };
+  };
+  const vals = Array.from({ length: 15 }, (_, k) => String(k + 1));
+  const ids = FORMATS['2021'].T4.groups.flatMap((g) => FORMATS['2021'].T4.fields.map((f) => `T4.${g.id}.${f.id}`));
+
+  test('行政复议 (A–E) on one line and 行政诉讼 (F–O) in their own columns on the next: both lines are read, none dropped', () => {
+    const { grid, data } = t4();
+    grid[data] = [...vals.slice(0, 5), ...Array(10).fill('')];
+    grid.push([...Array(5).fill(''), ...vals.slice(5)]);
+    const r = recognise(grid);
+    expect(r.unplaced).toEqual([]);
+    expect(ids.map((id) => r.report.cells[id as never])).toEqual(vals.map(Number));
+    expect(r.positions['T4.RV.UPH']).toEqual({ row: data, col: 0 });
+    expect(r.positions['T4.LD.UPH']).toEqual({ row: data + 1, col: 5 });
+    expect(r.positions['T4.LR.TOT']).toEqual({ row: data + 1, col: 14 });
+    expect(r.tables[0].missing).toEqual([]);
+    expect(r.tables[0].lastRow).toBe(data + 1);
+  });
+
+  test('the second line shorter, the 行政诉讼 values in its first ten columns: read into the groups the first line lacks', () => {
+    const { grid, data } = t4();
+    grid[data] = vals.slice(0, 5);
+    grid.push([], vals.slice(5));
+    const r = recognise(grid);
+    expect(r.unplaced).toEqual([]);
+    expect(ids.map((id) => r.report.cells[id as never])).toEqual(vals.map(Number));
+    expect(r.positions['T4.LD.UPH']).toEqual({ row: data + 2, col: 0 });
+    expect(r.positions['T4.LR.TOT']).toEqual({ row: data + 2, col: 9 });
+  });
+
+  test('a complete data row followed by another numeric line: the second line is still reported, not merged', () => {
+    const { grid, data } = t4();
+    grid[data] = vals;
+    grid.push(vals.slice(5));
+    const r = recognise(grid);
+    expect(ids.map((id) => r.report.cells[id as never])).toEqual(vals.map(Number));
+    expect(r.unplaced).toEqual([expect.objectContaining({ row: data + 1, reason: '复议诉讼表只有一行数据，这一行未读入' })]);
+  });
+
+  test('a blank 行政诉讼 group not followed by its values stays blank', () => {
+    const { grid, data } = t4();
+    grid[data] = [...vals.slice(0, 10), ...Array(5).fill('')];
+    const r = recognise(grid);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells['T4.LR.UPH']).toBeNull();
+    expect(r.report.cells['T4.LD.TOT']).toBe(10);
+  });
+});

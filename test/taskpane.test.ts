@@ -1,3 +1,4 @@
+import { describeExcelError } from '../src/excel/errors';
 import { checkSummary } from '../src/commands/summary';
 import { WorkbookCheck } from '../src/excel/check';
 import { zeroReport } from '../src/report/generate';
@@ -61,5 +62,21 @@ describe('the ribbon 校验 summary', () => {
   it('explains what to do when the workbook has no table or the check could not run', () => {
     expect(checkSummary({ sheets: [] }).title).toBe('没有找到年报表格');
     expect(checkSummary({ sheets: [], error: 'Excel 正在编辑单元格。' })).toEqual({ title: '无法校验', lines: ['Excel 正在编辑单元格。'] });
+  });
+});
+
+describe('Excel errors in Chinese', () => {
+  it.each([
+    ['InvalidOperationInCellEditMode', '正在编辑单元格'],
+    ['InvalidSelection', '当前选中的不是单元格'],
+    ['AccessDenied', '受保护'],
+    ['ResponsePayloadSizeLimitExceeded', '数据太多'],
+    ['ItemAlreadyExists', '同名'],
+  ])('%s gets a message that says what to do', (code, text) => {
+    expect(describeExcelError({ code, message: 'english' })).toContain(text);
+  });
+
+  it('names an unknown failure as not done, with Excel’s own words', () => {
+    expect(describeExcelError(new Error('boom'))).toBe('操作未完成：boom');
   });
 });

@@ -4,14 +4,23 @@ import { checkSummary } from './summary';
 
 /* global Office */
 
-/** Ribbon 校验: checks every template in the workbook and shows the summary in a small dialog. */
+/**
+ * Ribbon 校验: checks every template in the workbook and shows the summary in a small dialog. The
+ * command completes when the user closes the dialog (completing earlier would close it at once).
+ */
 async function checkWorkbookCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const summary = checkSummary(await checkWorkbook(officeRun));
     const url = new URL('check-result.html', window.location.href);
     url.hash = encodeURIComponent(JSON.stringify(summary));
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true });
-  } finally {
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true }, (result) => {
+      if (result.status === Office.AsyncResultStatus.Failed) {
+        event.completed();
+        return;
+      }
+      result.value.addEventHandler(Office.EventType.DialogEventReceived, () => event.completed());
+    });
+  } catch {
     event.completed();
   }
 }

@@ -245,7 +245,7 @@ export function mergeSheetCheck(check: WorkbookCheck, sheet: SheetCheck): Workbo
   return { sheets };
 }
 
-/** Activates the sheet and selects the cells of a finding (their bounding range: ExcelApi 1.8 selects one area). */
+/** Activates the sheet (by id, or name) and selects the cells of a finding (their bounding range: ExcelApi 1.8 selects one area). */
 export async function selectCells(run: ExcelRun, sheet: string, addresses: string[]): Promise<string | null> {
   if (addresses.length === 0) return null;
   const pos = addresses.map((a) => /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!).map((m) => ({

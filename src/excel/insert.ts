@@ -153,6 +153,8 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         await context.sync();
         sheetName = newSheetName(version, sheets.items.map((s) => s.name));
         ws = sheets.add(sheetName);
+        // Activated first: merging on a sheet behind a selected chart can fail in Excel.
+        ws.activate();
       } else {
         const selected = context.workbook.getSelectedRange();
         selected.load('rowIndex,columnIndex');

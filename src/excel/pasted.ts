@@ -31,16 +31,28 @@ function queueActiveSheet(context: Excel.RequestContext): ActiveSheet {
   used.load('values,rowIndex,columnIndex');
   const names = ws.names;
   names.load('items/name');
+  // Only the type: reading .custom of a colour scale or data bar throws in Excel.
   const cfs = ws.getRange().conditionalFormats;
-  cfs.load('items/type,items/custom/rule/formula');
+  cfs.load('items/type');
   return { ws, used, names, cfs };
 }
 
+/** Queues the formulas of the sheet's custom conditional formats (after their types were read). */
+function queueCustomFormulas(a: ActiveSheet): { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] {
+  return a.cfs.items
+    .filter((cf) => cf.type === 'Custom')
+    .map((cf) => {
+      const rule = cf.custom.rule;
+      rule.load('formula');
+      return { cf, rule };
+    });
+}
+
 /** Queues the removal of the add-in's own highlights and pasted-table names on a sheet. */
-function queueUnmark(a: ActiveSheet): number {
+function queueUnmark(a: ActiveSheet, customs: { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[]): number {
   let removed = 0;
-  for (const cf of a.cfs.items) {
-    if (cf.type === 'Custom' && isTaggedFormula(String(cf.custom.rule.formula))) {
+  for (const { cf, rule } of customs) {
+    if (isTaggedFormula(String(rule.formula))) {
       cf.delete();
       removed++;
     }
@@ -60,6 +72,7 @@ export async function recognizeActiveSheet(run: ExcelRun): Promise<RecogniseResu
     return await run(async (context) => {
       const a = queueActiveSheet(context);
       await context.sync();
+      const customs = queueCustomFormulas(a);
       const sheet = a.ws.name;
       if (a.used.isNullObject) return { kind: 'none', sheet, message: `工作表“${sheet}”是空的：请先粘贴上年的表格，或插入官方表格。` };
       if (a.ws.protection.protected) throw new UserFacingError(`工作表“${sheet}”受保护，无法标出问题单元格。请先撤销工作表保护。`);
@@ -67,7 +80,8 @@ export async function recognizeActiveSheet(run: ExcelRun): Promise<RecogniseResu
       if (!read.inPlace || read.tables.length === 0) {
         return { kind: 'none', sheet, message: `在工作表“${sheet}”中没有找到年报统计表格（二、三、四）。请确认粘贴的内容包含表格的标题行和项目名称。` };
       }
-      queueUnmark(a);
+      if (customs.length) await context.sync();
+      queueUnmark(a, customs);
       const version = read.inPlace.format;
       for (const table of read.tables) {
         const sites = { version, table, pos: (id: Parameters<typeof read.sites.get>[0]) => read.sites.get(id) };
@@ -95,7 +109,9 @@ export async function unmarkActiveSheet(run: ExcelRun): Promise<{ removed: numbe
     return await run(async (context) => {
       const a = queueActiveSheet(context);
       await context.sync();
-      const removed = queueUnmark(a);
+      const customs = queueCustomFormulas(a);
+      if (customs.length) await context.sync();
+      const removed = queueUnmark(a, customs);
       await context.sync();
       return { removed };
     });
@@ -116,9 +132,14 @@ export async function convertActiveSheet(
   let tables: TableId[] = [];
   try {
     const found = await run(async (context) => {
-      const a = queueActiveSheet(context);
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('values,rowIndex,columnIndex');
       await context.sync();
-      return { sheet: a.ws.name, values: a.used.isNullObject ? null : (a.used.values as RawValue[][]), row: a.used.isNullObject ? 0 : a.used.rowIndex, col: a.used.isNullObject ? 0 : a.used.columnIndex };
+      return used.isNullObject
+        ? { sheet: ws.name, values: null, row: 0, col: 0 }
+        : { sheet: ws.name, values: used.values as RawValue[][], row: used.rowIndex, col: used.columnIndex };
     });
     const read = found.values ? readPastedBlock(found.values, found.row, found.col) : null;
     if (!read?.inPlace || read.tables.length === 0) {
@@ -143,10 +164,12 @@ export async function convertActiveSheet(
  */
 export async function reinsertTable(
   run: ExcelRun,
+  /** sheet: the damaged table's sheet, by id (or name). */
   table: { sheet: string; table: TableId; version: FormatVersion; address?: string },
   totalsAsFormulas = false,
-): Promise<InsertResult & { carried?: number }> {
+): Promise<InsertResult & { carried?: number | null }> {
   let values: Report = { format: table.version, cells: {} };
+  let readable = !!table.address;
   if (table.address) {
     try {
       const block = await run(async (context) => {
@@ -161,9 +184,10 @@ export async function reinsertTable(
         values = { format: table.version, cells: Object.fromEntries(cells.map((c) => [c.id, c.value])) };
       }
     } catch {
-      // Nothing readable: insert the table empty.
+      readable = false; // Nothing readable: the table is inserted empty, and the pane says so.
     }
   }
   const result = await insertTables(run, { version: table.version, tables: [table.table], target: 'newSheet', totalsAsFormulas, values });
-  return result.kind === 'inserted' ? { ...result, carried: Object.values(values.cells).filter((v) => v !== null).length } : result;
+  const carried = readable ? Object.values(values.cells).filter((v) => v !== null).length : null;
+  return result.kind === 'inserted' ? { ...result, carried } : result;
 }

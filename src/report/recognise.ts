@@ -707,13 +707,54 @@ class Recogniser {
     for (const g of f.groups) for (const fl of f.fields) items.push({ id: `T4.${g.id}.${fl.id}` as CellId, kind: fl.kind });
     const nonBlank = row.cells.filter((c) => !c.blank);
     const start = this.t4Start;
-    if (
-      start !== null &&
-      row.cells.length >= start + T4_WIDTH &&
-      nonBlank.every((c) => c.col >= start && c.col < start + T4_WIDTH)
-    ) {
-      this.placeRow('T4', row, items.map((it, i) => ({ ...it, col: start + i })), '复议诉讼数据');
-      return;
+    if (start !== null && nonBlank.every((c) => c.col >= start && c.col < start + T4_WIDTH)) {
+      const groups = f.groups.length;
+      const size = f.fields.length;
+      const groupCols = (g: number): number[] => Array.from({ length: size }, (_, i) => start + g * size + i);
+      const blankGroups = [...Array(groups).keys()].filter((g) => groupCols(g).every((c) => row.cells[c]?.blank ?? true));
+      const full = row.cells.length >= start + T4_WIDTH;
+      // A data row split over two lines (行政复议 on one, 行政诉讼 on the next): the groups left
+      // blank on this line are on the next numeric line, either in their own columns or, on a
+      // shorter line, in its first columns.
+      const next = blankGroups.length > 0 && blankGroups.length < groups ? this.nextNonBlank(row.index) : undefined;
+      if (next && next.texts.length === 0 && next.numbers > 0) {
+        const nextFilled = next.cells.filter((c) => !c.blank);
+        const missingCols = blankGroups.flatMap(groupCols);
+        let from: number[] | null = null;
+        if (nextFilled.every((c) => missingCols.includes(c.col))) from = missingCols;
+        else {
+          const width = blankGroups.length * size;
+          const lastGroup = (width - size);
+          if (
+            nextFilled.every((c) => c.col < width) &&
+            !next.cells[0].blank &&
+            nextFilled.some((c) => c.col >= lastGroup)
+          ) {
+            from = Array.from({ length: width }, (_, i) => i);
+          }
+        }
+        if (from) {
+          const cols = from;
+          const here = items.flatMap((it, i) =>
+            blankGroups.includes(Math.floor(i / size)) ? [] : [{ ...it, col: start + i }],
+          );
+          const there = blankGroups.flatMap((g, k) =>
+            Array.from({ length: size }, (_, j) => ({ ...items[g * size + j], col: cols[k * size + j] })),
+          );
+          if ([...here, ...there].some((it) => this.placed.has(it.id))) {
+            this.placeRow('T4', row, [...here, ...there], '复议诉讼数据');
+            return;
+          }
+          this.placeRow('T4', row, here, '复议诉讼数据');
+          this.placeRow('T4', next, there, '复议诉讼数据');
+          this.consumed.add(next.index);
+          return;
+        }
+      }
+      if (full) {
+        this.placeRow('T4', row, items.map((it, i) => ({ ...it, col: start + i })), '复议诉讼数据');
+        return;
+      }
     }
     const from = nonBlank[0].col;
     const to = nonBlank[nonBlank.length - 1].col;

@@ -76,7 +76,13 @@ export function App({ run, supported, debounceMs }: AppProps) {
     };
   }, [run, supported, debounceMs]);
 
-  useEffect(() => checker.current?.setEnabled(live), [live]);
+  const liveMounted = useRef(false);
+  useEffect(() => {
+    checker.current?.setEnabled(live);
+    // Switched back on: what changed meanwhile is checked at once.
+    if (liveMounted.current && live) void checker.current?.refresh();
+    liveMounted.current = true;
+  }, [live]);
 
   const insert = useCallback(
     async (tables: TableId[], where: 'selection' | 'newSheet' = target) => {
@@ -147,7 +153,11 @@ export function App({ run, supported, debounceMs }: AppProps) {
       checker.current?.ownWrites();
       setBusy(false);
       if (r.kind === 'inserted') {
-        setNotice({ intent: 'success', text: `已在新工作表“${r.sheet}”重新插入${TABLE_NUMBERS[t.table]}（${t.version}版），带入了原表中可识别的 ${r.carried ?? 0} 个数字；原工作表未改动，核对无误后可删除原表。` });
+        const carried =
+          r.carried === null || r.carried === undefined
+            ? '原表已无法读取，插入的是空白表格'
+            : `带入了原表中可识别的 ${r.carried} 个数字`;
+        setNotice({ intent: 'success', text: `已在新工作表“${r.sheet}”重新插入${TABLE_NUMBERS[t.table]}（${t.version}版），${carried}；原工作表未改动，核对无误后可删除原表。` });
         await checker.current?.refresh();
       } else setNotice({ intent: 'error', text: r.message });
     },
@@ -267,7 +277,7 @@ export function App({ run, supported, debounceMs }: AppProps) {
             </MessageBarBody>
             {notice.retryOnNewSheet && (
               <MessageBarActions>
-                <Button size="small" onClick={() => void insert(notice.retryOnNewSheet!, 'newSheet')}>
+                <Button size="small" disabled={busy} onClick={() => void insert(notice.retryOnNewSheet!, 'newSheet')}>
                   插入到新工作表
                 </Button>
               </MessageBarActions>

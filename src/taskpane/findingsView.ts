@@ -10,6 +10,8 @@ export interface FindingItem {
   rule: string;
   message: string;
   sheet: string;
+  /** The sheet's id: still valid after the user renames the sheet. */
+  sheetId: string;
   addresses: string[];
 }
 
@@ -45,6 +47,7 @@ export function groupFindings(check: WorkbookCheck): FindingGroup[] {
           rule: f.rule,
           message: f.message,
           sheet: sheet.sheet,
+          sheetId: sheet.sheetId,
           addresses: f.addresses,
         });
       }
@@ -59,6 +62,7 @@ export function groupFindings(check: WorkbookCheck): FindingGroup[] {
               ? blanks[0].message
               : `${blanks.length} 个单元格空白，按 0 计算；公开的表格应填写 0（点击选中这些单元格所在区域）`,
           sheet: sheet.sheet,
+          sheetId: sheet.sheetId,
           addresses: blanks.flatMap((b) => b.addresses),
         });
       }

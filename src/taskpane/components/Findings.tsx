@@ -44,8 +44,8 @@ export function Findings({ check, run, onError }: FindingsProps) {
   const styles = useStyles();
   const counts = severityCounts(check);
   const groups = groupFindings(check);
-  const go = async (sheet: string, addresses: string[]) => {
-    const problem = await selectCells(run, sheet, addresses);
+  const go = async (sheetId: string, addresses: string[]) => {
+    const problem = await selectCells(run, sheetId, addresses);
     if (problem) onError(problem);
   };
   return (
@@ -75,7 +75,7 @@ export function Findings({ check, run, onError }: FindingsProps) {
               icon={ICONS[item.severity]}
               data-rule={item.rule}
               title={`${SEVERITY_LABELS[item.severity]} · ${item.ruleName}（${item.rule}）：点击选中相关单元格`}
-              onClick={() => void go(item.sheet, item.addresses)}
+              onClick={() => void go(item.sheetId, item.addresses)}
             >
               {item.message}
             </Button>

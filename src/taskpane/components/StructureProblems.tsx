@@ -14,11 +14,11 @@ export function StructureProblems({ check, onReinsert }: StructureProblemsProps)
       .filter((t) => t.damage.length > 0)
       .map((t) => ({
         key: `${s.sheetId}/${t.table}`,
-        target: { sheet: s.sheet, table: t.table, version: t.version, address: t.address },
+        target: { sheet: s.sheetId, table: t.table, version: t.version, address: t.address },
         title: `${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）与标准格式不一致`,
         text: `工作表“${s.sheet}”中的${TABLE_NUMBERS[t.table]}已被改动：${t.damage.slice(0, 3).join('；')}${t.damage.length > 3 ? ` 等 ${t.damage.length} 处` : ''}。为避免给出错误的结果，已暂停校验此表。可以撤销刚才的操作，或重新插入标准表格。`,
       })),
-    ...s.lost.map((l) => ({ key: `${s.sheetId}/${l.table}/lost`, target: { sheet: s.sheet, table: l.table, version: l.version }, title: `${TABLE_NUMBERS[l.table]}已找不到`, text: l.message })),
+    ...s.lost.map((l) => ({ key: `${s.sheetId}/${l.table}/lost`, target: { sheet: s.sheetId, table: l.table, version: l.version }, title: `${TABLE_NUMBERS[l.table]}已找不到`, text: l.message })),
   ]);
   const notes = check.sheets.flatMap((s) => s.notes.map((n, i) => ({ key: `${s.sheetId}/note/${i}`, text: `${s.sheet}：${n}` })));
   if (problems.length === 0 && notes.length === 0) return null;
