@@ -157,3 +157,36 @@ describe('P4: a T4 data row split over two lines', () => {
     expect(r.report.cells['T4.LD.TOT']).toBe(10);
   });
 });
+
+describe('P6: the 2019 signature “a single （六）其他处理 data row”', () => {
+  test('a 2021 T3 pasted alone whose （六） sub-labels were lost is not counted as 2019; the ambiguous rows are reported', () => {
+    const { grid, values } = build('2021', ['T3']);
+    const flat = grid.map((r) => r.filter((c) => c !== ''));
+    const o = FORMATS['2021'].T3.rows.filter((x) => x.id.startsWith('O'));
+    const i = flat.findIndex((r) => r.includes(o[0].label));
+    // “（六）其他处理” then the numbers; the next two rows lose their labels “2.” and “3.”
+    flat[i] = flat[i].filter((c) => c !== o[0].label);
+    flat[i + 1] = flat[i + 1].filter((c) => c !== o[1].label);
+    flat[i + 2] = flat[i + 2].filter((c) => c !== o[2].label);
+    expect(flat[i][0]).toBe(o[0].group);
+    expect(flat[i + 1]).toHaveLength(7);
+    const r = recognise(flat);
+    expect(r.version).toBe('2021');
+    expect(r.versionEvidence.join('')).not.toContain('单独的一行数据');
+    expect(r.unplaced.map((u) => u.row)).toEqual([i, i + 1, i + 2]);
+    expect(r.unplaced[0].reason).toContain('无法确定数值属于哪一项');
+    const t3 = r.tables.find((t) => t.table === 'T3');
+    expect(t3?.missing).toEqual(['O1', 'O2', 'O3'].flatMap((id) => t3Ids('2021', id)));
+    for (const [id, v] of Object.entries(r.report.cells)) expect(v).toBe(values[id]);
+    expect(r.report.cells['T3.RT.TOT' as never]).toBe(values['T3.RT.TOT']);
+  });
+
+  test('a 2019 T3 pasted alone: （六）其他处理 directly followed by （七）总计 still decides 2019', () => {
+    const { grid, values } = build('2019', ['T3']);
+    const r = recognise(grid.map((row) => row.filter((c) => c !== '')));
+    expect(r.version).toBe('2019');
+    expect(r.versionEvidence).toContain('“（六）其他处理”是单独的一行数据（2019版）');
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+});

@@ -290,7 +290,9 @@ class Recogniser {
       }
       if (row.numbers > 0) {
         const own = ownT3Label(labelCellsOf(row));
-        if (own && !FORMATS['2021'].T3.rows.some((r) => r.id === own.entry.id)) {
+        // A single （六）其他处理 data row is the 2019 signature only when （七）总计 follows it
+        // directly: a 2021 copy whose sub-labels were lost has rows of numbers in between.
+        if (own && !FORMATS['2021'].T3.rows.some((r) => r.id === own.entry.id) && this.followedByTotal(row)) {
           add('2019', `${quote(own.entry.label)}是单独的一行数据（2019版）`);
         }
       }
@@ -298,6 +300,18 @@ class Recogniser {
     const n21 = this.evidence['2021'].length;
     const n19 = this.evidence['2019'].length;
     this.version = n19 > n21 ? '2019' : n21 > n19 ? '2021' : DEFAULT_VERSION;
+  }
+
+  /** Whether the next row with numbers or labels, after a wrapped label's rest, is （七）总计. */
+  private followedByTotal(row: Row): boolean {
+    for (let i = row.index + 1; i < this.rows.length; i++) {
+      const next = this.rows[i];
+      if (next.blank) continue;
+      if (next.numbers === 0 && next.texts.length === 1 && !next.texts[0].match) continue; // 息
+      const own = ownT3Label(labelCellsOf(next));
+      return own?.entry.id === 'RT';
+    }
+    return false;
   }
 
   private versionEvidence(): string[] {
