@@ -190,3 +190,39 @@ describe('P6: the 2019 signature “a single （六）其他处理 data row”',
     expect(r.report.cells).toEqual(values);
   });
 });
+
+describe('P5: two reports on one sheet', () => {
+  const sample = parseTsv(readFileSync(join(__dirname, 'fixtures', 'street-office-2019-format.txt'), 'utf8'));
+
+  test('2019 tables followed by 2021 tables: only the first report is read, its version from its own rows; the second is reported', () => {
+    const only = recognise(sample);
+    const second = build('2021');
+    const grid = [...sample, [], ...second.grid];
+    const r = recognise(grid);
+    expect(r.version).toBe('2019');
+    expect(r.versionEvidence.join('')).not.toContain('2021');
+    expect(r.report).toEqual(only.report);
+    expect(r.positions).toEqual(only.positions);
+    expect(r.tables.map((t) => [t.table, t.firstRow, t.lastRow])).toEqual(only.tables.map((t) => [t.table, t.firstRow, t.lastRow]));
+    const at = sample.length + 1;
+    expect(r.unplaced).toEqual([
+      { row: at, text: FORMATS['2021'].T2.title, reason: `工作表中还有另一份年报的表格（第${at + 1}行起），只识别了第一份` },
+    ]);
+  });
+
+  test('without section titles: a second header of a table already read starts the further report', () => {
+    const first = build('2021');
+    const second = build('2019');
+    const noTitles = (g: string[][]): string[][] =>
+      g.filter((r) => !FORMATS['2021'].sections.includes(r[0] ?? ''));
+    const a = noTitles(first.grid);
+    const grid = [...a, ...noTitles(second.grid)];
+    const r = recognise(grid);
+    expect(r.version).toBe('2021');
+    expect(r.report).toEqual({ format: '2021', cells: first.values });
+    expect(r.unplaced).toHaveLength(1);
+    expect(r.unplaced[0].row).toBe(a.length);
+    expect(r.unplaced[0].reason).toContain('只识别了第一份');
+    for (const t of r.tables) expect(t.missing).toEqual([]);
+  });
+});

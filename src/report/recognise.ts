@@ -138,6 +138,43 @@ function isSectionOnly(row: Row): boolean {
 
 const quote = (s: string): string => `“${s}”`;
 
+/** Labels that begin or head a table: section titles and header rows, not data row labels. */
+const HEAD_ROLES = new Set(['section', 'blockTitle', 'header', 'column', 'note', 't4group', 'field']);
+
+/**
+ * The row where a second report begins, or null: a section title of a table that was already
+ * entered, or a header of a table that was already read and left (two reports on one sheet, e.g.
+ * last year's tables followed by this year's).
+ */
+function furtherReport(rows: Row[]): number | null {
+  const entered = new Set<TableId>();
+  const left = new Set<TableId>();
+  let state: TableId | null = null;
+  for (const row of rows) {
+    const marks = rowMarks(row);
+    if (marks.tables.size > 0) {
+      let next: TableId | null = state && marks.tables.has(state) ? state : null;
+      if (!next) {
+        let best = 0;
+        for (const [t, n] of marks.tables) if (n > best) [next, best] = [t, n];
+      }
+      const heads = row.texts.filter((c) => c.match?.entries.some((e) => e.table === next && HEAD_ROLES.has(e.role)));
+      const title = row.texts.some((c) => c.match?.entries.some((e) => e.table === next && e.role === 'section'));
+      if (next && title && entered.has(next)) return row.index;
+      if (next && next !== state && left.has(next) && heads.length > 0) return row.index;
+      if (next !== state) {
+        if (state) left.add(state);
+        state = next;
+      }
+      if (next) entered.add(next);
+    } else if (marks.end) {
+      if (state) left.add(state);
+      state = null;
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // T3 row labels
 
@@ -231,12 +268,24 @@ class Recogniser {
   private t4Start: number | null = null;
   private t4Done = false;
 
+  /** First row of a further report on the same sheet, which is not read. */
+  private readonly further: Row | null;
+
   constructor(grid: unknown) {
     const rows = Array.isArray(grid) ? grid : [];
-    this.rows = rows.map((r, i) => analyseRow(i, r));
+    const all = rows.map((r, i) => analyseRow(i, r));
+    const cut = furtherReport(all);
+    this.further = cut === null ? null : all[cut];
+    this.rows = cut === null ? all : all.slice(0, cut);
   }
 
   run(): Recognition {
+    if (this.further) {
+      this.unplace(
+        this.further,
+        `工作表中还有另一份年报的表格（第${this.further.index + 1}行起），只识别了第一份`,
+      );
+    }
     this.decideVersion();
     let state: TableId | null = null;
     for (const row of this.rows) {
