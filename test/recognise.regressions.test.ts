@@ -214,7 +214,7 @@ describe('P5: two reports on one sheet', () => {
     const first = build('2021');
     const second = build('2019');
     const noTitles = (g: string[][]): string[][] =>
-      g.filter((r) => !FORMATS['2021'].sections.includes(r[0] ?? ''));
+      g.filter((r) => !(FORMATS['2021'].sections as readonly string[]).includes(r[0] ?? ''));
     const a = noTitles(first.grid);
     const grid = [...a, ...noTitles(second.grid)];
     const r = recognise(grid);
