@@ -35,13 +35,24 @@ module.exports = async (env, options) => {
   const preview = !!env.preview;
   return {
     devtool: dev ? 'source-map' : false,
+    // Edge Legacy (Office 2019 without WebView2) reads ES2017: webpack's runtime and the minifier keep to it.
+    target: ['web', 'es2017'],
     entry: preview
       ? { preview: './src/preview/index.tsx' }
       : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
     output: { path: path.resolve(__dirname, preview ? 'dist-preview' : 'dist'), clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: dev } } } }],
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', target: 'es2017', sourceMap: dev } } } },
+        // Office 2019 without WebView2 runs add-ins in Edge Legacy (EdgeHTML), which lacks ES2018+ syntax
+        // such as ?. and ??: the libraries that ship it are lowered to ES2017 as well.
+        {
+          test: /\.m?js$/,
+          include: /node_modules[\\/](keyborg|tabster|@fluentui|@griffel|@floating-ui|@swc[\\/]helpers|embla-carousel|use-sync-external-store)[\\/]/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { allowJs: true, module: 'es2020', target: 'es2017', sourceMap: false } } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: preview

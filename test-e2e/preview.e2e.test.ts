@@ -198,3 +198,12 @@ describe('fit and finish', () => {
     await page.close();
   });
 });
+
+describe('the bundle', () => {
+  it('has no syntax newer than ES2017 (Office 2019 runs add-ins in Edge Legacy without WebView2)', () => {
+    const js = readFileSync(join(__dirname, '..', 'dist-preview', 'preview.js'), 'utf8');
+    // Optional chaining and nullish coalescing are the ES2020 syntax the libraries use.
+    expect(js.match(/[\w)\]]\?\.[\w([]/g) ?? []).toEqual([]);
+    expect(js.match(/[\w)\]]\?\?[\w(!'"[]/g) ?? []).toEqual([]);
+  });
+});

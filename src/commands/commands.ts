@@ -1,3 +1,4 @@
+import '../legacy';
 import { checkWorkbook } from '../excel/check';
 import { officeRun } from '../excel/run';
 import { checkSummary } from './summary';
@@ -26,7 +27,7 @@ async function checkWorkbookCommand(event: Office.AddinCommands.Event): Promise<
 }
 
 // Older hosts (Excel 2019) look the function up on the global object; newer ones use Office.actions.
-(globalThis as unknown as Record<string, unknown>).checkWorkbookCommand = checkWorkbookCommand;
+(window as unknown as Record<string, unknown>).checkWorkbookCommand = checkWorkbookCommand;
 Office.onReady(() => {
   if (Office.actions?.associate) Office.actions.associate('checkWorkbookCommand', checkWorkbookCommand);
 });

@@ -1,3 +1,4 @@
+import '../legacy';
 import { createRoot } from 'react-dom/client';
 import { officeRun } from '../excel/run';
 import { mountTaskpane } from './mount';

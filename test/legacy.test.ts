@@ -1,0 +1,37 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import * as ts from 'typescript';
+import * as vm from 'vm';
+
+// Runs src/legacy.ts in a fresh JavaScript realm whose built-ins lack the ES2019+ functions, as in
+// Edge Legacy (Office 2019 without WebView2).
+function legacyRealm() {
+  const js = ts.transpileModule(readFileSync(join(__dirname, '..', 'src', 'legacy.ts'), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2017 },
+  }).outputText;
+  const context = vm.createContext({ exports: {} });
+  vm.runInContext(
+    'delete Array.prototype.flat; delete Array.prototype.flatMap; delete Object.fromEntries; delete String.prototype.trimStart; delete Promise.allSettled;',
+    context,
+  );
+  vm.runInContext(js, context);
+  return context;
+}
+
+describe('runtime fill-ins for Edge Legacy', () => {
+  it('provides flat, flatMap, Object.fromEntries, trimStart and Promise.allSettled that behave as the standard ones', async () => {
+    const realm = legacyRealm();
+    expect(vm.runInContext('JSON.stringify([[1,[2]],3].flat())', realm)).toBe('[1,[2],3]');
+    expect(vm.runInContext('JSON.stringify([1,2].flatMap(x => [x, x * 10]))', realm)).toBe('[1,10,2,20]');
+    expect(vm.runInContext('JSON.stringify(Object.fromEntries([["a",1],["b",2]]))', realm)).toBe('{"a":1,"b":2}');
+    expect(vm.runInContext('"  x ".trimStart()', realm)).toBe('x ');
+    const settled = await vm.runInContext('Promise.allSettled([Promise.resolve(1), Promise.reject(2)])', realm);
+    expect(JSON.parse(JSON.stringify(settled))).toEqual([{ status: 'fulfilled', value: 1 }, { status: 'rejected', reason: 2 }]);
+  });
+
+  it('leaves the built-ins alone where they exist', () => {
+    const before = Array.prototype.flatMap;
+    require('../src/legacy');
+    expect(Array.prototype.flatMap).toBe(before);
+  });
+});
