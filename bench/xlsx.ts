@@ -52,7 +52,7 @@ async function buffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 export async function benchXlsx(options: { runs?: number; folderFiles?: number } = {}): Promise<XlsxBench> {
-  const runs = options.runs ?? 15;
+  const runs = options.runs ?? 40;
   const folderFiles = options.folderFiles ?? 200;
   const dir = await fs.mkdtemp(join(tmpdir(), 'xxgk-bench-xlsx-'));
   try {
