@@ -35,3 +35,22 @@ describe('runtime fill-ins for Edge Legacy', () => {
     expect(Array.prototype.flatMap).toBe(before);
   });
 });
+
+describe('the add-in’s own code', () => {
+  it('calls no library function newer than what src/legacy.ts fills in for Edge Legacy', () => {
+    const { readdirSync, statSync } = require('fs') as typeof import('fs');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) {
+          if (!['memory', 'cli', 'preview'].includes(f)) walk(p); // not in the add-in's bundles
+        } else if (/\.tsx?$/.test(f)) files.push(p);
+      }
+    };
+    walk(join(__dirname, '..', 'src'));
+    const newer = /\.(matchAll|replaceAll|at|findLast|findLastIndex|hasOwn)\(|structuredClone\(|Object\.hasOwn/;
+    const offending = files.filter((f) => newer.test(readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
+  });
+});

@@ -11,7 +11,8 @@ import { checkSummary } from './summary';
  */
 async function checkWorkbookCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const summary = checkSummary(await checkWorkbook(officeRun));
+    const mergedAreas = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+    const summary = checkSummary(await checkWorkbook(officeRun, { mergedAreas }));
     const url = new URL('check-result.html', window.location.href);
     url.hash = encodeURIComponent(JSON.stringify(summary));
     Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true }, (result) => {

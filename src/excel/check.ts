@@ -1,6 +1,6 @@
 import { CellId, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
-import { a1, tableLayout } from '../report/layout';
-import { PlacedTable, placedAddress, RawValue, readPlacedBlock } from '../report/placed';
+import { a1, Merge, tableLayout } from '../report/layout';
+import { mergesFromAddress, PlacedTable, placedAddress, RawValue, readPlacedBlock } from '../report/placed';
 import { Report } from '../report/report';
 import { Finding, validate } from '../report/validate';
 import { describeExcelError } from './errors';
@@ -69,6 +69,14 @@ interface Block {
   row: number;
   col: number;
   values: RawValue[][];
+  /** Its merged areas, relative to its top-left, where the host can tell (ExcelApi 1.13). */
+  merges?: Merge[];
+}
+
+/** What the host can do beyond the ExcelApi 1.8 floor. */
+export interface CheckOptions {
+  /** ExcelApi 1.13: read merged areas, so that a merge undone is reported as damage. */
+  mergedAreas?: boolean;
 }
 
 type BlockRead = { our: OurName; block: Block | null };
@@ -97,7 +105,7 @@ function evaluateSheet(sheet: string, sheetId: string, reads: BlockRead[]): Shee
       });
       continue;
     }
-    const { cells, damage } = readPlacedBlock(tableLayout(id.version, id.table), block.values);
+    const { cells, damage } = readPlacedBlock(tableLayout(id.version, id.table), block.values, block.merges);
     read.push({ table: { ...id, sheet, row: block.row, col: block.col, address: blockAddress(block), damage }, cells });
   }
   read.sort((a, b) => TABLE_IDS.indexOf(a.table.table) - TABLE_IDS.indexOf(b.table.table));
@@ -156,27 +164,42 @@ function ourNames(names: Excel.NamedItemCollection): { our: OurName; item: Excel
   });
 }
 
+interface QueuedBlock {
+  range: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+function queueBlock(range: Excel.Range, options: CheckOptions): QueuedBlock {
+  range.load('values,rowIndex,columnIndex');
+  const merged = options.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  return { range, merged };
+}
+
+function blockOf(q: QueuedBlock): Block {
+  const { range, merged } = q;
+  const block: Block = { row: range.rowIndex, col: range.columnIndex, values: range.values as RawValue[][] };
+  if (merged) block.merges = merged.isNullObject ? [] : mergesFromAddress(merged.address, range.rowIndex, range.columnIndex);
+  return block;
+}
+
 /** Queues the read of each named block through the name itself (no address parsing). */
-function queueNamedBlocks(ws: Excel.Worksheet, names: { our: OurName; item: Excel.NamedItem }[]) {
+function queueNamedBlocks(ws: Excel.Worksheet, names: { our: OurName; item: Excel.NamedItem }[], options: CheckOptions) {
   return names.map(({ our, item }) => {
     const range = item.type === 'Range' ? ws.names.getItem(our.name).getRangeOrNullObject() : null;
-    range?.load('values,rowIndex,columnIndex');
-    return { our, range };
+    return { our, range, queued: range ? queueBlock(range, options) : null };
   });
 }
 
-function blocksFrom(reads: { our: OurName; range: Excel.Range | null }[]): BlockRead[] {
-  return reads.map(({ our, range }) => ({
-    our,
-    block: range && !range.isNullObject ? { row: range.rowIndex, col: range.columnIndex, values: range.values as RawValue[][] } : null,
-  }));
+function blocksFrom(reads: { our: OurName; range: Excel.Range | null; queued: QueuedBlock | null }[]): BlockRead[] {
+  return reads.map(({ our, range, queued }) => ({ our, block: range && queued && !range.isNullObject ? blockOf(queued) : null }));
 }
 
 /**
  * Checks every sheet that holds the add-in's tables. Three syncs whatever the workbook's size: the
  * sheets, their names, then only the named blocks (a large data sheet is never read).
  */
-export async function checkWorkbook(run: ExcelRun): Promise<WorkbookCheck> {
+export async function checkWorkbook(run: ExcelRun, options: CheckOptions = {}): Promise<WorkbookCheck> {
   try {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -184,7 +207,7 @@ export async function checkWorkbook(run: ExcelRun): Promise<WorkbookCheck> {
       await context.sync();
       for (const ws of sheets.items) ws.names.load('items/name,items/type');
       await context.sync();
-      const perSheet = sheets.items.map((ws) => ({ ws, reads: queueNamedBlocks(ws, ourNames(ws.names)) }));
+      const perSheet = sheets.items.map((ws) => ({ ws, reads: queueNamedBlocks(ws, ourNames(ws.names), options) }));
       if (perSheet.some((p) => p.reads.length > 0)) await context.sync();
       return {
         sheets: perSheet
@@ -202,16 +225,12 @@ export async function checkWorkbook(run: ExcelRun): Promise<WorkbookCheck> {
  * are read in the same sync as the names; only when a name has moved (rows inserted, a table cut and
  * pasted) does a second sync read the blocks where the names now point.
  */
-export async function checkSheet(run: ExcelRun, sheetId: string, known: KnownBlocks = new Map()): Promise<SheetCheck> {
+export async function checkSheet(run: ExcelRun, sheetId: string, known: KnownBlocks = new Map(), options: CheckOptions = {}): Promise<SheetCheck> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetId);
     ws.load('name,id');
     ws.names.load('items/name,items/type,items/value');
-    const guessed = new Map([...known].map(([name, address]) => {
-      const r = ws.getRange(address);
-      r.load('values,rowIndex,columnIndex');
-      return [name, r] as const;
-    }));
+    const guessed = new Map([...known].map(([name, address]) => [name, queueBlock(ws.getRange(address), options)] as const));
     await context.sync();
     const names = ourNames(ws.names);
     const stillThere = names.every(({ our, item }) => {
@@ -223,13 +242,10 @@ export async function checkSheet(run: ExcelRun, sheetId: string, known: KnownBlo
       return evaluateSheet(
         ws.name,
         ws.id,
-        names.map(({ our }) => {
-          const r = guessed.get(our.name)!;
-          return { our, block: { row: r.rowIndex, col: r.columnIndex, values: r.values as RawValue[][] } };
-        }),
+        names.map(({ our }) => ({ our, block: blockOf(guessed.get(our.name)!) })),
       );
     }
-    const reads = queueNamedBlocks(ws, names);
+    const reads = queueNamedBlocks(ws, names, options);
     if (reads.length > 0) await context.sync();
     return evaluateSheet(ws.name, ws.id, blocksFrom(reads));
   });

@@ -1,4 +1,4 @@
-import { checkSheet, checkWorkbook, mergeSheetCheck, WorkbookCheck } from './check';
+import { CheckOptions, checkSheet, checkWorkbook, mergeSheetCheck, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
 import { ExcelRun } from './run';
 
@@ -8,6 +8,8 @@ export interface LiveCheckerOptions {
   /** After the add-in's own writes, change events are ignored for this long, in ms. */
   ownWriteQuietMs?: number;
   onResult: (check: WorkbookCheck) => void;
+  /** What the host can read beyond ExcelApi 1.8. */
+  check?: CheckOptions;
   onError?: (message: string) => void;
 }
 
@@ -50,7 +52,7 @@ export class LiveChecker {
   /** Full check of the workbook, then handlers on every template sheet not yet watched. */
   async refresh(): Promise<WorkbookCheck> {
     this.lastRefreshStart = Date.now();
-    const check = await checkWorkbook(this.run);
+    const check = await checkWorkbook(this.run, this.options.check);
     this.current = check;
     this.options.onResult(check);
     if (!check.error) await this.watch(check.sheets.map((s) => s.sheetId));
@@ -128,7 +130,7 @@ export class LiveChecker {
     try {
       this.checksRun++;
       const known = this.current.sheets.find((s) => s.sheetId === sheetId)?.blocks;
-      const sheet = await checkSheet(this.run, sheetId, known);
+      const sheet = await checkSheet(this.run, sheetId, known, this.options.check);
       this.current = mergeSheetCheck(this.current, sheet);
       this.options.onResult(this.current);
     } catch (e) {

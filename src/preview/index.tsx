@@ -99,4 +99,4 @@ createRoot(left).render(
     <Workbook />
   </FluentProvider>,
 );
-mountTaskpane(createRoot(pane), { run: host.run, supported: true, debounceMs: 150 });
+mountTaskpane(createRoot(pane), { run: host.run, supported: true, debounceMs: 150, mergedAreas: true });

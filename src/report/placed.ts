@@ -1,5 +1,5 @@
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
-import { a1, tableLayout, TableLayout } from './layout';
+import { a1, Merge, tableLayout, TableLayout } from './layout';
 import { CellValue } from './report';
 
 /** A raw value as a spreadsheet gives it: number, text, boolean, '' or null for empty. */
@@ -39,7 +39,7 @@ function norm(v: RawValue): string {
  * block still has the official shape and labels. A damaged block yields no values: its findings would
  * be false.
  */
-export function readPlacedBlock(layout: TableLayout, block: RawValue[][]): ReadResult {
+export function readPlacedBlock(layout: TableLayout, block: RawValue[][], merges?: readonly Merge[]): ReadResult {
   const name = `${TABLE_NUMBERS[layout.table]}（${TABLE_NAMES[layout.table]}）`;
   const rows = block.length;
   const cols = rows ? block[0].length : 0;
@@ -55,6 +55,7 @@ export function readPlacedBlock(layout: TableLayout, block: RawValue[][]): ReadR
       damage.push(`${name}的 ${a1(l.row, l.col)} 应为“${l.text}”，现为“${found}”`);
     }
   }
+  if (merges) damage.push(...mergeDamage(layout, name, merges));
   if (damage.length) return { cells: {}, damage };
   const cells: Partial<Record<CellId, CellValue>> = {};
   for (const d of layout.data) cells[d.id] = valueFromSheet(block[d.row][d.col]);
@@ -69,4 +70,32 @@ export function placedLayout(p: PlacedTable): TableLayout {
 export function placedAddress(p: PlacedTable, id: CellId): string | undefined {
   const d = placedLayout(p).data.find((x) => x.id === id);
   return d ? a1(p.row + d.row, p.col + d.col) : undefined;
+}
+
+const mergeText = (m: Merge) => `${a1(m.row, m.col)}:${a1(m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}`;
+
+/** How the merged cells of a block (relative to its top-left) differ from the layout's. */
+function mergeDamage(layout: TableLayout, name: string, merges: readonly Merge[]): string[] {
+  const key = (m: Merge) => `${m.row},${m.col},${m.rowSpan},${m.colSpan}`;
+  const found = new Set(merges.map(key));
+  const expected = new Set(layout.merges.map(key));
+  return [
+    ...layout.merges.filter((m) => !found.has(key(m))).map((m) => `${name}的合并单元格 ${mergeText(m)} 已被取消合并`),
+    ...merges.filter((m) => !expected.has(key(m))).map((m) => `${name}中出现了标准格式没有的合并单元格 ${mergeText(m)}`),
+  ];
+}
+
+/** The merged areas of a RangeAreas address ("Sheet1!A1:C3, Sheet1!D1:J1"), relative to (top, left). */
+export function mergesFromAddress(address: string, top: number, left: number): Merge[] {
+  const out: Merge[] = [];
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const re = /!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
+  for (let m = re.exec(address); m; m = re.exec(address)) {
+    const r0 = Number(m[2]) - 1;
+    const c0 = col(m[1]);
+    const r1 = m[4] ? Number(m[4]) - 1 : r0;
+    const c1 = m[3] ? col(m[3]) : c0;
+    out.push({ row: r0 - top, col: c0 - left, rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1 });
+  }
+  return out;
 }

@@ -44,11 +44,12 @@ export interface AppProps {
   run: ExcelRun;
   supported: boolean;
   debounceMs?: number;
+  mergedAreas?: boolean;
 }
 
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title?: string; text: string; retryOnNewSheet?: TableId[] } | null;
 
-export function App({ run, supported, debounceMs }: AppProps) {
+export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
   const styles = useStyles();
   const [version, setVersion] = useState<FormatVersion>(DEFAULT_VERSION);
   const [target, setTarget] = useState<'selection' | 'newSheet'>('newSheet');
@@ -63,6 +64,7 @@ export function App({ run, supported, debounceMs }: AppProps) {
     if (!supported) return;
     const c = new LiveChecker(run, {
       debounceMs,
+      check: { mergedAreas },
       onResult: (r) => {
         setCheck(r);
         performance.mark('xxgk-findings-updated');
@@ -74,7 +76,7 @@ export function App({ run, supported, debounceMs }: AppProps) {
     return () => {
       void c.stop();
     };
-  }, [run, supported, debounceMs]);
+  }, [run, supported, debounceMs, mergedAreas]);
 
   const liveMounted = useRef(false);
   useEffect(() => {

@@ -8,5 +8,6 @@ import { mountTaskpane } from './mount';
 Office.onReady((info) => {
   const container = document.getElementById('container')!;
   const supported = info.host === Office.HostType.Excel && Office.context.requirements.isSetSupported('ExcelApi', '1.8');
-  mountTaskpane(createRoot(container), { run: officeRun, supported });
+  const mergedAreas = supported && Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+  mountTaskpane(createRoot(container), { run: officeRun, supported, mergedAreas });
 });

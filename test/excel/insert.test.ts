@@ -182,3 +182,30 @@ describe('finding the tables again', () => {
   });
 
 });
+
+describe('merged cells (ExcelApi 1.13 where the host has it)', () => {
+  it('reports a merge undone inside 表三 as damage when merged areas can be read', async () => {
+    const host = hostWithSheet();
+    const run = host.run.bind(host);
+    host.userSelect('Sheet1', 'A1');
+    await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
+    host.userUnmerge('Sheet1', 'A2:C4');
+    const withMerges = (await checkWorkbook(run, { mergedAreas: true })).sheets[0];
+    expect(withMerges.tables[0].damage).toEqual(['表三（申请处理）的合并单元格 A2:C4 已被取消合并']);
+    expect(withMerges.findings).toEqual([]);
+    // On ExcelApi 1.8 the values are all still there, so the table is checked as before.
+    expect((await checkWorkbook(run)).sheets[0].tables[0].damage).toEqual([]);
+  });
+
+  it('keeps an intact table intact when merged areas are read, in the live check’s single sync too', async () => {
+    const host = hostWithSheet();
+    const run = host.run.bind(host);
+    await insertTables(run, { version: '2019', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
+    const first = (await checkWorkbook(run, { mergedAreas: true })).sheets[0];
+    expect(first.tables.map((t) => t.damage)).toEqual([[], [], []]);
+    host.resetStats();
+    const again = await checkSheet(run, first.sheetId, first.blocks, { mergedAreas: true });
+    expect(host.stats.syncs).toBe(1);
+    expect(again.tables.map((t) => t.damage)).toEqual([[], [], []]);
+  });
+});

@@ -845,6 +845,21 @@ export class MemRange
   getEntireColumn(): MemRange {
     return this.derive((t) => ({ r0: 0, r1: MAX_ROWS - 1, c0: t.rect.c0, c1: t.rect.c1 }));
   }
+  /** ExcelApi 1.13: the merged areas that intersect this range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): MemRangeAreas {
+    const areas = new MemRangeAreas(this.context);
+    this.context._enqueue(() => {
+      if (this._isNull()) {
+        areas._areas = null;
+        return;
+      }
+      const t = this._target();
+      const found = t.sheet.merges.filter((m) => rectIntersect(m, t.rect));
+      areas._sheet = t.sheet;
+      areas._areas = found.length ? found : null;
+    });
+    return areas;
+  }
   getRow(row: number): MemRange {
     return this.derive((t) => checkedRect(t.rect.r0 + row, t.rect.c0, 1, t.rect.c1 - t.rect.c0 + 1));
   }
@@ -2051,3 +2066,30 @@ export class MemNamedItem
 }
 
 export { cellKey, DEFAULT_CELL };
+
+/** RangeAreas (ExcelApi 1.9+), as far as getMergedAreasOrNullObject needs it: its address and count. */
+export class MemRangeAreas extends MemClientObject implements Pick<Excel.RangeAreas, 'address' | 'areaCount'> {
+  /** @internal undefined until resolved at sync; null for a null object. */
+  _areas: Rect[] | null | undefined;
+  /** @internal */ _sheet: SheetModel | undefined;
+
+  _isNull(): boolean {
+    return this._areas === null;
+  }
+  _resolved(): boolean {
+    return this._areas !== undefined;
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {
+      // Excel writes each block with its sheet, separated by ", ".
+      address: () => (this._areas ?? []).map((r) => this.wb.qualified(this._sheet!, r)).join(', '),
+      areaCount: () => (this._areas ?? []).length,
+    };
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+}
