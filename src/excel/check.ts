@@ -1,6 +1,6 @@
 import { CellId, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
 import { a1, Merge, tableLayout } from '../report/layout';
-import { mergesFromAddress, PlacedTable, placedAddress, RawValue, readPlacedBlock } from '../report/placed';
+import { mergesFromAddress, PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from '../report/placed';
 import { Report } from '../report/report';
 import { Finding, validate } from '../report/validate';
 import { describeExcelError } from './errors';
@@ -69,6 +69,8 @@ interface Block {
   row: number;
   col: number;
   values: RawValue[][];
+  /** Excel's value types, which tell an empty cell from empty text. */
+  types?: SheetValueType[][];
   /** Its merged areas, relative to its top-left, where the host can tell (ExcelApi 1.13). */
   merges?: Merge[];
 }
@@ -105,7 +107,7 @@ function evaluateSheet(sheet: string, sheetId: string, reads: BlockRead[]): Shee
       });
       continue;
     }
-    const { cells, damage } = readPlacedBlock(tableLayout(id.version, id.table), block.values, block.merges);
+    const { cells, damage } = readPlacedBlock(tableLayout(id.version, id.table), block.values, block.merges, block.types);
     read.push({ table: { ...id, sheet, row: block.row, col: block.col, address: blockAddress(block), damage }, cells });
   }
   read.sort((a, b) => TABLE_IDS.indexOf(a.table.table) - TABLE_IDS.indexOf(b.table.table));
@@ -141,7 +143,7 @@ function blockAddress(b: Block): string {
 
 /** Recognises the pasted tables inside a marked block again and checks them in place. */
 function evaluatePasted(sheet: string, block: Block): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[] } {
-  const read = readPastedBlock(block.values, block.row, block.col);
+  const read = readPastedBlock(block.values, block.row, block.col, block.types);
   if (!read.inPlace || read.tables.length === 0) {
     return { tables: [], findings: [], notes: ['此前识别的表格已无法识别，请重新点击“识别并校验当前工作表”。'] };
   }
@@ -170,7 +172,7 @@ interface QueuedBlock {
 }
 
 function queueBlock(range: Excel.Range, options: CheckOptions): QueuedBlock {
-  range.load('values,rowIndex,columnIndex');
+  range.load('values,valueTypes,rowIndex,columnIndex');
   const merged = options.mergedAreas ? range.getMergedAreasOrNullObject() : null;
   merged?.load('address');
   return { range, merged };
@@ -178,7 +180,7 @@ function queueBlock(range: Excel.Range, options: CheckOptions): QueuedBlock {
 
 function blockOf(q: QueuedBlock): Block {
   const { range, merged } = q;
-  const block: Block = { row: range.rowIndex, col: range.columnIndex, values: range.values as RawValue[][] };
+  const block: Block = { row: range.rowIndex, col: range.columnIndex, values: range.values as RawValue[][], types: range.valueTypes as SheetValueType[][] };
   if (merged) block.merges = merged.isNullObject ? [] : mergesFromAddress(merged.address, range.rowIndex, range.columnIndex);
   return block;
 }

@@ -1,7 +1,7 @@
 import { cellString } from './cellText';
 import { CellId, FormatVersion, TableId, TABLE_NUMBERS } from './formats';
 import { a1 } from './layout';
-import { RawValue, valueFromSheet } from './placed';
+import { RawValue, SheetValueType, valueFromSheet } from './placed';
 import { recognise, Recognition } from './recognise';
 import { Report } from './report';
 
@@ -24,7 +24,7 @@ export interface PastedRead {
  * The recogniser's cleaned values (units stripped) serve a conversion to the template; the in-place
  * check uses the raw values, so that its findings agree with the highlights Excel computes.
  */
-export function readPastedBlock(values: RawValue[][], top: number, left: number): PastedRead {
+export function readPastedBlock(values: RawValue[][], top: number, left: number, types?: SheetValueType[][]): PastedRead {
   const grid = values.map((row) => row.map((v) => cellString(v)));
   const recognition = recognise(grid);
   const sites = new Map<CellId, { row: number; col: number }>();
@@ -34,7 +34,7 @@ export function readPastedBlock(values: RawValue[][], top: number, left: number)
     inPlace = { format: version, cells: {} };
     for (const [id, p] of Object.entries(recognition.positions) as [CellId, { row: number; col: number }][]) {
       sites.set(id, { row: top + p.row, col: left + p.col });
-      inPlace.cells[id] = valueFromSheet(values[p.row]?.[p.col]);
+      inPlace.cells[id] = valueFromSheet(values[p.row]?.[p.col], types?.[p.row]?.[p.col]);
     }
   }
   const tables = recognition.tables.map((t) => t.table);

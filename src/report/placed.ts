@@ -5,11 +5,16 @@ import { CellValue } from './report';
 /** A raw value as a spreadsheet gives it: number, text, boolean, '' or null for empty. */
 export type RawValue = number | string | boolean | null | undefined;
 
+/** Excel's Range.valueTypes of a cell, where the reader has it: tells an empty cell from empty text. */
+export type SheetValueType = string | undefined;
+
 /**
  * What a spreadsheet cell holds, as the exchange value. Text stays text, exactly as Excel sees it,
- * so that the validator and Excel's own highlight formulas agree (SUM ignores text "12").
+ * so that the validator and Excel's own highlight formulas agree (SUM ignores text "12"; a cell
+ * holding ="" or '' is not blank to ISBLANK, so it is text here too).
  */
-export function valueFromSheet(raw: RawValue): CellValue {
+export function valueFromSheet(raw: RawValue, type?: SheetValueType): CellValue {
+  if (raw === '' && type === 'String') return '';
   if (raw === null || raw === undefined || raw === '') return null;
   if (typeof raw === 'number') return raw;
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
@@ -39,7 +44,12 @@ function norm(v: RawValue): string {
  * block still has the official shape and labels. A damaged block yields no values: its findings would
  * be false.
  */
-export function readPlacedBlock(layout: TableLayout, block: RawValue[][], merges?: readonly Merge[]): ReadResult {
+export function readPlacedBlock(
+  layout: TableLayout,
+  block: RawValue[][],
+  merges?: readonly Merge[],
+  types?: SheetValueType[][],
+): ReadResult {
   const name = `${TABLE_NUMBERS[layout.table]}（${TABLE_NAMES[layout.table]}）`;
   const rows = block.length;
   const cols = rows ? block[0].length : 0;
@@ -58,7 +68,7 @@ export function readPlacedBlock(layout: TableLayout, block: RawValue[][], merges
   if (merges) damage.push(...mergeDamage(layout, name, merges));
   if (damage.length) return { cells: {}, damage };
   const cells: Partial<Record<CellId, CellValue>> = {};
-  for (const d of layout.data) cells[d.id] = valueFromSheet(block[d.row][d.col]);
+  for (const d of layout.data) cells[d.id] = valueFromSheet(block[d.row][d.col], types?.[d.row]?.[d.col]);
   return { cells, damage: [] };
 }
 

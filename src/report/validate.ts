@@ -57,6 +57,7 @@ const isInteger = (v: number): boolean => Number.isFinite(v) && Number.isInteger
 /** The kind check of one cell: null when the value fits its kind. */
 function kindProblem(kind: 'count' | 'signed' | 'amount', v: CellValue): string | null {
   if (v === null) return null;
+  if (typeof v === 'string' && v.trim() === '') return '看起来空白，实际是空文本或空格（不是空单元格），请清除该单元格后填写数字';
   if (typeof v === 'string') return `不是数字（填写的是“${v}”）`;
   if (!Number.isFinite(v)) return '不是有效数字';
   if (kind === 'amount') return v < 0 ? `不能为负数（填写的是 ${formatNumber(v)}）` : null;

@@ -82,3 +82,18 @@ describe('highlights drawn by Excel itself (conditional formats)', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('a cell that looks blank but holds empty text', () => {
+  it('is an error for the validator as for Excel’s highlight, and the sums it feeds are not checked by either', async () => {
+    const report = consistentReport('2021', seededRandom(11));
+    const { host, run, sheet, address } = await filledSheet('2021', report);
+    const cell = address.get('T3.X2.NGO')!;
+    host.userEdit(sheet, cell, '=""');
+    expect(host.cell(sheet, cell).highlight?.fill).toBe('#FFC7CE');
+    const findings = (await checkWorkbook(run)).sheets[0].findings;
+    const own = findings.find((f) => f.rule === 'CELL-COUNT')!;
+    expect(own.message).toContain('看起来空白，实际是空文本或空格');
+    expect(findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual(['CELL-COUNT']);
+    expect(host.cell(sheet, address.get('T3.X2.TOT')!).highlight).toBeNull();
+  });
+});
