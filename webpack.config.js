@@ -62,6 +62,7 @@ module.exports = async (env, options) => {
           new CopyWebpackPlugin({
             patterns: [
               { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
+              { from: 'src/legacy-check.js', to: 'legacy-check.js' },
               {
                 from: 'manifest.xml',
                 to: `manifest${dev ? '' : '.prod'}.xml`,

@@ -54,3 +54,22 @@ describe('the add-in’s own code', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('the page under Internet Explorer 11', () => {
+  const script = readFileSync(join(__dirname, '..', 'src', 'legacy-check.js'), 'utf8');
+  const page = (userAgent: string) => {
+    const { JSDOM, ResourceLoader } = require('jsdom') as typeof import('jsdom');
+    const dom = new JSDOM('<body><div id="container"></div></body>', { runScripts: 'outside-only', resources: new ResourceLoader({ userAgent }) });
+    dom.window.eval(script);
+    dom.window.document.dispatchEvent(new dom.window.Event('DOMContentLoaded'));
+    return dom.window.document.body.textContent ?? '';
+  };
+
+  it('explains in Chinese why the add-in cannot run, instead of a blank pane', () => {
+    expect(page('Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko')).toContain('年报助手无法在此版本的 Excel 中运行');
+  });
+
+  it('leaves the page alone in any other browser', () => {
+    expect(page('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0')).toBe('');
+  });
+});

@@ -1,37 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { FORMATS, FormatVersion, TABLE_IDS, TableId } from '../src/report/formats';
+import { FORMATS, FormatVersion } from '../src/report/formats';
 import { layoutTextGrid, tableLayout } from '../src/report/layout';
 import { parseTsv, recognise } from '../src/report/recognise';
+import { layoutGrid as build } from './helpers/layoutGrids';
 
 // Regressions found in review: each test states the behaviour it keeps.
-
-interface Built {
-  grid: string[][];
-  values: Record<string, number | null>;
-  positions: Record<string, { row: number; col: number }>;
-}
-
-/** Tables of a version from the official layouts, every data cell filled with a distinct number. */
-function build(version: FormatVersion, tables: readonly TableId[] = TABLE_IDS, gap = true): Built {
-  const grid: string[][] = [];
-  const values: Record<string, number | null> = {};
-  const positions: Record<string, { row: number; col: number }> = {};
-  let n = 0;
-  for (const t of tables) {
-    const layout = tableLayout(version, t);
-    const g = layoutTextGrid(layout);
-    for (const d of layout.data) {
-      const v = d.kind === 'amount' ? 12.5 : ++n;
-      g[d.row][d.col] = String(v);
-      values[d.id] = v;
-      positions[d.id] = { row: d.row + grid.length, col: d.col };
-    }
-    grid.push(...g);
-    if (gap) grid.push([]);
-  }
-  return { grid, values, positions };
-}
 
 const t3Ids = (v: FormatVersion, row: string): string[] => FORMATS[v].T3.columns.map((c) => `T3.${row}.${c.id}`);
 

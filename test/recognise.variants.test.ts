@@ -1,36 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { CellId, dataCellIds, FORMATS, FormatVersion, TABLE_IDS } from '../src/report/formats';
+import { CellId, dataCellIds, FORMATS, FormatVersion } from '../src/report/formats';
 import { layoutTextGrid, tableLayout } from '../src/report/layout';
 import { parseTsv, recognise, Recognition } from '../src/report/recognise';
+import { layoutGrid } from './helpers/layoutGrids';
 
 // Grids built from the official layouts (src/report/layout.ts), then altered the way real copies are.
-
-interface Built {
-  grid: string[][];
-  values: Record<string, number>;
-  positions: Record<string, { row: number; col: number }>;
-}
-
-/** The three tables of a version stacked with one empty row between them, every data cell filled. */
-function layoutGrid(version: FormatVersion): Built {
-  const grid: string[][] = [];
-  const values: Record<string, number> = {};
-  const positions: Record<string, { row: number; col: number }> = {};
-  let n = 0;
-  for (const t of TABLE_IDS) {
-    const layout = tableLayout(version, t);
-    const g = layoutTextGrid(layout);
-    for (const d of layout.data) {
-      const v = d.kind === 'amount' ? 12.5 : ++n;
-      g[d.row][d.col] = String(v);
-      values[d.id] = v;
-      positions[d.id] = { row: d.row + grid.length, col: d.col };
-    }
-    grid.push(...g, []);
-  }
-  return { grid, values, positions };
-}
 
 /** A copy from a web page: the empty cells of each row dropped, so cells shift left. */
 function flatten(grid: string[][]): string[][] {

@@ -115,6 +115,15 @@ function valueOf(cell: Cell | undefined, kind: ColumnKind): CellValue {
   return parseCellText(cell.raw, kind);
 }
 
+/** The table a row belongs to: the current one if the row has its labels, else the one it names most. */
+function tableOfRow(tables: ReadonlyMap<TableId, number>, state: TableId | null): TableId | null {
+  if (state && tables.has(state)) return state;
+  let next: TableId | null = null;
+  let best = 0;
+  for (const [t, n] of tables) if (n > best) [next, best] = [t, n];
+  return next;
+}
+
 /** The table a row points to by its labels, or 'end' for 一、五、六 section titles. */
 function rowMarks(row: Row): { tables: Map<TableId, number>; end: boolean } {
   const tables = new Map<TableId, number>();
@@ -153,11 +162,7 @@ function furtherReport(rows: Row[]): number | null {
   for (const row of rows) {
     const marks = rowMarks(row);
     if (marks.tables.size > 0) {
-      let next: TableId | null = state && marks.tables.has(state) ? state : null;
-      if (!next) {
-        let best = 0;
-        for (const [t, n] of marks.tables) if (n > best) [next, best] = [t, n];
-      }
+      const next = tableOfRow(marks.tables, state);
       const heads = row.texts.filter((c) => c.match?.entries.some((e) => e.table === next && HEAD_ROLES.has(e.role)));
       const title = row.texts.some((c) => c.match?.entries.some((e) => e.table === next && e.role === 'section'));
       if (next && title && entered.has(next)) return row.index;
@@ -295,11 +300,7 @@ class Recogniser {
       }
       const marks = rowMarks(row);
       if (marks.tables.size > 0) {
-        let next: TableId | null = state && marks.tables.has(state) ? state : null;
-        if (!next) {
-          let best = 0;
-          for (const [t, n] of marks.tables) if (n > best) [next, best] = [t, n];
-        }
+        const next = tableOfRow(marks.tables, state);
         if (next !== state) {
           this.leave(state);
           state = next;
