@@ -46,7 +46,6 @@ describe('layout grids', () => {
 
   it('merges 三、本年度办理结果 down to （七）总计 and each group label over its items', () => {
     for (const v of FORMAT_VERSIONS) {
-      const l = tableLayout(v, 'T3');
       const rows = FORMATS[v].T3.rows.map((r) => r.id as string);
       const body = TITLE_ROWS + 3;
       const first = body + rows.indexOf('R1');

@@ -32,6 +32,3 @@ export function parseExchange(text: string): Report {
   return { format, cells };
 }
 
-export function toExchange(report: Report): string {
-  return JSON.stringify({ format: report.format, cells: report.cells }, null, 2) + '\n';
-}

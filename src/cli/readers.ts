@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { FormatVersion, TableId, TABLE_IDS } from '../report/formats';
+import { TableId, TABLE_IDS } from '../report/formats';
 import { Report } from '../report/report';
 import { NotAReportError, parseExchange } from './exchange';
 import { NoTablesError, readPasted } from './pasted';
@@ -39,9 +39,6 @@ const READERS: Record<string, Reader> = {
   '.txt': readPasted,
 };
 
-export function registerReader(ext: string, reader: Reader): void {
-  READERS[ext] = reader;
-}
 
 export function supportedExtensions(): string[] {
   return Object.keys(READERS);
@@ -99,5 +96,4 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
   return files;
 }
 
-export type { FormatVersion };
 export { NoTablesError };

@@ -8,7 +8,6 @@ import {
   COMPUTED_NOTE,
   FILLS,
   FONT,
-  GAP_ROWS,
   NUMBER_FORMATS,
   rowHeights,
   sharedColumnWidths,

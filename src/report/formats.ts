@@ -44,9 +44,6 @@ export const TABLE_NAMES: Record<TableId, string> = {
 
 export const TABLE_NUMBERS: Record<TableId, string> = { T2: '表二', T3: '表三', T4: '表四' };
 
-export function tableTitle(version: FormatVersion, table: TableId): string {
-  return FORMATS[version][table].title;
-}
 
 /** One data cell of a version: where it belongs and what it may hold. */
 export interface DataCellDef {

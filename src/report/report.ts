@@ -14,7 +14,3 @@ export function cellValue(report: Report, id: CellId): CellValue {
   return v === undefined ? null : v;
 }
 
-/** An empty report of a version: every cell blank. */
-export function emptyReport(format: FormatVersion): Report {
-  return { format, cells: {} };
-}

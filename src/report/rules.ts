@@ -106,9 +106,6 @@ const KIND_RULE: Record<ColumnKind, CellRuleInstance['rule']> = {
   amount: 'CELL-AMOUNT',
 };
 
-export function kindRule(kind: ColumnKind): CellRuleInstance['rule'] {
-  return KIND_RULE[kind];
-}
 
 const term = (cell: string, label: string, sign: 1 | -1 = 1, year: Term['year'] = 'this'): Term => ({
   cell: cell as CellId,

@@ -1,4 +1,4 @@
-import { CellId, dataCells, FormatVersion, TableId } from './formats';
+import { CellId, dataCells, TableId } from './formats';
 import { cellValue, CellValue, Report } from './report';
 import {
   cellRuleInstances,
@@ -9,7 +9,6 @@ import {
   RuleId,
   ruleDef,
   Severity,
-  tableOfCell,
   Term,
 } from './rules';
 
@@ -227,9 +226,4 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error');
-}
 
-export { tableOfCell };
-export type { FormatVersion };
