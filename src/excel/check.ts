@@ -1,5 +1,5 @@
 import { CellId, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
-import { a1, Merge, tableLayout } from '../report/layout';
+import { a1, Merge, parseA1, tableLayout } from '../report/layout';
 import { mergesFromAddress, PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from '../report/placed';
 import { Report } from '../report/report';
 import { Finding, validate } from '../report/validate';
@@ -266,10 +266,7 @@ export function mergeSheetCheck(check: WorkbookCheck, sheet: SheetCheck): Workbo
 /** Activates the sheet (by id, or name) and selects the cells of a finding (their bounding range: ExcelApi 1.8 selects one area). */
 export async function selectCells(run: ExcelRun, sheet: string, addresses: string[]): Promise<string | null> {
   if (addresses.length === 0) return null;
-  const pos = addresses.map((a) => /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!).map((m) => ({
-    row: Number(m[2]) - 1,
-    col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1,
-  }));
+  const pos = addresses.map(parseA1);
   const top = Math.min(...pos.map((p) => p.row));
   const left = Math.min(...pos.map((p) => p.col));
   const bottom = Math.max(...pos.map((p) => p.row));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, KeyboardEvent } from 'react';
 import { MemoryHost } from '../excel/memory';
-import { a1, columnLetters } from '../report/layout';
+import { a1, columnLetters, parseA1 } from '../report/layout';
 import { parseTsv } from '../report/recognise';
 
 /**
@@ -24,8 +24,7 @@ interface Pos {
 const PT = 1.33; // CSS px per point
 
 function parseCell(address: string): Pos {
-  const m = /^([A-Z]+)(\d+)/.exec(address.replace(/\$/g, '').split('!').pop()!)!;
-  return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+  return parseA1(address.split('!').pop()!);
 }
 
 function parseRange(address: string): { top: number; left: number; bottom: number; right: number } {

@@ -253,10 +253,15 @@ export function a1(row: number, col: number, absRow = false, absCol = false): st
   return `${absCol ? '$' : ''}${columnLetters(col)}${absRow ? '$' : ''}${row + 1}`;
 }
 
+/** 0-based column index of column letters: A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
 export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
   if (!m) throw new Error(`not an A1 reference: ${ref}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }

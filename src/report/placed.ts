@@ -1,5 +1,5 @@
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
-import { a1, Merge, tableLayout, TableLayout } from './layout';
+import { a1, columnIndex, Merge, tableLayout, TableLayout } from './layout';
 import { CellValue } from './report';
 
 /** A raw value as a spreadsheet gives it: number, text, boolean, '' or null for empty. */
@@ -72,13 +72,9 @@ export function readPlacedBlock(
   return { cells, damage: [] };
 }
 
-export function placedLayout(p: PlacedTable): TableLayout {
-  return tableLayout(p.version, p.table);
-}
-
 /** Sheet address (A1, no sheet name) of a data cell of a placed table. */
 export function placedAddress(p: PlacedTable, id: CellId): string | undefined {
-  const d = placedLayout(p).data.find((x) => x.id === id);
+  const d = tableLayout(p.version, p.table).data.find((x) => x.id === id);
   return d ? a1(p.row + d.row, p.col + d.col) : undefined;
 }
 
@@ -98,13 +94,12 @@ function mergeDamage(layout: TableLayout, name: string, merges: readonly Merge[]
 /** The merged areas of a RangeAreas address ("Sheet1!A1:C3, Sheet1!D1:J1"), relative to (top, left). */
 export function mergesFromAddress(address: string, top: number, left: number): Merge[] {
   const out: Merge[] = [];
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const re = /!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
   for (let m = re.exec(address); m; m = re.exec(address)) {
     const r0 = Number(m[2]) - 1;
-    const c0 = col(m[1]);
+    const c0 = columnIndex(m[1]);
     const r1 = m[4] ? Number(m[4]) - 1 : r0;
-    const c1 = m[3] ? col(m[3]) : c0;
+    const c1 = m[3] ? columnIndex(m[3]) : c0;
     out.push({ row: r0 - top, col: c0 - left, rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1 });
   }
   return out;

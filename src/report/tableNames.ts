@@ -1,4 +1,5 @@
 import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from './formats';
+import { columnIndex } from './layout';
 
 /**
  * Each inserted table carries a sheet-scoped name, XXGK_<table>_<version>, over its whole block.
@@ -28,11 +29,10 @@ export function parseNameReference(value: string): { sheet: string; top: number;
   const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(value.trim());
   if (!m) return null;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const top = Number(m[4]) - 1;
-  const left = col(m[3]);
+  const left = columnIndex(m[3]);
   const bottom = m[6] ? Number(m[6]) - 1 : top;
-  const right = m[5] ? col(m[5]) : left;
+  const right = m[5] ? columnIndex(m[5]) : left;
   return { sheet, top, left, bottom, right };
 }
 

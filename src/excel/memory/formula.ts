@@ -580,6 +580,18 @@ const numberFn1 = (f: (n: number) => number): Fn => (args) => {
   });
 };
 
+/** A function of two numbers; an argument that is not a number makes the result its error. */
+const numberFn2 = (f: (a: number, b: number) => Scalar): Fn => (args) => {
+  const bad = argCount(args, 2, 2);
+  if (bad) return bad;
+  return lift2(args[0], args[1], (x, y) => {
+    const a = toNumber(x);
+    if (a instanceof FormulaError) return a;
+    const b = toNumber(y);
+    return b instanceof FormulaError ? b : f(a, b);
+  });
+};
+
 const isFn = (pred: (v: Scalar) => boolean): Fn => (args) => {
   const bad = argCount(args, 1, 1);
   if (bad) return bad;
@@ -681,29 +693,8 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   INT: numberFn1(Math.floor),
   ABS: numberFn1(Math.abs),
-  ROUND: (args) => {
-    const bad = argCount(args, 2, 2);
-    if (bad) return bad;
-    return lift2(args[0], args[1], (x, d) => {
-      const a = toNumber(x);
-      if (a instanceof FormulaError) return a;
-      const b = toNumber(d);
-      if (b instanceof FormulaError) return b;
-      return num(roundHalfAway(a, Math.trunc(b)));
-    });
-  },
-  MOD: (args) => {
-    const bad = argCount(args, 2, 2);
-    if (bad) return bad;
-    return lift2(args[0], args[1], (x, d) => {
-      const a = toNumber(x);
-      if (a instanceof FormulaError) return a;
-      const b = toNumber(d);
-      if (b instanceof FormulaError) return b;
-      if (b === 0) return E.div0();
-      return num(a - b * Math.floor(a / b));
-    });
-  },
+  ROUND: numberFn2((a, b) => num(roundHalfAway(a, Math.trunc(b)))),
+  MOD: numberFn2((a, b) => (b === 0 ? E.div0() : num(a - b * Math.floor(a / b)))),
   LEN: (args) => {
     const bad = argCount(args, 1, 1);
     if (bad) return bad;
