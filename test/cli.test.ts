@@ -107,6 +107,22 @@ describe('xxgk-report check', () => {
   });
 });
 
+describe('xxgk-report check on pasted text', () => {
+  it('does not count a row it could not read as 0: the sums that need it are left out, and it says so', async () => {
+    const sample = readFileSync(join(__dirname, 'fixtures', 'street-office-2019-format.txt'), 'utf8').split('\n');
+    const replace = (line: number, text: string) => (sample[line - 1] = text);
+    // 1 application by a 自然人, answered by 予以公开 (line 68) — but that row lost its numbers in the copy.
+    replace(66, sample[65].replace(/\t\t0\t0\t0\t0\t0\t0\t0\t$/, '\t\t1\t0\t0\t0\t0\t0\t1\t'));
+    replace(89, sample[88].replace(/\t0\t0\t0\t0\t0\t0\t0\t0$/, '\t0\t1\t0\t0\t0\t0\t0\t1'));
+    replace(68, '三、本年度办理结果\t(一) 予以公开\t1');
+    const r = await run(['check', write('lost-row.txt', sample.join('\n')), '--json']);
+    const file = JSON.parse(r.out).files[0];
+    expect(file.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
+    expect(file.notes.join('\n')).toContain('有 7 个单元格没有找到，不参与校验');
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('xxgk-report template', () => {
   it.each(['2021', '2019'] as const)('writes the %s grids as tab-separated text', async (v) => {
     const out = join(dir, `t${v}.tsv`);

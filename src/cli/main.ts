@@ -76,7 +76,7 @@ async function check(args: string[], io: Io): Promise<number> {
     try {
       const reads = await readReports(file);
       for (const read of reads) {
-        const findings = validate(read.report, { lastYear, tables: read.checkTables }).map((f) => {
+        const findings = validate(read.report, { lastYear, tables: read.checkTables, present: read.present }).map((f) => {
           if (!read.addressOf) return f;
           const places = f.cells.map((c) => read.addressOf!(c)).filter((p) => p !== undefined);
           return places.length ? { ...f, sheet: places[0].sheet, address: places.map((p) => p.address) } : f;

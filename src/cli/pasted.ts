@@ -1,5 +1,5 @@
 import { promises as fs } from 'fs';
-import { TABLE_NAMES, TABLE_NUMBERS } from '../report/formats';
+import { recognisedCells, recognitionNotes } from '../report/pasted';
 import { parseTsv, recognise } from '../report/recognise';
 import { NotAReportError } from './exchange';
 import type { ReadReport } from './readers';
@@ -35,14 +35,8 @@ export function readPastedText(text: string): ReadReport {
   if (r.tables.length === 0 || r.version === null) {
     throw new NoTablesError('文本中没有找到年报统计表格（表二、表三、表四）');
   }
-  const notes = r.unplaced.slice(0, 10).map((u) => `第 ${u.row + 1} 行：${u.reason}${u.text ? `（${u.text.slice(0, 40)}）` : ''}`);
-  if (r.unplaced.length > 10) notes.push(`另有 ${r.unplaced.length - 10} 处内容未能识别`);
-  for (const t of r.tables) {
-    if (t.missing.length) {
-      notes.push(`${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）中有 ${t.missing.length} 个单元格未找到，按空白处理`);
-    }
-  }
-  return { report: r.report, tables: r.tables.map((t) => t.table), checkTables: r.tables.map((t) => t.table), notes };
+  const tables = r.tables.map((t) => t.table);
+  return { report: r.report, tables, checkTables: tables, present: recognisedCells(r), notes: recognitionNotes(r) };
 }
 
 export async function readPasted(file: string): Promise<ReadReport> {

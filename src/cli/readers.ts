@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { TableId, TABLE_IDS } from '../report/formats';
+import { CellId, TableId, TABLE_IDS } from '../report/formats';
 import { Report } from '../report/report';
 import { NotAReportError, parseExchange } from './exchange';
 import { NoTablesError, readPasted } from './pasted';
@@ -20,6 +20,8 @@ export interface ReadReport {
    * tables of the version when absent (the JSON exchange format).
    */
   checkTables?: TableId[];
+  /** The cells the file has (a recognised table may lack some): the others are not checked. */
+  present?: ReadonlySet<CellId>;
 }
 
 /** A file holds one report, or several (a workbook with tables on several sheets). */

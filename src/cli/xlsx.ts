@@ -4,6 +4,7 @@ import { CellId, ColumnKind, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBER
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, totalFormulas } from '../report/formulas';
 import { a1, parseA1, TableLayout, tableLayout } from '../report/layout';
 import { placedAddress, RawValue, readPlacedBlock } from '../report/placed';
+import { recognisedCells, recognitionNotes } from '../report/pasted';
 import { recognise } from '../report/recognise';
 import { CellValue, Report } from '../report/report';
 import {
@@ -414,16 +415,12 @@ function placedReports(sheet: string, values: RawValue[][], tables: NamedTable[]
 function recognisedReport(sheet: string, values: RawValue[][]): ReadReport | null {
   const r = recognise(textGrid(values));
   if (r.tables.length === 0 || r.version === null) return null;
-  const notes = r.unplaced.slice(0, 10).map((u) => `工作表“${sheet}”第 ${u.row + 1} 行：${u.reason}${u.text ? `（${u.text.slice(0, 40)}）` : ''}`);
-  if (r.unplaced.length > 10) notes.push(`工作表“${sheet}”另有 ${r.unplaced.length - 10} 处内容未能识别`);
-  for (const t of r.tables) {
-    if (t.missing.length) notes.push(`工作表“${sheet}”的${tableLabel(t.table, r.version)}中有 ${t.missing.length} 个单元格未找到，按空白处理`);
-  }
   return {
     report: r.report,
     tables: r.tables.map((t) => t.table),
     checkTables: r.tables.map((t) => t.table),
-    notes,
+    present: recognisedCells(r),
+    notes: recognitionNotes(r, { prefix: `工作表“${sheet}”`, cellAddresses: true }),
     sheet,
     addressOf: (id) => {
       const p = r.positions[id as CellId];

@@ -5,7 +5,7 @@ import { Report } from '../report/report';
 import { Finding, validate } from '../report/validate';
 import { describeExcelError } from './errors';
 import { ExcelRun } from './run';
-import { readPastedBlock } from '../report/pasted';
+import { readPastedBlock, recognisedCells } from '../report/pasted';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
 
 /** A template table found on a sheet through its name. */
@@ -150,7 +150,7 @@ function evaluatePasted(sheet: string, block: Block): { tables: TableOnSheet[]; 
   const version = read.inPlace.format;
   const address = blockAddress(block);
   const tables: TableOnSheet[] = read.tables.map((table) => ({ table, version, sheet, row: block.row, col: block.col, address, damage: [], pasted: true }));
-  const present = new Set(read.sites.keys());
+  const present = recognisedCells(read.recognition);
   const findings = validate(read.inPlace, { tables: read.tables, present }).map((f) => ({
     ...f,
     sheet,
