@@ -1,10 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_VERSION, isFormatVersion } from '../report/formats';
-import { validate } from '../report/validate';
-import { NotAReportError } from './exchange';
+import { checkFile, describeError } from './checkFile';
 import { templateHtml } from './html';
-import { expandInputs, foundInFolder, NoTablesError, readReport, readReports } from './readers';
+import { expandInputs, foundInFolder, readReport } from './readers';
 import { FileResult, renderJson, renderText } from './render';
 import { templateTsv } from './template';
 import { writeTemplateXlsx } from './xlsx';
@@ -73,26 +72,13 @@ async function check(args: string[], io: Io): Promise<number> {
   const progress = files.length > 20 && !json;
   for (const [i, file] of files.entries()) {
     if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
-    try {
-      const reads = await readReports(file);
-      for (const read of reads) {
-        const findings = validate(read.report, { lastYear, tables: read.checkTables, present: read.present }).map((f) => {
-          if (!read.addressOf) return f;
-          const places = f.cells.map((c) => read.addressOf!(c)).filter((p) => p !== undefined);
-          return places.length ? { ...f, sheet: places[0].sheet, address: places.map((p) => p.address) } : f;
-        });
-        // A workbook with tables on several sheets gives one result a sheet.
-        const label = reads.length > 1 && read.sheet !== undefined ? `${file}（工作表“${read.sheet}”）` : file;
-        const format = read.tables.length ? read.report.format : null;
-        results.push({ file: label, format, tables: read.tables, findings, notes: read.notes });
-      }
-    } catch (e) {
-      if (e instanceof NoTablesError && foundInFolder(file)) {
-        if (!json) io.err(`${progress ? '\n' : ''}已跳过 ${file}：${e.message}\n`);
-        continue;
-      }
+    const outcome = await checkFile(file, { lastYear, inFolder: foundInFolder(file) });
+    results.push(...outcome.results);
+    if (outcome.skipped !== undefined) {
+      if (!json) io.err(`${progress ? '\n' : ''}已跳过 ${file}：${outcome.skipped}\n`);
+    } else if (outcome.unreadable !== undefined) {
       unreadable = true;
-      io.err(`${progress ? '\n' : ''}无法校验 ${file}：${describe(e)}\n`);
+      io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
     }
   }
   if (progress) io.err('\n');
@@ -101,14 +87,7 @@ async function check(args: string[], io: Io): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function describe(e: unknown): string {
-  if (e instanceof NotAReportError) return e.message;
-  const err = e as NodeJS.ErrnoException;
-  if (err.code === 'ENOENT') return '文件不存在';
-  if (err.code === 'EACCES') return '没有读取权限';
-  if (err.code === 'EISDIR') return '这是一个文件夹';
-  return err.message ?? String(e);
-}
+const describe = describeError;
 
 async function template(args: string[], io: Io): Promise<number> {
   const version = takeOption(args, '--format') ?? DEFAULT_VERSION;
