@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CellId, TableId, TABLE_IDS } from '../report/formats';
 import { Report } from '../report/report';
+import { decodeTextDetailed, undecodableNote } from './decode';
 import { NotAReportError, parseExchange } from './exchange';
 import { NoTablesError, readPasted } from './pasted';
 import { readXlsx } from './xlsx';
@@ -28,9 +29,12 @@ export interface ReadReport {
 export type Reader = (file: string) => Promise<ReadReport | ReadReport[]>;
 
 async function readJson(file: string): Promise<ReadReport> {
-  const report = parseExchange(await fs.readFile(file, 'utf8'));
+  // Same decoder as pasted text: a BOM, UTF-16 or GB18030 does not make the JSON invalid.
+  const decoded = decodeTextDetailed(await fs.readFile(file));
+  const report = parseExchange(decoded.text);
   const tables = TABLE_IDS.filter((t) => Object.keys(report.cells).some((id) => id.startsWith(`${t}.`)));
-  return { report, tables: tables.length ? tables : [...TABLE_IDS], notes: [] };
+  const note = undecodableNote(decoded.undecodable);
+  return { report, tables: tables.length ? tables : [...TABLE_IDS], notes: note ? [note] : [] };
 }
 
 const READERS: Record<string, Reader> = {
