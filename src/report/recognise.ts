@@ -152,11 +152,12 @@ const HEAD_ROLES = new Set(['section', 'blockTitle', 'header', 'column', 'note',
 
 /**
  * The row where a second report begins, or null: a section title of a table that was already
- * entered, or a header of a table that was already read and left (two reports on one sheet, e.g.
- * last year's tables followed by this year's).
+ * read with its data rows, or a header of a table that was already read and left (two reports on
+ * one sheet, e.g. last year's tables followed by this year's). A title repeated before the table's
+ * data (a heading line, then the same title as the table's caption) does not begin one.
  */
 function furtherReport(rows: Row[]): number | null {
-  const entered = new Set<TableId>();
+  const read = new Set<TableId>();
   const left = new Set<TableId>();
   let state: TableId | null = null;
   for (const row of rows) {
@@ -165,17 +166,17 @@ function furtherReport(rows: Row[]): number | null {
       const next = tableOfRow(marks.tables, state);
       const heads = row.texts.filter((c) => c.match?.entries.some((e) => e.table === next && HEAD_ROLES.has(e.role)));
       const title = row.texts.some((c) => c.match?.entries.some((e) => e.table === next && e.role === 'section'));
-      if (next && title && entered.has(next)) return row.index;
-      if (next && next !== state && left.has(next) && heads.length > 0) return row.index;
+      if (next && title && read.has(next)) return row.index;
+      if (next && next !== state && left.has(next) && read.has(next) && heads.length > 0) return row.index;
       if (next !== state) {
         if (state) left.add(state);
         state = next;
       }
-      if (next) entered.add(next);
     } else if (marks.end) {
       if (state) left.add(state);
       state = null;
     }
+    if (state && row.numbers > 0) read.add(state);
   }
   return null;
 }
