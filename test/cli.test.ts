@@ -79,7 +79,7 @@ describe('xxgk-report check', () => {
     ['noformat.json', { cells: {} }, '"format"'],
     ['badid.json', { format: '2019', cells: { 'T3.O1.NP': 1 } }, '2019版格式中没有单元格编号 T3.O1.NP'],
     ['badvalue.json', { format: '2021', cells: { 'T3.NEW.NP': [1] } }, '单元格 T3.NEW.NP 的值'],
-    ['report.pdf', 'x', '不支持的文件类型'],
+    ['report.png', 'x', '不支持的文件类型'],
   ])('exits 2 naming the file and the reason for %s', async (name, content, reason) => {
     const p = content === null ? join(dir, name) : write(name, content);
     const r = await run(['check', p]);

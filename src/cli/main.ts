@@ -63,7 +63,8 @@ async function check(args: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const files = await expandInputs(args);
+  const { files, skipped } = await expandInputs(args);
+  for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
   if (files.length === 0) {
     io.err('没有找到可以校验的文件\n');
     return 2;

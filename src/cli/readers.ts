@@ -4,6 +4,8 @@ import { CellId, TableId, TABLE_IDS } from '../report/formats';
 import { Report } from '../report/report';
 import { decodeTextDetailed, undecodableNote } from './decode';
 import { NotAReportError, parseExchange } from './exchange';
+import { guardFile } from './guard';
+import { ExpandedInputs, otherKindHint, SkippedInput, walkInputs } from './inputs';
 import { NoTablesError, readPasted } from './pasted';
 import { readXlsx } from './xlsx';
 
@@ -52,8 +54,11 @@ export function supportedExtensions(): string[] {
 
 /** Every report a file holds, in order. */
 export async function readReports(file: string): Promise<ReadReport[]> {
+  // Before any reader: a missing file, a FIFO, a device, a file too large or a zip bomb is refused with the reason.
+  const refused = await guardFile(file);
+  if (refused) throw new NotAReportError(refused);
   const reader = READERS[path.extname(file).toLowerCase()];
-  if (!reader) throw new NotAReportError(`不支持的文件类型（支持 ${supportedExtensions().join('、')}）`);
+  if (!reader) throw new NotAReportError(otherKindHint(file) ?? `不支持的文件类型（支持 ${supportedExtensions().join('、')}）`);
   const read = await reader(file);
   return Array.isArray(read) ? read : [read];
 }
@@ -71,35 +76,14 @@ export function foundInFolder(file: string): boolean {
   return walked.has(file);
 }
 
-/** Files named on the command line, folders expanded (recursively) to the files a reader supports. */
-export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    let stat;
-    try {
-      stat = await fs.stat(input);
-    } catch {
-      files.push(input); // reported as unreadable by the caller
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      files.push(input);
-      continue;
-    }
-    const walk = async (dir: string): Promise<void> => {
-      const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(p);
-        else if (READERS[path.extname(e.name).toLowerCase()] && !e.name.startsWith('~$')) {
-          files.push(p);
-          walked.add(p);
-        }
-      }
-    };
-    await walk(input);
-  }
-  return files;
+/**
+ * Files named on the command line, folders expanded (recursively) to the files a reader supports;
+ * `skipped` lists, with the Chinese reason, the files of other kinds people send (.xls, .csv,
+ * .docx, .pdf…) and the folders that could not be opened.
+ */
+export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
+  return walkInputs(inputs, (file) => READERS[path.extname(file).toLowerCase()] !== undefined, walked);
 }
 
 export { NoTablesError };
+export type { ExpandedInputs, SkippedInput };

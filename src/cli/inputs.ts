@@ -1,0 +1,113 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+
+// The files the command checks: those named on the command line, and those found by walking the
+// folders named there. Nothing found is dropped silently: a file of a kind the command cannot read
+// (.xls, .csv, .docx, .pdf…) and a folder it cannot open are listed with a Chinese reason.
+
+/** A path the walk passed over, with the Chinese reason (e.g. “请另存为 .xlsx”). */
+export interface SkippedInput {
+  path: string;
+  reason: string;
+}
+
+/** What expandInputs found: the files to check, in order, and the paths it passed over. */
+export interface ExpandedInputs {
+  files: string[];
+  skipped: SkippedInput[];
+}
+
+const OLD_WORKBOOK = '不支持此格式的工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再校验';
+const DOCUMENT = '不支持 Word/WPS 文字文档，请把其中的统计表格复制到 Excel 中另存为 .xlsx，或粘贴到文本文件中另存为 .txt 后再校验';
+const HINTS: Record<string, string> = {
+  '.xls': '不支持旧版 .xls 工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再校验',
+  '.et': '不支持 WPS 表格的 .et 格式，请在 WPS 中“另存为” .xlsx 后再校验',
+  '.ett': OLD_WORKBOOK,
+  '.xlt': OLD_WORKBOOK,
+  '.xltx': OLD_WORKBOOK,
+  '.xlsb': OLD_WORKBOOK,
+  '.ods': OLD_WORKBOOK,
+  '.csv':
+    '不支持 .csv 文件（没有合并单元格，编码也常不确定），请在 Excel 中“另存为” .xlsx，或把表格粘贴到文本文件中保存为 .txt 后再校验',
+  '.doc': DOCUMENT,
+  '.docx': DOCUMENT,
+  '.wps': DOCUMENT,
+  '.rtf': DOCUMENT,
+  '.pdf': '不支持 PDF 文件，请使用年报的 Excel 或 Word 原稿（把统计表格复制到 Excel 中另存为 .xlsx）',
+  '.ofd': '不支持 OFD 文件，请使用年报的 Excel 或 Word 原稿（把统计表格复制到 Excel 中另存为 .xlsx）',
+};
+
+/** The Chinese hint for a file of a kind people send but the command cannot read; undefined for others. */
+export function otherKindHint(file: string): string | undefined {
+  return HINTS[path.extname(file).toLowerCase()];
+}
+
+function folderReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why = code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件夹不存在' : `无法读取（${code ?? String(e)}）`;
+  return `无法打开文件夹（${why}），其中的文件没有校验`;
+}
+
+/**
+ * Files named on the command line (kept as they are: a missing or unreadable one is reported by the
+ * check), and folders walked recursively, in name order, to the files `supported` accepts. Symbolic
+ * links to folders are followed once each. `walked` receives the files found by walking.
+ */
+export async function walkInputs(inputs: string[], supported: (file: string) => boolean, walked: Set<string>): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const skipped: SkippedInput[] = [];
+  const visited = new Set<string>();
+  const walk = async (dir: string): Promise<void> => {
+    let real = dir;
+    try {
+      real = await fs.realpath(dir);
+    } catch {
+      // readdir reports it
+    }
+    if (visited.has(real)) return; // a link back to a folder already walked
+    visited.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      skipped.push({ path: dir, reason: folderReason(e) });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      if (e.isSymbolicLink()) {
+        try {
+          isDir = (await fs.stat(p)).isDirectory();
+        } catch {
+          if (supported(p) || otherKindHint(p)) skipped.push({ path: p, reason: '符号链接指向的文件不存在' });
+          continue;
+        }
+      }
+      if (isDir) {
+        await walk(p);
+      } else if (e.name.startsWith('~$')) {
+        continue; // the lock file Office keeps beside an open document
+      } else if (supported(p)) {
+        files.push(p);
+        walked.add(p);
+      } else {
+        const hint = otherKindHint(p);
+        if (hint) skipped.push({ path: p, reason: hint });
+      }
+    }
+  };
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      files.push(input); // reported as unreadable (文件不存在…) by the check
+      continue;
+    }
+    if (stat.isDirectory()) await walk(input);
+    else files.push(input);
+  }
+  return { files, skipped };
+}
