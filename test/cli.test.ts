@@ -32,7 +32,8 @@ describe('xxgk-report check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('2021版');
     expect(r.out).toContain('错误 0，警告 0，提示 0');
-    expect(r.out).toContain('全部通过');
+    expect(r.out).toContain('：通过（2021版');
+    expect(r.out).toContain('通过：全部表格已读取并校验，未发现问题。');
   });
 
   it('exits 1 and prints the finding with its numbers for an inconsistent report', async () => {
@@ -119,7 +120,12 @@ describe('xxgk-report check on pasted text', () => {
     const file = JSON.parse(r.out).files[0];
     expect(file.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
     expect(file.notes.join('\n')).toContain('有 7 个单元格没有找到，不参与校验');
-    expect(r.code).toBe(0);
+    // Nothing wrong was found, but a row was not read: never "passed".
+    expect(file.verdict).toBe('incomplete');
+    expect(r.code).toBe(3);
+    const text = await run(['check', join(dir, 'lost-row.txt')]);
+    expect(text.out).toContain('部分未校验');
+    expect(text.out).not.toContain('通过');
   });
 });
 

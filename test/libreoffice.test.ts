@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { checkSheetInput } from '../src/report/sheetCheck';
 import { readXlsx, templatePlacements, templateSheetName, templateWorkbook } from '../src/cli/xlsx';
 import { highlightRules } from '../src/report/formulas';
 import { CellId, dataCells, FormatVersion } from '../src/report/formats';
@@ -196,8 +197,8 @@ describe('LibreOffice evaluates the template highlights as the validator judges'
       await wb.xlsx.readFile(converted[i]);
       const judge = wb.getWorksheet(JUDGE)!;
       // The validator judges the values as LibreOffice holds them (its totals, where they are formulas).
-      const read = (await readXlsx(converted[i])).find((r) => r.tables.length === 3)!;
-      const findings = validate(read.report);
+      const read = (await readXlsx(converted[i])).map((input) => checkSheetInput(input)).find((r) => r.tables.length === 3)!;
+      const findings = validate(read.report!);
       if (w.c.totalsAsFormulas) {
         const sums = findings.filter((f) => ['T3-ROWSUM', 'T3-OUTCOMES', 'T4-SUM'].includes(f.rule));
         expect([w.c.name, sums]).toEqual([w.c.name, []]);
@@ -236,14 +237,14 @@ describe('LibreOffice evaluates the template highlights as the validator judges'
   test('the workbook LibreOffice saved is still found by its names and reads the same values', async () => {
     for (const [i, w] of written.entries()) {
       if (w.c.totalsAsFormulas) continue; // its totals are LibreOffice's, checked above
-      const reads = await readXlsx(converted[i]);
+      const reads = (await readXlsx(converted[i])).map((input) => checkSheetInput(input));
       const named = reads.filter((r) => r.tables.length === 3);
       expect(named).toHaveLength(1);
       const read = named[0];
-      expect(read.report.format).toBe(w.c.version);
+      expect(read.report!.format).toBe(w.c.version);
       for (const d of dataCells(w.c.version)) {
         const want = w.c.report.cells[d.id];
-        expect([d.id, read.report.cells[d.id]]).toEqual([d.id, want === undefined ? null : want]);
+        expect([d.id, read.report!.cells[d.id]]).toEqual([d.id, want === undefined ? null : want]);
       }
     }
   });

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { INPUT_RULES } from '../src/report/inputRules';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { checkFile } from '../src/cli/checkFile';
+import { addInAndCommand } from './helpers/hostFromXlsx';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../src/cli/main';
@@ -31,6 +33,16 @@ function tableTop(version: FormatVersion, table: string): number {
     row += l.rowCount + 1;
   }
   throw new Error(table);
+}
+
+/** The A1 address `offset` columns right of the first cell on a sheet whose text is `label`. */
+function cellAddressIn(ws: ExcelJS.Worksheet, label: string, offset: number): string {
+  let found = '';
+  ws.eachRow((row, r) => row.eachCell((c, col) => {
+    if (!found && c.value === label) found = a1(r - 1, col - 1 + offset);
+  }));
+  if (!found) throw new Error(label);
+  return found;
 }
 
 /** A1 address of a data cell in the template, computed from the layout (independently of the reader). */
@@ -97,7 +109,7 @@ describe('xlsx template round trip', () => {
       expect(parsed.files[0].findings.find((f: { rule: string }) => f.rule === 'T4-SUM').address).toEqual(['E', 'A', 'B', 'C', 'D'].map((c) => `${c}${t4Row}`));
 
       const text = await run(['check', file]);
-      expect(text.out).toContain(`${file}：${version}版，表格 表二、表三、表四；错误`);
+      expect(text.out).toContain(`${file}：有错误（${version}版，表格 表二、表三、表四；错误`);
       expect(text.out).toContain(`${sheet}!D${newRow},D${newRow + 1},`);
     });
   }
@@ -247,8 +259,8 @@ describe('check on other workbooks and files', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
-    const np = tableLayout('2021', 'T3').labels.find((l) => l.text === '自然人')!;
-    ws.getCell(tableTop('2021', 'T3') + np.row + 1, np.col + 1).value = '个人';
+    const granted = tableLayout('2021', 'T3').labels.find((l) => l.text === '（一）予以公开')!;
+    ws.getCell(tableTop('2021', 'T3') + granted.row + 1, granted.col + 1).value = '甲乙丙';
     ws.getCell(templateAddress('2021', 'T3.NEW.NP' as CellId)).value = 5; // would break the balance
     ws.getCell(templateAddress('2021', 'T4.RV.UPH' as CellId)).value = 5; // breaks T4-SUM
     await wb.xlsx.writeFile(file);
@@ -257,9 +269,56 @@ describe('check on other workbooks and files', () => {
     expect(f.tables).toEqual(['T2', 'T4']);
     expect(f.notes).toHaveLength(1);
     expect(f.notes[0]).toContain('表三（申请处理，2021版）已被改动');
-    expect(f.notes[0]).toContain('应为“自然人”，现为“个人”');
+    expect(f.notes[0]).toContain('应为“（一）予以公开”，现为“甲乙丙”');
+    expect(f.verdict).toBe('errors');
     expect(f.findings.map((x: { rule: string; address: string[] }) => [x.rule, x.address[0]])).toEqual([['T4-SUM', templateAddress('2021', 'T4.RV.TOT' as CellId)]]);
     expect(r.code).toBe(1);
+  });
+
+  test('a template label given a cosmetic edit (“2. 重复申请”) is read by its labels and still checked, with a remark', async () => {
+    const file = join(dir, 'relabelled.xlsx');
+    await templateWorkbook('2021', { report: zeroReport('2021') }).xlsx.writeFile(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    const repeated = tableLayout('2021', 'T3').labels.find((l) => l.text === '2.重复申请')!;
+    ws.getCell(tableTop('2021', 'T3') + repeated.row + 1, repeated.col + 1).value = '2. 重复申请';
+    ws.getCell(templateAddress('2021', 'T3.NEW.NP' as CellId)).value = 5; // breaks the balance
+    await wb.xlsx.writeFile(file);
+    const f = JSON.parse((await run(['check', file, '--json'])).out).files[0];
+    expect(f.tables).toEqual(['T2', 'T3', 'T4']);
+    expect(f.notes).toEqual([]);
+    expect(f.remarks.join('')).toContain('现为“2. 重复申请”');
+    expect(f.findings.filter((x: { severity: string }) => x.severity === 'error').map((x: { rule: string; instance: string }) => `${x.rule}/${x.instance}`)).toEqual([
+      'T3-BALANCE/NP',
+      'T3-ROWSUM/NEW',
+    ]);
+    expect(f.verdict).toBe('errors');
+  });
+
+  test('text such as “293件” in a count cell is an error, as Excel’s sums ignore it (pasted table and template alike)', async () => {
+    const file = join(dir, 'units.xlsx');
+    const wb = templateWorkbook('2021', { report: zeroReport('2021') });
+    const ws = wb.worksheets[0];
+    ws.getCell(templateAddress('2021', 'T3.NEW.NP' as CellId)).value = '293件';
+    const pasted = wb.addWorksheet('粘贴');
+    let row = 0;
+    for (const layout of allLayouts('2021')) {
+      const grid: (string | number | null)[][] = layoutTextGrid(layout);
+      for (const d of layout.data) grid[d.row][d.col] = 0;
+      grid.forEach((cells, r) => cells.forEach((v, c) => v !== '' && v !== null && (pasted.getCell(row + r + 1, c + 1).value = v)));
+      row += layout.rowCount + 1;
+    }
+    pasted.getCell(cellAddressIn(pasted, '（七）总计', 3)).value = '293件';
+    await wb.xlsx.writeFile(file);
+    const files = JSON.parse((await run(['check', file, '--json'])).out).files;
+    expect(files).toHaveLength(2);
+    for (const f of files) {
+      expect(f.findings.filter((x: { rule: string }) => x.rule === 'CELL-COUNT').map((x: { message: string }) => x.message)).toEqual([
+        expect.stringContaining('不是数字（填写的是“293件”）'),
+      ]);
+      expect(f.verdict).toBe('errors');
+    }
   });
 
   test('a workbook without names: a table pasted anywhere on a sheet is recognised, addresses where it sits', async () => {
@@ -315,8 +374,8 @@ describe('check on other workbooks and files', () => {
     await wb.xlsx.writeFile(file);
     const r = await run(['check', file]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${file}（工作表“年报表格（2021版）”）：2021版，表格 表二、表三、表四；错误 0，警告 0，提示 0`);
-    expect(r.out).toContain(`${file}（工作表“2020年报”）：2019版，表格 表二、表三、表四；错误 1，警告 0，提示 0`);
+    expect(r.out).toContain(`${file}（工作表“年报表格（2021版）”）：通过（2021版，表格 表二、表三、表四；错误 0，警告 0，提示 0）`);
+    expect(r.out).toContain(`${file}（工作表“2020年报”）：有错误（2019版，表格 表二、表三、表四；错误 1，警告 0，提示 0）`);
     expect(r.out).toMatch(/\[错误\] T4-SUM {2}2020年报!J\d+,F\d+,G\d+,H\d+,I\d+/);
   });
 
@@ -326,7 +385,7 @@ describe('check on other workbooks and files', () => {
     const r = await run(['check', file]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`无法校验 ${file}`);
-    expect(r.err).toContain('文件已损坏或不是 .xlsx 格式');
+    expect(r.err).toContain('不是有效的 .xlsx 文件');
   });
 
   test('a workbook without any table exits 2 when named, and is skipped in a folder', async () => {
@@ -344,7 +403,7 @@ describe('check on other workbooks and files', () => {
     const walked = await run(['check', folder]);
     expect(walked.code).toBe(0);
     expect(walked.err).toContain('已跳过');
-    expect(walked.out).toContain('ok.xlsx：2021版，表格 表二、表三、表四；错误 0，警告 0，提示 0');
+    expect(walked.out).toContain('ok.xlsx：通过（2021版，表格 表二、表三、表四；错误 0，警告 0，提示 0）');
   });
 
   test('pasted text (.txt) is recognised; UTF-16 and GBK files are decoded', async () => {
@@ -368,5 +427,26 @@ describe('check on other workbooks and files', () => {
     const bad = await run(['template', '--out', join(dir, 't.tsv'), '--totals-as-formulas']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--totals-as-formulas 只适用于 .xlsx');
+  });
+});
+
+describe('one verdict for the add-in and the command', () => {
+  /** Every workbook the tests above wrote (this describe runs last in the file). */
+  function written(folder: string): string[] {
+    return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? written(join(folder, e.name)) : e.name.endsWith('.xlsx') ? [join(folder, e.name)] : [],
+    );
+  }
+
+  test('give the same verdict and the same findings, at the same cells, on every workbook this suite built', async () => {
+    const files = written(dir);
+    let compared = 0;
+    for (const file of files) {
+      if ((await checkFile(file)).unreadable !== undefined) continue; // not a workbook at all
+      const { addIn, command } = await addInAndCommand(file);
+      expect([file, addIn]).toEqual([file, command]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(6);
   });
 });

@@ -1,7 +1,9 @@
 import { Report } from '../report/report';
+import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheetCheck';
 import { validate } from '../report/validate';
+import { verdictOf } from '../report/verdict';
 import { NotAReportError } from './exchange';
-import { NoTablesError, readReports } from './readers';
+import { NoTablesError, ReadReport, readReports } from './readers';
 import { FileResult } from './render';
 
 export interface CheckFileOptions {
@@ -20,27 +22,61 @@ export interface FileOutcome {
   unreadable?: string;
 }
 
+const NO_TABLES = '没有找到年报统计表格（表二、表三、表四）';
+
+/** The reports of one file, each checked by the shared core, with its verdict. */
+function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileResult[] {
+  const results: FileResult[] = [];
+  const checked = reads.map((read) => ({ read, check: read.kind === 'sheet' ? checkSheetInput(read.input, { lastYear }) : null }));
+  const holdsTables = (c: SheetCheck | null) => c !== null && (c.tables.length > 0 || c.lost.length > 0 || c.notes.length > 0);
+  const several = checked.filter((c) => holdsTables(c.check)).length > 1;
+  for (const { read, check } of checked) {
+    if (read.kind === 'exchange') {
+      const findings = validate(read.report, { lastYear });
+      const verdict = verdictOf({ tablesRead: read.tables.length, findings, unchecked: read.notes });
+      results.push({ file, format: read.report.format, tables: read.tables, findings, notes: read.notes, remarks: [], verdict, report: read.report });
+      continue;
+    }
+    if (!check || !holdsTables(check)) continue;
+    const notes = [...read.notes, ...uncheckedOf(check)];
+    const inWorkbook = read.input.sheet !== '';
+    const findings = check.findings.map(({ sheet, addresses, ...f }) => (inWorkbook && addresses.length ? { ...f, sheet, address: addresses } : f));
+    results.push({
+      // A workbook with tables on several sheets gives one result a sheet.
+      file: several ? `${file}（工作表“${check.sheet}”）` : file,
+      ...(inWorkbook ? { sheet: check.sheet } : {}),
+      format: check.tables.length ? check.tables[0].version : null,
+      tables: check.tables.filter((t) => t.damage.length === 0).map((t) => t.table),
+      findings,
+      notes,
+      remarks: check.remarks,
+      verdict: verdictOf({ tablesRead: check.tables.filter((t) => t.damage.length === 0).length, findings, unchecked: notes }),
+      report: check.report,
+    });
+  }
+  if (results.length === 0) {
+    const why = reads.flatMap((r) => r.notes);
+    throw new NoTablesError([`${reads.some((r) => r.kind === 'sheet' && r.input.sheet !== '') ? '工作簿' : '文本'}中${NO_TABLES}`, ...why].join('；'));
+  }
+  return results;
+}
+
 /** Reads and checks one file. Never throws: a failure is the outcome's `unreadable`. */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileOutcome> {
   try {
-    const reads = await readReports(file);
-    const results: FileResult[] = [];
-    for (const read of reads) {
-      const findings = validate(read.report, { lastYear: options.lastYear, tables: read.checkTables, present: read.present }).map((f) => {
-        if (!read.addressOf) return f;
-        const places = f.cells.map((c) => read.addressOf!(c)).filter((p) => p !== undefined);
-        return places.length ? { ...f, sheet: places[0].sheet, address: places.map((p) => p.address) } : f;
-      });
-      // A workbook with tables on several sheets gives one result a sheet.
-      const label = reads.length > 1 && read.sheet !== undefined ? `${file}（工作表“${read.sheet}”）` : file;
-      const format = read.tables.length ? read.report.format : null;
-      results.push({ file: label, format, tables: read.tables, findings, notes: read.notes });
-    }
-    return { file, results };
+    return { file, results: checkReads(file, await readReports(file), options.lastYear) };
   } catch (e) {
     if (e instanceof NoTablesError && options.inFolder) return { file, results: [], skipped: e.message };
     return { file, results: [], unreadable: describeError(e) };
   }
+}
+
+/** Last year's report (--last-year): the values of the first report of a file that holds tables. */
+export async function readLastYear(file: string): Promise<Report> {
+  const results = checkReads(file, await readReports(file));
+  const found = results.find((r) => r.report !== null && r.tables.length > 0) ?? results.find((r) => r.report !== null);
+  if (!found?.report) throw new NoTablesError(NO_TABLES);
+  return found.report;
 }
 
 /** A Chinese reason for an error thrown while reading a file. */

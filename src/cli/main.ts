@@ -1,17 +1,20 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_VERSION, isFormatVersion } from '../report/formats';
-import { checkFile, describeError } from './checkFile';
+import { checkFile, describeError, readLastYear } from './checkFile';
 import { templateHtml } from './html';
-import { expandInputs, foundInFolder, readReport } from './readers';
-import { FileResult, renderJson, renderText } from './render';
+import { expandInputs, foundInFolder } from './readers';
+import { FileResult, renderJson, renderText, unreadableResult } from './render';
+import { VERDICT_EXIT_CODES, worstVerdict } from '../report/verdict';
 import { templateTsv } from './template';
 import { writeTemplateXlsx } from './xlsx';
 
 export const USAGE = `用法：
   xxgk-report check <文件或文件夹>... [--json] [--last-year <上年报告>]
       校验年报统计表格：Excel 工作簿（.xlsx）、粘贴保存的文本（.txt/.tsv）或 .json 交换格式。
-      退出码：0 无错误，1 有错误，2 文件无法读取或不是年报。
+      每份报告的结论：通过（全部表格已读取并校验，没有错误）、有错误、部分未校验（没有发现错误，
+      但有表格、行或单元格未能读取或校验，会逐条列出）、无法读取。
+      退出码：0 通过，1 有错误，2 有文件无法读取或不是年报，3 部分未校验（多个文件时取最严重的：2、1、3、0）。
   xxgk-report template [--format 2021|2019] --out <文件.xlsx|.html|.tsv> [--totals-as-formulas]
       输出三张官方表格的空白模板：
         .xlsx  带数据有效性和自动标色的 Excel 工作簿，在 Excel、WPS、LibreOffice 中无需加载项即可自查；
@@ -53,11 +56,10 @@ async function check(args: string[], io: Io): Promise<number> {
   const lastYearFile = takeOption(args, '--last-year');
   rejectUnknownOptions(args);
   if (args.length === 0) throw new UsageError('请指定要校验的文件或文件夹');
-  let unreadable = false;
   let lastYear;
   if (lastYearFile) {
     try {
-      lastYear = (await readReport(lastYearFile)).report;
+      lastYear = await readLastYear(lastYearFile);
     } catch (e) {
       io.err(`无法读取上年报告 ${lastYearFile}：${describe(e)}\n`);
       return 2;
@@ -78,14 +80,17 @@ async function check(args: string[], io: Io): Promise<number> {
     if (outcome.skipped !== undefined) {
       if (!json) io.err(`${progress ? '\n' : ''}已跳过 ${file}：${outcome.skipped}\n`);
     } else if (outcome.unreadable !== undefined) {
-      unreadable = true;
+      results.push(unreadableResult(file, outcome.unreadable));
       io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
     }
   }
   if (progress) io.err('\n');
   io.out(json ? renderJson(results) : renderText(results));
-  if (unreadable) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (results.length === 0) {
+    io.err('没有找到可以校验的年报\n');
+    return VERDICT_EXIT_CODES.unreadable;
+  }
+  return VERDICT_EXIT_CODES[worstVerdict(results.map((r) => r.verdict))];
 }
 
 const describe = describeError;

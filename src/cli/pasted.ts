@@ -1,8 +1,7 @@
 import { promises as fs } from 'fs';
-import { recognisedCells, recognitionNotes } from '../report/pasted';
-import { parseTsv, recognise } from '../report/recognise';
+import { parseTsv } from '../report/recognise';
 import { NotAReportError } from './exchange';
-import type { ReadReport } from './readers';
+import type { SheetRead } from './readers';
 import { decodeTextDetailed, undecodableNote } from './decode';
 
 // Text pasted from Word, a web page or Excel and saved as .txt/.tsv: decoded whatever the editor
@@ -13,26 +12,17 @@ export class NoTablesError extends NotAReportError {}
 
 export { decodeText, decodeTextDetailed } from './decode';
 
-/** Reads pasted text; positions are reported as 第 N 行 (rows of the file), not addresses. */
-export function readPastedText(text: string): ReadReport {
-  const r = recognise(parseTsv(text));
-  if (r.tables.length === 0 || r.version === null) {
-    throw new NoTablesError('文本中没有找到年报统计表格（表二、表三、表四）');
-  }
-  const tables = r.tables.map((t) => t.table);
-  return { report: r.report, tables, checkTables: tables, present: recognisedCells(r), notes: recognitionNotes(r) };
+/** Pasted text as a sheet for the shared check: its lines are rows, its tab-separated cells columns. */
+export function readPastedText(text: string): SheetRead {
+  const grid = parseTsv(text);
+  return { kind: 'sheet', input: { sheet: '', sheetId: '', named: [], unnamed: { row: 0, col: 0, values: grid, asText: true } }, notes: [] };
 }
 
-export async function readPasted(file: string): Promise<ReadReport> {
+export async function readPasted(file: string): Promise<SheetRead> {
   const decoded = decodeTextDetailed(await fs.readFile(file));
   const note = undecodableNote(decoded.undecodable);
-  try {
-    const read = readPastedText(decoded.text);
-    if (note) read.notes.unshift(note);
-    return read;
-  } catch (e) {
-    // The tables may be in the lines that could not be decoded: say so with the reason.
-    if (e instanceof NoTablesError && note) throw new NoTablesError(`${e.message}；${note}`);
-    throw e;
-  }
+  const read = readPastedText(decoded.text);
+  // The tables may be in the lines that could not be decoded: the note says so whatever was found.
+  if (note) read.notes.unshift(note);
+  return read;
 }

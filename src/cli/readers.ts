@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { CellId, TableId, TABLE_IDS } from '../report/formats';
+import { TableId, TABLE_IDS } from '../report/formats';
+import { SheetInput } from '../report/sheetCheck';
 import { Report } from '../report/report';
 import { decodeTextDetailed, undecodableNote } from './decode';
 import { NotAReportError, parseExchange } from './exchange';
@@ -9,40 +10,46 @@ import { ExpandedInputs, otherKindHint, SkippedInput, walkInputs } from './input
 import { NoTablesError, readPasted } from './pasted';
 import { readXlsx } from './xlsx';
 
-/** What a reader found in one file. */
-export interface ReadReport {
+/**
+ * What a reader found in one file: sheets to check (a workbook's sheets, pasted text), checked by
+ * the shared core (src/report/sheetCheck.ts), or a report in the exchange format.
+ */
+export type ReadReport = SheetRead | ExchangeRead;
+
+export interface SheetRead {
+  kind: 'sheet';
+  input: SheetInput;
+  /** What the reader itself could not read (undecodable lines), in Chinese. */
+  notes: string[];
+}
+
+export interface ExchangeRead {
+  kind: 'exchange';
   report: Report;
   tables: TableId[];
   notes: string[];
-  /** Sheet and A1 address of each cell, where the file is a workbook. */
-  addressOf?: (id: string) => { sheet: string; address: string } | undefined;
-  /** The sheet the report was read from, where the file is a workbook. */
-  sheet?: string;
-  /**
-   * Check only these tables (a workbook sheet or pasted text that holds only some of them); all
-   * tables of the version when absent (the JSON exchange format).
-   */
-  checkTables?: TableId[];
-  /** The cells the file has (a recognised table may lack some): the others are not checked. */
-  present?: ReadonlySet<CellId>;
 }
 
 /** A file holds one report, or several (a workbook with tables on several sheets). */
 export type Reader = (file: string) => Promise<ReadReport | ReadReport[]>;
 
-async function readJson(file: string): Promise<ReadReport> {
+async function readJson(file: string): Promise<ExchangeRead> {
   // Same decoder as pasted text: a BOM, UTF-16 or GB18030 does not make the JSON invalid.
   const decoded = decodeTextDetailed(await fs.readFile(file));
   const report = parseExchange(decoded.text);
   const tables = TABLE_IDS.filter((t) => Object.keys(report.cells).some((id) => id.startsWith(`${t}.`)));
   const note = undecodableNote(decoded.undecodable);
-  return { report, tables: tables.length ? tables : [...TABLE_IDS], notes: note ? [note] : [] };
+  return { kind: 'exchange', report, tables: tables.length ? tables : [...TABLE_IDS], notes: note ? [note] : [] };
+}
+
+async function readWorkbook(file: string): Promise<SheetRead[]> {
+  return (await readXlsx(file)).map((input) => ({ kind: 'sheet', input, notes: [] }));
 }
 
 const READERS: Record<string, Reader> = {
   '.json': readJson,
-  '.xlsx': readXlsx,
-  '.xlsm': readXlsx,
+  '.xlsx': readWorkbook,
+  '.xlsm': readWorkbook,
   '.tsv': readPasted,
   '.txt': readPasted,
 };
@@ -61,12 +68,6 @@ export async function readReports(file: string): Promise<ReadReport[]> {
   if (!reader) throw new NotAReportError(otherKindHint(file) ?? `不支持的文件类型（支持 ${supportedExtensions().join('、')}）`);
   const read = await reader(file);
   return Array.isArray(read) ? read : [read];
-}
-
-/** The one report of a file (last year's report): the first one that holds tables. */
-export async function readReport(file: string): Promise<ReadReport> {
-  const reports = await readReports(file);
-  return reports.find((r) => r.tables.length > 0) ?? reports[0];
 }
 
 /** Files found by walking a folder (not named on the command line). */

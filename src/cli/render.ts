@@ -1,21 +1,46 @@
 import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
+import { Report } from '../report/report';
 import { SEVERITY_LABELS } from '../report/rules';
 import { countBySeverity, Finding } from '../report/validate';
+import { Verdict, VERDICT_LABELS } from '../report/verdict';
 
-/** One checked file as the command reports it. */
+/** One checked report (a file, or a sheet of a workbook) as the command reports it. */
 export interface FileResult {
   file: string;
+  /** The sheet of a workbook the report was read from. */
+  sheet?: string;
   format: FormatVersion | null;
+  /** The tables read and checked. */
   tables: TableId[];
   findings: (Finding & { sheet?: string; address?: string[] })[];
-  /** Chinese notes on what the reader could not place. */
+  /** What the file holds that was not read or not checked (Chinese): any of it makes the report incomplete. */
   notes: string[];
+  /** What the user should know that did not stop the check (Chinese). */
+  remarks: string[];
+  verdict: Verdict;
+  /** Why the file could not be read, when the verdict is unreadable. */
+  reason?: string;
+  /** The values read (last year's report, a roll-up). */
+  report?: Report | null;
+}
+
+/** A file that could not be read, as a result of its own (one bad file never hides the others). */
+export function unreadableResult(file: string, reason: string): FileResult {
+  return { file, format: null, tables: [], findings: [], notes: [], remarks: [], verdict: 'unreadable', reason };
 }
 
 export function summaryLine(r: FileResult): string {
+  if (r.verdict === 'unreadable') return `${r.file}：${VERDICT_LABELS.unreadable}——${r.reason ?? ''}`;
   const c = countBySeverity(r.findings);
   const tables = r.tables.map((t) => TABLE_NUMBERS[t]).join('、') || '无';
-  return `${r.file}：${r.format ? `${r.format}版` : '未识别版本'}，表格 ${tables}；错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`;
+  return `${r.file}：${VERDICT_LABELS[r.verdict]}（${r.format ? `${r.format}版` : '未识别版本'}，表格 ${tables}；错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}）`;
+}
+
+/** The closing line of a report's text output: what the verdict means, never 通过 for what was not all checked. */
+function verdictLine(r: FileResult): string | null {
+  if (r.verdict === 'passed') return r.findings.length === 0 ? '  通过：全部表格已读取并校验，未发现问题。' : '  通过：全部表格已读取并校验，没有错误。';
+  if (r.verdict === 'incomplete') return `  部分未校验：有 ${r.notes.length} 处内容未读取或未校验（见上），其余部分未发现错误。`;
+  return null;
 }
 
 /** The human-readable report: a summary line per file, then its findings. */
@@ -23,7 +48,12 @@ export function renderText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     lines.push(summaryLine(r));
+    if (r.verdict === 'unreadable') {
+      lines.push('');
+      continue;
+    }
     for (const n of r.notes) lines.push(`  ! ${n}`);
+    for (const n of r.remarks) lines.push(`  * ${n}`);
     const where = (f: FileResult['findings'][number]) =>
       f.address?.length ? `${f.sheet ? `${f.sheet}!` : ''}${f.address.join(',')}` : f.cells.join(', ');
     for (const f of r.findings) {
@@ -42,7 +72,8 @@ export function renderText(results: FileResult[]): string {
       lines.push(`  [${SEVERITY_LABELS.info}] CELL-BLANK  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，按 0 计算；公开的表格应填写 0`);
       lines.push(`         ${shown}${blanks.length > 10 ? ' 等' : ''}`);
     }
-    if (r.findings.length === 0) lines.push('  全部通过，未发现问题。');
+    const closing = verdictLine(r);
+    if (closing) lines.push(closing);
     lines.push('');
   }
   return lines.join('\n');
@@ -54,9 +85,12 @@ export function renderJson(results: FileResult[]): string {
       {
         files: results.map((r) => ({
           file: r.file,
+          verdict: r.verdict,
+          ...(r.reason !== undefined ? { reason: r.reason } : {}),
           format: r.format,
           tables: r.tables,
           notes: r.notes,
+          remarks: r.remarks,
           findings: r.findings.map((f) => ({
             rule: f.rule,
             instance: f.instance,

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import { CellId, ColumnKind, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+import { ColumnKind, FormatVersion, TABLE_IDS, TableId } from '../report/formats';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, totalFormulas } from '../report/formulas';
 import { a1, parseA1, TableLayout, tableLayout } from '../report/layout';
-import { placedAddress, RawValue, readPlacedBlock } from '../report/placed';
-import { recognisedCells, recognitionNotes } from '../report/pasted';
-import { recognise } from '../report/recognise';
+import { RawValue } from '../report/placed';
+import { NamedRead, SheetInput } from '../report/sheetCheck';
+import { SparseSheet, sparseSheet, StoredCell } from '../report/sparseSheet';
 import { CellValue, Report } from '../report/report';
 import {
   COMPUTED_FILL,
@@ -18,10 +18,8 @@ import {
 } from '../report/style';
 import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { newSheetName, stackPlacements } from '../report/placement';
-import { parseTableName, tableName } from '../report/tableNames';
+import { parseNameReference, parseTableName, tableName } from '../report/tableNames';
 import { NotAReportError } from './exchange';
-import { NoTablesError } from './pasted';
-import type { ReadReport } from './readers';
 
 // The template as an .xlsx file (drawn exactly as src/excel/insert.ts draws it in Excel, so that the
 // file checks itself in Excel, WPS or LibreOffice without the add-in), and the reader of .xlsx files.
@@ -313,120 +311,87 @@ export function evaluateSum(formula: string, valueAt: (row: number, col: number)
   return sum;
 }
 
-/** The sheet's values as rows of raw values, from A1 to its last used cell. */
-export function sheetValues(ws: ExcelJS.Worksheet): RawValue[][] {
-  const rows: RawValue[][] = [];
+/** The cells a sheet stores (never the empty ones: a stray value at XFD1048576 costs one cell, not a grid). */
+export function storedCells(ws: ExcelJS.Worksheet): StoredCell[] {
+  const cells: StoredCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const values: RawValue[] = [];
     row.eachCell({ includeEmpty: false }, (c, col) => {
-      values[col - 1] = rawValue(c);
+      const value = rawValue(c);
+      if (value !== null && value !== undefined && value !== '') cells.push({ row: r - 1, col: col - 1, value });
     });
-    rows[r - 1] = values;
   });
-  let width = 0;
-  for (let r = 0; r < rows.length; r++) width = Math.max(width, rows[r]?.length ?? 0);
-  return Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null));
-}
-
-/** What the recogniser reads: each cell's text ('' for blank). */
-export function textGrid(values: RawValue[][]): string[][] {
-  return values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
-}
-
-function block(values: RawValue[][], top: number, left: number, rows: number, cols: number): RawValue[][] {
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => values[top + r]?.[left + c] ?? ''));
-}
-
-const tableLabel = (t: TableId, v?: FormatVersion) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}${v ? `，${v}版` : ''}）`;
-
-interface NamedTable {
-  table: TableId;
-  version: FormatVersion;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
+  return cells;
 }
 
 /** The XXGK_ names of a workbook, by sheet name; lost (#REF!) names are listed apart. */
-function namedTables(names: LocalName[], sheetOrder: string[]): { bySheet: Map<string, NamedTable[]>; lost: Map<string, string[]> } {
-  const bySheet = new Map<string, NamedTable[]>();
-  const lost = new Map<string, string[]>();
+function namedTables(names: LocalName[], sheetOrder: string[]): { bySheet: Map<string, NamedBlockRef[]>; lost: Map<string, { table: TableId; version: FormatVersion }[]> } {
+  const bySheet = new Map<string, NamedBlockRef[]>();
+  const lost = new Map<string, { table: TableId; version: FormatVersion }[]>();
   for (const n of names) {
     const id = parseTableName(n.name);
     if (!id) continue;
     const scope = n.localSheetId !== undefined ? sheetOrder[n.localSheetId] : undefined;
-    const ref = n.ranges.length === 1 ? /^(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Z]+\$?\d+)(?::(\$?[A-Z]+\$?\d+))?$/.exec(n.ranges[0]) : null;
-    const sheet = ref ? (ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2]) : scope;
+    const ref = n.ranges.length === 1 ? parseNameReference(n.ranges[0]) : null;
+    const sheet = ref ? ref.sheet : scope;
     if (!ref || sheet === undefined) {
       const where = scope ?? '';
-      lost.set(where, [...(lost.get(where) ?? []), `${tableLabel(id.table, id.version)}的单元格已被删除，无法找到该表格。`]);
+      lost.set(where, [...(lost.get(where) ?? []), id]);
       continue;
     }
-    const a = parseA1(ref[3]);
-    const b = ref[4] ? parseA1(ref[4]) : a;
     const list = bySheet.get(sheet) ?? [];
-    list.push({ ...id, row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 });
+    list.push({ name: n.name, id, top: ref.top, left: ref.left, bottom: ref.bottom, right: ref.right });
     bySheet.set(sheet, list);
   }
   return { bySheet, lost };
 }
 
-/** One report of a workbook: the tables of one version on one sheet. */
-function placedReports(sheet: string, values: RawValue[][], tables: NamedTable[]): ReadReport[] {
-  const out: ReadReport[] = [];
-  tables.sort((x, y) => TABLE_IDS.indexOf(x.table) - TABLE_IDS.indexOf(y.table));
-  for (const version of new Set(tables.map((t) => t.version))) {
-    const notes: string[] = [];
-    const cells: Report['cells'] = {};
-    const intact: NamedTable[] = [];
-    for (const t of tables.filter((x) => x.version === version)) {
-      const read = readPlacedBlock(tableLayout(version, t.table), block(values, t.row, t.col, t.rows, t.cols));
-      if (read.damage.length) {
-        const shown = read.damage.slice(0, 3).join('；') + (read.damage.length > 3 ? ` 等 ${read.damage.length} 处` : '');
-        notes.push(`工作表“${sheet}”中的${tableLabel(t.table, version)}已被改动，与标准格式不一致，未校验此表：${shown}`);
-        continue;
-      }
-      intact.push(t);
-      Object.assign(cells, read.cells);
-    }
-    const where = new Map<string, string>();
-    for (const t of intact) {
-      for (const d of tableLayout(version, t.table).data) {
-        where.set(d.id, placedAddress({ ...t }, d.id)!);
-      }
-    }
-    out.push({
-      report: { format: version, cells },
-      tables: intact.map((t) => t.table),
-      checkTables: intact.map((t) => t.table),
-      notes,
-      sheet,
-      addressOf: (id) => {
-        const address = where.get(id);
-        return address ? { sheet, address } : undefined;
-      },
-    });
-  }
-  return out;
+interface NamedBlockRef {
+  name: string;
+  id: { table: TableId; version: FormatVersion };
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
-/** A sheet the add-in did not write: recognise the tables in its cell texts. */
-function recognisedReport(sheet: string, values: RawValue[][]): ReadReport | null {
-  const r = recognise(textGrid(values));
-  if (r.tables.length === 0 || r.version === null) return null;
-  return {
-    report: r.report,
-    tables: r.tables.map((t) => t.table),
-    checkTables: r.tables.map((t) => t.table),
-    present: recognisedCells(r),
-    notes: recognitionNotes(r, { prefix: `工作表“${sheet}”`, cellAddresses: true }),
-    sheet,
-    addressOf: (id) => {
-      const p = r.positions[id as CellId];
-      return p ? { sheet, address: a1(p.row, p.col) } : undefined;
-    },
-  };
+/** Blocks larger than this are not cut out of a sheet: no table of ours is near that size. */
+const MAX_BLOCK_CELLS = 100_000;
+
+function namedRead(ref: NamedBlockRef, grid: SparseSheet): NamedRead {
+  const rows = ref.bottom - ref.top + 1;
+  const cols = ref.right - ref.left + 1;
+  const size = rows * cols > MAX_BLOCK_CELLS ? { rows: Math.min(rows, 1), cols: Math.min(cols, 1) } : { rows, cols };
+  const values = Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.cols }, (_, c) => grid.at(ref.top + r, ref.left + c)));
+  // A name over a huge area is damage on its size alone (readPlacedBlock says how many rows too many).
+  if (size.rows !== rows || size.cols !== cols) values.push(...Array.from({ length: Math.min(rows, 1000) }, () => [null]));
+  return { name: ref.name, template: ref.id, pasted: null, block: { row: ref.top, col: ref.left, values } };
+}
+
+/** Loads an .xlsx workbook and reads what the command checks: each sheet's named tables, or its whole stored content. */
+export async function readXlsx(file: string): Promise<SheetInput[]> {
+  const { wb, names, sheetOrder } = await loadWorkbook(await fs.readFile(file));
+  return workbookInputs(wb, names, sheetOrder);
+}
+
+export function workbookInputs(wb: ExcelJS.Workbook, names: LocalName[], sheetOrder: string[]): SheetInput[] {
+  const { bySheet, lost } = namedTables(names, sheetOrder);
+  const inputs: SheetInput[] = [];
+  wb.eachSheet((ws) => {
+    const grid = sparseSheet(storedCells(ws));
+    const named = (bySheet.get(ws.name) ?? []).map((ref) => namedRead(ref, grid));
+    for (const id of lost.get(ws.name) ?? []) named.push({ name: tableName(id.table, id.version), template: id, pasted: null, block: null });
+    const input: SheetInput = { sheet: ws.name, sheetId: ws.name, named };
+    if (named.length === 0) input.unnamed = grid.compacted();
+    inputs.push(input);
+  });
+  // A workbook-scoped name whose sheet is gone: reported on the first sheet.
+  const orphans = [...lost].filter(([sheet]) => !inputs.some((i) => i.sheet === sheet)).flatMap(([, ids]) => ids);
+  if (orphans.length && inputs.length) {
+    const first = inputs[0];
+    for (const id of orphans) first.named.push({ name: tableName(id.table, id.version), template: id, pasted: null, block: null });
+    delete first.unnamed;
+  }
+  return inputs;
 }
 
 /** Loads an .xlsx workbook, keeping its sheet-scoped names. A file that is not one gives a Chinese reason. */
@@ -440,31 +405,6 @@ export async function loadWorkbook(data: Buffer): Promise<{ wb: ExcelJS.Workbook
     throw new NotAReportError(`无法打开 Excel 工作簿，文件已损坏或不是 .xlsx 格式（${why}）`);
   }
   return { wb, ...captured() };
-}
-
-/** Every report in an .xlsx file: named tables first, sheets without names through the recogniser. */
-export async function readXlsx(file: string): Promise<ReadReport[]> {
-  const { wb, names, sheetOrder } = await loadWorkbook(await fs.readFile(file));
-  const { bySheet, lost } = namedTables(names, sheetOrder);
-  const reports: ReadReport[] = [];
-  const lostNotes: string[] = [];
-  for (const [sheet, notes] of lost) lostNotes.push(...notes.map((n) => (sheet ? `工作表“${sheet}”中的${n}` : n)));
-  wb.eachSheet((ws) => {
-    const values = sheetValues(ws);
-    const named = bySheet.get(ws.name);
-    if (named) {
-      reports.push(...placedReports(ws.name, values, named));
-      return;
-    }
-    const rec = recognisedReport(ws.name, values);
-    if (rec) reports.push(rec);
-  });
-  if (reports.length === 0) {
-    if (lostNotes.length) throw new NotAReportError(lostNotes.join('；'));
-    throw new NoTablesError('工作簿中没有找到年报统计表格（表二、表三、表四）');
-  }
-  reports[0].notes.unshift(...lostNotes);
-  return reports;
 }
 
 export type { CellValue };

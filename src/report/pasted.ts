@@ -19,10 +19,16 @@ export interface PastedRead {
   notes: string[];
 }
 
+/** Where a grid cell sits on the sheet (or in the file): grid row and column → sheet row and column. */
+export type GridOrigin = (row: number, col: number) => { row: number; col: number };
+
+export const offsetOrigin =
+  (top: number, left: number): GridOrigin =>
+  (row, col) => ({ row: top + row, col: left + col });
+
 export interface NoteOptions {
-  /** Sheet row and column of the grid's (0, 0). */
-  top?: number;
-  left?: number;
+  /** Sheet position of a grid cell (the grid's (0, 0) is A1 by default). */
+  at?: GridOrigin;
   /** Put before each note, e.g. 工作表“Sheet1”. */
   prefix?: string;
   /** Name the cell of an unplaced row (a worksheet), not only its row (a text file). */
@@ -36,10 +42,11 @@ export interface NoteOptions {
  * command's .xlsx and pasted-text readers). Cells not found are not checked (validate's `present`).
  */
 export function recognitionNotes(r: Recognition, options: NoteOptions = {}): string[] {
-  const { top = 0, left = 0, prefix = '', cellAddresses = false, max = 10 } = options;
+  const { at = offsetOrigin(0, 0), prefix = '', cellAddresses = false, max = 10 } = options;
   const unplaced = r.unplaced.map((u) => {
-    const cell = cellAddresses && u.col !== undefined ? `（${a1(top + u.row, left + u.col)}）` : '';
-    return `${prefix}第 ${top + u.row + 1} 行${cell}${u.text ? `“${u.text.slice(0, 40)}”` : ''}：${u.reason}`;
+    const p = at(u.row, u.col ?? 0);
+    const cell = cellAddresses && u.col !== undefined ? `（${a1(p.row, p.col)}）` : '';
+    return `${prefix}第 ${p.row + 1} 行${cell}${u.text ? `“${shortText(u.text)}”` : ''}：${u.reason}`;
   });
   const notes = unplaced.slice(0, max);
   if (unplaced.length > max) notes.push(`${prefix}另有 ${unplaced.length - max} 处内容未能识别`);
@@ -49,6 +56,11 @@ export function recognitionNotes(r: Recognition, options: NoteOptions = {}): str
     notes.push(`${prefix}${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）有 ${t.missing.length} 个单元格没有找到，不参与校验：${ids}`);
   }
   return notes;
+}
+
+/** A cell's text as a message quotes it: at most 40 characters. */
+export function shortText(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** The cells a recognition found: the others are not checked. */
@@ -61,7 +73,8 @@ export function recognisedCells(r: Recognition): Set<CellId> {
  * The recogniser's cleaned values (units stripped) serve a conversion to the template; the in-place
  * check uses the raw values, so that its findings agree with the highlights Excel computes.
  */
-export function readPastedBlock(values: RawValue[][], top: number, left: number, types?: SheetValueType[][]): PastedRead {
+export function readPastedBlock(values: RawValue[][], top: number, left: number, types?: SheetValueType[][], options: PastedOptions = {}): PastedRead {
+  const at = options.at ?? offsetOrigin(top, left);
   const grid = values.map((row) => row.map((v) => cellString(v)));
   const recognition = recognise(grid);
   const sites = new Map<CellId, { row: number; col: number }>();
@@ -69,21 +82,38 @@ export function readPastedBlock(values: RawValue[][], top: number, left: number,
   let inPlace: Report | null = null;
   if (version) {
     inPlace = { format: version, cells: {} };
+    const inText = fromText(recognition);
     for (const [id, p] of Object.entries(recognition.positions) as [CellId, { row: number; col: number }][]) {
-      sites.set(id, { row: top + p.row, col: left + p.col });
-      inPlace.cells[id] = valueFromSheet(values[p.row]?.[p.col], types?.[p.row]?.[p.col]);
+      sites.set(id, at(p.row, p.col));
+      // Text has no cell types to honour; a number found inside a longer text is only the recogniser's.
+      inPlace.cells[id] =
+        options.asText || inText.has(id) ? (recognition.report.cells[id] ?? null) : valueFromSheet(values[p.row]?.[p.col], types?.[p.row]?.[p.col]);
     }
   }
   const tables = recognition.tables.map((t) => t.table);
-  const notes = recognitionNotes(recognition, { top, left, cellAddresses: true });
+  const notes = recognitionNotes(recognition, { at, prefix: options.prefix, cellAddresses: !options.asText });
   const rows = recognition.tables.flatMap((t) => [t.firstRow, t.lastRow]);
   return {
     recognition,
     inPlace,
     sites,
     tables,
-    top: rows.length ? top + Math.min(...rows) : top,
-    bottom: rows.length ? top + Math.max(...rows) : top,
+    top: rows.length ? at(Math.min(...rows), 0).row : top,
+    bottom: rows.length ? at(Math.max(...rows), 0).row : top,
     notes,
   };
+}
+
+export interface PastedOptions {
+  /** The grid is text (a .txt file), not sheet cells: the recogniser's cleaned values are the values. */
+  asText?: boolean;
+  /** Sheet position of a grid cell, where the grid is not a plain block (a compacted sheet). */
+  at?: GridOrigin;
+  /** Put before each note, e.g. 工作表“Sheet1”. */
+  prefix?: string;
+}
+
+/** The recognised values read out of a longer text (numbers Excel's sums cannot see). */
+function fromText(r: Recognition): Set<CellId> {
+  return new Set(r.tables.flatMap((t) => t.cells.filter((c) => (c as { fromText?: boolean }).fromText === true).map((c) => c.id)));
 }

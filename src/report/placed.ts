@@ -49,7 +49,9 @@ export function readPlacedBlock(
   block: RawValue[][],
   merges?: readonly Merge[],
   types?: SheetValueType[][],
+  origin: { row: number; col: number } = { row: 0, col: 0 },
 ): ReadResult {
+  const at = (row: number, col: number) => a1(origin.row + row, origin.col + col);
   const name = `${TABLE_NUMBERS[layout.table]}（${TABLE_NAMES[layout.table]}）`;
   const rows = block.length;
   const cols = rows ? block[0].length : 0;
@@ -62,10 +64,10 @@ export function readPlacedBlock(
   for (const l of layout.labels) {
     const found = norm(block[l.row][l.col]);
     if (found !== l.text) {
-      damage.push(`${name}的 ${a1(l.row, l.col)} 应为“${l.text}”，现为“${found}”`);
+      damage.push(`${name}的 ${at(l.row, l.col)} 应为“${l.text}”，现为“${found}”`);
     }
   }
-  if (merges) damage.push(...mergeDamage(layout, name, merges));
+  if (merges) damage.push(...mergeDamage(layout, name, merges, origin));
   if (damage.length) return { cells: {}, damage };
   const cells: Partial<Record<CellId, CellValue>> = {};
   for (const d of layout.data) cells[d.id] = valueFromSheet(block[d.row][d.col], types?.[d.row]?.[d.col]);
@@ -78,10 +80,9 @@ export function placedAddress(p: PlacedTable, id: CellId): string | undefined {
   return d ? a1(p.row + d.row, p.col + d.col) : undefined;
 }
 
-const mergeText = (m: Merge) => `${a1(m.row, m.col)}:${a1(m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}`;
-
-/** How the merged cells of a block (relative to its top-left) differ from the layout's. */
-function mergeDamage(layout: TableLayout, name: string, merges: readonly Merge[]): string[] {
+/** How the merged cells of a block (relative to its top-left, at `origin` on the sheet) differ from the layout's. */
+function mergeDamage(layout: TableLayout, name: string, merges: readonly Merge[], origin: { row: number; col: number }): string[] {
+  const mergeText = (m: Merge) => `${a1(origin.row + m.row, origin.col + m.col)}:${a1(origin.row + m.row + m.rowSpan - 1, origin.col + m.col + m.colSpan - 1)}`;
   const key = (m: Merge) => `${m.row},${m.col},${m.rowSpan},${m.colSpan}`;
   const found = new Set(merges.map(key));
   const expected = new Set(layout.merges.map(key));

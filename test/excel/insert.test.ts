@@ -184,15 +184,19 @@ describe('finding the tables again', () => {
 });
 
 describe('merged cells (ExcelApi 1.13 where the host has it)', () => {
-  it('reports a merge undone inside 表三 as damage when merged areas can be read', async () => {
+  it('reads a table whose merge was undone by its labels, still checks it, and says what changed', async () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     host.userSelect('Sheet1', 'A1');
     await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
     host.userUnmerge('Sheet1', 'A2:C4');
+    const newNp = tableLayout('2021', 'T3').data.find((d) => d.id === 'T3.NEW.NP')!;
+    host.userEdit('Sheet1', a1(newNp.row, newNp.col), 3); // 自然人 新收 3: breaks the balance
     const withMerges = (await checkWorkbook(run, { mergedAreas: true })).sheets[0];
-    expect(withMerges.tables[0].damage).toEqual(['表三（申请处理）的合并单元格 A2:C4 已被取消合并']);
-    expect(withMerges.findings).toEqual([]);
+    expect(withMerges.tables[0].damage).toEqual([]);
+    expect(withMerges.remarks.join('')).toContain('表三（申请处理）的合并单元格 A2:C4 已被取消合并');
+    expect(withMerges.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('T3-BALANCE');
+    expect(withMerges.verdict).toBe('errors');
     // On ExcelApi 1.8 the values are all still there, so the table is checked as before.
     expect((await checkWorkbook(run)).sheets[0].tables[0].damage).toEqual([]);
   });
