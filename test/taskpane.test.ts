@@ -3,7 +3,8 @@ import { checkSummary } from '../src/commands/summary';
 import { WorkbookCheck } from '../src/excel/check';
 import { zeroReport } from '../src/report/generate';
 import { validate } from '../src/report/validate';
-import { groupFindings, severityCounts } from '../src/taskpane/findingsView';
+import { groupFindings, severityCounts, workbookVerdict } from '../src/taskpane/findingsView';
+import { verdictOf } from '../src/report/verdict';
 
 function checkOf(cells: Record<string, number | null>, damage: string[] = []): WorkbookCheck {
   const report = zeroReport('2021');
@@ -16,7 +17,7 @@ function checkOf(cells: Record<string, number | null>, damage: string[] = []): W
         sheetId: 's1',
         notes: [],
         remarks: [],
-        verdict: findings.some((f) => f.severity === 'error') ? 'errors' : 'passed',
+        verdict: verdictOf({ tablesRead: damage.length ? 1 : 2, findings, unchecked: damage }),
         report,
         blocks: new Map(),
         lost: [],
@@ -57,9 +58,20 @@ describe('the ribbon 校验 summary', () => {
     expect(s.lines[1]).toContain('另有 1 条');
   });
 
-  it('puts structural damage first', () => {
+  it('puts structural damage first, and never says 通过 while a table was not checked', () => {
     const s = checkSummary(checkOf({}, ['表三（申请处理）少了 1 行']));
-    expect(s.lines[0]).toBe('年报：表三（申请处理）少了 1 行');
+    expect(s.title).toBe('部分未校验：有 1 处内容未读取或未校验，其余没有发现错误');
+    expect(s.title).not.toContain('通过');
+    expect(s.lines[0]).toBe('工作表“年报”中的表三（申请处理，2021版）已被改动，与标准格式不一致，未校验此表：表三（申请处理）少了 1 行');
+  });
+
+  it('gives the pane the same verdict as the command', () => {
+    expect(workbookVerdict(checkOf({})).verdict).toBe('passed');
+    expect(workbookVerdict(checkOf({ 'T3.NEW.NP': 2 })).verdict).toBe('errors');
+    const partly = workbookVerdict(checkOf({}, ['表三（申请处理）少了 1 行']));
+    expect(partly.verdict).toBe('incomplete');
+    expect(partly.text).toContain('部分未校验');
+    expect(partly.unchecked).toHaveLength(1);
   });
 
   it('explains what to do when the workbook has no table or the check could not run', () => {

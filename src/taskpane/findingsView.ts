@@ -1,6 +1,8 @@
 import { TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
 import { ruleDef, Severity } from '../report/rules';
 import { LocatedFinding, WorkbookCheck } from '../excel/check';
+import { uncheckedOf } from '../report/sheetCheck';
+import { Verdict, VERDICT_LABELS, worstVerdict } from '../report/verdict';
 
 /** One line of the findings list: a finding, or the blank cells of a table folded into one line. */
 export interface FindingItem {
@@ -81,4 +83,26 @@ export function severityCounts(check: WorkbookCheck): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const s of check.sheets) for (const f of s.findings) counts[f.severity]++;
   return counts;
+}
+
+/** The workbook's verdict as the pane and the ribbon say it: the same verdicts as the command. */
+export interface VerdictView {
+  verdict: Verdict;
+  /** One line: never 通过 unless every table was read and checked. */
+  text: string;
+  /** What was not read or not checked, sheet by sheet (Chinese). */
+  unchecked: string[];
+}
+
+export function workbookVerdict(check: WorkbookCheck): VerdictView {
+  const unchecked = check.sheets.flatMap(uncheckedOf);
+  const verdict = check.error ? 'unreadable' : worstVerdict(check.sheets.map((s) => s.verdict));
+  const counts = severityCounts(check);
+  const text: Record<Verdict, string> = {
+    passed: counts.warning ? `${VERDICT_LABELS.passed}：全部表格已读取，没有错误，请看警告` : `${VERDICT_LABELS.passed}：全部表格已读取，数字全部对得上`,
+    errors: `${VERDICT_LABELS.errors}：请逐条修改下列问题`,
+    incomplete: `${VERDICT_LABELS.incomplete}：有 ${unchecked.length} 处内容未读取或未校验，其余没有发现错误`,
+    unreadable: check.error ? `无法校验：${check.error}` : '没有找到可以校验的年报表格',
+  };
+  return { verdict, text: text[verdict], unchecked };
 }

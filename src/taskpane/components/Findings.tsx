@@ -3,7 +3,8 @@ import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/re
 import { WorkbookCheck, selectCells } from '../../excel/check';
 import { ExcelRun } from '../../excel/run';
 import { SEVERITY_LABELS, Severity } from '../../report/rules';
-import { groupFindings, severityCounts } from '../findingsView';
+import { groupFindings, severityCounts, workbookVerdict } from '../findingsView';
+import { Verdict } from '../../report/verdict';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, minHeight: '24px', alignItems: 'center' },
@@ -19,6 +20,8 @@ const useStyles = makeStyles({
     wordBreak: 'break-all',
   },
   passed: { color: tokens.colorPaletteGreenForeground1 },
+  incomplete: { color: tokens.colorPaletteMarigoldForeground2 },
+  errors: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const ICONS: Record<Severity, JSX.Element> = {
@@ -44,6 +47,8 @@ export function Findings({ check, run, onError }: FindingsProps) {
   const styles = useStyles();
   const counts = severityCounts(check);
   const groups = groupFindings(check);
+  const verdict = workbookVerdict(check);
+  const verdictStyle: Record<Verdict, string | undefined> = { passed: styles.passed, incomplete: styles.incomplete, errors: styles.errors, unreadable: undefined };
   const go = async (sheetId: string, addresses: string[]) => {
     const problem = await selectCells(run, sheetId, addresses);
     if (problem) onError(problem);
@@ -56,9 +61,9 @@ export function Findings({ check, run, onError }: FindingsProps) {
             {SEVERITY_LABELS[s]} {counts[s]}
           </Badge>
         ))}
-        {counts.error + counts.warning === 0 && (
-          <Text size={200} className={styles.passed}>
-            数字全部对得上
+        {verdict.verdict !== 'errors' && (
+          <Text size={200} className={verdictStyle[verdict.verdict]} data-testid="verdict" data-verdict={verdict.verdict}>
+            {verdict.text}
           </Text>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { WorkbookCheck } from '../../excel/check';
 import { FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/formats';
+import { damageMessage } from '../../report/sheetCheck';
 
 export interface StructureProblemsProps {
   check: WorkbookCheck;
@@ -16,19 +17,29 @@ export function StructureProblems({ check, onReinsert }: StructureProblemsProps)
         key: `${s.sheetId}/${t.table}`,
         target: { sheet: s.sheetId, table: t.table, version: t.version, address: t.address },
         title: `${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）与标准格式不一致`,
-        text: `工作表“${s.sheet}”中的${TABLE_NUMBERS[t.table]}已被改动：${t.damage.slice(0, 3).join('；')}${t.damage.length > 3 ? ` 等 ${t.damage.length} 处` : ''}。为避免给出错误的结果，已暂停校验此表。可以撤销刚才的操作，或重新插入标准表格。`,
+        text: `${damageMessage(s.sheet, t)}。为避免给出错误的结果，已暂停校验此表。可以撤销刚才的操作，或重新插入标准表格。`,
       })),
     ...s.lost.map((l) => ({ key: `${s.sheetId}/${l.table}/lost`, target: { sheet: s.sheetId, table: l.table, version: l.version }, title: `${TABLE_NUMBERS[l.table]}已找不到`, text: l.message })),
   ]);
-  const notes = check.sheets.flatMap((s) => s.notes.map((n, i) => ({ key: `${s.sheetId}/note/${i}`, text: `${s.sheet}：${n}` })));
-  if (problems.length === 0 && notes.length === 0) return null;
+  const notes = check.sheets.flatMap((s) => s.notes.map((n, i) => ({ key: `${s.sheetId}/note/${i}`, text: n })));
+  const remarks = check.sheets.flatMap((s) => s.remarks.map((n, i) => ({ key: `${s.sheetId}/remark/${i}`, text: n })));
+  if (problems.length === 0 && notes.length === 0 && remarks.length === 0) return null;
   return (
     <>
       {notes.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>粘贴的表格中有内容未能识别</MessageBarTitle>
+            <MessageBarTitle>部分未校验：以下内容未能识别</MessageBarTitle>
             {notes.map((n) => (
+              <div key={n.key}>{n.text}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {remarks.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {remarks.map((n) => (
               <div key={n.key}>{n.text}</div>
             ))}
           </MessageBarBody>
