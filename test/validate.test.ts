@@ -210,3 +210,34 @@ describe('validate: property', () => {
     });
   }
 });
+
+describe('validate: what a message shows of a hostile or noisy value', () => {
+  it('prints a difference at the precision it is compared at: 相差 5, not float noise', () => {
+    const report = withCells(zeroReport('2021'), { 'T3.NEW.NP': 10.1, 'T3.RT.NP': 5.1000001 });
+    const balance = validate(report).find((f) => f.rule === 'T3-BALANCE' && f.instance === 'NP')!;
+    expect(Math.abs(10.1 - 5.1000001)).not.toBe(5); // the float difference has noise
+    expect(balance.message).toContain('相差 5（');
+  });
+
+  it('shortens a long text in a count cell in the message and in the finding', () => {
+    const long = '这一段很长的文字'.repeat(100_000);
+    const findings = validate(withCells(zeroReport('2021'), { 'T3.NEW.NP': long }));
+    const text = JSON.stringify(findings);
+    expect(text.length).toBeLessThan(20_000);
+    const cell = findings.find((f) => f.rule === 'CELL-COUNT')!;
+    expect(cell.message).toContain('…（共 800000 个字符）');
+  });
+
+  it('refuses an integer beyond 2^53 as a number that cannot be read exactly, and does not sum it', () => {
+    const findings = validate(withCells(zeroReport('2021'), { 'T3.NEW.NP': 9007199254740993 }));
+    const cell = findings.find((f) => f.rule === 'CELL-COUNT')!;
+    expect(cell.severity).toBe('error');
+    expect(cell.message).toContain('数字过大，无法准确读取');
+    expect(findings.filter((f) => f.rule === 'T3-BALANCE').map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('accepts the largest exact integer', () => {
+    const findings = validate(withCells(zeroReport('2021'), { 'T3.NEW.NP': Number.MAX_SAFE_INTEGER, 'T3.NEW.TOT': Number.MAX_SAFE_INTEGER }));
+    expect(findings.filter((f) => f.rule === 'CELL-COUNT')).toEqual([]);
+  });
+});

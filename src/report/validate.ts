@@ -46,6 +46,11 @@ export function formatNumber(n: number): string {
   return short === 0 || Math.abs(short - n) > Math.abs(n) * 1e-9 ? String(n) : String(short);
 }
 
+/** A cell's text as a message quotes it: a long value (a whole page pasted into a cell) is shortened. */
+function quoted(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…（共 ${text.length} 个字符）` : text;
+}
+
 /** Excel's ROUND(x, 6), which the highlight formulas use to compare sums. */
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
@@ -57,8 +62,10 @@ const isInteger = (v: number): boolean => Number.isFinite(v) && Number.isInteger
 function kindProblem(kind: 'count' | 'signed' | 'amount', v: CellValue): string | null {
   if (v === null) return null;
   if (typeof v === 'string' && v.trim() === '') return '看起来空白，实际是空文本或空格（不是空单元格），请清除该单元格后填写数字';
-  if (typeof v === 'string') return `不是数字（填写的是“${v}”）`;
+  if (typeof v === 'string') return `不是数字（填写的是“${quoted(v)}”）`;
   if (!Number.isFinite(v)) return '不是有效数字';
+  // Beyond 2^53 a number is already rounded when read: refused, never checked as if exact.
+  if (Number.isInteger(v) && !Number.isSafeInteger(v)) return `数字过大，无法准确读取（超过 ${Number.MAX_SAFE_INTEGER}）`;
   if (kind === 'amount') return v < 0 ? `不能为负数（填写的是 ${formatNumber(v)}）` : null;
   if (!isInteger(v)) return `应为整数（填写的是 ${formatNumber(v)}）`;
   if (kind === 'count' && v < 0) return `不能为负数（填写的是 ${formatNumber(v)}）`;
@@ -81,7 +88,7 @@ function cellFindings(report: Report, present?: ReadonlySet<CellId>): Finding[] 
         table: def.table,
         cells: [inst.cell],
         expected: null,
-        actual: v,
+        actual: typeof v === 'string' ? quoted(v) : v,
         message: `${def.label}：${problem}；${ruleDef(inst.rule).basis}`,
       });
     }
@@ -123,7 +130,8 @@ function side(terms: Term[], report: Report, last: Report | undefined, longList:
   const unreadable: Term[] = [];
   for (const t of terms) {
     const v = termValue(t, report, last);
-    const n = typeof v === 'number' && Number.isFinite(v) ? v : v === null ? 0 : NaN;
+    const exact = typeof v === 'number' && Number.isFinite(v) && !(Number.isInteger(v) && !Number.isSafeInteger(v));
+    const n = exact ? (v as number) : v === null ? 0 : NaN;
     if (Number.isNaN(n)) {
       unreadable.push(t);
       continue;
@@ -173,7 +181,7 @@ export function checkRelation(inst: RelationInstance, report: Report, last?: Rep
   };
   if (l.sum === null || r.sum === null) {
     const bad = [...l.unreadable, ...r.unreadable];
-    const what = bad.map((t) => `${t.label}“${termValue(t, report, last)}”`).join('、');
+    const what = bad.map((t) => `${t.label}“${quoted(String(termValue(t, report, last)))}”`).join('、');
     // The cell holding text has its own error; the sum it feeds is only reported as not checked.
     return {
       ...base,
@@ -185,7 +193,8 @@ export function checkRelation(inst: RelationInstance, report: Report, last?: Rep
   }
   if (holds(inst.relation, l.sum, r.sum)) return null;
   const rhsText = inst.rhsLabel && long ? `${inst.rhsLabel}（${r.text}）` : r.text;
-  const diff = inst.relation === 'eq' ? `，相差 ${formatNumber(Math.abs(l.sum - r.sum))}` : '';
+  // The difference at the precision of the comparison: 相差 5, not 4.999999900000006.
+  const diff = inst.relation === 'eq' ? `，相差 ${formatNumber(Math.abs(round6(l.sum - r.sum)))}` : '';
   return {
     ...base,
     expected: r.sum,
