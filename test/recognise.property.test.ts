@@ -46,7 +46,9 @@ describe('recognise on arbitrary grids', () => {
           expect(t.version).toBe(r.version);
           for (const c of t.cells) {
             expect(r.report.cells[c.id]).toEqual(c.value);
-            expect(c.raw).toBe(g[c.row]?.[c.col] ?? '');
+            // a value read from inside a longer text cell (reshape) has that part of the text as raw
+            if (c.fromText) expect(g[c.row]?.[c.col] ?? '').toContain(c.raw);
+            else expect(c.raw).toBe(g[c.row]?.[c.col] ?? '');
           }
           for (const m of t.missing) expect(ids).not.toContain(m);
         }

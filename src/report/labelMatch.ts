@@ -132,16 +132,56 @@ export class LabelDictionary {
     for (const fl of f.T4.fields) this.entry({ label: fl.label, table: 'T4', role: 'field', id: fl.id }, v);
   }
 
+  /**
+   * Every label (official text or alias, at least two characters) that occurs in a normalised
+   * text, as [start, end) offsets into it: for text whose labels and numbers run together.
+   */
+  occurrences(normalised: string): { start: number; end: number; entries: LabelEntry[] }[] {
+    if (!this.byFirst) {
+      const byFirst = new Map<string, { key: string; entries: LabelEntry[] }[]>();
+      for (const [key, entries] of this.byKey) {
+        if (key.length < 2) continue;
+        const list = byFirst.get(key[0]) ?? [];
+        list.push({ key, entries });
+        byFirst.set(key[0], list);
+      }
+      this.byFirst = byFirst;
+    }
+    const out: { start: number; end: number; entries: LabelEntry[] }[] = [];
+    for (let i = 0; i < normalised.length; i++) {
+      const list = this.byFirst.get(normalised[i]);
+      if (!list) continue;
+      for (const k of list) {
+        if (normalised.startsWith(k.key, i)) out.push({ start: i, end: i + k.key.length, entries: k.entries });
+      }
+    }
+    return out;
+  }
+
+  private byFirst: Map<string, { key: string; entries: LabelEntry[] }[]> | null = null;
+
   /** The entries a cell's text names, or null. Exact normal form first, then aliases, then one typo. */
   lookup(text: string): LabelMatch | null {
+    const raw = this.rawCache.get(text);
+    if (raw !== undefined) return raw;
     const n = normaliseLabel(text);
-    if (n === '') return null;
-    if (this.cache.has(n)) return this.cache.get(n) ?? null;
-    const result = this.lookupNormalised(n);
-    if (this.cache.size > 5000) this.cache.clear();
-    this.cache.set(n, result);
+    let result: LabelMatch | null = null;
+    if (n !== '') {
+      const hit = this.cache.get(n);
+      if (hit !== undefined) result = hit;
+      else {
+        result = this.lookupNormalised(n);
+        if (this.cache.size > 5000) this.cache.clear();
+        this.cache.set(n, result);
+      }
+    }
+    // the same texts are looked up on every recognition (the add-in recognises on every edit)
+    if (this.rawCache.size > 5000) this.rawCache.clear();
+    this.rawCache.set(text, result);
     return result;
   }
+
+  private readonly rawCache = new Map<string, LabelMatch | null>();
 
   private lookupNormalised(n: string): LabelMatch | null {
     const exact = this.byKey.get(n);

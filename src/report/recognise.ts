@@ -11,6 +11,7 @@ import {
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 import { tableLayout } from './layout';
 import { CellValue, Report } from './report';
+import { reshape, ShapedRow } from './reshape';
 
 // Recognising the three tables in a grid that the add-in did not insert (docs/formats.md,
 // "Recognising a table"): a worksheet's values, text pasted from Word or a web page, an xlsx sheet.
@@ -18,9 +19,17 @@ import { CellValue, Report } from './report';
 export interface PlacedValue {
   id: CellId;
   value: CellValue;
+  /** 0-based position of the grid cell the value comes from. */
   row: number;
   col: number;
+  /** The text the value was read from: the cell's text, or the part of it (fromText). */
   raw: string;
+  /**
+   * The value is a part of a longer text in its grid cell (“一、本年新收… 3 0 0 0 0 0 3”, or a digit
+   * of “3000003”): the cell itself is text, so Excel's formulas cannot see the number, and several
+   * values may share that cell. Absent for a value that is its cell's whole content.
+   */
+  fromText?: true;
 }
 
 export interface Unplaced {
@@ -51,8 +60,13 @@ export interface Recognition {
   tables: RecognisedTable[];
   /** Every placed value, in the exchange format (format is the default version when no table was found). */
   report: Report;
-  /** 0-based grid position of each placed value. */
+  /** 0-based grid position of each placed value (several values may share a cell: see fromText). */
   positions: Partial<Record<CellId, { row: number; col: number }>>;
+  /**
+   * The placed values read from inside a longer text cell (PlacedValue.fromText). The sheet's cell
+   * at their position holds text, not the number: use the value in `report`, not the sheet's.
+   */
+  fromText: Set<CellId>;
   /** Rows (or cells) that look like table rows but could not be placed. */
   unplaced: Unplaced[];
 }
@@ -69,7 +83,12 @@ export function parseTsv(text: string): string[][] {
 // Cells and rows
 
 interface Cell {
+  /** Column in the (reshaped) row. */
   col: number;
+  /** Grid cell it comes from. */
+  srcRow: number;
+  srcCol: number;
+  fromText: boolean;
   raw: string;
   /** Parsed without a column kind. */
   value: CellValue;
@@ -82,7 +101,14 @@ interface Cell {
 }
 
 interface Row {
+  /** Index in the reshaped rows (src/report/reshape.ts); a grid of cells is not reshaped. */
   index: number;
+  /** First and last grid row the row comes from. */
+  first: number;
+  last: number;
+  reshaped: boolean;
+  /** Why its values could not be read (reshape), in Chinese. */
+  unreadable?: string;
   /** One per column, blank included. */
   cells: Cell[];
   texts: Cell[];
@@ -90,22 +116,32 @@ interface Row {
   blank: boolean;
 }
 
-function analyseRow(index: number, source: unknown): Row {
-  const values: unknown[] = Array.isArray(source) ? source : [];
+function analyseRow(index: number, shaped: ShapedRow): Row {
   const dict = labelDictionary();
   const cells: Cell[] = [];
-  for (let col = 0; col < values.length; col++) {
-    const v = values[col];
-    const raw = cellString(v);
+  for (let col = 0; col < shaped.cells.length; col++) {
+    const sc = shaped.cells[col];
+    const v = sc.value;
+    const raw = sc.text;
     const value = typeof v === 'number' ? parseCellText(v) : parseCellText(raw);
     const blank = value === null;
     const num = typeof value === 'number';
     const match = !blank && !num ? dict.lookup(raw) : null;
-    cells.push({ col, raw, value, blank, num, match, source: v });
+    cells.push({ col, srcRow: sc.row, srcCol: sc.col, fromText: sc.fromText, raw, value, blank, num, match, source: v });
   }
   const texts = cells.filter((c) => !c.blank && !c.num);
   const numbers = cells.filter((c) => c.num).length;
-  return { index, cells, texts, numbers, blank: texts.length === 0 && numbers === 0 };
+  return {
+    index,
+    first: shaped.first,
+    last: shaped.last,
+    reshaped: shaped.reshaped,
+    unreadable: shaped.unreadable,
+    cells,
+    texts,
+    numbers,
+    blank: texts.length === 0 && numbers === 0 && !shaped.unreadable,
+  };
 }
 
 function valueOf(cell: Cell | undefined, kind: ColumnKind): CellValue {
@@ -255,7 +291,7 @@ const T3_WIDTH = 7;
 const T4_WIDTH = 15;
 
 class Recogniser {
-  readonly rows: Row[];
+  private rows: Row[];
   version: FormatVersion = DEFAULT_VERSION;
   readonly evidence: Record<FormatVersion, string[]> = { '2021': [], '2019': [] };
   readonly placed = new Map<CellId, PlacedValue>();
@@ -278,8 +314,17 @@ class Recogniser {
   private readonly further: Row | null;
 
   constructor(grid: unknown) {
-    const rows = Array.isArray(grid) ? grid : [];
-    const all = rows.map((r, i) => analyseRow(i, r));
+    let shaped = reshape(grid);
+    let all = shaped.rows.map((r, i) => analyseRow(i, r));
+    if (shaped.versionDependent) {
+      // A split depended on the version (a 表二 row's column count): decide it, then reshape again.
+      this.rows = all;
+      this.decideVersion();
+      shaped = reshape(grid, this.version);
+      all = shaped.rows.map((r, i) => analyseRow(i, r));
+      this.evidence['2021'] = [];
+      this.evidence['2019'] = [];
+    }
     const cut = furtherReport(all);
     this.further = cut === null ? null : all[cut];
     this.rows = cut === null ? all : all.slice(0, cut);
@@ -289,7 +334,7 @@ class Recogniser {
     if (this.further) {
       this.unplace(
         this.further,
-        `工作表中还有另一份年报的表格（第${this.further.index + 1}行起），只识别了第一份`,
+        `工作表中还有另一份年报的表格（第${this.further.first + 1}行起），只识别了第一份`,
       );
     }
     this.decideVersion();
@@ -300,6 +345,10 @@ class Recogniser {
         continue;
       }
       const marks = rowMarks(row);
+      if (row.unreadable && marks.tables.size === 0 && !state) {
+        this.unplace(row, row.unreadable);
+        continue;
+      }
       if (marks.tables.size > 0) {
         const next = tableOfRow(marks.tables, state);
         if (next !== state) {
@@ -388,11 +437,14 @@ class Recogniser {
     }
   }
 
-  private place(table: TableId, id: CellId, cell: Cell | undefined, row: number, col: number, kind: ColumnKind): boolean {
+  private place(table: TableId, id: CellId, cell: Cell | undefined, row: Row, col: number, kind: ColumnKind): boolean {
     const value = valueOf(cell, kind);
     const raw = cell?.raw ?? '';
     if (this.placed.has(id)) return false;
-    const pv: PlacedValue = { id, value, row, col, raw };
+    const pv: PlacedValue = cell
+      ? { id, value, row: cell.srcRow, col: cell.srcCol, raw }
+      : { id, value, row: row.first, col: row.reshaped ? (row.cells[row.cells.length - 1]?.srcCol ?? col) : col, raw };
+    if (cell?.fromText) pv.fromText = true;
     this.placed.set(id, pv);
     const list = this.cellsOf.get(table) ?? [];
     list.push(pv);
@@ -409,18 +461,33 @@ class Recogniser {
   ): void {
     if (items.some((it) => this.placed.has(it.id))) {
       this.unplaced.push({
-        row: row.index,
+        row: row.first,
         text: rowText(row),
         reason: `${quote(label)}一行重复出现，已按第一次出现的数值读取，这一行未读入`,
       });
       return;
     }
-    for (const it of items) this.place(table, it.id, row.cells[it.col], row.index, it.col, it.kind);
+    for (const it of items) this.place(table, it.id, row.cells[it.col], row, it.col, it.kind);
     this.touch(table, row.index);
   }
 
+  /** Report a row (or one cell of it, by its column in the row) at its grid position. */
   private unplace(row: Row, reason: string, col?: number, text?: string): void {
-    this.unplaced.push(col === undefined ? { row: row.index, text: text ?? rowText(row), reason } : { row: row.index, col, text: text ?? rowText(row), reason });
+    const cell = col === undefined ? undefined : row.cells[col];
+    const at = cell ? cell.srcRow : row.first;
+    this.unplaced.push(
+      col === undefined
+        ? { row: at, text: text ?? rowText(row), reason }
+        : { row: at, col: cell ? cell.srcCol : col, text: text ?? rowText(row), reason },
+    );
+  }
+
+  /** A row whose values reshape could not separate: reported, counted in the table. */
+  private unreadable(table: TableId, row: Row): boolean {
+    if (!row.unreadable) return false;
+    this.touch(table, row.index);
+    this.unplace(row, row.unreadable);
+    return true;
   }
 
   private leave(state: TableId | null): void {
@@ -433,6 +500,7 @@ class Recogniser {
   // -- T2 --------------------------------------------------------------------------------------
 
   private t2Row(row: Row): void {
+    if (this.unreadable('T2', row)) return;
     let labelCell: Cell | undefined;
     let labelEntry: LabelEntry | undefined;
     const header = new Map<string, number>();
@@ -523,6 +591,11 @@ class Recogniser {
 
   private t3Row(row: Row): void {
     if (row.blank) return;
+    if (row.unreadable) {
+      this.flushT3Pending();
+      this.unreadable('T3', row);
+      return;
+    }
     if (row.numbers === 0) {
       let header = false;
       for (const c of row.texts) {
@@ -750,6 +823,7 @@ class Recogniser {
 
   private t4Row(row: Row): void {
     if (row.blank) return;
+    if (this.unreadable('T4', row)) return;
     const hasLabels = row.texts.some((c) => c.match?.entries.some((e) => e.table === 'T4' && e.role !== 'section'));
     if (hasLabels) {
       const uph = FORMATS[this.version].T4.fields[0].id;
@@ -848,16 +922,26 @@ class Recogniser {
       const missing = dataCells(v)
         .filter((d) => d.table === table && !this.placed.has(d.id))
         .map((d) => d.id);
-      tables.push({ table, version: v, firstRow: s.first, lastRow: s.last, cells, missing });
+      let firstRow = Infinity;
+      let lastRow = -Infinity;
+      for (let i = s.first; i <= s.last; i++) {
+        const r = this.rows[i];
+        if (!r) continue;
+        firstRow = Math.min(firstRow, r.first);
+        lastRow = Math.max(lastRow, r.last);
+      }
+      tables.push({ table, version: v, firstRow, lastRow, cells, missing });
     }
     tables.sort((a, b) => a.firstRow - b.firstRow);
     const found = tables.length > 0;
     const report: Report = { format: found ? v : DEFAULT_VERSION, cells: {} };
     const positions: Recognition['positions'] = {};
+    const fromText = new Set<CellId>();
     for (const t of tables) {
       for (const pv of t.cells) {
         report.cells[pv.id] = pv.value;
         positions[pv.id] = { row: pv.row, col: pv.col };
+        if (pv.fromText) fromText.add(pv.id);
       }
     }
     this.unplaced.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
@@ -867,6 +951,7 @@ class Recogniser {
       tables,
       report,
       positions,
+      fromText,
       unplaced: this.unplaced,
     };
   }
@@ -878,7 +963,7 @@ function rowText(row: Row): string {
   return row.cells
     .slice(0, end)
     .map((c) => c.raw)
-    .join('\t');
+    .join(row.reshaped ? ' ' : '\t');
 }
 
 /**
@@ -895,6 +980,7 @@ export function recognise(grid: string[][]): Recognition {
       tables: [],
       report: { format: DEFAULT_VERSION, cells: {} },
       positions: {},
+      fromText: new Set(),
       unplaced: [{ row: 0, text: '', reason: `内部错误，未能识别表格：${e instanceof Error ? e.message : String(e)}` }],
     };
   }
