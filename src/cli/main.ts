@@ -3,6 +3,7 @@ import * as path from 'path';
 import { DEFAULT_VERSION, isFormatVersion } from '../report/formats';
 import { checkFile, describeError, readLastYear } from './checkFile';
 import { templateHtml } from './html';
+import { checkFileIsolated } from './isolate';
 import { expandInputs, foundInFolder } from './readers';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
 import { VERDICT_EXIT_CODES, worstVerdict } from '../report/verdict';
@@ -75,7 +76,7 @@ async function check(args: string[], io: Io): Promise<number> {
   const progress = files.length > 20 && !json;
   for (const [i, file] of files.entries()) {
     if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
-    const outcome = await checkFile(file, { lastYear, inFolder: foundInFolder(file) });
+    const outcome = await checkFileIsolated(file, { lastYear, inFolder: foundInFolder(file) });
     results.push(...outcome.results);
     if (outcome.skipped !== undefined) {
       if (!json) io.err(`${progress ? '\n' : ''}已跳过 ${file}：${outcome.skipped}\n`);
