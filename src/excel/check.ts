@@ -1,6 +1,6 @@
 import { FormatVersion, TableId } from '../report/formats';
-import { a1, parseA1 } from '../report/layout';
-import { mergesFromAddress, RawValue, SheetValueType } from '../report/placed';
+import { a1, Merge, parseA1 } from '../report/layout';
+import { RawValue, SheetValueType } from '../report/placed';
 import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/sheetCheck';
 import { describeExcelError } from './errors';
 import { ExcelRun } from './run';
@@ -55,14 +55,24 @@ interface QueuedBlock {
 function queueBlock(range: Excel.Range, options: CheckOptions): QueuedBlock {
   range.load('values,valueTypes,rowIndex,columnIndex');
   const merged = options.mergedAreas ? range.getMergedAreasOrNullObject() : null;
-  merged?.load('address');
+  // Each merged area as an item, in the same sync: RangeAreas.address is one string that Excel cuts
+  // near 255 characters, dropping areas silently (https://github.com/MicrosoftDocs/VBA-Docs/issues/49),
+  // and 表三's merges alone take about 390. RangeAreas.areas is ExcelApi 1.9, below the 1.13 of
+  // getMergedAreasOrNullObject.
+  merged?.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');
   return { range, merged };
+}
+
+/** The merged areas as merges relative to the block's top-left cell. */
+function mergesOf(merged: Excel.RangeAreas, top: number, left: number): Merge[] {
+  if (merged.isNullObject) return [];
+  return merged.areas.items.map((a) => ({ row: a.rowIndex - top, col: a.columnIndex - left, rowSpan: a.rowCount, colSpan: a.columnCount }));
 }
 
 function blockOf(q: QueuedBlock): SheetBlock {
   const { range, merged } = q;
   const block: SheetBlock = { row: range.rowIndex, col: range.columnIndex, values: range.values as RawValue[][], types: range.valueTypes as SheetValueType[][] };
-  if (merged) block.merges = merged.isNullObject ? [] : mergesFromAddress(merged.address, range.rowIndex, range.columnIndex);
+  if (merged) block.merges = mergesOf(merged, range.rowIndex, range.columnIndex);
   return block;
 }
 

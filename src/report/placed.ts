@@ -1,5 +1,5 @@
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
-import { a1, columnIndex, Merge, tableLayout, TableLayout } from './layout';
+import { a1, Merge, tableLayout, TableLayout } from './layout';
 import { CellValue } from './report';
 
 /** A raw value as a spreadsheet gives it: number, text, boolean, '' or null for empty. */
@@ -90,18 +90,4 @@ function mergeDamage(layout: TableLayout, name: string, merges: readonly Merge[]
     ...layout.merges.filter((m) => !found.has(key(m))).map((m) => `${name}的合并单元格 ${mergeText(m)} 已被取消合并`),
     ...merges.filter((m) => !expected.has(key(m))).map((m) => `${name}中出现了标准格式没有的合并单元格 ${mergeText(m)}`),
   ];
-}
-
-/** The merged areas of a RangeAreas address ("Sheet1!A1:C3, Sheet1!D1:J1"), relative to (top, left). */
-export function mergesFromAddress(address: string, top: number, left: number): Merge[] {
-  const out: Merge[] = [];
-  const re = /!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
-  for (let m = re.exec(address); m; m = re.exec(address)) {
-    const r0 = Number(m[2]) - 1;
-    const c0 = columnIndex(m[1]);
-    const r1 = m[4] ? Number(m[4]) - 1 : r0;
-    const c1 = m[3] ? columnIndex(m[3]) : c0;
-    out.push({ row: r0 - top, col: c0 - left, rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1 });
-  }
-  return out;
 }

@@ -322,6 +322,37 @@ describe('office-js batching semantics', () => {
   });
 });
 
+describe('merged areas (ExcelApi 1.13 getMergedAreasOrNullObject)', () => {
+  test('a long RangeAreas.address keeps only the whole areas that fit in 255 characters; areas items give every one', async () => {
+    const host = setup();
+    await host.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      for (let i = 0; i < 40; i++) s.getRange(`A${2 * i + 1}:B${2 * i + 1}`).merge();
+      const merged = s.getRange('A1:C80').getMergedAreasOrNullObject();
+      merged.load('address,areaCount,areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');
+      await ctx.sync();
+      expect(merged.areaCount).toBe(40);
+      expect(merged.address.length).toBeLessThanOrEqual(255);
+      const listed = merged.address.split(', ');
+      expect(listed.length).toBeLessThan(40);
+      expect(listed[0]).toBe('Sheet1!A1:B1');
+      expect(listed.every((a) => /^Sheet1!A\d+:B\d+$/.test(a))).toBe(true);
+      expect(merged.areas.items).toHaveLength(40);
+      expect(merged.areas.items[39]).toMatchObject({ rowIndex: 78, columnIndex: 0, rowCount: 1, columnCount: 2 });
+    });
+  });
+
+  test('a range without merges gives a null object whose areas are not read', async () => {
+    const host = setup();
+    await host.run(async (ctx) => {
+      const merged = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:C3').getMergedAreasOrNullObject();
+      merged.load('areas/items/rowIndex');
+      await ctx.sync();
+      expect(merged.isNullObject).toBe(true);
+    });
+  });
+});
+
 describe('protection and cell edit mode', () => {
   test('writing to a locked cell of a protected sheet rejects with AccessDenied; unlocked cells are writable', async () => {
     const host = setup();

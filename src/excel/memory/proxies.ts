@@ -2067,11 +2067,32 @@ export class MemNamedItem
 
 export { cellKey, DEFAULT_CELL };
 
-/** RangeAreas (ExcelApi 1.9+), as far as getMergedAreasOrNullObject needs it: its address and count. */
+/**
+ * The longest multi-area address Excel returns. Range.Address in Excel's object model stops at 255
+ * characters, dropping the areas that no longer fit, without an error (it ends at the last ", " that
+ * fits: https://github.com/MicrosoftDocs/VBA-Docs/issues/49). office.js documents no limit for
+ * RangeAreas.address; we model the same silent cut, the conservative case: a caller that parses the
+ * address loses merges without noticing, so only code that reads `areas` item by item passes.
+ */
+export const MAX_AREAS_ADDRESS = 255;
+
+/** Joins areas' addresses with ", " and keeps only the whole areas that fit in MAX_AREAS_ADDRESS. */
+export function truncatedAreasAddress(parts: string[]): string {
+  let out = '';
+  for (const p of parts) {
+    const next = out === '' ? p : `${out}, ${p}`;
+    if (next.length > MAX_AREAS_ADDRESS) break;
+    out = next;
+  }
+  return out;
+}
+
+/** RangeAreas (ExcelApi 1.9+), as far as getMergedAreasOrNullObject needs it: address, count and areas. */
 export class MemRangeAreas extends MemClientObject implements Pick<Excel.RangeAreas, 'address' | 'areaCount'> {
   /** @internal undefined until resolved at sync; null for a null object. */
   _areas: Rect[] | null | undefined;
   /** @internal */ _sheet: SheetModel | undefined;
+  private _collection?: MemRangeCollection;
 
   _isNull(): boolean {
     return this._areas === null;
@@ -2081,15 +2102,72 @@ export class MemRangeAreas extends MemClientObject implements Pick<Excel.RangeAr
   }
   protected _scalars(): Record<string, () => unknown> {
     return {
-      // Excel writes each block with its sheet, separated by ", ".
-      address: () => (this._areas ?? []).map((r) => this.wb.qualified(this._sheet!, r)).join(', '),
+      // Excel writes each block with its sheet, separated by ", ", and cuts a long list (see MAX_AREAS_ADDRESS).
+      address: () => truncatedAreasAddress((this._areas ?? []).map((r) => this.wb.qualified(this._sheet!, r))),
       areaCount: () => (this._areas ?? []).length,
     };
+  }
+  protected _navs(): Record<string, MemClientObject> {
+    return { areas: this.areas };
   }
   get address(): string {
     return this._get('address');
   }
   get areaCount(): number {
     return this._get('areaCount');
+  }
+  /** The rectangular ranges, one item each (ExcelApi 1.9). */
+  get areas(): MemRangeCollection {
+    if (!this._collection) this._collection = new MemRangeCollection(this.context, this);
+    return this._collection;
+  }
+  /** @internal */
+  _rangeTargets(): RangeTarget[] {
+    return (this._areas ?? []).map((rect) => ({ sheet: this._sheet!, rect }));
+  }
+}
+
+/** RangeCollection (ExcelApi 1.9): the areas of a RangeAreas, loaded as items. */
+export class MemRangeCollection extends MemClientObject {
+  constructor(
+    context: MemRequestContext,
+    private readonly owner: MemRangeAreas,
+  ) {
+    super(context);
+  }
+  _isNull(): boolean {
+    return this.owner._isNull();
+  }
+  _resolved(): boolean {
+    return this.owner._resolved();
+  }
+  protected _scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  get items(): MemRange[] {
+    return this._get('items');
+  }
+  _loadNow(paths: string[]): void {
+    if (this._isNull()) return;
+    const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter((p) => p !== '');
+    const items = this.owner._rangeTargets().map((t) => {
+      const r = new MemRange(this.context);
+      r._t = t;
+      return r;
+    });
+    for (const it of items) it._loadNow(itemPaths);
+    this._loaded.set('items', items);
+  }
+  getCount(): MemClientResult<number> {
+    const r = new MemClientResult<number>();
+    this.context._enqueue(() => r._resolve(this.owner._rangeTargets().length));
+    return r;
+  }
+  getItemAt(index: number): MemRange {
+    return MemRange.create(this.context, () => {
+      const t = this.owner._rangeTargets()[index];
+      if (!t) throw new MemOfficeError('ItemNotFound', `There is no area at index ${index}.`);
+      return t;
+    });
   }
 }
