@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_VERSION, isFormatVersion } from '../report/formats';
 import { checkFile, describeError, readLastYear } from './checkFile';
+import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
 import { checkFileIsolated } from './isolate';
 import { expandInputs, foundInFolder } from './readers';
@@ -16,8 +17,8 @@ export const USAGE = `用法：
       每份报告的结论：通过（全部表格已读取并校验，没有错误）、有错误、部分未校验（没有发现错误，
       但有表格、行或单元格未能读取或校验，会逐条列出）、无法读取。
       退出码：0 通过，1 有错误，2 有文件无法读取或不是年报，3 部分未校验（多个文件时取最严重的：2、1、3、0）。
-  xxgk-report template [--format 2021|2019] --out <文件.xlsx|.html|.tsv> [--totals-as-formulas]
-      输出三张官方表格的空白模板：
+  xxgk-report template [--format 2021|2019] --out <文件.xlsx|.html|.tsv> [--totals-as-formulas] [--force]
+      输出三张官方表格的空白模板（输出文件已存在时不覆盖，除非加上 --force）：
         .xlsx  带数据有效性和自动标色的 Excel 工作簿，在 Excel、WPS、LibreOffice 中无需加载项即可自查；
                --totals-as-formulas 让总计单元格用公式自动计算
         .html  网页表格，可粘贴到 Word 或网页
@@ -100,22 +101,29 @@ async function template(args: string[], io: Io): Promise<number> {
   const version = takeOption(args, '--format') ?? DEFAULT_VERSION;
   const out = takeOption(args, '--out');
   const totalsAsFormulas = takeFlag(args, '--totals-as-formulas');
+  const force = takeFlag(args, '--force');
   rejectUnknownOptions(args);
   if (args.length) throw new UsageError(`多余的参数 ${args.join(' ')}`);
   if (!isFormatVersion(version)) throw new UsageError(`--format 应为 2021 或 2019，而不是 ${version}`);
   if (!out) throw new UsageError('请用 --out 指定输出文件');
   const ext = path.extname(out).toLowerCase();
-  const writers: Record<string, () => Promise<void>> = {
-    '.xlsx': () => writeTemplateXlsx(out, version, { totalsAsFormulas }),
-    '.html': () => fs.writeFile(out, templateHtml(version), 'utf8'),
-    '.htm': () => fs.writeFile(out, templateHtml(version), 'utf8'),
-    '.tsv': () => fs.writeFile(out, templateTsv(version), 'utf8'),
-    '.txt': () => fs.writeFile(out, templateTsv(version), 'utf8'),
+  const writers: Record<string, (file: string) => Promise<void>> = {
+    '.xlsx': (file) => writeTemplateXlsx(file, version, { totalsAsFormulas }),
+    '.html': (file) => fs.writeFile(file, templateHtml(version), 'utf8'),
+    '.htm': (file) => fs.writeFile(file, templateHtml(version), 'utf8'),
+    '.tsv': (file) => fs.writeFile(file, templateTsv(version), 'utf8'),
+    '.txt': (file) => fs.writeFile(file, templateTsv(version), 'utf8'),
   };
   const write = writers[ext];
   if (!write) throw new UsageError(`不支持输出 ${ext || '无扩展名'} 文件（支持 ${Object.keys(writers).join('、')}）`);
   if (totalsAsFormulas && ext !== '.xlsx') throw new UsageError('--totals-as-formulas 只适用于 .xlsx 模板');
-  await write();
+  // A temporary file in the same folder, renamed over the target: never half a file, never an
+  // existing file overwritten without --force.
+  const failed = await writeFileAtomic(out, write, { force });
+  if (failed) {
+    io.err(`无法写入 ${out}：${failed}\n`);
+    return 2;
+  }
   io.err(`已写入 ${out}（${version}版${totalsAsFormulas ? '，总计用公式计算' : ''}）\n`);
   return 0;
 }
