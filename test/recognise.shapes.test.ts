@@ -235,3 +235,115 @@ describe('numbers run together', () => {
     expect(r.report.cells['T3.CIN.NP']).toBeDefined();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Columns in another order than the standard
+
+/** Swap two whole columns of a grid (labels and values). */
+function swapCols(grid: string[][], a: number, b: number): string[][] {
+  return grid.map((r) => {
+    const x = [...r];
+    while (x.length <= Math.max(a, b)) x.push('');
+    [x[a], x[b]] = [x[b], x[a]];
+    return x;
+  });
+}
+
+describe('表三 columns in another order', () => {
+  const T3_FIRST = 3; // column D
+  const col = (id: string): number => T3_FIRST + FORMATS['2021'].T3.columns.findIndex((c) => c.id === id);
+
+  test('商业企业 and 科研机构 swapped in a grid: every value lands in its own cell', () => {
+    const { grid, values, positions } = layoutGrid('2021', ['T3']);
+    const g = swapCols(grid, col('BIZ'), col('SCI'));
+    expect(g[3].slice(3, 6)).toEqual(['', '科研机构', '商业企业']);
+    const r = recognise(g);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+    expect(r.positions['T3.NEW.BIZ']).toEqual({ row: positions['T3.NEW.BIZ'].row, col: col('SCI') });
+    expect(r.positions['T3.NEW.SCI']).toEqual({ row: positions['T3.NEW.SCI'].row, col: col('BIZ') });
+  });
+
+  test('自然人 and 总计 swapped in a grid', () => {
+    const { grid, values } = layoutGrid('2019', ['T3']);
+    const r = recognise(swapCols(grid, col('NP'), col('TOT')));
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+
+  test('swapped in a flattened copy (empty cells dropped): read by the order of the header labels', () => {
+    const { grid, values } = layoutGrid('2021', ['T3']);
+    const flat = swapCols(grid, col('NGO'), col('LAW')).map((r) => r.filter((c) => c !== ''));
+    const r = recognise(flat);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+
+  test('swapped in a text copy with a one-line header (自然人 科研机构 商业企业 …)', () => {
+    const { grid, values } = digits('2021');
+    const g = swapCols(grid.slice(grid.findIndex((r) => r[0] === FORMATS['2021'].T3.title)), col('BIZ'), col('SCI'));
+    const lines = spaced(g).filter((l) => !/^(申请人情况|自然人|商业企业|（本列)/.test(l[0]));
+    const at = lines.findIndex((l) => l[0] === FORMATS['2021'].T3.title);
+    lines.splice(at + 1, 0, ['自然人 科研机构 商业企业 社会公益组织 法律服务机构 其他 总计']);
+    const r = recognise(lines);
+    expect(r.unplaced).toEqual([]);
+    for (const [id, v] of Object.entries(values)) if (id.startsWith('T3.')) expect(r.report.cells[id as never]).toBe(v);
+  });
+
+  test('a header whose order is not standard but does not name every column: the rows are reported, not read in the standard order', () => {
+    const { grid } = layoutGrid('2021', ['T3']);
+    const g = swapCols(grid, col('BIZ'), col('SCI')).map((r) => r.filter((c) => c !== ''));
+    const h = g.findIndex((r) => r.includes('科研机构'));
+    g[h] = g[h].filter((c) => c !== '其他'); // 其他 lost, the others out of order
+    const r = recognise(g);
+    expect(Object.keys(r.report.cells)).toEqual([]);
+    expect(r.tables[0].missing).toHaveLength(FORMATS['2021'].T3.rows.length * 7);
+    expect(r.unplaced).toHaveLength(FORMATS['2021'].T3.rows.length);
+    for (const u of r.unplaced) expect(u.reason).toContain('表头');
+  });
+});
+
+describe('表四 columns in another order', () => {
+  const fields = FORMATS['2021'].T4.fields.map((f) => f.id);
+
+  test('结果纠正 and 其他结果 swapped in every group of a grid: every value lands in its own cell', () => {
+    const { grid, values } = layoutGrid('2021', ['T4']);
+    let g = grid;
+    for (const base of [0, 5, 10]) g = swapCols(g, base + fields.indexOf('COR'), base + fields.indexOf('OTH'));
+    const r = recognise(g);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+    expect(r.positions['T4.LD.COR']?.col).toBe(5 + fields.indexOf('OTH'));
+  });
+
+  test('a one-line text header with two fields swapped in one group', () => {
+    const f = FORMATS['2021'].T4.fields.map((x) => x.label);
+    const rv = [f[0], f[1], f[3], f[2], f[4]];
+    const lines = [
+      [FORMATS['2021'].T4.title],
+      ['行政复议 行政诉讼'],
+      [`${rv.join(' ')} 未经复议直接起诉 复议后起诉`],
+      [[...f, ...f].join(' ')],
+      [Array.from({ length: 15 }, (_, k) => String(k + 1)).join(' ')],
+    ];
+    const r = recognise(lines);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells['T4.RV.PEN']).toBe(3);
+    expect(r.report.cells['T4.RV.OTH']).toBe(4);
+    expect(r.report.cells['T4.LD.OTH']).toBe(8);
+  });
+
+  test('groups swapped in a flattened copy: reported, not read in the standard order', () => {
+    const lines = [
+      [FORMATS['2021'].T4.title],
+      ['行政诉讼', '行政复议'],
+      ['未经复议直接起诉', '复议后起诉', ...FORMATS['2021'].T4.fields.map((x) => x.label)],
+      [...FORMATS['2021'].T4.fields.map((x) => x.label), ...FORMATS['2021'].T4.fields.map((x) => x.label)],
+      Array.from({ length: 15 }, (_, k) => String(k + 1)),
+    ];
+    const r = recognise(lines);
+    expect(Object.keys(r.report.cells)).toEqual([]);
+    expect(r.unplaced).toEqual([expect.objectContaining({ row: 4 })]);
+    expect(r.unplaced[0].reason).toContain('表头');
+  });
+});

@@ -12,6 +12,7 @@ import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 import { tableLayout } from './layout';
 import { CellValue, Report } from './report';
 import { reshape, ShapedRow } from './reshape';
+import { distinctColumns, HeadLabel, headerOrder, isSubsequence } from './headerOrder';
 
 // Recognising the three tables in a grid that the add-in did not insert (docs/formats.md,
 // "Recognising a table"): a worksheet's values, text pasted from Word or a web page, an xlsx sheet.
@@ -304,10 +305,15 @@ class Recogniser {
   private t2Header: Map<string, number> | null = null;
   // T3 state
   private t3Cols = new Map<string, number>();
+  /** The header's column labels (first of each) and 法人或其他组织 (LEGAL), for the column order. */
+  private t3Heads: HeadLabel[] = [];
   private t3Pending: Row | null = null;
   private t3Queue: { row: Row; label: T3Label }[] = [];
   // T4 state
   private t4Start: number | null = null;
+  /** The header's field labels (every one) and group labels (行政诉讼 as PARENT), for the column order. */
+  private t4Fields: HeadLabel[] = [];
+  private t4Groups: HeadLabel[] = [];
   private t4Done = false;
 
   /** First row of a further report on the same sheet, which is not read. */
@@ -575,9 +581,22 @@ class Recogniser {
 
   // -- T3 --------------------------------------------------------------------------------------
 
+  /**
+   * The T3 columns in the order the header gives them (the standard order when it agrees or names
+   * none), or null when the header is out of order and does not place every column.
+   */
+  private t3Ordered(): (typeof FORMATS)[FormatVersion]['T3']['columns'][number][] | null {
+    const f = FORMATS[this.version].T3;
+    const ids = f.columns.map((c) => c.id as string);
+    const order = headerOrder(this.t3Heads, ids, { marker: 'LEGAL', members: f.legalGroup.columns });
+    if (order.kind === 'uncertain') return null;
+    if (order.kind === 'standard') return [...f.columns];
+    return order.ids.map((id) => f.columns.find((c) => c.id === id) ?? f.columns[0]);
+  }
+
   /** First data column from the header (自然人 … 总计), when at least two header labels agree. */
   private t3Start(): number | null {
-    const cols = FORMATS[this.version].T3.columns;
+    const cols = this.t3Ordered() ?? FORMATS[this.version].T3.columns;
     const votes = new Map<number, number>();
     cols.forEach((c, i) => {
       const p = this.t3Cols.get(c.id);
@@ -601,7 +620,14 @@ class Recogniser {
       for (const c of row.texts) {
         const entries = c.match?.entries ?? [];
         const col = entries.find((e) => e.table === 'T3' && e.role === 'column');
-        if (col && !this.t3Cols.has(col.id)) this.t3Cols.set(col.id, c.col);
+        if (col && !this.t3Cols.has(col.id)) {
+          this.t3Cols.set(col.id, c.col);
+          this.t3Heads.push({ id: col.id, row: row.index, col: c.col });
+        }
+        const legal = FORMATS[this.version].T3.legalGroup.label;
+        if (entries.some((e) => e.table === 'T3' && e.label === legal) && !this.t3Heads.some((h) => h.id === 'LEGAL')) {
+          this.t3Heads.push({ id: 'LEGAL', row: row.index, col: c.col });
+        }
         if (entries.some((e) => e.table === 'T3' && ['column', 'note', 'header'].includes(e.role))) header = true;
       }
       this.flushT3Pending();
@@ -726,6 +752,18 @@ class Recogniser {
     const queue = this.t3Queue;
     this.t3Queue = [];
     if (queue.length === 0) return;
+    if (!this.t3Ordered()) {
+      const names = this.t3Heads
+        .filter((h) => h.id !== 'LEGAL')
+        .map((h) => FORMATS[this.version].T3.columns.find((c) => c.id === h.id)?.label ?? h.id);
+      for (const q of queue) {
+        this.unplace(
+          q.row,
+          `申请处理表表头各列（${names.join('、')}）的顺序与标准格式不同，又未能从表头确定每一列的位置，无法确定各数值属于哪一列，未读入`,
+        );
+      }
+      return;
+    }
     const cols = this.t3Columns(queue);
     for (const q of queue) this.t3Read(q.row, q.label, cols);
   }
@@ -745,7 +783,7 @@ class Recogniser {
       this.unplace(row, reason);
       return;
     }
-    const cols = FORMATS[v].T3.columns;
+    const cols = this.t3Ordered() ?? FORMATS[v].T3.columns;
     const region = row.cells.filter((c) => c.col > label.labelEnd);
     const nonBlank = region.filter((c) => !c.blank);
     const item = (i: number, col: number): { id: CellId; col: number; kind: ColumnKind } => ({
@@ -826,10 +864,19 @@ class Recogniser {
     if (this.unreadable('T4', row)) return;
     const hasLabels = row.texts.some((c) => c.match?.entries.some((e) => e.table === 'T4' && e.role !== 'section'));
     if (hasLabels) {
-      const uph = FORMATS[this.version].T4.fields[0].id;
+      const parents = new Set<string>();
+      for (const g of FORMATS[this.version].T4.groups) if (g.parent) parents.add(g.parent);
       for (const c of row.texts) {
-        if (c.match?.entries.some((e) => e.table === 'T4' && e.role === 'field' && e.id === uph)) {
+        const entries = c.match?.entries ?? [];
+        const field = entries.find((e) => e.table === 'T4' && e.role === 'field');
+        if (field) {
           if (this.t4Start === null || c.col < this.t4Start) this.t4Start = c.col;
+          this.t4Fields.push({ id: field.id, row: row.index, col: c.col });
+        }
+        const group = entries.find((e) => e.table === 'T4' && e.role === 't4group');
+        if (group) this.t4Groups.push({ id: group.id, row: row.index, col: c.col });
+        if (entries.some((e) => e.table === 'T4' && e.role === 'header' && parents.has(e.label))) {
+          this.t4Groups.push({ id: 'PARENT', row: row.index, col: c.col });
         }
       }
       this.touch('T4', row.index);
@@ -842,8 +889,12 @@ class Recogniser {
     }
     this.t4Done = true;
     const f = FORMATS[this.version].T4;
-    const items: { id: CellId; kind: ColumnKind }[] = [];
-    for (const g of f.groups) for (const fl of f.fields) items.push({ id: `T4.${g.id}.${fl.id}` as CellId, kind: fl.kind });
+    const items = this.t4Items();
+    if (!items) {
+      this.touch('T4', row.index);
+      this.unplace(row, '复议诉讼表表头各列的顺序与标准格式不同，又未能从表头确定每一列的位置，无法确定各数值属于哪一列，未读入');
+      return;
+    }
     const nonBlank = row.cells.filter((c) => !c.blank);
     const start = this.t4Start;
     if (start !== null && nonBlank.every((c) => c.col >= start && c.col < start + T4_WIDTH)) {
@@ -910,6 +961,40 @@ class Recogniser {
         this.unplace(row, `复议诉讼表数据行多出的${quote(extra.raw.trim())}未读入（按行末的${T4_WIDTH}个数值读取）`, extra.col, extra.raw);
       }
     }
+  }
+
+  /**
+   * The fifteen T4 cells in the order of the data row's columns: the standard order when the header
+   * agrees with it (or names nothing), the header's order when it names every group and field, null
+   * when it is out of order and does not place every column. The fields of a flattened or text
+   * header are taken line by line; its groups then must be in the standard order.
+   */
+  private t4Items(): { id: CellId; kind: ColumnKind }[] | null {
+    const f = FORMATS[this.version].T4;
+    const fieldIds = f.fields.map((x) => x.id as string);
+    const groupIds = f.groups.map((g) => g.id as string);
+    const standard: { id: CellId; kind: ColumnKind }[] = [];
+    for (const g of f.groups) for (const fl of f.fields) standard.push({ id: `T4.${g.id}.${fl.id}` as CellId, kind: fl.kind });
+    const positional = distinctColumns(this.t4Fields);
+    const fields = [...this.t4Fields]
+      .sort((a, b) => (positional ? a.col - b.col : a.row - b.row || a.col - b.col))
+      .map((h) => h.id);
+    const parent = { marker: 'PARENT', members: f.groups.filter((g) => g.parent).map((g) => g.id as string) };
+    const groups = headerOrder(this.t4Groups, groupIds, parent, positional ? 'positional' : 'lines');
+    const fieldsStandard = isSubsequence(fields, [...fieldIds, ...fieldIds, ...fieldIds]);
+    if (groups.kind === 'standard' && fieldsStandard) return standard;
+    if (groups.kind === 'uncertain' || (groups.kind === 'order' && !positional)) return null;
+    const order = groups.kind === 'order' ? groups.ids : groupIds;
+    if (fields.length !== T4_WIDTH) return null;
+    const items: { id: CellId; kind: ColumnKind }[] = [];
+    for (let k = 0; k < T4_WIDTH; k++) {
+      const chunk = fields.slice(k - (k % f.fields.length), k - (k % f.fields.length) + f.fields.length);
+      if (new Set(chunk).size !== f.fields.length) return null;
+      const fl = f.fields.find((x) => x.id === fields[k]);
+      if (!fl) return null;
+      items.push({ id: `T4.${order[Math.floor(k / f.fields.length)]}.${fl.id}` as CellId, kind: fl.kind });
+    }
+    return items;
   }
 
   // -- result ----------------------------------------------------------------------------------
