@@ -1,6 +1,7 @@
 import '../legacy';
 import { checkWorkbook } from '../excel/check';
 import { officeRun } from '../excel/run';
+import { resultDialogUrl } from './dialogUrl';
 import { checkSummary } from './summary';
 
 /* global Office */
@@ -12,10 +13,10 @@ import { checkSummary } from './summary';
 async function checkWorkbookCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const mergedAreas = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
-    const summary = checkSummary(await checkWorkbook(officeRun, { mergedAreas }));
-    const url = new URL('check-result.html', window.location.href);
-    url.hash = encodeURIComponent(JSON.stringify(summary));
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true }, (result) => {
+    const check = await checkWorkbook(officeRun, { mergedAreas });
+    // The summary travels in a query parameter, never the fragment (see dialogUrl.ts).
+    const url = resultDialogUrl(new URL('check-result.html', window.location.href).toString(), (maxLines) => checkSummary(check, maxLines));
+    Office.context.ui.displayDialogAsync(url, { height: 40, width: 30, displayInIframe: true }, (result) => {
       if (result.status === Office.AsyncResultStatus.Failed) {
         event.completed();
         return;
