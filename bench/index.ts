@@ -9,6 +9,7 @@ import { TABLE_IDS } from '../src/report/formats';
 import { consistentReport, seededRandom } from '../src/report/generate';
 import { validate } from '../src/report/validate';
 import { benchXlsx } from './xlsx';
+import { benchMemory } from './memory';
 import { measureEditToFindings } from './latency';
 
 const ROOT = join(__dirname, '..');
@@ -70,6 +71,12 @@ export async function main(): Promise<void> {
   figures.xlsxCheckOverLoad = Number(x.xlsxCheckOverLoad.toFixed(2));
   figures.folderFilesPerSecond = Number(x.folderFilesPerSecond.toFixed(1));
   console.log(`xlsx: check / ExcelJS load = ${figures.xlsxCheckOverLoad}; folder of 200 workbooks: ${figures.folderFilesPerSecond} files/s`);
+  const memory = await benchMemory();
+  for (const [name, p] of Object.entries(memory.byInput)) {
+    console.log(`peak memory, check of ${name}: ${p.maxRssMiB} MiB in ${p.seconds.toFixed(1)} s, exit ${p.exitCode}: ${p.said}`);
+    figures[`maxRss${name[0].toUpperCase()}${name.slice(1)}MiB`] = p.maxRssMiB;
+  }
+  figures.maxRssMiB = memory.maxRssMiB;
   figures.editToFindingsMedianMs = Number((await measureEditToFindings()).toFixed(1));
   console.log(`preview in Chromium: cell edit → findings updated, median ${figures.editToFindingsMedianMs} ms (150 ms debounce included)`);
   console.log(JSON.stringify(figures));
