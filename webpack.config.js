@@ -3,9 +3,9 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { icons } = require('./scripts/icons');
+const { assertNoLocalhost, productionManifest } = require('./scripts/manifest');
 
-const urlDev = 'https://localhost:3000/';
-const urlProd = process.env.XXGK_PROD_URL || 'https://localhost:3000/'; // set to the deployment location
+const urlProd = process.env.XXGK_PROD_URL; // the deployment location, for dist/manifest.prod.xml
 
 async function httpsOptions() {
   try {
@@ -15,6 +15,22 @@ async function httpsOptions() {
   } catch (e) {
     console.warn(`无法获取开发证书（${e.message}），开发服务器改用 http。`);
     return { type: 'http' };
+  }
+}
+
+/** Fails a production build if any emitted file (manifest, pages, bundles) still names localhost. */
+class NoLocalhostPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('NoLocalhostPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'NoLocalhostPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        const files = Object.fromEntries(Object.entries(assets).map(([name, source]) => [name, source.buffer()]));
+        try {
+          assertNoLocalhost(files);
+        } catch (e) {
+          compilation.errors.push(new compiler.webpack.WebpackError(e.message));
+        }
+      });
+    });
   }
 }
 
@@ -33,6 +49,8 @@ module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const serving = !!env.WEBPACK_SERVE;
   const preview = !!env.preview;
+  const production = !dev && !serving && !preview;
+  if (production && !urlProd) console.warn('未设置 XXGK_PROD_URL：dist/manifest.prod.xml 仍指向 https://localhost:3000，只能用于本机测试。');
   return {
     devtool: dev ? 'source-map' : false,
     // Edge Legacy (Office 2019 without WebView2) reads ES2017: webpack's runtime and the minifier keep to it.
@@ -59,6 +77,7 @@ module.exports = async (env, options) => {
       ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] })]
       : [
           new IconsPlugin(),
+          ...(production && urlProd ? [new NoLocalhostPlugin()] : []),
           new CopyWebpackPlugin({
             patterns: [
               { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
@@ -66,7 +85,7 @@ module.exports = async (env, options) => {
               {
                 from: 'manifest.xml',
                 to: `manifest${dev ? '' : '.prod'}.xml`,
-                transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+                transform: (content) => (dev || !urlProd ? content : productionManifest(content.toString(), urlProd)),
               },
             ],
           }),

@@ -50,7 +50,7 @@ describe('manifest.xml', () => {
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
     const pages = urls.map((u) => new URL(u).pathname.slice(1));
-    const emitted = ['taskpane.html', 'commands.html', 'help.html', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-80.png', 'assets/check-16.png', 'assets/check-32.png', 'assets/check-80.png'];
+    const emitted = ['taskpane.html', 'commands.html', 'help.html', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png', 'assets/check-16.png', 'assets/check-32.png', 'assets/check-80.png'];
     for (const p of pages) expect(emitted).toContain(p);
   });
 
@@ -61,5 +61,63 @@ describe('manifest.xml', () => {
     for (const l of labels) expect(l).toMatch(/[\u4e00-\u9fff]/);
     expect(all('FunctionName')[0].textContent).toBe('checkWorkbookCommand');
     expect(doc.documentElement.namespaceURI).toBe(OFFICE_NS);
+  });
+});
+
+describe('the production manifest (npm run build with XXGK_PROD_URL)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { productionManifest } = require('../scripts/manifest') as { productionManifest: (xml: string, url: string) => string };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { icons } = require('../scripts/icons') as { icons: () => Record<string, Buffer> };
+  const drawn = icons();
+  const pngSize = (buf: Buffer) => ({ width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) });
+  const parse = (text: string) => new JSDOM(text, { contentType: 'text/xml' }).window.document;
+  const urlsOf = (d: Document) =>
+    Array.from(d.querySelectorAll('*'))
+      .map((e) => e.getAttribute('DefaultValue'))
+      .filter((v): v is string => !!v && /^\w+:\/\//.test(v));
+
+  for (const prod of ['https://xxgk.example.gov.cn/nianbao/', 'https://xxgk.example.gov.cn/nianbao']) {
+    it(`leaves no localhost anywhere and points every address at the deployment (${prod})`, () => {
+      const out = productionManifest(xml, prod);
+      expect(out).not.toMatch(/localhost/i);
+      const d = parse(out);
+      expect(d.getElementsByTagName('parsererror')).toHaveLength(0);
+      expect(Array.from(d.getElementsByTagName('AppDomain')).map((e) => e.textContent)).toEqual(['https://xxgk.example.gov.cn']);
+      const urls = urlsOf(d);
+      expect(urls.length).toBe(urlsOf(doc).length);
+      for (const u of urls) expect(u).toMatch(/^https:\/\/xxgk\.example\.gov\.cn\/nianbao\/[a-z]/);
+    });
+  }
+
+  it('the build refuses any production file, bundles included, that still names localhost', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { assertNoLocalhost } = require('../scripts/manifest') as { assertNoLocalhost: (files: Record<string, string | Buffer>) => void };
+    expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('fetch("https://xxgk.example.gov.cn/a")'), 'manifest.prod.xml': '<x/>' })).not.toThrow();
+    expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('var u="https://localhost:3000/"'), 'a.html': 'ok' })).toThrow(/taskpane\.js/);
+  });
+
+  it('refuses an address that is not https', () => {
+    expect(() => productionManifest(xml, 'http://xxgk.example.gov.cn/')).toThrow(/https/);
+    expect(() => productionManifest(xml, 'xxgk.example.gov.cn')).toThrow(/XXGK_PROD_URL/);
+  });
+
+  it('names icons of the sizes Office asks for: IconUrl 32×32, HighResolutionIconUrl 64×64, ribbon images as declared', () => {
+    const fileOf = (url: string) => {
+      const file = new URL(url).pathname.slice(1);
+      expect(Object.keys(drawn)).toContain(file);
+      return drawn[file];
+    };
+    // https://learn.microsoft.com/javascript/api/manifest/highresolutioniconurl: 64 x 64 for task pane add-ins.
+    expect(pngSize(fileOf(all('HighResolutionIconUrl')[0].getAttribute('DefaultValue')!))).toEqual({ width: 64, height: 64 });
+    // https://learn.microsoft.com/javascript/api/manifest/iconurl: 32 x 32.
+    expect(pngSize(fileOf(all('IconUrl')[0].getAttribute('DefaultValue')!))).toEqual({ width: 32, height: 32 });
+    const images = new Map(all('bt:Image').filter((e) => e.getAttribute('id')).map((e) => [e.getAttribute('id')!, e.getAttribute('DefaultValue')!]));
+    const refs = all('bt:Image').filter((e) => e.getAttribute('resid'));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const r of refs) {
+      const size = Number(r.getAttribute('size'));
+      expect(pngSize(fileOf(images.get(r.getAttribute('resid')!)!))).toEqual({ width: size, height: size });
+    }
   });
 });
