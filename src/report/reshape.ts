@@ -74,13 +74,36 @@ function splitText(text: string): Piece[] | null {
   return result;
 }
 
+let labelChars: Set<string> | null = null;
+
+/**
+ * Whether every character of a text can be part of a label or a number: a cheap test that prose
+ * (which has characters no label has) fails before it is searched for labels.
+ */
+function onlyLabelCharacters(text: string): boolean {
+  if (!labelChars) {
+    const chars = new Set<string>(Array.from('0123456789.,+-万元件个项次家人条宗起份'));
+    for (const e of labelDictionary().entries) {
+      for (const ch of e.label) chars.add(ch);
+      for (const ch of normaliseLabel(e.label)) chars.add(ch);
+    }
+    labelChars = chars;
+  }
+  for (const ch of text) {
+    if (labelChars.has(ch) || /\s/.test(ch)) continue;
+    const n = normaliseLabel(ch);
+    for (const c of n) if (!labelChars.has(c)) return false;
+  }
+  return true;
+}
+
 function computeSplit(text: string): Piece[] | null {
   const trimmed = text.trim();
   if (trimmed === '' || isNumber(trimmed)) return null;
   const dict = labelDictionary();
   const whole = dict.lookup(trimmed);
   if (whole && whole.how !== 'fuzzy') return null;
-  const pieces = splitBySpaces(trimmed) ?? splitRunTogether(trimmed);
+  const pieces = (/\s/.test(trimmed) ? splitBySpaces(trimmed) : null) ?? (onlyLabelCharacters(trimmed) ? splitRunTogether(trimmed) : null);
   if (!pieces || pieces.length < 2) return null;
   // A fuzzy whole-cell label stays a label unless the split found numbers in it.
   if (whole && !pieces.some((p) => p.kind === 'number')) return null;
@@ -104,13 +127,17 @@ function splitBySpaces(text: string): Piece[] | null {
   const cost: number[] = Array(n + 1).fill(Infinity);
   const step: { to: number; piece: Piece }[] = Array(n + 1);
   cost[n] = 0;
+  const numeric = tokens.map(isNumber);
   for (let i = n - 1; i >= 0; i--) {
-    if (isNumber(tokens[i]) && cost[i + 1] < Infinity) {
+    if (numeric[i] && cost[i + 1] < Infinity) {
       // an item number (“2.”) before a label is more likely the label's than a value
       const c = cost[i + 1] + (ITEM_NUMBER.test(tokens[i]) ? 1 : 0);
       if (c < cost[i]) [cost[i], step[i]] = [c, { to: i + 1, piece: { kind: 'number', text: tokens[i] } }];
     }
+    // a label may begin with an item number (“1.”), but has no other number among its tokens
+    if (numeric[i] && !ITEM_NUMBER.test(tokens[i])) continue;
     for (let j = i + 1; j <= Math.min(n, i + MAX_LABEL_TOKENS); j++) {
+      if (j - 1 > i && numeric[j - 1]) break;
       if (cost[j] === Infinity) continue;
       const joined = tokens.slice(i, j).join(' ');
       const m = dict.lookup(joined);
