@@ -47,6 +47,7 @@ export interface Reshaped {
   versionDependent: boolean;
 }
 
+const MAX_SPLIT_LENGTH = 50000;
 const T3_WIDTH = 7;
 const T4_WIDTH = 15;
 
@@ -279,7 +280,8 @@ class Shaper {
     while (last >= 0 && cellString(values[last]).trim() === '') last--;
     if (last < 0 || typeof values[last] !== 'string') return whole();
     const text = values[last] as string;
-    if (text.length < 3) return whole();
+    // a whole report on one line is a few thousand characters; longer text is not searched
+    if (text.length < 3 || text.length > MAX_SPLIT_LENGTH) return whole();
     const pieces = splitText(text);
     if (!pieces) return whole();
     // A row that has numbers in cells of its own is a grid: its text cells stay text.
