@@ -149,13 +149,20 @@ export class LiveChecker {
     this.activation = null;
     this.handlers.clear();
     if (handlers.length === 0) return;
-    try {
-      // A handler is removed through the context that added it.
-      const contexts = new Set(handlers.map((h) => h.context));
-      for (const h of handlers) h.remove();
-      for (const c of contexts) await c.sync();
-    } catch {
-      // The handlers die with the session anyway.
+    // A handler is removed inside Excel.run(handler.context, …), as the events documentation shows:
+    // remove() queues on the context that added it, and through any other context or proxy it
+    // silently does nothing (https://github.com/OfficeDev/office-js-docs-reference/issues/730).
+    const byContext = new Map<OfficeExtension.ClientRequestContext, { remove(): void }[]>();
+    for (const h of handlers) byContext.set(h.context, [...(byContext.get(h.context) ?? []), h]);
+    for (const [context, group] of byContext) {
+      try {
+        await this.run(context, async (ctx) => {
+          for (const h of group) h.remove();
+          await ctx.sync();
+        });
+      } catch {
+        // The handlers die with the session anyway.
+      }
     }
   }
 }

@@ -109,8 +109,19 @@ describe('live check', () => {
     await wait(40);
     expect(live.checksRun).toBe(0);
     live.setEnabled(true);
+    host.resetStats();
     await live.stop();
+    // Removed in Excel.run(handler.context, …): the sheet's and the activation handler share one context.
+    expect(host.stats.syncs).toBe(1);
     host.userEdit(sheet, at('T3.NEW.NP'), '6');
+    await host.flushEvents();
+    await wait(40);
+    expect(live.checksRun).toBe(0);
+    // Nor is a template sheet it had not seen checked when activated.
+    const other = await insertTables(host.run.bind(host), { version: '2019', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
+    if (other.kind !== 'inserted') throw new Error('not inserted');
+    host.setActiveSheet('Sheet1');
+    host.setActiveSheet(other.sheet);
     await host.flushEvents();
     await wait(40);
     expect(live.checksRun).toBe(0);

@@ -230,11 +230,52 @@ describe('change events', () => {
     });
     await host.flushEvents();
     expect(seen).toEqual(['A1:B2']);
-    reg.remove();
-    await reg.context.sync();
+    await host.run(reg.context, async (ctx) => {
+      reg.remove();
+      await ctx.sync();
+    });
     host.userEdit('Sheet1', 'A1', '9');
     await host.flushEvents();
     expect(seen).toEqual(['A1:B2']);
+  });
+
+  test('a handler is removed only through the EventHandlers that added it, in its context: elsewhere nothing happens', async () => {
+    const host = setup();
+    const seen: string[] = [];
+    const handler = async (e: Excel.WorksheetChangedEventArgs) => {
+      seen.push(e.address);
+    };
+    const reg = await host.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').onChanged.add(handler);
+      await ctx.sync();
+      return r;
+    });
+    // Another context, or another proxy of the same sheet: silently nothing.
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').onChanged.remove(handler);
+      await ctx.sync();
+    });
+    await host.run(reg.context, async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').onChanged.remove(handler);
+      await ctx.sync();
+    });
+    host.userEdit('Sheet1', 'A1', '1');
+    await host.flushEvents();
+    expect(seen).toEqual(['A1']);
+    // The result's remove() queues on its own context; a finished run's context cannot sync by itself.
+    reg.remove();
+    await expect(reg.context.sync()).rejects.toMatchObject({ code: 'InvalidRequestContext' });
+    host.userEdit('Sheet1', 'A2', '2');
+    await host.flushEvents();
+    expect(seen).toEqual(['A1', 'A2']);
+    // As the documentation does it: Excel.run(reg.context, …).
+    await host.run(reg.context, async (ctx) => {
+      reg.remove();
+      await ctx.sync();
+    });
+    host.userEdit('Sheet1', 'A3', '3');
+    await host.flushEvents();
+    expect(seen).toEqual(['A1', 'A2']);
   });
 
   test('paste fires one event for the whole range; row insertion fires RowInserted', async () => {

@@ -12,6 +12,7 @@ export type MemErrorCode =
   | 'AccessDenied'
   | 'InvalidOperationInCellEditMode'
   | 'InvalidObjectPath'
+  | 'InvalidRequestContext'
   | 'NotImplemented'
   | 'GeneralException';
 

@@ -54,12 +54,35 @@ export class MemoryHost {
     this.run = this.run.bind(this);
   }
 
-  /** Drop-in for Excel.run(batch): creates a RequestContext, runs the batch, syncs what is left queued. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new MemRequestContext(this.workbook, this.stats);
-    const result = await batch(ctx as unknown as Excel.RequestContext);
-    if (ctx._pending > 0) await ctx.sync();
-    return result;
+  /**
+   * Drop-in for Excel.run(batch): creates a RequestContext, runs the batch, syncs what is left queued.
+   * Excel.run(context, batch) runs the batch on a context made by an earlier run of this host.
+   */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(
+    a: OfficeExtension.ClientRequestContext | ((context: Excel.RequestContext) => Promise<T>),
+    b?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    let ctx: MemRequestContext;
+    let batch: (context: Excel.RequestContext) => Promise<T>;
+    if (typeof a === 'function') {
+      ctx = new MemRequestContext(this.workbook, this.stats);
+      batch = a;
+    } else {
+      if (!(a instanceof MemRequestContext) || a._wb !== this.workbook || !b)
+        throw new MemOfficeError('InvalidRequestContext', 'run(context, batch) needs a request context of this workbook and a batch.');
+      ctx = a;
+      batch = b;
+    }
+    ctx._runs++;
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx._pending > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx._runs--;
+    }
   }
 
   resetStats(): void {

@@ -59,6 +59,8 @@ export class MemRequestContext {
   readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
   private queue: Op[] = [];
   private changed: { sheet: SheetModel; rect: Rect }[] = [];
+  /** @internal How many Excel.run batches are using this context now (see sync). */
+  _runs = 0;
 
   constructor(
     readonly _wb: Workbook,
@@ -81,6 +83,14 @@ export class MemRequestContext {
   }
 
   sync<T>(passThroughValue?: T): Promise<T> {
+    // A context is used inside its Excel.run, or inside Excel.run(context, batch) later (as the events
+    // documentation removes handlers). Whether a bare sync of a finished run's context works in Excel
+    // is not documented (Word on Mac rejects such a context: https://github.com/OfficeDev/office-js/issues/592),
+    // so it is refused here, the conservative case.
+    if (this._runs === 0)
+      return Promise.reject(
+        new MemOfficeError('InvalidRequestContext', 'The request context is not in a run batch any more. Pass it to run(context, batch) to use it again.'),
+      );
     const ops = this.queue;
     this.queue = [];
     this.stats.syncs++;
@@ -308,9 +318,10 @@ export class MemWorksheetCollection extends MemClientObject {
   getActiveWorksheet(): MemWorksheet {
     return MemWorksheet.create(this.context, () => this.wb.activeSheet());
   }
+  private _onActivated?: MemEventHandlers<Excel.WorksheetActivatedEventArgs>;
   /** ExcelApi 1.7: fires when any worksheet is activated. */
   get onActivated(): MemEventHandlers<Excel.WorksheetActivatedEventArgs> {
-    return new MemEventHandlers(this.context, () => this.wb.activatedHandlers);
+    return (this._onActivated ??= new MemEventHandlers(this.context, () => this.wb.activatedHandlers));
   }
   getItem(key: string): MemWorksheet {
     return MemWorksheet.create(this.context, () => this.find(key) ?? this.wb.requireSheet(key));
@@ -338,23 +349,44 @@ export class MemWorksheetCollection extends MemClientObject {
   }
 }
 
+/** A handler as the workbook holds it: the add-in's function, and the EventHandlers object that added it. */
+type Registration = SheetEventHandler & { _owner: MemEventHandlers<any>; _handler: SheetEventHandler };
+
+/**
+ * OfficeExtension.EventHandlers. As in office.js, each object keeps its own list of handlers, and
+ * add/remove are queued and take effect at the next sync of its context. office.js makes one
+ * EventHandlers per proxy object (worksheet.onChanged), so remove(handler) on another proxy or in
+ * another context finds nothing and silently does nothing: handlers must be removed through the
+ * EventHandlerResult, in Excel.run(result.context, …) (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler;
+ * "fails silently": https://github.com/OfficeDev/office-js-docs-reference/issues/730, and
+ * https://github.com/OfficeDev/office-js/issues/194).
+ */
 export class MemEventHandlers<T> {
   constructor(
     private context: MemRequestContext,
     private list: () => SheetEventHandler[] | null,
   ) {}
   add(handler: (args: T) => Promise<any>): { context: MemRequestContext; remove(): void } {
-    this.context._enqueue(() => this.list()?.push(handler as SheetEventHandler));
+    const registration = Object.assign((args: unknown) => (handler as SheetEventHandler)(args), {
+      _owner: this as MemEventHandlers<any>,
+      _handler: handler as SheetEventHandler,
+    }) as Registration;
+    this.context._enqueue(() => this.list()?.push(registration));
+    let removed = false;
     return {
       context: this.context,
-      remove: () => this.remove(handler),
+      remove: () => {
+        if (removed) return;
+        removed = true;
+        this.remove(handler);
+      },
     };
   }
   remove(handler: (args: T) => Promise<any>): void {
     this.context._enqueue(() => {
       const l = this.list();
       if (!l) return;
-      const i = l.indexOf(handler as SheetEventHandler);
+      const i = l.findIndex((r) => (r as Registration)._owner === this && (r as Registration)._handler === handler);
       if (i >= 0) l.splice(i, 1);
     });
   }
@@ -368,6 +400,8 @@ export class MemWorksheet
   _sheetId: string | null | undefined;
   private _names?: MemNamedItemCollection;
   private _protection?: MemWorksheetProtection;
+  private _onChanged?: MemEventHandlers<Excel.WorksheetChangedEventArgs>;
+  private _onActivated?: MemEventHandlers<Excel.WorksheetActivatedEventArgs>;
 
   static create(ctx: MemRequestContext, resolve: () => SheetModel | null): MemWorksheet {
     const w = new MemWorksheet(ctx);
@@ -447,11 +481,12 @@ export class MemWorksheet
   get protection(): MemWorksheetProtection {
     return (this._protection ??= new MemWorksheetProtection(this.context, this));
   }
+  // One EventHandlers object per proxy, as office.js keeps it (see MemEventHandlers).
   get onChanged(): MemEventHandlers<Excel.WorksheetChangedEventArgs> {
-    return new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().changedHandlers));
+    return (this._onChanged ??= new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().changedHandlers)));
   }
   get onActivated(): MemEventHandlers<Excel.WorksheetActivatedEventArgs> {
-    return new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().activatedHandlers));
+    return (this._onActivated ??= new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().activatedHandlers)));
   }
 
   activate(): void {
