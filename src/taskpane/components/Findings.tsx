@@ -19,6 +19,7 @@ const useStyles = makeStyles({
     whiteSpace: 'normal',
     wordBreak: 'break-all',
   },
+  verdict: { display: 'block', margin: `${tokens.spacingVerticalXS} 0 0 0` },
   passed: { color: tokens.colorPaletteGreenForeground1 },
   incomplete: { color: tokens.colorPaletteMarigoldForeground2 },
   errors: { color: tokens.colorPaletteRedForeground1 },
@@ -61,12 +62,10 @@ export function Findings({ check, run, onError }: FindingsProps) {
             {SEVERITY_LABELS[s]} {counts[s]}
           </Badge>
         ))}
-        {verdict.verdict !== 'errors' && (
-          <Text size={200} className={verdictStyle[verdict.verdict]} data-testid="verdict" data-verdict={verdict.verdict}>
-            {verdict.text}
-          </Text>
-        )}
       </div>
+      <Text as="p" size={200} className={`${styles.verdict} ${verdictStyle[verdict.verdict] ?? ''}`} data-testid="verdict" data-verdict={verdict.verdict}>
+        {verdict.text}
+      </Text>
       {groups.map((g) => (
         <div key={g.key} className={styles.group} role="list" aria-label={g.title}>
           <Text weight="semibold">{g.title}</Text>
