@@ -342,6 +342,19 @@ describe('merged areas (ExcelApi 1.13 getMergedAreasOrNullObject)', () => {
     });
   });
 
+  test('only merged areas whose top-left cell is in the range are returned, as in Excel', async () => {
+    const host = setup();
+    await host.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.getRange('A1:B2').merge();
+      s.getRange('C3:D3').merge();
+      const merged = s.getRange('B2:D4').getMergedAreasOrNullObject();
+      merged.load('areaCount,areas/items/address');
+      await ctx.sync();
+      expect(merged.areas.items.map((r) => r.address)).toEqual(['Sheet1!C3:D3']);
+    });
+  });
+
   test('a range without merges gives a null object whose areas are not read', async () => {
     const host = setup();
     await host.run(async (ctx) => {

@@ -889,7 +889,9 @@ export class MemRange
         return;
       }
       const t = this._target();
-      const found = t.sheet.merges.filter((m) => rectIntersect(m, t.rect));
+      // Excel returns only the merged areas whose top-left cell is in the range, not every one that
+      // overlaps it (https://github.com/OfficeDev/office-js/issues/3611).
+      const found = t.sheet.merges.filter((m) => rectContains(t.rect, m.r0, m.c0));
       areas._sheet = t.sheet;
       areas._areas = found.length ? found : null;
     });
