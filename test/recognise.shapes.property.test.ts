@@ -1,56 +1,12 @@
 import fc from 'fast-check';
 import { FORMATS, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../src/report/formats';
-import { layoutTextGrid, tableLayout } from '../src/report/layout';
-import { parseTsv, recognise } from '../src/report/recognise';
+import { tableLayout } from '../src/report/layout';
+import { recognise } from '../src/report/recognise';
 import { reshape } from '../src/report/reshape';
+import { DIGITS_ONLY, SHAPES, write } from './helpers/textShapes';
 
 // Property tests of the text shapes the recogniser accepts (src/report/reshape.ts): a report of
 // random values written in each shape is read back exactly; reshaping never throws.
-
-interface Written {
-  rows: string[][];
-  values: Record<string, number>;
-}
-
-/** The three tables of a version from the official layouts, every data cell a value of `values`. */
-function write(v: FormatVersion, values: number[]): Written {
-  const rows: string[][] = [];
-  const out: Record<string, number> = {};
-  let k = 0;
-  for (const t of TABLE_IDS) {
-    const layout = tableLayout(v, t);
-    const g = layoutTextGrid(layout);
-    for (const d of layout.data) {
-      const x = values[k++ % values.length];
-      g[d.row][d.col] = String(x);
-      out[d.id] = x;
-    }
-    rows.push(...g, []);
-  }
-  return { rows, values: out };
-}
-
-const filled = (r: string[]): string[] => r.filter((c) => c.trim() !== '');
-const isValue = (c: string): boolean => /^\d+$/.test(c);
-
-const SHAPES: Record<string, (rows: string[][]) => string[][]> = {
-  /** Excel or Word cells copied as tab-separated text. */
-  tabs: (rows) => parseTsv(rows.map((r) => r.join('\t')).join('\n')),
-  /** A PDF copy: each row's cells separated by spaces, one line each. */
-  spaces: (rows) => parseTsv(rows.map((r) => filled(r).join(' ')).join('\n')),
-  /** Each row's labels on a line, then one value per line. */
-  onePerLine: (rows) =>
-    rows.flatMap((r) => {
-      const labels = filled(r).filter((c) => !isValue(c));
-      const vals = filled(r).filter(isValue);
-      return [...(labels.length ? [[labels.join(' ')]] : vals.length ? [] : [['']]), ...vals.map((x) => [x])];
-    }),
-  /** A web page copy: each row's cells run together (single-digit values only). */
-  runTogether: (rows) => rows.map((r) => [filled(r).join('')]),
-  /** The whole report on one line (single-digit values only). */
-  oneLine: (rows) => [[rows.map((r) => filled(r).join('')).join('')]],
-};
-const DIGITS_ONLY = new Set(['runTogether', 'oneLine']);
 
 describe('a report written in each text shape reads back exactly', () => {
   test('every table, every value, nothing unplaced or missing', () => {

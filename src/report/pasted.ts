@@ -82,12 +82,11 @@ export function readPastedBlock(values: RawValue[][], top: number, left: number,
   let inPlace: Report | null = null;
   if (version) {
     inPlace = { format: version, cells: {} };
-    const inText = fromText(recognition);
     for (const [id, p] of Object.entries(recognition.positions) as [CellId, { row: number; col: number }][]) {
       sites.set(id, at(p.row, p.col));
       // Text has no cell types to honour; a number found inside a longer text is only the recogniser's.
       inPlace.cells[id] =
-        options.asText || inText.has(id) ? (recognition.report.cells[id] ?? null) : valueFromSheet(values[p.row]?.[p.col], types?.[p.row]?.[p.col]);
+        options.asText || recognition.fromText.has(id) ? (recognition.report.cells[id] ?? null) : valueFromSheet(values[p.row]?.[p.col], types?.[p.row]?.[p.col]);
     }
   }
   const tables = recognition.tables.map((t) => t.table);
@@ -113,7 +112,3 @@ export interface PastedOptions {
   prefix?: string;
 }
 
-/** The recognised values read out of a longer text (numbers Excel's sums cannot see). */
-function fromText(r: Recognition): Set<CellId> {
-  return new Set(r.tables.flatMap((t) => t.cells.filter((c) => (c as { fromText?: boolean }).fromText === true).map((c) => c.id)));
-}

@@ -111,3 +111,48 @@ describe('re-inserting a damaged table', () => {
     expect(host.cell('Sheet1', a1(at('T3.NEW.NP').row, at('T3.NEW.NP').col)).value).toBe(12);
   });
 });
+
+describe('a report pasted from a PDF as one column of text', () => {
+  it('is never said to pass when its 表三 header, flattened over three lines, cannot place the columns: the rows are named', async () => {
+    const host = createMemoryHost();
+    host.addSheet('PDF');
+    host.setActiveSheet('PDF');
+    // Each line of the real sample becomes one cell in column A, its cells separated by spaces.
+    const lines = parseTsv(sample).map((r) => r.filter((c) => c.trim() !== '').join(' '));
+    host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
+    const run = host.run.bind(host);
+    const result = await recognizeActiveSheet(run);
+    expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'] });
+    const sheet = (await checkWorkbook(run)).sheets[0];
+    // The numbers read are inside text cells: they are not reported as text in a count cell.
+    expect(sheet.findings.filter((f) => f.rule === 'CELL-COUNT')).toEqual([]);
+    const row = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+    expect(sheet.notes.join('\n')).toContain(`第 ${row + 1} 行“一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0”`);
+    expect(sheet.verdict).toBe('incomplete');
+  });
+
+  it('is read from the text of its cells when the header is on one line, and a finding points at the cell that holds the numbers', async () => {
+    const host = createMemoryHost();
+    host.addSheet('PDF');
+    host.setActiveSheet('PDF');
+    const lines = [
+      '三、收到和处理政府信息公开申请情况',
+      '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+    ];
+    const t3 = tableLayout('2021', 'T3');
+    for (const row of [...new Set(t3.data.map((d) => d.row))]) {
+      const label = t3.labels.filter((l) => l.row === row && l.role === 'rowLabel').map((l) => l.text).join(' ');
+      const values = t3.data.filter((d) => d.row === row).map((d) => (d.id === 'T3.NEW.NP' ? 4 : 0));
+      lines.push(`${label} ${values.join(' ')}`);
+    }
+    host.userPaste('PDF', 'A1', lines.map((l) => [`'${l}`]));
+    const run = host.run.bind(host);
+    expect(await recognizeActiveSheet(run)).toMatchObject({ kind: 'marked', version: '2021', tables: ['T3'] });
+    const sheet = (await checkWorkbook(run)).sheets[0];
+    expect(sheet.findings.filter((f) => f.rule === 'CELL-COUNT')).toEqual([]);
+    const balance = sheet.findings.find((f) => f.rule === 'T3-BALANCE')!;
+    expect(balance.severity).toBe('error');
+    expect(balance.addresses).toContain(`A${lines.findIndex((l) => l.startsWith('一、本年新收')) + 1}`);
+    expect(sheet.verdict).toBe('errors');
+  });
+});
