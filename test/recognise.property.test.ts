@@ -1,17 +1,9 @@
 import fc from 'fast-check';
-import { dataCellIds, FORMATS, FORMAT_VERSIONS, TABLE_IDS } from '../src/report/formats';
+import { dataCellIds, FORMAT_VERSIONS, TABLE_IDS } from '../src/report/formats';
 import { layoutTextGrid, tableLayout } from '../src/report/layout';
 import { recognise } from '../src/report/recognise';
+import { LABELS } from './helpers/textShapes';
 
-// Every label of both versions, taken from formats.ts.
-const LABELS: string[] = (() => {
-  const out = new Set<string>();
-  for (const v of FORMAT_VERSIONS) {
-    for (const t of TABLE_IDS) for (const l of tableLayout(v, t).labels) out.add(l.text);
-    for (const s of FORMATS[v].sections) out.add(s);
-  }
-  return [...out];
-})();
 
 const cell = fc.oneof(
   fc.constant(''),

@@ -1,4 +1,4 @@
-import { FormatVersion, TABLE_IDS } from '../../src/report/formats';
+import { FORMATS, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../../src/report/formats';
 import { layoutTextGrid, tableLayout } from '../../src/report/layout';
 import { parseTsv } from '../../src/report/recognise';
 
@@ -50,3 +50,13 @@ export const SHAPES: Record<string, (rows: string[][]) => string[][]> = {
 };
 export const DIGITS_ONLY = new Set(['runTogether', 'oneLine']);
 
+
+/** Every label of both versions, taken from formats.ts. */
+export const LABELS: string[] = (() => {
+  const out = new Set<string>();
+  for (const v of FORMAT_VERSIONS) {
+    for (const t of TABLE_IDS) for (const l of tableLayout(v, t).labels) out.add(l.text);
+    for (const s of FORMATS[v].sections) out.add(s);
+  }
+  return [...out];
+})();
