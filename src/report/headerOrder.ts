@@ -43,18 +43,27 @@ export function distinctColumns(heads: readonly HeadLabel[]): boolean {
  * label). In a grid whose header labels sit in distinct columns, their columns give the order
  * (“positional”); otherwise (a flattened copy, text lines) each line is read left to right, and a
  * group label's members, on the line below it, take its place. Lines give an order only when they
- * are one line, or a line with the group label above a line of only its members.
+ * are one line, or a line with the group label above a line of only its members. `floating` labels
+ * span every header row, so a flattened copy may read them on any line.
  */
 export function headerOrder(
   heads: readonly HeadLabel[],
   standard: readonly string[],
   group?: GroupLabel,
   mode?: 'positional' | 'lines',
+  floating: readonly string[] = [],
 ): HeaderOrder {
   const labels = heads.filter((h) => h.id !== group?.marker);
   if (labels.length === 0) return { kind: 'standard' };
   const positional = mode ? mode === 'positional' : distinctColumns(labels);
   const sorted = [...heads].sort((a, b) => (positional ? a.col - b.col || a.row - b.row : a.row - b.row || a.col - b.col));
+  // A label that spans every header row (总计) is read on whichever line a copy puts it: in a
+  // flattened copy its place among the lines says nothing about its column.
+  if (!positional && floating.length) {
+    const fixed = (ids: readonly string[]) => ids.filter((id) => !floating.includes(id) && id !== group?.marker);
+    const seqFixed = fixed(sorted.map((h) => h.id));
+    if (seqFixed.length > 0 && isSubsequence(seqFixed, fixed(standard))) return { kind: 'standard' };
+  }
   let linesOk = true;
   if (!positional) {
     const rows = [...new Set(labels.map((h) => h.row))].sort((a, b) => a - b);

@@ -286,6 +286,7 @@ function t3LabelSlack(version: FormatVersion, rowId: string): number {
 }
 const slackCache = new Map<string, number>();
 
+
 // ---------------------------------------------------------------------------------------------
 
 const T3_WIDTH = 7;
@@ -588,7 +589,7 @@ class Recogniser {
   private t3Ordered(): (typeof FORMATS)[FormatVersion]['T3']['columns'][number][] | null {
     const f = FORMATS[this.version].T3;
     const ids = f.columns.map((c) => c.id as string);
-    const order = headerOrder(this.t3Heads, ids, { marker: 'LEGAL', members: f.legalGroup.columns });
+    const order = headerOrder(this.t3Heads, ids, { marker: 'LEGAL', members: f.legalGroup.columns }, undefined, ['TOT']);
     if (order.kind === 'uncertain') return null;
     if (order.kind === 'standard') return [...f.columns];
     return order.ids.map((id) => f.columns.find((c) => c.id === id) ?? f.columns[0]);

@@ -113,19 +113,39 @@ describe('re-inserting a damaged table', () => {
 });
 
 describe('a report pasted from a PDF as one column of text', () => {
-  it('is never said to pass when its 表三 header, flattened over three lines, cannot place the columns: the rows are named', async () => {
+  it('reads the real sample pasted as one column of text (its 表三 header flattened over three lines) and checks it in place', async () => {
     const host = createMemoryHost();
     host.addSheet('PDF');
     host.setActiveSheet('PDF');
     // Each line of the real sample becomes one cell in column A, its cells separated by spaces.
     const lines = parseTsv(sample).map((r) => r.filter((c) => c.trim() !== '').join(' '));
+    const row = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+    lines[row] = lines[row].replace(/ 0 /, ' 4 '); // 自然人 新收 4: breaks the balance
     host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
     const run = host.run.bind(host);
     const result = await recognizeActiveSheet(run);
-    expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'] });
+    expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
     const sheet = (await checkWorkbook(run)).sheets[0];
-    // The numbers read are inside text cells: they are not reported as text in a count cell.
+    expect(sheet.notes).toEqual([]);
+    // The numbers are inside text cells: they are not reported as text in a count cell.
     expect(sheet.findings.filter((f) => f.rule === 'CELL-COUNT')).toEqual([]);
+    const balance = sheet.findings.find((f) => f.rule === 'T3-BALANCE' && f.instance === 'NP')!;
+    expect(balance.severity).toBe('error');
+    expect(balance.addresses).toContain(`A${row + 1}`);
+    expect(sheet.verdict).toBe('errors');
+  });
+
+  it('names the rows and says incomplete when a flattened 表三 header is out of the official order', async () => {
+    const host = createMemoryHost();
+    host.addSheet('PDF');
+    host.setActiveSheet('PDF');
+    const lines = parseTsv(sample).map((r) => r.filter((c) => c.trim() !== '').join(' '));
+    const head = lines.findIndex((l) => l.startsWith('商业企业 科研机构'));
+    lines[head] = '科研机构 商业企业 社会公益组织 法律服务机构 其他'; // two columns swapped, on the third header line
+    host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
+    const run = host.run.bind(host);
+    await recognizeActiveSheet(run);
+    const sheet = (await checkWorkbook(run)).sheets[0];
     const row = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
     expect(sheet.notes.join('\n')).toContain(`第 ${row + 1} 行“一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0”`);
     expect(sheet.verdict).toBe('incomplete');
