@@ -39,7 +39,9 @@ describe('xxgk-report check', () => {
   it('exits 1 and prints the finding with its numbers for an inconsistent report', async () => {
     const r = await run(['check', bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('[错误] T3-BALANCE');
+    // Rule names and cells in Chinese: no rule codes or cell ids in the text output (--json keeps them).
+    expect(r.out).toContain('[错误] 表三·申请数量平衡  自然人×第一项、自然人×第二项、自然人×（七）总计 等 4 个单元格');
+    expect(r.out).not.toMatch(/T3-|T3\.NEW/);
     expect(r.out).toContain('自然人列：第一项 12 + 第二项 0 = 12，应等于（七）总计 0 + 第四项 0 = 0，相差 12');
   });
 
@@ -48,9 +50,10 @@ describe('xxgk-report check', () => {
     for (const id of ['T4.RV.PEN', 'T4.LD.PEN', 'T3.X2.NP'] as const) blank.cells[id] = null;
     const file = write('blank.json', blank);
     const text = await run(['check', file]);
-    expect(text.out).toContain('CELL-BLANK  表三有 1 个空白单元格');
-    expect(text.out).toContain('CELL-BLANK  表四有 2 个空白单元格');
-    expect(text.out).toContain('T4.RV.PEN，T4.LD.PEN');
+    expect(text.out).toContain('表三·空白单元格  表三有 1 个空白单元格');
+    expect(text.out).toContain('表四·空白单元格  表四有 2 个空白单元格');
+    expect(text.out).not.toContain('CELL-BLANK');
+    expect(text.out).toContain('行政复议×尚未审结，未经复议直接起诉×尚未审结');
     const json = JSON.parse((await run(['check', file, '--json'])).out);
     expect(json.files[0].findings.filter((f: { rule: string }) => f.rule === 'CELL-BLANK')).toHaveLength(3);
   });
@@ -127,6 +130,16 @@ describe('xxgk-report check on pasted text', () => {
     expect(text.out).toContain('部分未校验');
     expect(text.out).not.toContain('通过');
   });
+
+  it('names the lines of the file where a finding is', async () => {
+    const sample = readFileSync(join(__dirname, 'fixtures', 'street-office-2019-format.txt'), 'utf8').split('\n');
+    sample[65] = sample[65].replace(/\t\t0\t0\t0\t0\t0\t0\t0\t$/, '\t\t2\t0\t0\t0\t0\t0\t2\t'); // line 66: 2 new, never answered
+    const r = await run(['check', write('unbalanced.txt', sample.join('\n'))]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\[错误\] 表三·申请数量平衡 {2}第 66、67、\d+、\d+ 行/);
+    const json = JSON.parse((await run(['check', join(dir, 'unbalanced.txt'), '--json'])).out);
+    expect(json.files[0].findings.find((f: { rule: string }) => f.rule === 'T3-BALANCE').lines).toContain(66);
+  });
 });
 
 describe('xxgk-report template', () => {
@@ -150,7 +163,7 @@ describe('the installed command', () => {
     expect(ok.status).toBe(0);
     const bad = spawnSync('npx', ['xxgk-report', 'check', join(dir, 'bad.json')], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toContain('T3-BALANCE');
+    expect(bad.stdout).toContain('表三·申请数量平衡');
     expect(execFileSync('node', ['bin/xxgk-report.js', '--help'], { cwd: root, encoding: 'utf8' })).toContain('用法');
   });
 });

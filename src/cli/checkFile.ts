@@ -1,3 +1,4 @@
+import { parseA1 } from '../report/layout';
 import { Report } from '../report/report';
 import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheetCheck';
 import { validate } from '../report/validate';
@@ -40,7 +41,10 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
     if (!check || !holdsTables(check)) continue;
     const notes = [...read.notes, ...uncheckedOf(check)];
     const inWorkbook = read.input.sheet !== '';
-    const findings = check.findings.map(({ sheet, addresses, ...f }) => (inWorkbook && addresses.length ? { ...f, sheet, address: addresses } : f));
+    // A workbook's findings name their sheet and cells; pasted text names its lines.
+    const findings = check.findings.map(({ sheet, addresses, ...f }) =>
+      !addresses.length ? f : inWorkbook ? { ...f, sheet, address: addresses } : { ...f, lines: [...new Set(addresses.map((a) => parseA1(a).row + 1))] },
+    );
     results.push({
       // A workbook with tables on several sheets gives one result a sheet.
       file: several ? `${file}（工作表“${check.sheet}”）` : file,

@@ -1,6 +1,6 @@
-import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
+import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
 import { Report } from '../report/report';
-import { SEVERITY_LABELS } from '../report/rules';
+import { ruleDef, SEVERITY_LABELS } from '../report/rules';
 import { countBySeverity, Finding } from '../report/validate';
 import { Verdict, VERDICT_LABELS } from '../report/verdict';
 
@@ -12,7 +12,8 @@ export interface FileResult {
   format: FormatVersion | null;
   /** The tables read and checked. */
   tables: TableId[];
-  findings: (Finding & { sheet?: string; address?: string[] })[];
+  /** Findings with their sheet and cells (a workbook) or the lines of the file (pasted text). */
+  findings: (Finding & { sheet?: string; address?: string[]; lines?: number[] })[];
   /** What the file holds that was not read or not checked (Chinese): any of it makes the report incomplete. */
   notes: string[];
   /** What the user should know that did not stop the check (Chinese). */
@@ -43,7 +44,17 @@ function verdictLine(r: FileResult): string | null {
   return null;
 }
 
-/** The human-readable report: a summary line per file, then its findings. */
+/** Where a finding is, as a person finds it: sheet and cells, lines of a text file, or the cells' Chinese names. */
+function where(f: FileResult['findings'][number]): string {
+  if (f.address?.length) return `${f.sheet ? `${f.sheet}!` : ''}${f.address.join(',')}`;
+  if (f.lines?.length) return `第 ${f.lines.join('、')} 行`;
+  const labels = f.cells.map((id) => CELL_LABELS.get(id) ?? id);
+  return labels.slice(0, 3).join('、') + (labels.length > 3 ? ` 等 ${labels.length} 个单元格` : '');
+}
+
+const CELL_LABELS = new Map(FORMAT_VERSIONS.flatMap((v) => dataCells(v).map((d) => [d.id as string, d.label] as const)));
+
+/** The human-readable report: a summary line per file, then its findings (rule names in Chinese; --json keeps the ids). */
 export function renderText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
@@ -54,11 +65,9 @@ export function renderText(results: FileResult[]): string {
     }
     for (const n of r.notes) lines.push(`  ! ${n}`);
     for (const n of r.remarks) lines.push(`  * ${n}`);
-    const where = (f: FileResult['findings'][number]) =>
-      f.address?.length ? `${f.sheet ? `${f.sheet}!` : ''}${f.address.join(',')}` : f.cells.join(', ');
     for (const f of r.findings) {
       if (f.rule === 'CELL-BLANK') continue;
-      lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${f.rule}  ${where(f)}`);
+      lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${TABLE_NUMBERS[f.table]}·${ruleDef(f.rule).name}  ${where(f)}`);
       lines.push(`         ${f.message}`);
     }
     // Blank cells are folded into one line per table (every one of them is in --json).
@@ -68,8 +77,8 @@ export function renderText(results: FileResult[]): string {
       const sheet = blanks[0].sheet;
       const shown = blanks.every((b) => b.sheet === sheet && b.address?.length)
         ? `${sheet ? `${sheet}!` : ''}${blanks.slice(0, 10).map((b) => b.address!.join(',')).join('，')}`
-        : blanks.slice(0, 10).map(where).join('，');
-      lines.push(`  [${SEVERITY_LABELS.info}] CELL-BLANK  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，按 0 计算；公开的表格应填写 0`);
+        : blanks.slice(0, 10).map((b) => where(b)).join('，');
+      lines.push(`  [${SEVERITY_LABELS.info}] ${TABLE_NUMBERS[t]}·${ruleDef('CELL-BLANK').name}  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，按 0 计算；公开的表格应填写 0`);
       lines.push(`         ${shown}${blanks.length > 10 ? ' 等' : ''}`);
     }
     const closing = verdictLine(r);
@@ -92,6 +101,7 @@ export function renderJson(results: FileResult[]): string {
           notes: r.notes,
           remarks: r.remarks,
           findings: r.findings.map((f) => ({
+            ...(f.lines !== undefined ? { lines: f.lines } : {}),
             rule: f.rule,
             instance: f.instance,
             severity: f.severity,
