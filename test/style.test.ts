@@ -1,3 +1,4 @@
+import { INPUT_RULES } from '../src/report/inputRules';
 import { TABLE_IDS, TableId } from '../src/report/formats';
 import { tableLayout } from '../src/report/layout';
 import { A4_PRINTABLE_WIDTH, COLUMN_WIDTHS, sharedColumnWidths } from '../src/report/style';
@@ -16,5 +17,14 @@ describe('column widths', () => {
 
   it('gives every column a table uses a width', () => {
     for (const t of TABLE_IDS) expect(COLUMN_WIDTHS[t]).toHaveLength(tableLayout('2021', t).colCount);
+  });
+});
+
+describe('input messages', () => {
+  it('tell a user whose IME types full-width digits (１２) what to do, within Excel’s 255-character limit', () => {
+    for (const rule of Object.values(INPUT_RULES)) {
+      expect(rule.message).toContain('全角');
+      expect(rule.message.length).toBeLessThanOrEqual(255);
+    }
   });
 });
