@@ -185,6 +185,21 @@ describe('fit and finish', () => {
     await page.close();
   });
 
+  it('says that the list may be out of date while live checking is off', async () => {
+    const page = await open();
+    await insertAll(page, '2021');
+    await page.getByRole('switch', { name: '实时校验' }).click();
+    await page.getByTestId('live-off').waitFor();
+    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    expect(await page.getByText('行政复议：总计 9').count()).toBe(0);
+    await shot(page, 'live-off');
+    await page.getByRole('button', { name: '立即校验' }).click();
+    await page.getByText('行政复议：总计 9').first().waitFor();
+    await page.getByRole('switch', { name: '实时校验' }).click();
+    await page.getByTestId('live-off').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('measures the time from a cell edit to the updated findings list', async () => {
     const page = await open();
     await insertAll(page, '2021');

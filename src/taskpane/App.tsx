@@ -17,13 +17,9 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WorkbookCheck } from '../excel/check';
-import { insertTables } from '../excel/insert';
-import { LiveChecker } from '../excel/live';
-import { convertActiveSheet, recognizeActiveSheet, reinsertTable, unmarkActiveSheet } from '../excel/pasted';
+import { convertActiveSheet, Findings, insertTables, LiveChecker, recognizeActiveSheet, reinsertTable, StructureProblems, unmarkActiveSheet } from './deferred';
 import { ExcelRun } from '../excel/run';
 import { DEFAULT_VERSION, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
-import { Findings } from './components/Findings';
-import { StructureProblems } from './components/StructureProblems';
 
 const useStyles = makeStyles({
   root: {
@@ -47,7 +43,8 @@ export interface AppProps {
   mergedAreas?: boolean;
 }
 
-type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title?: string; text: string; retryOnNewSheet?: TableId[] } | null;
+/** fromCheck: an error of the live check, cleared when a later check succeeds. */
+type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title?: string; text: string; retryOnNewSheet?: TableId[]; fromCheck?: boolean } | null;
 
 export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
   const styles = useStyles();
@@ -69,7 +66,8 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
         setCheck(r);
         performance.mark('xxgk-findings-updated');
       },
-      onError: (message) => setNotice({ intent: 'error', text: message }),
+      onError: (message) => setNotice({ intent: 'error', text: message, fromCheck: true }),
+      onErrorCleared: () => setNotice((n) => (n?.fromCheck ? null : n)),
     });
     checker.current = c;
     void c.refresh();
@@ -258,6 +256,11 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
         </MessageBar>
       ) : (
         <>
+          {!live && (
+            <MessageBar intent="info" data-testid="live-off">
+              <MessageBarBody>实时校验已关闭：下面是上次校验的结果，修改后可能已过时。请点击“立即校验”更新。</MessageBarBody>
+            </MessageBar>
+          )}
           <StructureProblems check={check} onReinsert={(t) => void reinsert(t)} />
           <Findings check={check} run={run} onError={(text) => setNotice({ intent: 'error', text })} />
         </>
