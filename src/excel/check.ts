@@ -3,7 +3,7 @@ import { a1, Merge, parseA1 } from '../report/layout';
 import { RawValue, SheetValueType } from '../report/placed';
 import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/sheetCheck';
 import { describeExcelError } from './errors';
-import { ExcelRun } from './run';
+import { BatchRun, ExcelRun, whileEditing } from './run';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
 
 export type { KnownBlocks, LocatedFinding, LostTable, SheetCheck, TableOnSheet } from '../report/sheetCheck';
@@ -92,7 +92,7 @@ function blocksFrom(reads: { our: OurName; range: Excel.Range | null; queued: Qu
  * Checks every sheet that holds the add-in's tables. Three syncs whatever the workbook's size: the
  * sheets, their names, then only the named blocks (a large data sheet is never read).
  */
-export async function checkWorkbook(run: ExcelRun, options: CheckOptions = {}): Promise<WorkbookCheck> {
+export async function checkWorkbook(run: BatchRun, options: CheckOptions = {}): Promise<WorkbookCheck> {
   try {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -118,7 +118,7 @@ export async function checkWorkbook(run: ExcelRun, options: CheckOptions = {}): 
  * are read in the same sync as the names; only when a name has moved (rows inserted, a table cut and
  * pasted) does a second sync read the blocks where the names now point.
  */
-export async function checkSheet(run: ExcelRun, sheetId: string, known: KnownBlocks = new Map(), options: CheckOptions = {}): Promise<SheetCheck> {
+export async function checkSheet(run: BatchRun, sheetId: string, known: KnownBlocks = new Map(), options: CheckOptions = {}): Promise<SheetCheck> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetId);
     ws.load('name,id');
@@ -164,7 +164,8 @@ export async function selectCells(run: ExcelRun, sheet: string, addresses: strin
   const right = Math.max(...pos.map((p) => p.col));
   const address = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
   try {
-    await run(async (context) => {
+    // Held while the user types in a cell, rather than failing (see whileEditing).
+    await whileEditing(run)(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(address).select();

@@ -1,17 +1,31 @@
 import { CheckOptions, checkSheet, checkWorkbook, mergeSheetCheck, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
-import { ExcelRun } from './run';
+import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 
 export interface LiveCheckerOptions {
-  /** Quiet time after the last edit before checking, in ms. */
+  /**
+   * Quiet time after the last edit before checking, in ms. By default short (40 ms) where Excel
+   * holds a batch during cell edit (delayForCellEdit), longer (300 ms) where a check that meets
+   * cell-edit mode fails and is retried.
+   */
   debounceMs?: number;
+  /** Whether Excel supports RunOptions.delayForCellEdit (requirement set DelayForCellEdit); detected when not given. */
+  delayForCellEdit?: boolean;
   /** After the add-in's own writes, change events are ignored for this long, in ms. */
   ownWriteQuietMs?: number;
   onResult: (check: WorkbookCheck) => void;
   /** What the host can read beyond ExcelApi 1.8. */
   check?: CheckOptions;
   onError?: (message: string) => void;
+  /** A later check succeeded after onError: the error no longer holds. */
+  onErrorCleared?: () => void;
 }
+
+/** Errors that pass: the check is tried again. */
+const TRANSIENT = new Set(['InvalidOperationInCellEditMode', 'Conflict', 'GeneralException', 'ServiceNotAvailable', 'RequestAborted', 'Timeout']);
+/** Retries of one check, then its error is shown (a later edit starts again). */
+const MAX_RETRIES = 30;
+const RETRY_MAX_DELAY_MS = 2000;
 
 type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
 
@@ -34,6 +48,12 @@ export class LiveChecker {
   private enabled = true;
   private readonly debounceMs: number;
   private readonly ownWriteQuietMs: number;
+  /** Runs of the checks: held by Excel while the user edits a cell. */
+  private readonly checkRun: BatchRun;
+  /** Failed attempts of each sheet's pending check. */
+  private attempts = new Map<string, number>();
+  /** The error reported through onError, until a check succeeds. */
+  error: string | null = null;
   /** Live checks run so far (for tests and the benchmark). */
   checksRun = 0;
 
@@ -41,8 +61,10 @@ export class LiveChecker {
     private readonly run: ExcelRun,
     private readonly options: LiveCheckerOptions,
   ) {
-    this.debounceMs = options.debounceMs ?? 300;
+    const delay = options.delayForCellEdit ?? delayForCellEditSupported();
+    this.debounceMs = options.debounceMs ?? (delay ? 40 : 300);
     this.ownWriteQuietMs = options.ownWriteQuietMs ?? 500;
+    this.checkRun = whileEditing(run);
   }
 
   get result(): WorkbookCheck {
@@ -52,8 +74,9 @@ export class LiveChecker {
   /** Full check of the workbook, then handlers on every template sheet not yet watched. */
   async refresh(): Promise<WorkbookCheck> {
     this.lastRefreshStart = Date.now();
-    const check = await checkWorkbook(this.run, this.options.check);
+    const check = await checkWorkbook(this.checkRun, this.options.check);
     this.current = check;
+    if (!check.error) this.clearError();
     this.options.onResult(check);
     if (!check.error) await this.watch(check.sheets.map((s) => s.sheetId));
     return check;
@@ -63,7 +86,7 @@ export class LiveChecker {
     const fresh = sheetIds.filter((id) => !this.handlers.has(id));
     if (fresh.length === 0 && this.activation) return;
     try {
-      await this.run(async (context) => {
+      await this.checkRun(async (context) => {
         const added = fresh.map((id) => ({
           id,
           handler: context.workbook.worksheets.getItem(id).onChanged.add((args) => this.onChanged(args)),
@@ -75,8 +98,19 @@ export class LiveChecker {
         if (activation) this.activation = activation;
       });
     } catch (e) {
-      this.options.onError?.(describeExcelError(e));
+      this.reportError(e);
     }
+  }
+
+  private reportError(e: unknown): void {
+    this.error = describeExcelError(e);
+    this.options.onError?.(this.error);
+  }
+
+  private clearError(): void {
+    if (this.error === null) return;
+    this.error = null;
+    this.options.onErrorCleared?.();
   }
 
   /** Call around the add-in's own writes: their change events must not start a check. */
@@ -106,7 +140,8 @@ export class LiveChecker {
     return Promise.resolve();
   }
 
-  private schedule(id: string): void {
+  private schedule(id: string, delay = this.debounceMs, retry = false): void {
+    if (!retry) this.attempts.delete(id);
     const old = this.timers.get(id);
     if (old) clearTimeout(old);
     this.timers.set(
@@ -114,7 +149,7 @@ export class LiveChecker {
       setTimeout(() => {
         this.timers.delete(id);
         void this.checkNow(id);
-      }, this.debounceMs),
+      }, delay),
     );
   }
 
@@ -130,11 +165,30 @@ export class LiveChecker {
     try {
       this.checksRun++;
       const known = this.current.sheets.find((s) => s.sheetId === sheetId)?.blocks;
-      const sheet = await checkSheet(this.run, sheetId, known, this.options.check);
+      const sheet = await checkSheet(this.checkRun, sheetId, known, this.options.check);
+      this.attempts.delete(sheetId);
       this.current = mergeSheetCheck(this.current, sheet);
+      this.clearError();
       this.options.onResult(this.current);
     } catch (e) {
-      this.options.onError?.(describeExcelError(e));
+      this.failed(sheetId, e);
+    }
+  }
+
+  /**
+   * A check that failed is tried again, later each time (a check that meets cell-edit mode fails
+   * where Excel lacks delayForCellEdit). A passing error (edit mode, Excel busy) is shown only when
+   * the retries run out; any other at once.
+   */
+  private failed(sheetId: string, e: unknown): void {
+    const n = (this.attempts.get(sheetId) ?? 0) + 1;
+    this.attempts.set(sheetId, n);
+    const code = (e as { code?: string } | null)?.code ?? '';
+    const transient = TRANSIENT.has(code);
+    const limit = transient ? MAX_RETRIES : 2;
+    if (!transient || n > limit) this.reportError(e);
+    if (n <= limit && this.enabled && this.handlers.has(sheetId) && !this.timers.has(sheetId)) {
+      this.schedule(sheetId, Math.min(RETRY_MAX_DELAY_MS, Math.max(this.debounceMs, 50) * 2 ** Math.min(n, 6)), true);
     }
   }
 
@@ -144,6 +198,7 @@ export class LiveChecker {
     this.dropped.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.attempts.clear();
     const handlers: { remove(): void; context: OfficeExtension.ClientRequestContext }[] = [...this.handlers.values()];
     if (this.activation) handlers.push(this.activation);
     this.activation = null;

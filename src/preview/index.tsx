@@ -99,4 +99,5 @@ createRoot(left).render(
     <Workbook />
   </FluentProvider>,
 );
-mountTaskpane(createRoot(pane), { run: host.run, supported: true, debounceMs: 150, mergedAreas: true });
+// The in-memory host holds batches during cell edit (delayForCellEdit), so the live check starts soon after an edit.
+mountTaskpane(createRoot(pane), { run: host.run, supported: true, debounceMs: 40, mergedAreas: true });

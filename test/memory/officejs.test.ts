@@ -401,7 +401,33 @@ describe('protection and cell edit mode', () => {
     });
   });
 
-  test('while the user is editing a cell every sync rejects with InvalidOperationInCellEditMode', async () => {
+  test('while the user is editing a cell a run with delayForCellEdit waits until editing ends, then sees the typed value', async () => {
+    const host = setup();
+    host.setCellEditMode(true);
+    let synced = false;
+    const run = host.run({ delayForCellEdit: true }, async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      r.load('values');
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('C1').values = [[3]];
+      await ctx.sync();
+      synced = true;
+      return r.values;
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(synced).toBe(false);
+    expect(host.cell('Sheet1', 'C1').value).toBeNull();
+    host.setCellEditMode(false);
+    host.userEdit('Sheet1', 'A1', '7');
+    expect(await run).toEqual([[7, '']]);
+    expect(host.cell('Sheet1', 'C1').value).toBe(3);
+    // A host without the DelayForCellEdit requirement set ignores the option.
+    host.delayForCellEditSupported = false;
+    host.setCellEditMode(true);
+    const e = (await host.run({ delayForCellEdit: true }, (ctx) => ctx.sync()).catch((x: unknown) => x)) as { code: string };
+    expect(e.code).toBe('InvalidOperationInCellEditMode');
+  });
+
+  test('while the user is editing a cell every sync without delayForCellEdit rejects with InvalidOperationInCellEditMode', async () => {
     const host = setup();
     host.setCellEditMode(true);
     const e = await failure(host, async (ctx) => {

@@ -49,6 +49,11 @@ export interface NameView {
 export class MemoryHost {
   readonly workbook = new Workbook();
   readonly stats: SyncStats = { syncs: 0, batchSizes: [] };
+  /**
+   * Whether this host honours RunOptions.delayForCellEdit (requirement set DelayForCellEdit). Set
+   * false to play a host without it, which ignores the option.
+   */
+  delayForCellEditSupported = true;
 
   constructor() {
     this.run = this.run.bind(this);
@@ -56,12 +61,14 @@ export class MemoryHost {
 
   /**
    * Drop-in for Excel.run(batch): creates a RequestContext, runs the batch, syncs what is left queued.
-   * Excel.run(context, batch) runs the batch on a context made by an earlier run of this host.
+   * Excel.run(context, batch) runs the batch on a context made by an earlier run of this host;
+   * Excel.run(options, batch) takes RunOptions, of which only delayForCellEdit is simulated.
    */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   async run<T>(
-    a: OfficeExtension.ClientRequestContext | ((context: Excel.RequestContext) => Promise<T>),
+    a: OfficeExtension.ClientRequestContext | Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
     b?: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
     let ctx: MemRequestContext;
@@ -69,6 +76,13 @@ export class MemoryHost {
     if (typeof a === 'function') {
       ctx = new MemRequestContext(this.workbook, this.stats);
       batch = a;
+    } else if (isRunOptions(a)) {
+      if (!b) throw new MemOfficeError('InvalidArgument', 'run(options, batch) needs a batch.');
+      if (a.previousObjects !== undefined || a.session !== undefined)
+        throw new MemOfficeError('NotImplemented', 'Only RunOptions.delayForCellEdit is simulated.');
+      ctx = new MemRequestContext(this.workbook, this.stats);
+      ctx._delayForCellEdit = this.delayForCellEditSupported && a.delayForCellEdit === true;
+      batch = b;
     } else {
       if (!(a instanceof MemRequestContext) || a._wb !== this.workbook || !b)
         throw new MemOfficeError('InvalidRequestContext', 'run(context, batch) needs a request context of this workbook and a batch.');
@@ -143,7 +157,11 @@ export class MemoryHost {
     this.changed();
   }
 
-  /** While on, every context.sync() rejects with InvalidOperationInCellEditMode. */
+  /**
+   * The user starts (true) or ends (false) typing in a cell. While on, a sync rejects with
+   * InvalidOperationInCellEditMode, except in a run with { delayForCellEdit: true }, whose syncs wait
+   * until editing ends. To commit what was typed, call setCellEditMode(false) then userEdit.
+   */
   setCellEditMode(on: boolean): void {
     this.workbook.cellEditMode = on;
   }
@@ -356,6 +374,11 @@ export class MemoryHost {
   private changed(): void {
     this.workbook.notifyAnyChange();
   }
+}
+
+/** A plain RunOptions object (not a request context or an API object). */
+function isRunOptions(a: unknown): a is Excel.RunOptions {
+  return typeof a === 'object' && a !== null && Object.getPrototypeOf(a) === Object.prototype;
 }
 
 export function createMemoryHost(): MemoryHost {

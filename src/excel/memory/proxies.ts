@@ -61,6 +61,8 @@ export class MemRequestContext {
   private changed: { sheet: SheetModel; rect: Rect }[] = [];
   /** @internal How many Excel.run batches are using this context now (see sync). */
   _runs = 0;
+  /** @internal Excel.run({ delayForCellEdit: true }, …): syncs wait for the user to leave cell-edit mode. */
+  _delayForCellEdit = false;
 
   constructor(
     readonly _wb: Workbook,
@@ -95,12 +97,18 @@ export class MemRequestContext {
     this.queue = [];
     this.stats.syncs++;
     this.stats.batchSizes.push(ops.length);
-    return Promise.resolve().then(() => {
-      if (this._wb.cellEditMode)
-        throw new MemOfficeError(
-          'InvalidOperationInCellEditMode',
-          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
-        );
+    return Promise.resolve().then(async () => {
+      // A request that reaches Excel while the user edits a cell fails, unless the run asked to be
+      // delayed until editing ends (RunOptions.delayForCellEdit, requirement set DelayForCellEdit:
+      // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+      while (this._wb.cellEditMode) {
+        if (!this._delayForCellEdit)
+          throw new MemOfficeError(
+            'InvalidOperationInCellEditMode',
+            'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+          );
+        await this._wb.whenNotEditing();
+      }
       let error: unknown = null;
       try {
         for (const op of ops) op();

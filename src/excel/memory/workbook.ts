@@ -318,7 +318,8 @@ export class Workbook {
   activeSheetId: string | null = null;
   /** Handlers of worksheets.onActivated (ExcelApi 1.7): any sheet activated. */
   activatedHandlers: SheetEventHandler[] = [];
-  cellEditMode = false;
+  private editing = false;
+  private editEnded: (() => void)[] = [];
   private nextId = 1;
   private version = 0;
   private cache = new Map<string, Scalar>();
@@ -327,6 +328,24 @@ export class Workbook {
   private anyChangeListeners = new Set<() => void>();
   private pendingEvents = new Set<Promise<unknown>>();
   private cfSeq = 1;
+
+  // ------------------------------------------------------------------ cell-edit mode
+
+  /** The user is typing in a cell (Excel's cell-edit mode). */
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (!on) for (const resolve of this.editEnded.splice(0)) resolve();
+  }
+
+  /** Resolves when the user leaves cell-edit mode (at once when not editing). */
+  whenNotEditing(): Promise<void> {
+    if (!this.editing) return Promise.resolve();
+    return new Promise((resolve) => this.editEnded.push(resolve));
+  }
 
   // ------------------------------------------------------------------ sheets
 
