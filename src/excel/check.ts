@@ -1,5 +1,7 @@
 import { FormatVersion, TableId } from '../report/formats';
-import { a1, Merge, parseA1 } from '../report/layout';
+import { a1, Merge, parseA1, tableLayout } from '../report/layout';
+import { highlightRules, Placement } from '../report/formulas';
+import { inputAreas, validationType } from './insert';
 import { RawValue, SheetValueType } from '../report/placed';
 import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/sheetCheck';
 import { describeExcelError } from './errors';
@@ -113,17 +115,66 @@ export async function checkWorkbook(run: BatchRun, options: CheckOptions = {}): 
   }
 }
 
+/** A live check of one sheet: also the template tables whose highlight rules or validation a paste removed. */
+export interface LiveSheetCheck extends SheetCheck {
+  /** Intact template tables whose input cells lost their validation or whose highlight rules are gone (see queueGuard). */
+  unguarded: Placement[];
+}
+
+interface QueuedGuard {
+  name: string;
+  placement: Placement;
+  types: { dv: Excel.DataValidation; expected: string }[];
+  highlights: OfficeExtension.ClientResult<number>;
+}
+
+/**
+ * Queues the read of what guards a template table: the validation type of each input area and the
+ * number of conditional formats over the block. Ctrl+V of cells from another workbook, Word or a web
+ * page brings the source's formats: it replaces the pasted cells' validation (DataValidation.type
+ * then reads "None", "Inconsistent" or "MixedCriteria" instead of WholeNumber/Decimal) and cuts them
+ * out of the highlight rules. A rule cut only in part still counts, so the validation is what tells a
+ * paste; the count tells rules removed whole (Clear Formats over the table). No sync.
+ */
+function queueGuard(ws: Excel.Worksheet, name: string, template: OurName['template'], top: number, left: number): QueuedGuard | null {
+  if (!template) return null;
+  const placement: Placement = { version: template.version, table: template.table, row: top, col: left };
+  const types = inputAreas(placement).map((a) => {
+    const dv = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).dataValidation;
+    dv.load('type');
+    return { dv, expected: validationType(a.kind) };
+  });
+  const layout = tableLayout(template.version, template.table);
+  const highlights = ws.getRangeByIndexes(top, left, layout.rowCount, layout.colCount).conditionalFormats.getCount();
+  return { name, placement, types, highlights };
+}
+
+/** The intact template tables whose guards are gone. */
+function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[]): Placement[] {
+  return guards.flatMap((g) => {
+    if (!g) return [];
+    const t = sheet.tables.find((x) => !x.pasted && x.table === g.placement.table && x.version === g.placement.version);
+    if (!t || t.damage.length > 0 || t.row !== g.placement.row || t.col !== g.placement.col) return [];
+    const lost = g.types.some((x) => x.dv.type !== x.expected) || g.highlights.value < highlightRules(g.placement).length;
+    return lost ? [g.placement] : [];
+  });
+}
+
 /**
  * Checks one sheet (the live check after an edit). The blocks where the last check found the tables
  * are read in the same sync as the names; only when a name has moved (rows inserted, a table cut and
  * pasted) does a second sync read the blocks where the names now point.
  */
-export async function checkSheet(run: BatchRun, sheetId: string, known: KnownBlocks = new Map(), options: CheckOptions = {}): Promise<SheetCheck> {
+export async function checkSheet(run: BatchRun, sheetId: string, known: KnownBlocks = new Map(), options: CheckOptions = {}): Promise<LiveSheetCheck> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetId);
     ws.load('name,id');
     ws.names.load('items/name,items/type,items/value');
     const guessed = new Map([...known].map(([name, address]) => [name, queueBlock(ws.getRange(address), options)] as const));
+    const guards = [...known].map(([name, address]) => {
+      const at = parseA1(address.split(':')[0]);
+      return queueGuard(ws, name, ourName(name)?.template ?? null, at.row, at.col);
+    });
     await context.sync();
     const names = ourNames(ws.names);
     const stillThere = names.every(({ our, item }) => {
@@ -132,15 +183,21 @@ export async function checkSheet(run: BatchRun, sheetId: string, known: KnownBlo
       return at !== null && known.get(our.name) === at;
     });
     if (stillThere) {
-      return evaluateSheet(
+      const sheet = evaluateSheet(
         ws.name,
         ws.id,
         names.map(({ our }) => ({ our, block: blockOf(guessed.get(our.name)!) })),
       );
+      return { ...sheet, unguarded: unguardedOf(sheet, guards) };
     }
     const reads = queueNamedBlocks(ws, names, options);
+    const moved = names.map(({ our, item }) => {
+      const ref = item.type === 'Range' ? parseNameReference(String(item.value)) : null;
+      return ref ? queueGuard(ws, our.name, our.template, ref.top, ref.left) : null;
+    });
     if (reads.length > 0) await context.sync();
-    return evaluateSheet(ws.name, ws.id, blocksFrom(reads));
+    const sheet = evaluateSheet(ws.name, ws.id, blocksFrom(reads));
+    return { ...sheet, unguarded: reads.length > 0 ? unguardedOf(sheet, moved) : [] };
   });
 }
 

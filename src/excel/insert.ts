@@ -53,6 +53,67 @@ const BORDER_EDGES: Excel.BorderIndex[] = [
   'InsideVertical',
 ] as Excel.BorderIndex[];
 
+/** A rectangle of input cells of one kind, on the sheet (0-based). */
+export interface InputArea {
+  kind: ColumnKind;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** The table's input cells as rectangles of one kind each: what carries number format and validation. */
+export function inputAreas(p: Placement): InputArea[] {
+  const layout = tableLayout(p.version, p.table);
+  return (['count', 'signed', 'amount'] as const).flatMap((kind) =>
+    rectangles(layout.data.filter((d) => d.kind === kind).map((d) => ({ row: d.row, col: d.col }))).map((rect) => ({
+      kind,
+      row: p.row + rect.top,
+      col: p.col + rect.left,
+      rows: rect.bottom - rect.top + 1,
+      cols: rect.right - rect.left + 1,
+    })),
+  );
+}
+
+/** Excel's name of the validation type of an input kind (Excel.DataValidationType). */
+export function validationType(kind: ColumnKind): string {
+  return INPUT_RULES[kind].integer ? 'WholeNumber' : 'Decimal';
+}
+
+/** Number format and data validation of an input area; values are not touched. */
+function queueInputFormat(r: Excel.Range, a: InputArea): void {
+  r.numberFormat = Array.from({ length: a.rows }, () => Array<string>(a.cols).fill(NUMBER_FORMATS[a.kind]));
+  // Cleared first: over cells whose validation differs (a paste brought other rules, or none, into
+  // part of them), Excel refuses a new rule with InvalidArgument (https://github.com/OfficeDev/office-js/issues/2594).
+  r.dataValidation.clear();
+  r.dataValidation.rule = excelValidationRule(a.kind);
+  r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: INPUT_ALERT_TITLE, message: INPUT_RULES[a.kind].message };
+}
+
+/** The table's highlight rules (conditional formats). */
+function queueHighlights(ws: Excel.Worksheet, p: Placement): void {
+  for (const h of highlightRules(p)) {
+    const cf = ws.getRange(h.area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = h.formula;
+    cf.custom.format.fill.color = HIGHLIGHT_COLOURS[h.severity].fill;
+    cf.custom.format.font.color = HIGHLIGHT_COLOURS[h.severity].font;
+  }
+}
+
+/**
+ * Puts back what a paste of cells from elsewhere (Ctrl+V from another workbook, Word or a web page)
+ * replaces: the input cells' number format and data validation, and the highlight rules, which Excel
+ * cuts the pasted cells out of. The table's highlight rules are removed from its block and added
+ * again whole, so none is doubled. Values, labels, merges and borders are not touched. No sync.
+ */
+export function queueRepairTable(ws: Excel.Worksheet, p: Placement): void {
+  const layout = tableLayout(p.version, p.table);
+  for (const a of inputAreas(p)) queueInputFormat(ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols), a);
+  ws.getRangeByIndexes(p.row, p.col, layout.rowCount, layout.colCount).conditionalFormats.clearAll();
+  queueHighlights(ws, p);
+}
+
 /** Queues every write that draws one table; no sync. */
 export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormulas: boolean, widths: number[], values?: Report): void {
   const layout = tableLayout(p.version, p.table);
@@ -99,17 +160,10 @@ export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormul
     if (l.role === 'blockTitle' || l.role === 'note') r.format.font.bold = l.role === 'blockTitle';
   }
 
-  for (const kind of ['count', 'signed', 'amount'] as const) {
-    const cells = layout.data.filter((d) => d.kind === kind).map((d) => ({ row: d.row, col: d.col }));
-    for (const rect of rectangles(cells)) {
-      const rows = rect.bottom - rect.top + 1;
-      const cols = rect.right - rect.left + 1;
-      const r = at(rect.top, rect.left, rows, cols);
-      r.numberFormat = Array.from({ length: rows }, () => Array<string>(cols).fill(NUMBER_FORMATS[kind]));
-      r.format.horizontalAlignment = 'Right';
-      r.dataValidation.rule = excelValidationRule(kind);
-      r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: INPUT_ALERT_TITLE, message: INPUT_RULES[kind].message };
-    }
+  for (const a of inputAreas(p)) {
+    const r = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
+    queueInputFormat(r, a);
+    r.format.horizontalAlignment = 'Right';
   }
 
   for (const t of totals) {
@@ -119,12 +173,7 @@ export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormul
     r.dataValidation.prompt = { showPrompt: true, title: '自动计算', message: COMPUTED_NOTE };
   }
 
-  for (const h of highlightRules(p)) {
-    const cf = ws.getRange(h.area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = h.formula;
-    cf.custom.format.fill.color = HIGHLIGHT_COLOURS[h.severity].fill;
-    cf.custom.format.font.color = HIGHLIGHT_COLOURS[h.severity].font;
-  }
+  queueHighlights(ws, p);
 
   const heights = rowHeights(layout, widths);
   heights.forEach((h, i) => (at(i, 0).format.rowHeight = h));

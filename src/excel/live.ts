@@ -1,5 +1,8 @@
 import { CheckOptions, checkSheet, checkWorkbook, mergeSheetCheck, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
+import { queueRepairTable } from './insert';
+import { Placement } from '../report/formulas';
+import { TABLE_NUMBERS } from '../report/formats';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 
 export interface LiveCheckerOptions {
@@ -19,6 +22,14 @@ export interface LiveCheckerOptions {
   onError?: (message: string) => void;
   /** A later check succeeded after onError: the error no longer holds. */
   onErrorCleared?: () => void;
+  /** Something the add-in put right by itself, to tell the user once (Chinese), e.g. highlights restored after a paste. */
+  onNotice?: (text: string) => void;
+}
+
+/** What the user is told after the highlights and validation of tables were restored (Chinese). */
+export function restoredNotice(sheet: string, placements: Placement[]): string {
+  const tables = placements.map((p) => TABLE_NUMBERS[p.table]).join('、');
+  return `工作表“${sheet}”中${tables}的部分单元格被粘贴的内容带来了别处的格式，标红规则和输入限制（数据有效性）不再覆盖这些单元格。已自动恢复，单元格中的数字未改动。粘贴数字时可用“选择性粘贴 → 数值”（Ctrl+Shift+V）避免这种情况。`;
 }
 
 /** Errors that pass: the check is tried again. */
@@ -54,6 +65,8 @@ export class LiveChecker {
   private attempts = new Map<string, number>();
   /** The error reported through onError, until a check succeeds. */
   error: string | null = null;
+  /** The last notice given through onNotice. */
+  notice: string | null = null;
   /** Live checks run so far (for tests and the benchmark). */
   checksRun = 0;
 
@@ -167,12 +180,27 @@ export class LiveChecker {
       const known = this.current.sheets.find((s) => s.sheetId === sheetId)?.blocks;
       const sheet = await checkSheet(this.checkRun, sheetId, known, this.options.check);
       this.attempts.delete(sheetId);
-      this.current = mergeSheetCheck(this.current, sheet);
+      const { unguarded, ...check } = sheet;
+      this.current = mergeSheetCheck(this.current, check);
       this.clearError();
       this.options.onResult(this.current);
+      if (unguarded.length > 0) await this.restore(sheetId, check.sheet, unguarded);
     } catch (e) {
       this.failed(sheetId, e);
     }
+  }
+
+  /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */
+  private async restore(sheetId: string, sheet: string, placements: Placement[]): Promise<void> {
+    this.ownWrites();
+    await this.checkRun(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetId);
+      for (const p of placements) queueRepairTable(ws, p);
+      await context.sync();
+    });
+    this.ownWrites();
+    this.notice = restoredNotice(sheet, placements);
+    this.options.onNotice?.(this.notice);
   }
 
   /**

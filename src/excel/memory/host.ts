@@ -11,6 +11,7 @@ import { MemRequestContext, SyncStats } from './proxies';
 import {
   CellData,
   DEFAULT_BORDER,
+  DEFAULT_CELL,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
   EDGES,
@@ -215,7 +216,11 @@ export class MemoryHost {
     return message ? { accepted: true, message } : { accepted: true };
   }
 
-  /** Pastes values (bypassing data validation); fires one onChanged for the whole range. */
+  /**
+   * Pastes values only (Paste Values, or text from the clipboard into cells that keep their formats),
+   * bypassing data validation; fires one onChanged for the whole range. See userPasteAll for Ctrl+V
+   * of cells from another workbook, which also replaces formats.
+   */
   userPaste(sheet: string, topLeft: string, values: (string | number | null)[][]): void {
     const s = this.sheet(sheet);
     const r = this.rect(topLeft);
@@ -232,6 +237,50 @@ export class MemoryHost {
         this.workbook.setInput(s, rect.r0 + i, rect.c0 + j, v === null || v === undefined ? '' : v);
       }
     this.workbook.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    this.changed();
+  }
+
+  /**
+   * Ctrl+V of cells copied from another workbook, Word or a web page (paste all): values as in
+   * userPaste, and the source's formats replace the destination's. The pasted cells take the
+   * source's number format (General unless given) and fill, lose their borders, font and alignment,
+   * carry the source's data validation (none) and are cut out of every conditional format.
+   * A paste over part of a merged area is refused as in Excel; merges inside the area are undone.
+   */
+  userPasteAll(
+    sheet: string,
+    topLeft: string,
+    values: (string | number | null)[][],
+    source: { numberFormat?: string; fill?: string | null } = {},
+  ): void {
+    const s = this.sheet(sheet);
+    const r = this.rect(topLeft);
+    const rows = values.length;
+    const cols = Math.max(0, ...values.map((v) => v.length));
+    if (rows === 0 || cols === 0) return;
+    const rect: Rect = { r0: r.r0, c0: r.c0, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 };
+    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPasteAll: the data does not fit on the sheet.');
+    if (s.protected) throw new Error(`userPasteAll: the sheet ${sheet} is protected.`);
+    const wb = this.workbook;
+    for (const m of s.merges) {
+      const inside = m.r0 >= rect.r0 && m.r1 <= rect.r1 && m.c0 >= rect.c0 && m.c1 <= rect.c1;
+      const overlaps = !(m.r1 < rect.r0 || m.r0 > rect.r1 || m.c1 < rect.c0 || m.c0 > rect.c1);
+      if (overlaps && !inside) throw new Error(`userPasteAll: cannot change part of a merged cell (${rectAddress(m)}).`);
+    }
+    wb.unmerge(s, rect);
+    wb.clearCfs(s, rect);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
+        const row = rect.r0 + i;
+        const col = rect.c0 + j;
+        const c = wb.cellForWrite(s, row, col);
+        const keep = { value: c.value, formula: c.formula, locked: c.locked };
+        Object.assign(c, { ...DEFAULT_CELL, borders: {} }, keep, { numberFormat: source.numberFormat ?? 'General', fill: source.fill ?? null, dv: null });
+        const v = values[i][j];
+        wb.setInput(s, row, col, v === null || v === undefined ? '' : v);
+      }
+    wb.touch();
+    wb.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
   }
 

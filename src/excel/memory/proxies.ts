@@ -1469,9 +1469,14 @@ export class MemDataValidation
       type: () => {
         const { sheet, rect } = this.t();
         const types = new Set<string>();
-        for (const c of cellsOf(this.wb, sheet, rect)) types.add(c.dv?.type ? DV_TYPE_NAMES[c.dv.type] : 'None');
-        if (types.size === 1) return [...types][0];
-        return 'Inconsistent';
+        const criteria = new Set<string>();
+        for (const c of cellsOf(this.wb, sheet, rect)) {
+          types.add(c.dv?.type ? DV_TYPE_NAMES[c.dv.type] : 'None');
+          criteria.add(dvCriteria(c.dv));
+        }
+        if (types.size > 1) return 'Inconsistent';
+        // One type with different criteria (DataValidationType "MixedCriteria").
+        return criteria.size > 1 ? 'MixedCriteria' : [...types][0];
       },
       rule: () => ruleOut(this.topLeft()),
       errorAlert: () => ({ ...(this.topLeft()?.errorAlert ?? DEFAULT_ALERT) }),
@@ -1523,6 +1528,15 @@ export class MemDataValidation
         if (spec.formula2 !== undefined) base.formula2 = formulaIn(spec.formula2, sheet);
         if ((base.operator === 'Between' || base.operator === 'NotBetween') && base.formula2 === undefined)
           throw new MemOfficeError('InvalidArgument', 'formula2 is required for Between/NotBetween.');
+      }
+      // Over cells whose validation differs (some with a rule or prompt, some without, or different
+      // rules), Excel refuses a new rule with InvalidArgument, as its UI asks to erase them first
+      // (https://github.com/OfficeDev/office-js/issues/2594): dataValidation.clear() first.
+      const states = new Set<string>();
+      for (const c of cellsOf(this.wb, sheet, rect)) {
+        states.add(dvState(c.dv));
+        if (states.size > 1)
+          throw new MemOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'DataValidation.rule');
       }
       this.writeDv((c, r, col) => {
         const cur = c.dv ?? emptyDv();
@@ -1584,6 +1598,20 @@ export class MemDataValidation
     this.writeFormat(f, null);
   }
 }
+
+/** A cell's validation criteria, for comparing cells (formulas as stored, relative to each cell). */
+function dvCriteria(dv: DvState | null): string {
+  if (!dv || !dv.type) return '';
+  return JSON.stringify([dv.type, dv.operator, dv.formula1, dv.formula2, dv.listSource]);
+}
+
+/** Everything a cell's validation holds (criteria, alert, prompt), for comparing cells. */
+function dvState(dv: DvState | null): string {
+  const state = (d: DvState) => JSON.stringify([dvCriteria(d), d.errorAlert, d.prompt, d.ignoreBlanks, d.inCellDropDown]);
+  return !dv || state(dv) === EMPTY_DV_STATE ? '' : state(dv);
+}
+
+const EMPTY_DV_STATE = JSON.stringify([dvCriteria(null), DEFAULT_ALERT, DEFAULT_PROMPT, true, undefined]);
 
 function absAddress(r: MemRange, host: SheetModel): string {
   const t = r._target();

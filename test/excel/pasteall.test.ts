@@ -1,0 +1,78 @@
+import { WorkbookCheck } from '../../src/excel/check';
+import { insertTables } from '../../src/excel/insert';
+import { LiveChecker } from '../../src/excel/live';
+import { createMemoryHost } from '../../src/excel/memory';
+import { TABLE_IDS } from '../../src/report/formats';
+import { a1, tableLayout } from '../../src/report/layout';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function setup() {
+  const host = createMemoryHost();
+  host.addSheet('Sheet1');
+  const run = host.run.bind(host);
+  const results: WorkbookCheck[] = [];
+  const notices: string[] = [];
+  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: (r) => results.push(r), onNotice: (n) => notices.push(n) });
+  live.ownWrites();
+  const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
+  if (inserted.kind !== 'inserted') throw new Error('not inserted');
+  await live.refresh();
+  await wait(80);
+  const t3 = inserted.placements.find((p) => p.table === 'T3')!;
+  const at = (id: string) => {
+    const d = tableLayout('2021', 'T3').data.find((x) => x.id === id)!;
+    return a1(t3.row + d.row, t3.col + d.col);
+  };
+  return { host, live, results, notices, sheet: inserted.sheet, at };
+}
+
+describe('Ctrl+V of cells from another workbook over a template table', () => {
+  it('in the in-memory workbook cuts the cells out of the highlight rules and replaces their validation and number format', async () => {
+    const { host, live, sheet, at } = await setup();
+    live.setEnabled(false);
+    host.userPasteAll(sheet, at('T3.NEW.NP'), [[12, 0], [0, 0]]);
+    const c = host.cell(sheet, at('T3.NEW.NP'));
+    expect(c.value).toBe(12);
+    expect(c.dataValidation).toBeNull();
+    expect(c.numberFormat).toBe('General');
+    // 第一项 12 ≠ 总计 0: the rule is broken, yet the pasted cell is no longer highlighted.
+    expect(c.highlight).toBeNull();
+  });
+
+  it('is noticed by the next live check, which restores the highlights and validation without touching values, and says so once', async () => {
+    const { host, live, results, notices, sheet, at } = await setup();
+    const pasted = [
+      [12, 3],
+      [4, 5],
+    ];
+    host.userPasteAll(sheet, at('T3.NEW.NP'), pasted);
+    const cells = [
+      [at('T3.NEW.NP'), 12],
+      [at('T3.NEW.BIZ'), 3],
+    ] as const;
+    const valuesBefore = host.usedRange(sheet);
+    await host.flushEvents();
+    await wait(150);
+    await host.flushEvents();
+    const last = results[results.length - 1];
+    const f = last.sheets[0].findings.find((x) => x.rule === 'T3-BALANCE' && x.instance === 'NP')!;
+    expect(f.addresses[0]).toBe(at('T3.NEW.NP'));
+    const c = host.cell(sheet, at('T3.NEW.NP'));
+    expect(c.highlight).not.toBeNull();
+    expect(c.dataValidation).toMatchObject({ type: 'wholeNumber' });
+    for (const [address, v] of cells) expect(host.cell(sheet, address).value).toBe(v);
+    expect(host.usedRange(sheet)).toEqual(valuesBefore);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('表三');
+    expect(live.notice).toBe(notices[0]);
+    // Typing into a restored cell is refused again, and later checks say nothing more.
+    expect(host.userEdit(sheet, at('T3.NEW.NP'), 'abc').accepted).toBe(false);
+    host.resetStats();
+    host.userEdit(sheet, at('T3.NEW.NP'), '13');
+    await host.flushEvents();
+    await wait(60);
+    expect(host.stats.syncs).toBe(1);
+    expect(notices).toHaveLength(1);
+  });
+});
