@@ -40,7 +40,10 @@ describe('xxgk-report check', () => {
     const r = await run(['check', bad]);
     expect(r.code).toBe(1);
     // Rule names and cells in Chinese: no rule codes or cell ids in the text output (--json keeps them).
-    expect(r.out).toContain('[错误] 表三·申请数量平衡  自然人×第一项、自然人×第二项、自然人×（七）总计 等 4 个单元格');
+    expect(r.out).toContain('  表三·申请数量平衡（本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和）\n');
+    expect(r.out).toContain('    [错误] 自然人一列的“一、本年新收政府信息公开申请数量”、自然人一列的“二、上年结转政府信息公开申请数量”、自然人一列的“（七）总计” 等 4 个单元格\n');
+    // The basis is said once for the rule, not repeated in each finding.
+    expect(r.out.split('本列数据的勾稽关系').length - 1).toBe(1);
     expect(r.out).not.toMatch(/T3-|T3\.NEW/);
     expect(r.out).toContain('自然人列：第一项 12 + 第二项 0 = 12，应等于（七）总计 0 + 第四项 0 = 0，相差 12');
   });
@@ -53,7 +56,7 @@ describe('xxgk-report check', () => {
     expect(text.out).toContain('表三·空白单元格  表三有 1 个空白单元格');
     expect(text.out).toContain('表四·空白单元格  表四有 2 个空白单元格');
     expect(text.out).not.toContain('CELL-BLANK');
-    expect(text.out).toContain('行政复议×尚未审结，未经复议直接起诉×尚未审结');
+    expect(text.out).toContain('行政复议的“尚未审结”，未经复议直接起诉的“尚未审结”');
     const json = JSON.parse((await run(['check', file, '--json'])).out);
     expect(json.files[0].findings.filter((f: { rule: string }) => f.rule === 'CELL-BLANK')).toHaveLength(3);
   });
@@ -136,7 +139,7 @@ describe('xxgk-report check on pasted text', () => {
     sample[65] = sample[65].replace(/\t\t0\t0\t0\t0\t0\t0\t0\t$/, '\t\t2\t0\t0\t0\t0\t0\t2\t'); // line 66: 2 new, never answered
     const r = await run(['check', write('unbalanced.txt', sample.join('\n'))]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/\[错误\] 表三·申请数量平衡 {2}第 66、67、\d+、\d+ 行/);
+    expect(r.out).toMatch(/表三·申请数量平衡（[^）]+）\n {4}\[错误\] 第 66、67、\d+、\d+ 行\n/);
     const json = JSON.parse((await run(['check', join(dir, 'unbalanced.txt'), '--json'])).out);
     expect(json.files[0].findings.find((f: { rule: string }) => f.rule === 'T3-BALANCE').lines).toContain(66);
   });

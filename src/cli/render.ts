@@ -52,6 +52,12 @@ function where(f: FileResult['findings'][number]): string {
   return labels.slice(0, 3).join('、') + (labels.length > 3 ? ` 等 ${labels.length} 个单元格` : '');
 }
 
+/** A message without the basis that ends it in brackets (the validator's messages carry it, as formats.md shows). */
+export function withoutBasis(message: string, basis: string): string {
+  for (const suffix of [`（${basis}）`, `；${basis}`]) if (message.endsWith(suffix)) return message.slice(0, -suffix.length);
+  return message;
+}
+
 const CELL_LABELS = new Map(FORMAT_VERSIONS.flatMap((v) => dataCells(v).map((d) => [d.id as string, d.label] as const)));
 
 /** The human-readable report: a summary line per file, then its findings (rule names in Chinese; --json keeps the ids). */
@@ -65,10 +71,16 @@ export function renderText(results: FileResult[]): string {
     }
     for (const n of r.notes) lines.push(`  ! ${n}`);
     for (const n of r.remarks) lines.push(`  * ${n}`);
+    // Findings by rule: the rule's name and basis once, then each finding without repeating the basis.
+    let previous = '';
     for (const f of r.findings) {
       if (f.rule === 'CELL-BLANK') continue;
-      lines.push(`  [${SEVERITY_LABELS[f.severity]}] ${TABLE_NUMBERS[f.table]}·${ruleDef(f.rule).name}  ${where(f)}`);
-      lines.push(`         ${f.message}`);
+      const def = ruleDef(f.rule);
+      const heading = `${TABLE_NUMBERS[f.table]}·${def.name}`;
+      if (heading !== previous) lines.push(`  ${heading}（${def.basis}）`);
+      previous = heading;
+      lines.push(`    [${SEVERITY_LABELS[f.severity]}] ${where(f)}`);
+      lines.push(`      ${withoutBasis(f.message, def.basis)}`);
     }
     // Blank cells are folded into one line per table (every one of them is in --json).
     for (const t of r.tables) {

@@ -54,7 +54,7 @@ export interface DataCellDef {
   /** T2/T3 column or T4 field. */
   column: string;
   kind: ColumnKind;
-  /** Human-readable place, e.g. “自然人 ×（一）予以公开”. */
+  /** Human-readable place, e.g. 自然人一列的“（一）予以公开”. */
   label: string;
   /** T2 only: the block the row is in. */
   block?: T2BlockId;
@@ -77,7 +77,7 @@ export function dataCells(version: FormatVersion): readonly DataCellDef[] {
           row: r.id,
           column: c.id,
           kind: c.kind,
-          label: `${r.label}×${c.label}`,
+          label: `${r.label}的“${c.label}”`,
           block: b.block,
         });
       }
@@ -91,7 +91,7 @@ export function dataCells(version: FormatVersion): readonly DataCellDef[] {
         row: r.id,
         column: c.id,
         kind: c.kind,
-        label: `${c.label}×${t3RowShortLabel(version, r.id)}`,
+        label: `${c.label}一列的“${t3RowName(version, r.id)}”`,
       });
     }
   }
@@ -103,7 +103,7 @@ export function dataCells(version: FormatVersion): readonly DataCellDef[] {
         row: g.id,
         column: fl.id,
         kind: fl.kind,
-        label: `${g.label}×${fl.label}`,
+        label: `${g.label}的“${fl.label}”`,
       });
     }
   }
@@ -135,6 +135,13 @@ export function t3RowShortLabel(version: FormatVersion, row: T3RowId): string {
   const label = def.label.replace(/（区分处理的.*）$/, '');
   const group = def.group && /^（[一二三四五六七]）/.exec(def.group);
   return group && !label.startsWith('（') ? `${group[0]}${label}` : label;
+}
+
+/** A T3 row as a person names it: the official label of a main row (一、本年新收…), else its short label. */
+export function t3RowName(version: FormatVersion, row: T3RowId): string {
+  const def = FORMATS[version].T3.rows.find((r) => r.id === row);
+  if (!def) return row;
+  return /^[一二三四]、/.test(def.label) ? def.label : t3RowShortLabel(version, row);
 }
 
 export function t3ColumnLabel(version: FormatVersion, col: T3ColumnId): string {

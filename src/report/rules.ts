@@ -5,6 +5,7 @@ import {
   FORMATS,
   FormatVersion,
   t3ColumnLabel,
+  t3RowName,
   t3RowShortLabel,
   T3RowId,
   TableId,
@@ -138,7 +139,7 @@ function t3RowSum(v: FormatVersion): RelationInstance[] {
   return FORMATS[v].T3.rows.map((r) => ({
     rule: 'T3-ROWSUM',
     instance: r.id,
-    instanceLabel: `${t3RowShortLabel(v, r.id)}行`,
+    instanceLabel: `“${t3RowName(v, r.id)}”一行`,
     relation: 'eq',
     lhs: [term(`T3.${r.id}.${total.id}`, t3ColumnLabel(v, total.id))],
     rhs: parts.map((c) => term(`T3.${r.id}.${c.id}`, c.label)),
