@@ -123,8 +123,12 @@ export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormul
   if (values) {
     for (const d of layout.data) {
       const v = values.cells[d.id];
-      // Text that looks like a formula is kept as text.
-      if (v !== undefined && v !== null) grid[d.row][d.col] = typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
+      // Excel parses a written text as if typed: "1/2" and "1-2" become dates, "3%" 0.03, "(3)" -3,
+      // "=…" a formula, and text that starts with + or - a formula too, so "+5件" or "-" fails the
+      // whole batch. Strings written through the API are read as typed in the en-US locale
+      // (https://github.com/OfficeDev/office-js/issues/1559); a leading apostrophe keeps every carried
+      // text as it is, and is not part of the value (https://github.com/OfficeDev/office-js/issues/6687).
+      if (v !== undefined && v !== null) grid[d.row][d.col] = typeof v === 'string' ? `'${v}` : v;
     }
   }
   for (const t of totals) grid[t.row - p.row][t.col - p.col] = t.formula;

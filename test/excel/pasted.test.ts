@@ -176,3 +176,57 @@ describe('a report pasted from a PDF as one column of text', () => {
     expect(sheet.verdict).toBe('errors');
   });
 });
+
+describe('texts carried into the template', () => {
+  // Excel parses a written text like typed input: "1/2" and "1-2" become dates, "3%" 0.03, "(3)" -3,
+  // and text starting with + or - a formula ("+5件" and "-" are refused, failing the whole batch).
+  const texts = ['1/2', '1-2', '3%', '(3)', '+5件', '-', '=1+1', '-abc'];
+
+  it('are parsed by the in-memory workbook as Excel parses written values', async () => {
+    const host = createMemoryHost();
+    host.addSheet('S');
+    const write = (v: string) =>
+      host
+        .run(async (ctx) => {
+          const r = ctx.workbook.worksheets.getItem('S').getRange('A1');
+          r.values = [[v]];
+          r.load('values,formulas');
+          await ctx.sync();
+          return { value: r.values[0][0], formula: r.formulas[0][0] };
+        })
+        .catch((e: { code: string }) => e.code);
+    const year = new Date().getFullYear();
+    const serial = (m: number, d: number) => Math.round((Date.UTC(year, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+    expect(await write('1/2')).toEqual({ value: serial(1, 2), formula: serial(1, 2) });
+    expect(await write('1-2')).toEqual({ value: serial(1, 2), formula: serial(1, 2) });
+    expect(await write('3%')).toEqual({ value: 0.03, formula: 0.03 });
+    expect(await write('(3)')).toEqual({ value: -3, formula: -3 });
+    expect(await write('+5件')).toBe('InvalidArgument');
+    expect(await write('-')).toBe('InvalidArgument');
+    expect(await write('-abc')).toEqual({ value: '#NAME?', formula: '=-abc' });
+    expect(await write('=1+1')).toEqual({ value: 2, formula: '=1+1' });
+    expect(await write("'1/2")).toEqual({ value: '1/2', formula: '1/2' });
+    expect(host.userEdit('S', 'B1', '+5件').accepted).toBe(false);
+  });
+
+  it('arrive as the same text when a pasted table is converted', async () => {
+    const { host, run, grid } = pastedSample();
+    const positions = recognise(grid).positions;
+    const ids = tableLayout('2019', 'T3').data.slice(0, texts.length).map((d) => d.id);
+    ids.forEach((id, i) => host.userPaste('上年年报', a1(positions[id]!.row, positions[id]!.col), [[`'${texts[i]}`]]));
+    const edited = grid.map((r, i) => r.map((_, j) => host.cell('上年年报', a1(i, j)).value ?? ''));
+    const recognised = recognise(edited.map((r) => r.map(String))).report.cells;
+    const result = await convertActiveSheet(run);
+    expect(result).toMatchObject({ kind: 'inserted' });
+    if (result.kind !== 'inserted') return;
+    const t3 = result.placements.find((p) => p.table === 'T3')!;
+    const layout = tableLayout('2019', 'T3');
+    const carried = ids.map((id) => {
+      const d = layout.data.find((x) => x.id === id)!;
+      return host.cell(result.sheet, a1(t3.row + d.row, t3.col + d.col)).value;
+    });
+    // Whatever the recogniser kept as text arrives as that very text; numbers as numbers.
+    expect(carried).toEqual(ids.map((id) => recognised[id]));
+    expect(carried.filter((v) => typeof v === 'string').length).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from './address';
 import { MemOfficeError } from './errors';
-import { FormulaError, isValidFormula } from './formula';
+import { FormulaError, isValidFormula, parseInputText } from './formula';
 import { formatValue } from './numfmt';
 import { MemRequestContext, SyncStats } from './proxies';
 import {
@@ -190,6 +190,8 @@ export class MemoryHost {
       );
     if (typeof input === 'string' && input.startsWith('=') && input.length > 1 && !isValidFormula(input))
       return { accepted: false, message: `There's a problem with this formula: ${input}` };
+    if (typeof input === 'string' && /^[+-]/.test(input) && typeof parseInputText(input) === 'string' && !isValidFormula('=' + input))
+      return { accepted: false, message: `There's a problem with this formula: =${input}` };
     const before = wb.getCell(s, row, col);
     const snapshot = { value: before.value, formula: before.formula };
     const parsed = parseCellInput(input === null ? '' : input, before.numberFormat, false);
@@ -234,7 +236,7 @@ export class MemoryHost {
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < cols; j++) {
         const v = values[i][j];
-        this.workbook.setInput(s, rect.r0 + i, rect.c0 + j, v === null || v === undefined ? '' : v);
+        this.pasteInput(s, rect.r0 + i, rect.c0 + j, v);
       }
     this.workbook.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
@@ -276,12 +278,21 @@ export class MemoryHost {
         const c = wb.cellForWrite(s, row, col);
         const keep = { value: c.value, formula: c.formula, locked: c.locked };
         Object.assign(c, { ...DEFAULT_CELL, borders: {} }, keep, { numberFormat: source.numberFormat ?? 'General', fill: source.fill ?? null, dv: null });
-        const v = values[i][j];
-        wb.setInput(s, row, col, v === null || v === undefined ? '' : v);
+        this.pasteInput(s, row, col, values[i][j]);
       }
     wb.touch();
     wb.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
+  }
+
+  /** One pasted value, read like typed input; text that is not a valid formula is kept as text (assumed). */
+  private pasteInput(s: SheetModel, row: number, col: number, v: string | number | null | undefined): void {
+    try {
+      this.workbook.setInput(s, row, col, v === null || v === undefined ? '' : v);
+    } catch (e) {
+      if (typeof v !== 'string') throw e;
+      this.workbook.setInput(s, row, col, `'${v}`);
+    }
   }
 
   userInsertRows(sheet: string, rowIndex0: number, count: number): void {

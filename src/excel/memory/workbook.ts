@@ -309,7 +309,15 @@ export function parseCellInput(
   if (input.startsWith("'")) return { value: input.slice(1), formula: null };
   const err = errorFromCode(input.trim());
   if (err) return { value: err, formula: null };
-  return { value: parseInputText(input), formula: null };
+  const value = parseInputText(input);
+  // Excel takes text that starts with + or - (and is not a number) as a formula, as if "=" were
+  // typed first: "-abc" becomes =-abc (#NAME?), and "+5件" or "-" are refused as formulas.
+  if (typeof value === 'string' && /^[+-]/.test(input)) {
+    const formula = '=' + input;
+    if (!isValidFormula(formula)) throw new MemOfficeError('InvalidArgument', `Invalid formula: ${formula}`);
+    return { value: null, formula };
+  }
+  return { value, formula: null };
 }
 
 export class Workbook {
