@@ -20,6 +20,8 @@ import { Report } from '../src/report/report';
 export interface XlsxBench {
   xlsxCheckOverLoad: number;
   folderFilesPerSecond: number;
+  /** `xxgk-report sum` over 200 units of one version, as a ratio to `check` over the same folder. */
+  sumOverCheck: number;
 }
 
 const median = (xs: number[]): number => {
@@ -96,9 +98,22 @@ export async function benchXlsx(options: { runs?: number; folderFiles?: number }
     const ms = await time(() => main(['check', folder, '--json'], io));
     const checked = JSON.parse(out).files.length;
     if (checked !== folderFiles) throw new Error(`checked ${checked} of ${folderFiles} workbooks`);
+    // The roll-up of 200 units of one version (it checks every unit first), against checking them.
+    const units = join(dir, 'units');
+    await fs.mkdir(units);
+    const unitBuffers: Buffer[] = [];
+    for (let i = 0; i < 20; i++) {
+      const report = consistentReport('2021', rand);
+      unitBuffers.push(await buffer(i % 2 === 0 ? templateWorkbook('2021', { report }) : pastedWorkbook(report)));
+    }
+    for (let i = 0; i < folderFiles; i++) await fs.writeFile(join(units, `单位-${String(i).padStart(3, '0')}.xlsx`), unitBuffers[i % unitBuffers.length]);
+    const quiet = { out: () => undefined, err: () => undefined };
+    const checkMs = await time(() => main(['check', units, '--json'], quiet));
+    const sumMs = await time(() => main(['sum', units, '--out', join(dir, '汇总.xlsx')], quiet));
     return {
       xlsxCheckOverLoad: median(checks) / median(loads),
       folderFilesPerSecond: folderFiles / (ms / 1000),
+      sumOverCheck: sumMs / checkMs,
     };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DEFAULT_VERSION, isFormatVersion } from '../report/formats';
+import { DEFAULT_VERSION, FormatVersion, isFormatVersion } from '../report/formats';
+import { runSum } from './sum';
 import { checkFile, describeError, readLastYear } from './checkFile';
 import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
@@ -23,6 +24,11 @@ export const USAGE = `用法：
                --totals-as-formulas 让总计单元格用公式自动计算
         .html  网页表格，可粘贴到 Word 或网页
         .tsv   制表符分隔文本，可直接粘贴到 Excel
+  xxgk-report sum <文件或文件夹>... --out <汇总.xlsx|.json|.tsv> [--format 2021|2019] [--include-incomplete] [--force]
+      汇总各单位的年报（逐个单元格相加）：先逐个校验并列出各单位的结论和主要数字；
+      有错误的单位计入汇总并列出名称；部分未校验或无法读取的单位不计入（加 --include-incomplete 时计入部分未校验的单位）；
+      2019版和2021版不能相加。.xlsx 输出含填好合计数的官方表格（自动标色）和“各单位明细”工作表。
+      退出码同 check（取各单位最严重的结论）；无法汇总或无法写入时为 2。
 `;
 
 export interface Io {
@@ -128,12 +134,25 @@ async function template(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function sum(args: string[], io: Io): Promise<number> {
+  const out = takeOption(args, '--out');
+  const format = takeOption(args, '--format');
+  const includeIncomplete = takeFlag(args, '--include-incomplete');
+  const force = takeFlag(args, '--force');
+  rejectUnknownOptions(args);
+  if (args.length === 0) throw new UsageError('请指定要汇总的文件或文件夹');
+  if (!out) throw new UsageError('请用 --out 指定汇总结果文件（.xlsx、.json 或 .tsv）');
+  if (format !== undefined && !isFormatVersion(format)) throw new UsageError(`--format 应为 2021 或 2019，而不是 ${format}`);
+  return runSum(args, { out, format: format as FormatVersion | undefined, includeIncomplete, force }, io);
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const args = [...argv];
   const command = args.shift();
   try {
     if (command === 'check') return await check(args, io);
     if (command === 'template') return await template(args, io);
+    if (command === 'sum') return await sum(args, io);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return command === undefined ? 2 : 0;

@@ -1,0 +1,167 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { FormatVersion, isFormatVersion } from '../report/formats';
+import { Report } from '../report/report';
+import { KEY_FIGURES, keyFigure, RollupUnit, sumReports } from '../report/rollup';
+import { countBySeverity, validate } from '../report/validate';
+import { Verdict, VERDICT_EXIT_CODES, VERDICT_LABELS, verdictOf, worstVerdict } from '../report/verdict';
+import { writeFileAtomic } from './atomicWrite';
+import { checkFileIsolated } from './isolate';
+import { expandInputs, foundInFolder } from './readers';
+import { templateTsv } from './template';
+import { templateWorkbook } from './xlsx';
+
+// xxgk-report sum: the roll-up (汇总) of many units' reports. Every input is checked first; the
+// units with errors are summed but named; incomplete and unreadable ones are left out unless asked.
+
+export interface SumOptions {
+  out: string;
+  format?: FormatVersion;
+  includeIncomplete: boolean;
+  force: boolean;
+}
+
+export interface SumUnit extends RollupUnit {
+  file: string;
+  /** Why it is not in the sum (Chinese); absent when it is. */
+  leftOut?: string;
+}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const OUTPUTS = ['.xlsx', '.json', '.tsv', '.txt'];
+
+/** The units of the inputs, each checked. */
+async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
+  const { files, skipped } = await expandInputs(inputs);
+  for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
+  const units: SumUnit[] = [];
+  for (const file of files) {
+    const outcome = await checkFileIsolated(file, { inFolder: foundInFolder(file) });
+    const base = path.basename(file, path.extname(file));
+    if (outcome.skipped !== undefined) {
+      io.err(`已跳过 ${file}：${outcome.skipped}\n`);
+      continue;
+    }
+    if (outcome.unreadable !== undefined) {
+      units.push({ name: base, file, verdict: 'unreadable', errors: 0, report: null, leftOut: `无法读取：${outcome.unreadable}` });
+      continue;
+    }
+    for (const r of outcome.results) {
+      units.push({
+        name: outcome.results.length > 1 && r.sheet ? `${base}（${r.sheet}）` : base,
+        file,
+        verdict: r.verdict,
+        errors: countBySeverity(r.findings).error,
+        report: r.report ?? null,
+      });
+    }
+  }
+  return units;
+}
+
+/** Which units go into the sum, and why the others do not. */
+function choose(units: SumUnit[], includeIncomplete: boolean): void {
+  for (const u of units) {
+    if (u.leftOut) continue;
+    if (!u.report) u.leftOut = '没有读到数字';
+    else if (u.verdict === 'incomplete' && !includeIncomplete) u.leftOut = '部分未校验（有内容未能读取），未计入；如确需计入，请加 --include-incomplete';
+  }
+}
+
+/** The one version of the units summed, or the Chinese reason why they cannot be summed. */
+function versionOf(units: SumUnit[], wanted?: FormatVersion): FormatVersion | string {
+  const byVersion = new Map<FormatVersion, string[]>();
+  for (const u of units.filter((x) => !x.leftOut)) {
+    const v = u.report!.format;
+    byVersion.set(v, [...(byVersion.get(v) ?? []), u.name]);
+  }
+  const versions = [...byVersion.keys()];
+  if (versions.length === 0) return '没有可以汇总的单位';
+  const list = versions.map((v) => `${v}版：${byVersion.get(v)!.join('、')}`).join('；');
+  if (versions.length > 1) return `各单位的年报格式版本不同（${list}），2019版和2021版的表格不能相加。请更正这些单位的年报，或分别汇总`;
+  if (wanted && versions[0] !== wanted) return `要求汇总${wanted}版，但各单位的年报是${list}`;
+  return versions[0];
+}
+
+const fmt = (n: number | null): string => (n === null ? '—' : String(n));
+
+function unitsTable(units: SumUnit[]): string {
+  const lines = ['单位\t结论\t错误\t' + KEY_FIGURES.map((k) => k.label).join('\t') + '\t汇总'];
+  for (const u of units) {
+    lines.push(
+      [u.name, VERDICT_LABELS[u.verdict], String(u.errors), ...KEY_FIGURES.map((k) => fmt(keyFigure(u.report, k.cells))), u.leftOut ? `未计入：${u.leftOut}` : '计入'].join('\t'),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The .xlsx output: the template filled with the sums (its own highlights and validation), and 各单位明细. */
+function rollupWorkbook(version: FormatVersion, sum: Report, units: SumUnit[]): ExcelJS.Workbook {
+  const wb = templateWorkbook(version, { report: sum });
+  const ws = wb.addWorksheet('各单位明细');
+  ws.addRow(['单位', '文件', '结论', '错误数', ...KEY_FIGURES.map((k) => k.label), '是否计入汇总']);
+  ws.getRow(1).font = { bold: true };
+  for (const u of units) {
+    ws.addRow([u.name, u.file, VERDICT_LABELS[u.verdict], u.errors, ...KEY_FIGURES.map((k) => keyFigure(u.report, k.cells)), u.leftOut ? `未计入：${u.leftOut}` : '计入']);
+  }
+  ws.columns.forEach((c, i) => (c.width = i === 1 ? 40 : i === 0 ? 24 : 14));
+  return wb;
+}
+
+/** Writes `file` (a temporary path) in the kind of `ext`, the extension of the requested output. */
+async function writeOutput(file: string, ext: string, version: FormatVersion, sum: Report, units: SumUnit[]): Promise<void> {
+  if (ext === '.xlsx') {
+    const buffer = await rollupWorkbook(version, sum, units).xlsx.writeBuffer();
+    await fs.writeFile(file, Buffer.from(buffer as ArrayBuffer));
+  } else if (ext === '.json') {
+    await fs.writeFile(file, JSON.stringify(sum, null, 2) + '\n', 'utf8');
+  } else {
+    await fs.writeFile(file, templateTsv(version, sum), 'utf8');
+  }
+}
+
+/** Runs the roll-up; the exit code is the most serious verdict of the inputs (2 when nothing could be summed or written). */
+export async function runSum(inputs: string[], options: SumOptions, io: Io): Promise<number> {
+  const ext = path.extname(options.out).toLowerCase();
+  if (!OUTPUTS.includes(ext)) {
+    io.err(`不支持输出 ${ext || '无扩展名'} 文件（支持 ${OUTPUTS.join('、')}）\n`);
+    return 2;
+  }
+  const units = await checkUnits(inputs, io);
+  choose(units, options.includeIncomplete);
+  io.out(unitsTable(units));
+  const version = versionOf(units, options.format);
+  if (!isFormatVersion(version)) {
+    io.err(`无法汇总：${version}。\n`);
+    return 2;
+  }
+  const included = units.filter((u) => !u.leftOut);
+  const rollup = sumReports(
+    version,
+    included.map((u) => ({ name: u.name, report: u.report! })),
+  );
+  const findings = validate(rollup.report);
+  const verdict: Verdict = verdictOf({ tablesRead: 3, findings, unchecked: rollup.notes });
+  const failed = await writeFileAtomic(options.out, (temporary) => writeOutput(temporary, ext, version, rollup.report, units), { force: options.force });
+  if (failed) {
+    io.err(`无法写入 ${options.out}：${failed}\n`);
+    return 2;
+  }
+  const withErrors = included.filter((u) => u.verdict === 'errors').map((u) => u.name);
+  const left = units.filter((u) => u.leftOut).map((u) => u.name);
+  io.out(
+    [
+      `已汇总 ${included.length} 个单位（${version}版），写入 ${options.out}。`,
+      ...(withErrors.length ? [`其中有错误的单位（已计入，请核对）：${withErrors.join('、')}`] : []),
+      ...(left.length ? [`未计入汇总的单位：${left.join('、')}`] : []),
+      ...rollup.notes,
+      `汇总表校验：${VERDICT_LABELS[verdict]}（错误 ${countBySeverity(findings).error} 条）`,
+    ].join('\n') + '\n',
+  );
+  return VERDICT_EXIT_CODES[worstVerdict(units.map((u) => u.verdict))];
+}
