@@ -1,15 +1,18 @@
 import { execSync } from 'child_process';
 import { join } from 'path';
-import { editLatencies, launch, servePreview } from '../test-e2e/browser';
+import { chromiumPath, editLatencies, withPreviewBrowser } from '../test-e2e/browser';
 import { a1, tableLayout } from '../src/report/layout';
 import { GAP_ROWS } from '../src/report/style';
 
-/** Median ms from a cell edit to the updated findings list, in the built preview in Debian's Chromium. */
+/**
+ * Median ms from a cell edit to the updated findings list, in the built preview in Debian's Chromium.
+ * Fails at once, saying what to install, when Chromium is missing; the preview server is closed
+ * whatever happens (a browser that fails to start used to leave it open and the bench hanging).
+ */
 export async function measureEditToFindings(samples = 15): Promise<number> {
+  chromiumPath();
   execSync('npx webpack --mode production --env preview', { cwd: join(__dirname, '..'), stdio: 'ignore' });
-  const { url, server } = await servePreview();
-  const browser = await launch();
-  try {
+  return withPreviewBrowser(async (browser, url) => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(url);
     await page.getByRole('button', { name: '插入全部三张表' }).click();
@@ -19,8 +22,5 @@ export async function measureEditToFindings(samples = 15): Promise<number> {
     const times = await editLatencies(page, a1(t2Rows + d.row, d.col), samples, (i) => `商业企业列：第一项 ${i} `);
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)];
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }

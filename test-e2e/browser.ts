@@ -1,4 +1,5 @@
 import { createServer, Server } from 'http';
+import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { AddressInfo } from 'net';
 import { extname, join, normalize } from 'path';
@@ -24,21 +25,70 @@ export async function servePreview(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
+const INSTALL_HINT = 'run scripts/system-deps.sh e2e (apt-get install chromium)';
+
+/** Debian's Chromium: CHROMIUM_PATH, or /usr/bin/chromium. Throws, saying what to install, when it is missing. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: ${INSTALL_HINT}`);
+  return path;
+}
+
+/** How long Chromium may take to start: CHROMIUM_LAUNCH_TIMEOUT_MS, 60 s by default. */
+function launchTimeoutMs(): number {
+  const ms = Number(process.env.CHROMIUM_LAUNCH_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 60000;
+}
+
 /** Debian's Chromium, headless, with the flags this machine needs (Playwright's own browser download cannot work here). */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    // launch() starts Chromium with a fresh, empty profile of its own.
+  const executablePath = chromiumPath();
+  try {
+    return await chromium.launch({
+      executablePath,
+      timeout: launchTimeoutMs(),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      // launch() starts Chromium with a fresh, empty profile of its own.
+    });
+  } catch (e) {
+    const why = String((e as Error)?.message ?? e).split('\n')[0];
+    throw new Error(`Chromium at ${executablePath} did not start (${why}): ${INSTALL_HINT}`);
+  }
+}
+
+/** Closes the preview server, open connections included, so that nothing keeps the process alive. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
   });
+}
+
+/**
+ * Serves the built preview and starts Chromium for `use`; the browser and the server are closed
+ * afterwards, also when Chromium fails to start or `use` throws.
+ */
+export async function withPreviewBrowser<T>(use: (browser: Browser, url: string) => Promise<T>): Promise<T> {
+  chromiumPath();
+  const { url, server } = await servePreview();
+  try {
+    const browser = await launch();
+    try {
+      return await use(browser, url);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await closeServer(server);
+  }
 }
 
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
