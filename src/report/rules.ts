@@ -24,7 +24,8 @@ export type RuleId =
   | 'T2-PUBLISHED'
   | 'XY-CARRY'
   | 'XY-INFORCE'
-  | 'XY-PREV';
+  | 'XY-PREV'
+  | 'TEXT-TABLE';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -59,6 +60,7 @@ export const RULES: readonly RuleDef[] = [
   { id: 'XY-CARRY', versions: BOTH, severity: 'warning', name: '上年结转', basis: '本年“上年结转”应等于上年报告的“结转下年度继续办理”', crossYear: true },
   { id: 'XY-INFORCE', versions: ['2021'], severity: 'info', name: '现行有效件数', basis: '现行有效件数一般等于上年现行有效件数加本年制发、减本年废止，如有其他变动可说明', crossYear: true },
   { id: 'XY-PREV', versions: ['2019'], severity: 'warning', name: '上一年项目数量', basis: '上一年项目数量应等于上年报告的上一年项目数量加本年增/减', crossYear: true },
+  { id: 'TEXT-TABLE', versions: BOTH, severity: 'warning', name: '正文与表格', basis: '年报正文中的数字应与统计表格一致（句式见 src/report/prosePatterns.ts）', crossYear: false },
 ];
 
 export function ruleDef(id: RuleId): RuleDef {
