@@ -26,6 +26,8 @@ export interface InsertOptions {
   totalsAsFormulas: boolean;
   /** Values to carry into the data cells (a pasted table converted to the template). */
   values?: Report;
+  /** ExcelApi 1.13: merged cells in the way can be seen (getMergedAreasOrNullObject). */
+  mergedAreas?: boolean;
 }
 
 export type InsertResult =
@@ -185,20 +187,83 @@ export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormul
   ws.names.add(tableName(p.table, p.version), block, tableNameComment(p.table, p.version));
 }
 
+/** What an insertion changed before its drawing sync, to undo it when that sync fails part way. */
+interface Drawn {
+  /** The sheet the insertion added (deleted again), or null when drawing on the selected sheet. */
+  newSheet: string | null;
+  sheet: string;
+  placements: Placement[];
+  /** Column widths and row heights of the area before drawing (selection target). */
+  widths: { col: number; width: number }[];
+  heights: { row: number; height: number }[];
+}
+
+/**
+ * Undoes a drawing sync that failed: Excel keeps the operations before the failing one (they ran, as
+ * OfficeExtension.Error.traceMessages documents: https://learn.microsoft.com/javascript/api/office/officeextension.error), which would
+ * leave a half-drawn table without its name. A new sheet is deleted; on the selected sheet the area
+ * (checked empty beforehand: no value, validation or merge) is cleared of everything drawn, the
+ * names removed and the sizes put back. Two syncs, on the failure path only.
+ */
+async function undoDrawing(run: ExcelRun, d: Drawn): Promise<void> {
+  await run(async (context) => {
+    if (d.newSheet) {
+      const ws = context.workbook.worksheets.getItemOrNullObject(d.newSheet);
+      await context.sync();
+      if (!ws.isNullObject) ws.delete();
+      await context.sync();
+      return;
+    }
+    const ws = context.workbook.worksheets.getItem(d.sheet);
+    const names = d.placements.map((p) => ws.names.getItemOrNullObject(tableName(p.table, p.version)));
+    for (const n of names) n.load('name');
+    await context.sync();
+    for (const n of names) if (!n.isNullObject) n.delete();
+    for (const p of d.placements) {
+      const l = tableLayout(p.version, p.table);
+      const r = ws.getRangeByIndexes(p.row, p.col, l.rowCount, l.colCount);
+      r.conditionalFormats.clearAll();
+      r.dataValidation.clear();
+      r.unmerge();
+      // The outer edges are shared with the cells beside and below the block: removed first.
+      for (const edge of ['EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[]) r.format.borders.getItem(edge).style = 'None';
+      r.clear('All');
+    }
+    for (const w of d.widths) ws.getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = w.width;
+    for (const h of d.heights) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+    await context.sync();
+  });
+}
+
+/** The message for a drawing sync that failed (and was undone). */
+function drawFailure(e: unknown, undone: boolean): string {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  // InvalidArgument here is not "does not fit": the area was measured in the first sync.
+  const reason = ['InvalidOperationInCellEditMode', 'AccessDenied', 'Conflict', 'RequestPayloadSizeLimitExceeded'].includes(code)
+    ? describeExcelError(e)
+    : `Excel 拒绝了其中一步操作（${code || describeExcelError(e)}）。`;
+  return undone
+    ? `表格未插入：${reason}已撤销本次写入的内容，工作表与插入前相同。请重试，或插入到新工作表。`
+    : `表格未插入完整：${reason}未能撤销已写入的部分，请检查工作表，删除残留的格式后重试（可按 Ctrl+Z 撤销）。`;
+}
+
 /**
  * Inserts the official tables, stacked, at the selected cell or on a new sheet. Two syncs: one to
- * look (is the target empty, is the sheet protected, does it already hold these tables), one to draw.
- * It never writes over a cell that holds anything: it reports those cells instead.
+ * look (is the target free of values, validation and merges, is the sheet protected, does it
+ * already hold these tables), one to draw. It never writes over a cell that holds anything: it
+ * reports those cells instead. When the drawing sync fails part way, what it drew is undone.
  */
 export async function insertTables(run: ExcelRun, options: InsertOptions): Promise<InsertResult> {
   const { version, tables, target } = options;
   if (tables.length === 0) return { kind: 'failed', message: '请至少选择一张表格。' };
+  let drawn: Drawn | null = null;
   try {
     return await run(async (context) => {
       const widths = sharedColumnWidths(tables);
       let ws: Excel.Worksheet;
       let origin = { row: 0, col: 0 };
       let sheetName: string;
+      let sizes: { widths: Excel.RangeFormat[]; heights: Excel.RangeFormat[] } | null = null;
       if (target === 'newSheet') {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
@@ -215,12 +280,28 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         ws.protection.load('protected');
         ws.names.load('items/name');
         // The blocks the tables would cover, measured from the selection's top-left cell.
-        const probes = stackPlacements(version, tables, 0, 0).map((p) => {
+        const stacked = stackPlacements(version, tables, 0, 0);
+        const probes = stacked.map((p) => {
           const l = tableLayout(version, p.table);
           const r = selected.getCell(0, 0).getOffsetRange(p.row, 0).getResizedRange(l.rowCount - 1, l.colCount - 1);
           r.load('formulas,rowIndex,columnIndex');
-          return r;
+          // Validation there would be overwritten, or refuse the template's rules (office-js#2594).
+          r.dataValidation.load('type');
+          // Merged cells there would break the template's merges (readable from ExcelApi 1.13).
+          const merged = options.mergedAreas ? r.getMergedAreasOrNullObject() : null;
+          merged?.load('areas/items/address');
+          return { r, merged };
         });
+        // The sizes the drawing changes, to put back if it fails.
+        const lastP = stacked[stacked.length - 1];
+        const rowCount = lastP.row + tableLayout(version, lastP.table).rowCount;
+        const corner = selected.getCell(0, 0);
+        sizes = {
+          widths: widths.map((_, i) => corner.getOffsetRange(0, i).format),
+          heights: Array.from({ length: rowCount }, (_, i) => corner.getOffsetRange(i, 0).format),
+        };
+        for (const f of sizes.widths) f.load('columnWidth');
+        for (const f of sizes.heights) f.load('rowHeight');
         await context.sync();
         sheetName = ws.name;
         if (ws.protection.protected) {
@@ -234,24 +315,38 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         }
         origin = { row: selected.rowIndex, col: selected.columnIndex };
         const occupied: string[] = [];
-        for (const probe of probes) {
+        const withValidation: string[] = [];
+        const merges: string[] = [];
+        for (const { r: probe, merged } of probes) {
           probe.formulas.forEach((row, r) =>
             row.forEach((v, c) => {
               if (v !== '' && v !== null) occupied.push(a1(probe.rowIndex + r, probe.columnIndex + c));
             }),
           );
+          if (probe.dataValidation.type !== 'None') withValidation.push(`${a1(probe.rowIndex, probe.columnIndex)}:${a1(probe.rowIndex + probe.formulas.length - 1, probe.columnIndex + (probe.formulas[0]?.length ?? 1) - 1)}`);
+          if (merged && !merged.isNullObject) merges.push(...merged.areas.items.map((a) => a.address.split('!').pop()!));
         }
-        if (occupied.length) {
-          const shown = occupied.slice(0, 8).join('、') + (occupied.length > 8 ? ` 等 ${occupied.length} 个单元格` : '');
+        if (occupied.length || withValidation.length || merges.length) {
+          const what: string[] = [];
+          if (occupied.length) what.push(`已有内容（${occupied.slice(0, 8).join('、')}${occupied.length > 8 ? ` 等 ${occupied.length} 个单元格` : ''}）`);
+          if (withValidation.length) what.push(`设有数据有效性（${withValidation.join('、')} 中）`);
+          if (merges.length) what.push(`有合并单元格（${merges.slice(0, 4).join('、')}${merges.length > 4 ? ` 等 ${merges.length} 处` : ''}）`);
           return {
             kind: 'blocked',
             sheet: sheetName,
             occupied,
-            message: `表格将占用的区域中已有内容（${shown}），为避免覆盖您的数据，未做任何修改。请选择一个空白位置，或插入到新工作表。`,
+            message: `表格将占用的区域中${what.join('，')}，为避免覆盖您的数据，未做任何修改。请选择一个空白位置，或插入到新工作表。`,
           };
         }
       }
       const placements = stackPlacements(version, tables, origin.row, origin.col);
+      drawn = {
+        newSheet: target === 'newSheet' ? sheetName : null,
+        sheet: sheetName,
+        placements,
+        widths: sizes ? sizes.widths.map((f, i) => ({ col: origin.col + i, width: f.columnWidth })) : [],
+        heights: sizes ? sizes.heights.map((f, i) => ({ row: origin.row + i, height: f.rowHeight })) : [],
+      };
       widths.forEach((w, i) => (ws.getRangeByIndexes(origin.row, origin.col + i, 1, 1).format.columnWidth = w));
       for (const p of placements) queueDrawTable(ws, p, options.totalsAsFormulas, widths, options.values);
       ws.activate();
@@ -265,6 +360,14 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
       return { kind: 'inserted', sheet: sheetName, placements, address };
     });
   } catch (e) {
-    return { kind: 'failed', message: describeExcelError(e) };
+    const failed: Drawn | null = drawn;
+    if (!failed) return { kind: 'failed', message: describeExcelError(e) };
+    let undone = true;
+    try {
+      await undoDrawing(run, failed);
+    } catch {
+      undone = false;
+    }
+    return { kind: 'failed', message: drawFailure(e, undone) };
   }
 }

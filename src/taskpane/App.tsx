@@ -90,7 +90,7 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
       setBusy(true);
       setNotice(null);
       checker.current?.ownWrites();
-      const result = await insertTables(run, { version, tables, target: where, totalsAsFormulas });
+      const result = await insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas });
       checker.current?.ownWrites();
       setBusy(false);
       const names = tables.map((t) => TABLE_NUMBERS[t]).join('、');
@@ -103,7 +103,7 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
         setNotice({ intent: 'error', title: '未插入', text: result.message });
       }
     },
-    [run, version, target, totalsAsFormulas],
+    [run, version, target, totalsAsFormulas, mergedAreas],
   );
 
   const recognizeHere = useCallback(async () => {

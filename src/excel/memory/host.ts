@@ -4,7 +4,7 @@
  * person would see in each cell.
  */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from './address';
-import { MemOfficeError } from './errors';
+import { MemErrorCode, MemOfficeError } from './errors';
 import { FormulaError, isValidFormula, parseInputText } from './formula';
 import { formatValue } from './numfmt';
 import { MemRequestContext, SyncStats } from './proxies';
@@ -98,6 +98,15 @@ export class MemoryHost {
     } finally {
       ctx._runs--;
     }
+  }
+
+  /**
+   * Fault injection: the operation `index` (0-based, counted over every sync from now on; each
+   * method call, property write and load is one, as in stats.batchSizes) fails with `code`, once.
+   * As in Excel, the operations before it in its sync stay applied and the ones after it do not run.
+   */
+  failAtOperation(index: number, code: MemErrorCode = 'GeneralException'): void {
+    this.workbook.failAtOperation(index, code);
   }
 
   resetStats(): void {

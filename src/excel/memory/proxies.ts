@@ -111,7 +111,10 @@ export class MemRequestContext {
       }
       let error: unknown = null;
       try {
-        for (const op of ops) op();
+        for (const op of ops) {
+          this._wb.beforeOperation();
+          op();
+        }
       } catch (e) {
         error =
           e instanceof MemOfficeError ? e : new MemOfficeError('GeneralException', e instanceof Error ? e.message : String(e));

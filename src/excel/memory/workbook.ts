@@ -15,7 +15,7 @@ import {
   rectContains,
   rectIntersect,
 } from './address';
-import { MemOfficeError } from './errors';
+import { MemErrorCode, MemOfficeError } from './errors';
 import {
   FormulaEnv,
   FormulaError,
@@ -347,6 +347,22 @@ export class Workbook {
   set cellEditMode(on: boolean) {
     this.editing = on;
     if (!on) for (const resolve of this.editEnded.splice(0)) resolve();
+  }
+
+  /** Fault injection (MemoryHost.failAtOperation): operations to run before one fails. */
+  private fault: { countdown: number; code: MemErrorCode } | null = null;
+
+  failAtOperation(index: number, code: MemErrorCode): void {
+    this.fault = { countdown: index, code };
+  }
+
+  /** Called before each queued operation runs: throws once when the injected fault is due. */
+  beforeOperation(): void {
+    if (!this.fault) return;
+    if (this.fault.countdown-- > 0) return;
+    const { code } = this.fault;
+    this.fault = null;
+    throw new MemOfficeError(code, `Injected fault (${code}).`);
   }
 
   /** Resolves when the user leaves cell-edit mode (at once when not editing). */
