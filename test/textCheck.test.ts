@@ -121,3 +121,24 @@ describe('the text against the tables: each phrase pattern', () => {
     );
   });
 });
+
+describe('the command checks a text file’s prose against its tables', () => {
+  it('warns on a sentence that contradicts the table, and the verdict stays about the tables', async () => {
+    const { readFileSync, mkdtempSync, writeFileSync } = await import('fs');
+    const { join } = await import('path');
+    const { tmpdir } = await import('os');
+    const { main } = await import('../src/cli/main');
+    const sample = readFileSync(join(__dirname, 'fixtures', 'street-office-2019-format.txt'), 'utf8');
+    const file = join(mkdtempSync(join(tmpdir(), 'xxgk-prose-')), '年报.txt');
+    writeFileSync(file, `一、总体情况\n本年度共收到政府信息公开申请5件，办结0件。\n${sample}`);
+    let out = '';
+    const code = await main(['check', file, '--json'], { out: (s) => (out += s), err: () => undefined });
+    const f = JSON.parse(out).files[0];
+    const prose = f.findings.filter((x: { rule: string }) => x.rule === 'TEXT-TABLE');
+    expect(prose.map((x: { message: string }) => x.message)).toEqual([
+      '正文“本年度共收到政府信息公开申请5件，办结0件。”中本年新收的申请为 5 件，而表三第一项“本年新收政府信息公开申请数量”的总计为 0，相差 5',
+    ]);
+    expect(f.verdict).toBe('passed'); // a warning: the tables themselves were read and agree
+    expect(code).toBe(0);
+  });
+});

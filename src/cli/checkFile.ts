@@ -1,6 +1,7 @@
 import { parseA1 } from '../report/layout';
 import { Report } from '../report/report';
 import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheetCheck';
+import { checkProse } from '../report/textCheck';
 import { validate } from '../report/validate';
 import { verdictOf } from '../report/verdict';
 import { NotAReportError } from './exchange';
@@ -40,11 +41,22 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
     }
     if (!check || !holdsTables(check)) continue;
     const notes = [...read.notes, ...uncheckedOf(check)];
+    // The document's own text against its tables: contradictions are warnings, what was not compared a remark.
+    const prose = read.prose && check.report ? checkProse(read.prose, check.report) : null;
+    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? [])];
     const inWorkbook = read.input.sheet !== '';
     // A workbook's findings name their sheet and cells; pasted text names its lines.
-    const findings = check.findings.map(({ sheet, addresses, ...f }) =>
-      !addresses.length ? f : inWorkbook ? { ...f, sheet, address: addresses } : { ...f, lines: [...new Set(addresses.map((a) => parseA1(a).row + 1))] },
-    );
+    const findings = [
+      ...check.findings.map(({ sheet, addresses, ...f }) =>
+        // A document's tables (.html, .docx, .pdf) have no cell addresses or lines: the finding names its cells.
+        !addresses.length || read.document
+          ? f
+          : inWorkbook
+            ? { ...f, sheet, address: addresses }
+            : { ...f, lines: [...new Set(addresses.map((a) => parseA1(a).row + 1))] },
+      ),
+      ...(prose?.findings ?? []),
+    ];
     results.push({
       // A workbook with tables on several sheets gives one result a sheet.
       file: several ? `${file}（工作表“${check.sheet}”）` : file,
@@ -53,14 +65,15 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
       tables: check.tables.filter((t) => t.damage.length === 0).map((t) => t.table),
       findings,
       notes,
-      remarks: check.remarks,
+      remarks,
       verdict: verdictOf({ tablesRead: check.tables.filter((t) => t.damage.length === 0).length, findings, unchecked: notes }),
       report: check.report,
     });
   }
   if (results.length === 0) {
     const why = reads.flatMap((r) => r.notes);
-    throw new NoTablesError([`${reads.some((r) => r.kind === 'sheet' && r.input.sheet !== '') ? '工作簿' : '文本'}中${NO_TABLES}`, ...why].join('；'));
+    const what = reads.some((r) => r.kind === 'sheet' && r.input.sheet !== '') ? '工作簿' : reads.some((r) => r.kind === 'sheet' && r.document) ? '文档' : '文本';
+    throw new NoTablesError([`${what}中${NO_TABLES}`, ...why].join('；'));
   }
   return results;
 }

@@ -21,6 +21,8 @@ export interface SheetRead {
   input: SheetInput;
   /** What the reader itself could not read (undecodable lines), in Chinese. */
   notes: string[];
+  /** The document's text outside the tables (a web page, Word, PDF; all of a .txt), checked against the tables. */
+  prose?: string;
 }
 
 export interface ExchangeRead {
