@@ -58,7 +58,8 @@ module.exports = async (env, options) => {
     entry: preview
       ? { preview: './src/preview/index.tsx' }
       : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
-    output: { path: path.resolve(__dirname, preview ? 'dist-preview' : 'dist'), clean: true },
+    // chunkFilename: the task pane's second chunk (src/taskpane/deferred.tsx) is logic.js.
+    output: { path: path.resolve(__dirname, preview ? 'dist-preview' : 'dist'), chunkFilename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
@@ -73,6 +74,8 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // One second chunk for the task pane (deferred.tsx), not split further into library and own code.
+    optimization: { splitChunks: false },
     plugins: preview
       ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] })]
       : [

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Server } from 'http';
 import { Browser, Page } from 'playwright-core';
@@ -216,7 +216,11 @@ describe('fit and finish', () => {
 
 describe('the bundle', () => {
   it('has no syntax newer than ES2017 (Office 2019 runs add-ins in Edge Legacy without WebView2)', () => {
-    const js = readFileSync(join(__dirname, '..', 'dist-preview', 'preview.js'), 'utf8');
+    // Every chunk: preview.js and the task pane's second chunk (logic.js).
+    const dir = join(__dirname, '..', 'dist-preview');
+    const chunks = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(chunks).toEqual(expect.arrayContaining(['preview.js', 'logic.js']));
+    const js = chunks.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
     // Optional chaining and nullish coalescing are the ES2020 syntax the libraries use.
     expect(js.match(/[\w)\]]\?\.[\w([]/g) ?? []).toEqual([]);
     expect(js.match(/[\w)\]]\?\?[\w(!'"[]/g) ?? []).toEqual([]);

@@ -1,10 +1,10 @@
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
-import { WorkbookCheck, selectCells } from '../../excel/check';
+import type { WorkbookCheck } from '../../excel/check';
 import { ExcelRun } from '../../excel/run';
-import { SEVERITY_LABELS, Severity } from '../../report/rules';
-import { groupFindings, severityCounts, workbookVerdict } from '../findingsView';
-import { Verdict } from '../../report/verdict';
+import type { Severity } from '../../report/rules';
+import type { Verdict } from '../../report/verdict';
+import { useLogic } from '../deferred';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, minHeight: '24px', alignItems: 'center' },
@@ -46,6 +46,10 @@ export interface FindingsProps {
 /** Counts per severity, then the findings grouped by table; a click selects the finding's cells. */
 export function Findings({ check, run, onError }: FindingsProps) {
   const styles = useStyles();
+  // The findings view and cell selection come with the second chunk, which is there once a check is.
+  const m = useLogic();
+  if (!m) return null;
+  const { groupFindings, severityCounts, workbookVerdict, selectCells, SEVERITY_LABELS } = m;
   const counts = severityCounts(check);
   const groups = groupFindings(check);
   const verdict = workbookVerdict(check);

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { WorkbookCheck } from '../../excel/check';
 import { FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/formats';
-import { damageMessage } from '../../report/sheetCheck';
+import { useLogic } from '../deferred';
 
 export interface StructureProblemsProps {
   check: WorkbookCheck;
@@ -10,6 +10,10 @@ export interface StructureProblemsProps {
 
 /** One clear message per damaged or lost table, with an offer to insert it again; never a list of false findings. */
 export function StructureProblems({ check, onReinsert }: StructureProblemsProps) {
+  // damageMessage comes with the second chunk, which is there once a check is.
+  const m = useLogic();
+  if (!m) return null;
+  const { damageMessage } = m;
   const problems = check.sheets.flatMap((s) => [
     ...s.tables
       .filter((t) => t.damage.length > 0)

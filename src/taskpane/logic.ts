@@ -1,0 +1,13 @@
+/*
+ * Everything the task pane needs after its first render, in one chunk that loads while the first
+ * screen is shown (see deferred.tsx): the workbook check, insertion, pasted tables and the
+ * findings view. No UI here: a Fluent module shared with taskpane.js would keep the minifier from
+ * dropping the unused values of Fluent's tokens object (about 29 KiB).
+ */
+export { LiveChecker } from '../excel/live';
+export { insertTables } from '../excel/insert';
+export { convertActiveSheet, recognizeActiveSheet, reinsertTable, unmarkActiveSheet } from '../excel/pasted';
+export { selectCells } from '../excel/check';
+export { SEVERITY_LABELS } from '../report/rules';
+export { damageMessage } from '../report/sheetCheck';
+export { groupFindings, severityCounts, workbookVerdict } from './findingsView';
