@@ -23,7 +23,6 @@ export async function readPasted(file: string): Promise<SheetRead> {
   const decoded = decodeTextDetailed(await fs.readFile(file));
   const note = undecodableNote(decoded.undecodable);
   const read = readPastedText(decoded.text);
-  read.prose = decoded.text;
   // The tables may be in the lines that could not be decoded: the note says so whatever was found.
   if (note) read.notes.unshift(note);
   return read;

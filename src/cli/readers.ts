@@ -23,6 +23,13 @@ export interface SheetRead {
   notes: string[];
   /** The document's text outside the tables (a web page, Word, PDF; all of a .txt), checked against the tables. */
   prose?: string;
+  /** What the user should know that did not stop the reading (a declared charset that did not fit), in Chinese. */
+  remarks?: string[];
+  /**
+   * A published document (.html, .docx, .pdf): its cells have no sheet address and no line of a
+   * file, so findings name their cells.
+   */
+  document?: boolean;
 }
 
 export interface ExchangeRead {
