@@ -238,7 +238,19 @@ const BIN_PREC: Record<string, number> = {
 };
 
 /** Parses a formula ("=1+A1" or "1+A1"). Throws FormulaSyntaxError. */
+/** Parsed formulas (conditional formats are evaluated for every cell a view draws): ASTs are never changed. */
+const PARSED = new Map<string, Ast>();
+
 export function parseFormula(formula: string): Ast {
+  const hit = PARSED.get(formula);
+  if (hit) return hit;
+  const ast = parseFormulaUncached(formula);
+  if (PARSED.size >= 5000) PARSED.clear();
+  PARSED.set(formula, ast);
+  return ast;
+}
+
+function parseFormulaUncached(formula: string): Ast {
   const toks = tokenize(formula, formulaBody(formula));
   let p = 0;
   const peek = () => toks[p];

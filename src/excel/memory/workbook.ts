@@ -992,8 +992,24 @@ export class Workbook {
     this.touch();
   }
 
-  /** The first (by priority) custom CF whose formula is TRUE at the cell. */
+  private highlightCache = new Map<string, CfModel | null>();
+  private highlightVersion = -1;
+
+  /** The first (by priority) custom CF whose formula is TRUE at the cell (cached until the workbook changes). */
   highlightAt(s: SheetModel, row: number, col: number): CfModel | null {
+    if (this.highlightVersion !== this.version) {
+      this.highlightCache.clear();
+      this.highlightVersion = this.version;
+    }
+    const key = `${s.id}|${row}|${col}`;
+    const hit = this.highlightCache.get(key);
+    if (hit !== undefined) return hit;
+    const cf = this.computeHighlight(s, row, col);
+    this.highlightCache.set(key, cf);
+    return cf;
+  }
+
+  private computeHighlight(s: SheetModel, row: number, col: number): CfModel | null {
     for (const cf of s.cfs) {
       if (!cf.rects.some((x) => rectContains(x, row, col))) continue;
       if (!cf.formula) continue;
