@@ -74,3 +74,36 @@ describe('a user who types into 20 cells, one every 100 ms', () => {
     expect(notice).toBeNull();
   });
 });
+
+describe('an error of a live check', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('is shown, the check is retried, and the notice clears when a later check succeeds', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    const run = host.run.bind(host);
+    let notice: string | null = null;
+    const results: WorkbookCheck[] = [];
+    const live = new LiveChecker(run, {
+      delayForCellEdit: true,
+      ownWriteQuietMs: 50,
+      onResult: (r) => results.push(r),
+      onError: (m) => (notice = m),
+      onErrorCleared: () => (notice = null),
+    });
+    live.ownWrites();
+    const inserted = await insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
+    if (inserted.kind !== 'inserted') throw new Error('not inserted');
+    await live.refresh();
+    await jest.advanceTimersByTimeAsync(1000);
+    host.failAtOperation(0, 'AccessDenied');
+    host.userEdit(inserted.sheet, 'B5', '4');
+    await jest.advanceTimersByTimeAsync(45);
+    expect(notice).toContain('没有写入权限');
+    await jest.advanceTimersByTimeAsync(3000);
+    expect(notice).toBeNull();
+    expect(live.error).toBeNull();
+    expect(findingsOf(results[results.length - 1])).toEqual(findingsOf(await checkWorkbook(run)));
+  });
+});
