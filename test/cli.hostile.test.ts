@@ -158,7 +158,7 @@ describe('folders', () => {
   mkdirSync(join(folder, 'b-sub'), { recursive: true });
   writeFileSync(join(folder, 'a.json'), JSON.stringify(zeroReport('2021')));
   writeFileSync(join(folder, 'b-sub', 'c.json'), JSON.stringify(zeroReport('2019')));
-  const others = ['old.xls', 'wps.et', 'table.csv', 'report.doc', 'report.docx', 'report.pdf', 'report.wps'];
+  const others = ['old.xls', 'wps.et', 'table.csv', 'report.doc', 'report.wps'];
   for (const f of others) writeFileSync(join(folder, f), 'x');
   writeFileSync(join(folder, 'notes.md'), 'not a report');
 
@@ -170,8 +170,8 @@ describe('folders', () => {
     expect(reason('old.xls')).toContain('另存为” .xlsx');
     expect(reason('wps.et')).toContain('另存为” .xlsx');
     expect(reason('table.csv')).toContain('.csv');
-    expect(reason('report.docx')).toContain('Word/WPS 文字文档');
-    expect(reason('report.pdf')).toContain('PDF');
+    expect(reason('report.doc')).toContain('请在 Word 中另存为 .docx');
+    expect(reason('report.wps')).toContain('另存为 .docx');
     const r = await run(['check', folder]);
     expect(r.code).toBe(0);
     expect(r.err).toContain(`已跳过 ${join(folder, 'old.xls')}：不支持旧版 .xls 工作簿`);

@@ -5,18 +5,24 @@ import { entryDataOffset, readAt, readZipDirectory, ZipEntry, ZipFormatError } f
 
 // Checks a file before any reader opens it, so that no input collected from many departments can
 // hang the command or exhaust its memory: only regular files are read (not a FIFO, a device, a
-// socket), text and JSON files up to a size, and .xlsx files whose zip parts inflate to a bounded
-// size and whose sheets declare no merged range or data validation that the workbook library would
-// expand cell by cell. Every refusal is a Chinese reason.
+// socket), text, JSON, web pages and PDFs up to a size, and .xlsx and .docx files whose zip parts
+// inflate to a bounded size, an .xlsx's sheets declaring no merged range or data validation that the
+// workbook library would expand cell by cell. Every refusal is a Chinese reason.
 
 const MiB = 1024 * 1024;
 
 export const LIMITS = {
   /** A .txt/.tsv/.json file. */
   textBytes: 20 * MiB,
+  /** A saved web page (.html/.htm). */
+  htmlBytes: 20 * MiB,
+  /** A PDF file. */
+  pdfBytes: 50 * MiB,
+  /** A Word document (.docx) as stored; its parts inflate to at most inflatedBytes, like an .xlsx. */
+  docxBytes: 100 * MiB,
   /** An .xlsx file as stored. */
   xlsxBytes: 100 * MiB,
-  /** All parts of an .xlsx file inflated. */
+  /** All parts of an .xlsx or .docx file inflated. */
   inflatedBytes: 100 * MiB,
   /** Parts of an .xlsx file. */
   zipEntries: 10000,
@@ -30,6 +36,7 @@ export const LIMITS = {
 
 const TEXT = new Set(['.txt', '.tsv', '.json']);
 const XLSX = new Set(['.xlsx', '.xlsm']);
+const HTML = new Set(['.html', '.htm']);
 
 const mb = (n: number): string => (n >= 10 * MiB ? String(Math.round(n / MiB)) : (n / MiB).toFixed(1));
 
@@ -63,10 +70,24 @@ export async function guardFile(file: string): Promise<string | null> {
   if (TEXT.has(ext) && stat.size > LIMITS.textBytes) {
     return `文件过大（${mb(stat.size)} MB，文本和 JSON 文件最大 ${mb(LIMITS.textBytes)} MB），已拒绝读取`;
   }
+  if (HTML.has(ext) && stat.size > LIMITS.htmlBytes) {
+    return `文件过大（${mb(stat.size)} MB，网页文件最大 ${mb(LIMITS.htmlBytes)} MB），已拒绝读取`;
+  }
+  if (ext === '.pdf' && stat.size > LIMITS.pdfBytes) {
+    return `文件过大（${mb(stat.size)} MB，PDF 文件最大 ${mb(LIMITS.pdfBytes)} MB），已拒绝读取`;
+  }
+  if (ext === '.docx') {
+    if (stat.size > LIMITS.docxBytes) return `文件过大（${mb(stat.size)} MB，.docx 文件最大 ${mb(LIMITS.docxBytes)} MB），已拒绝读取`;
+    try {
+      return await guardZip(file, stat.size, DOCX);
+    } catch (e) {
+      return fileErrorReason(e);
+    }
+  }
   if (XLSX.has(ext)) {
     if (stat.size > LIMITS.xlsxBytes) return `文件过大（${mb(stat.size)} MB，.xlsx 文件最大 ${mb(LIMITS.xlsxBytes)} MB），已拒绝读取`;
     try {
-      return await guardXlsx(file, stat.size);
+      return await guardZip(file, stat.size, WORKBOOK);
     } catch (e) {
       return fileErrorReason(e);
     }
@@ -74,32 +95,57 @@ export async function guardFile(file: string): Promise<string | null> {
   return null;
 }
 
-const NOT_XLSX = '不是有效的 .xlsx 文件（可能是其他类型的文件改了扩展名，或文件已损坏）';
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-async function guardXlsx(file: string, size: number): Promise<string | null> {
+/** What a zip-packaged Office file is called in the reasons, and what else its extension may hide. */
+interface ZipKind {
+  /** 工作簿 or 文档. */
+  noun: string;
+  invalid: string;
+  ole2: string;
+  encrypted: string;
+  /** The parts whose merged ranges and validations are counted (an .xlsx's sheets). */
+  scan?: RegExp;
+}
+
+const WORKBOOK: ZipKind = {
+  noun: '工作簿',
+  invalid: '不是有效的 .xlsx 文件（可能是其他类型的文件改了扩展名，或文件已损坏）',
+  ole2: '不是 .xlsx 格式：这是设置了打开密码的工作簿，或改了扩展名的旧版 .xls 文件；请在 Excel 或 WPS 中取消密码或另存为 .xlsx 后再校验',
+  encrypted: '工作簿已加密，无法读取；请在 Excel 或 WPS 中取消密码后再校验',
+  scan: /^xl\/worksheets\/[^/]+\.xml$/i,
+};
+
+const DOCX: ZipKind = {
+  noun: '文档',
+  invalid: '不是有效的 .docx 文件（可能是其他类型的文件改了扩展名，或文件已损坏）',
+  ole2: '不是 .docx 格式：这是设置了打开密码的 Word 文档，或改了扩展名的旧版 .doc 文件；请在 Word 或 WPS 中取消密码，或另存为 .docx 后再校验',
+  encrypted: '文档已加密，无法读取；请在 Word 或 WPS 中取消密码后再校验',
+};
+
+/** An .xlsx or .docx: its zip directory read first, every part inflated to no more than it declares, in all no more than inflatedBytes. */
+async function guardZip(file: string, size: number, kind: ZipKind): Promise<string | null> {
+  const NOT_XLSX = kind.invalid;
   const fh = await fs.open(file, 'r');
   try {
-    if (size >= 8 && (await readAt(fh, 0, 8)).equals(OLE2)) {
-      return '不是 .xlsx 格式：这是设置了打开密码的工作簿，或改了扩展名的旧版 .xls 文件；请在 Excel 或 WPS 中取消密码或另存为 .xlsx 后再校验';
-    }
+    if (size >= 8 && (await readAt(fh, 0, 8)).equals(OLE2)) return kind.ole2;
     let entries: ZipEntry[];
     try {
       entries = (await readZipDirectory(fh, size, { maxDirectoryBytes: 16 * MiB, maxEntries: LIMITS.zipEntries })).entries;
     } catch (e) {
-      if (e instanceof RangeError) return `工作簿的组成部分过多（超过 ${LIMITS.zipEntries} 个），已拒绝读取`;
+      if (e instanceof RangeError) return `${kind.noun}的组成部分过多（超过 ${LIMITS.zipEntries} 个），已拒绝读取`;
       if (e instanceof ZipFormatError) return NOT_XLSX;
       throw e;
     }
     const declared = entries.reduce((s, e) => s + e.uncompressedSize, 0);
     if (declared > LIMITS.inflatedBytes) {
-      return `解压后共 ${mb(declared)} MB，超过 ${mb(LIMITS.inflatedBytes)} MB 的上限（可能是压缩炸弹或异常的工作簿），已拒绝读取`;
+      return `解压后共 ${mb(declared)} MB，超过 ${mb(LIMITS.inflatedBytes)} MB 的上限（可能是压缩炸弹或异常的${kind.noun}），已拒绝读取`;
     }
     const budget = { merges: 0, mergedCells: 0, validatedCells: 0 };
     for (const entry of entries) {
       if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
-      if (entry.flags & 1) return '工作簿已加密，无法读取；请在 Excel 或 WPS 中取消密码后再校验';
-      if (entry.method !== 0 && entry.method !== 8) return `工作簿中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}），无法读取`;
+      if (entry.flags & 1) return kind.encrypted;
+      if (entry.method !== 0 && entry.method !== 8) return `${kind.noun}中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}），无法读取`;
       let data: Buffer;
       try {
         const compressed = await readAt(fh, await entryDataOffset(fh, size, entry), entry.compressedSize);
@@ -107,13 +153,13 @@ async function guardXlsx(file: string, size: number): Promise<string | null> {
         data = entry.method === 0 ? compressed : inflateRawSync(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-          return `工作簿中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
+          return `${kind.noun}中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
         }
         if (e instanceof ZipFormatError || (e as NodeJS.ErrnoException).code?.startsWith('Z_')) return NOT_XLSX;
         throw e;
       }
-      if (data.length > entry.uncompressedSize) return `工作簿中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
-      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+      if (data.length > entry.uncompressedSize) return `${kind.noun}中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
+      if (kind.scan?.test(entry.name)) {
         const why = scanSheet(entry.name, data, budget);
         if (why) return why;
       }

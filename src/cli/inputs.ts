@@ -3,7 +3,7 @@ import * as path from 'path';
 
 // The files the command checks: those named on the command line, and those found by walking the
 // folders named there. Nothing found is dropped silently: a file of a kind the command cannot read
-// (.xls, .csv, .docx, .pdf…) and a folder it cannot open are listed with a Chinese reason.
+// (.xls, .csv, .doc…) and a folder it cannot open are listed with a Chinese reason.
 
 /** A path the walk passed over, with the Chinese reason (e.g. “请另存为 .xlsx”). */
 export interface SkippedInput {
@@ -18,7 +18,8 @@ export interface ExpandedInputs {
 }
 
 const OLD_WORKBOOK = '不支持此格式的工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再校验';
-const DOCUMENT = '不支持 Word/WPS 文字文档，请把其中的统计表格复制到 Excel 中另存为 .xlsx，或粘贴到文本文件中另存为 .txt 后再校验';
+const DOCUMENT = '不支持此格式的文字文档，请在 Word 或 WPS 中另存为 .docx 后再校验';
+const OLD_DOCUMENT = '不支持旧版 Word 文档（.doc），请在 Word 中另存为 .docx 后再校验';
 const HINTS: Record<string, string> = {
   '.xls': '不支持旧版 .xls 工作簿，请在 Excel 或 WPS 中“另存为” .xlsx 后再校验',
   '.et': '不支持 WPS 表格的 .et 格式，请在 WPS 中“另存为” .xlsx 后再校验',
@@ -29,11 +30,9 @@ const HINTS: Record<string, string> = {
   '.ods': OLD_WORKBOOK,
   '.csv':
     '不支持 .csv 文件（没有合并单元格，编码也常不确定），请在 Excel 中“另存为” .xlsx，或把表格粘贴到文本文件中保存为 .txt 后再校验',
-  '.doc': DOCUMENT,
-  '.docx': DOCUMENT,
+  '.doc': OLD_DOCUMENT,
   '.wps': DOCUMENT,
   '.rtf': DOCUMENT,
-  '.pdf': '不支持 PDF 文件，请使用年报的 Excel 或 Word 原稿（把统计表格复制到 Excel 中另存为 .xlsx）',
   '.ofd': '不支持 OFD 文件，请使用年报的 Excel 或 Word 原稿（把统计表格复制到 Excel 中另存为 .xlsx）',
 };
 

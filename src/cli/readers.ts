@@ -8,6 +8,9 @@ import { NotAReportError, parseExchange } from './exchange';
 import { guardFile } from './guard';
 import { ExpandedInputs, otherKindHint, SkippedInput, walkInputs } from './inputs';
 import { NoTablesError, readPasted } from './pasted';
+import { readDocx } from './readDocx';
+import { readHtml } from './readHtml';
+import { readPdf } from './readPdf';
 import { readXlsx } from './xlsx';
 
 /**
@@ -61,6 +64,10 @@ const READERS: Record<string, Reader> = {
   '.xlsm': readWorkbook,
   '.tsv': readPasted,
   '.txt': readPasted,
+  '.html': readHtml,
+  '.htm': readHtml,
+  '.docx': readDocx,
+  '.pdf': readPdf,
 };
 
 
@@ -89,7 +96,7 @@ export function foundInFolder(file: string): boolean {
 /**
  * Files named on the command line, folders expanded (recursively) to the files a reader supports;
  * `skipped` lists, with the Chinese reason, the files of other kinds people send (.xls, .csv,
- * .docx, .pdf…) and the folders that could not be opened.
+ * .doc…) and the folders that could not be opened.
  */
 export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
   return walkInputs(inputs, (file) => READERS[path.extname(file).toLowerCase()] !== undefined, walked);
