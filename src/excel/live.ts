@@ -7,7 +7,7 @@ import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './r
 
 export interface LiveCheckerOptions {
   /**
-   * Quiet time after the last edit before checking, in ms. By default short (40 ms) where Excel
+   * Quiet time after the last edit before checking, in ms. By default short (30 ms) where Excel
    * holds a batch during cell edit (delayForCellEdit), longer (300 ms) where a check that meets
    * cell-edit mode fails and is retried.
    */
@@ -75,7 +75,7 @@ export class LiveChecker {
     private readonly options: LiveCheckerOptions,
   ) {
     const delay = options.delayForCellEdit ?? delayForCellEditSupported();
-    this.debounceMs = options.debounceMs ?? (delay ? 40 : 300);
+    this.debounceMs = options.debounceMs ?? (delay ? 30 : 300);
     this.ownWriteQuietMs = options.ownWriteQuietMs ?? 500;
     this.checkRun = whileEditing(run);
   }
