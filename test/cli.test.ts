@@ -170,3 +170,29 @@ describe('the installed command', () => {
     expect(execFileSync('node', ['bin/xxgk-report.js', '--help'], { cwd: root, encoding: 'utf8' })).toContain('用法');
   });
 });
+
+describe('xxgk-report check on awkward text files', () => {
+  it('refuses a text of millions of empty cells as not a report, without running out of memory', async () => {
+    const file = write('tabs.txt', '\t'.repeat(3_000_000));
+    const r = await run(['check', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('文本中的单元格过多');
+  });
+
+  it('says that a .txt holding a zip (a renamed .xlsx) is not text', async () => {
+    const file = write('renamed.txt', 'PK\u0003\u0004 rest of a zip');
+    const r = await run(['check', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('很可能是改了扩展名的 .xlsx 或 .docx');
+  });
+
+  it('lists the files it passed over in --json too', async () => {
+    const folder = join(dir, 'with-xls');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'old.xls'), 'x');
+    writeFileSync(join(folder, 'good.json'), JSON.stringify(zeroReport('2021')));
+    const json = JSON.parse((await run(['check', folder, '--json'])).out);
+    expect(json.skipped).toEqual([{ path: join(folder, 'old.xls'), reason: expect.stringContaining('.xlsx') }]);
+    expect(json.files.map((f: { verdict: string }) => f.verdict)).toEqual(['passed']);
+  });
+});

@@ -388,7 +388,7 @@ describe('check on other workbooks and files', () => {
     expect(r.err).toContain('不是有效的 .xlsx 文件');
   });
 
-  test('a workbook without any table exits 2 when named, and is skipped in a folder', async () => {
+  test('a file without any table is unreadable, named or found in a folder, and never hides the folder’s other results', async () => {
     const folder = join(dir, 'folder');
     mkdirSync(folder);
     const empty = join(folder, 'empty.xlsx');
@@ -401,9 +401,13 @@ describe('check on other workbooks and files', () => {
     expect(named.code).toBe(2);
     expect(named.err).toContain('工作簿中没有找到年报统计表格');
     const walked = await run(['check', folder]);
-    expect(walked.code).toBe(0);
-    expect(walked.err).toContain('已跳过');
+    // A report the reader could not recognise must not let the folder pass.
+    expect(walked.code).toBe(2);
+    expect(walked.out).toContain(`${empty}：无法读取——工作簿中没有找到年报统计表格`);
+    expect(walked.out).toContain(`${join(folder, 'readme.txt')}：无法读取——文本中没有找到年报统计表格`);
     expect(walked.out).toContain('ok.xlsx：通过（2021版，表格 表二、表三、表四；错误 0，警告 0，提示 0）');
+    const json = JSON.parse((await run(['check', folder, '--json'])).out);
+    expect(json.files.map((f: { verdict: string }) => f.verdict).sort()).toEqual(['passed', 'unreadable', 'unreadable']);
   });
 
   test('pasted text (.txt) is recognised; UTF-16 and GBK files are decoded', async () => {

@@ -10,16 +10,12 @@ import { FileResult } from './render';
 
 export interface CheckFileOptions {
   lastYear?: Report;
-  /** Found by walking a folder (not named on the command line): a file without tables is skipped. */
-  inFolder?: boolean;
 }
 
 /** What checking one file gave: its reports, or why it was skipped or could not be read. */
 export interface FileOutcome {
   file: string;
   results: FileResult[];
-  /** Chinese reason, when a folder's file holds no tables and was passed over. */
-  skipped?: string;
   /** Chinese reason, when the file could not be read. */
   unreadable?: string;
 }
@@ -83,7 +79,8 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
   try {
     return { file, results: checkReads(file, await readReports(file), options.lastYear) };
   } catch (e) {
-    if (e instanceof NoTablesError && options.inFolder) return { file, results: [], skipped: e.message };
+    // A file without tables is unreadable, in a folder too: it may be a report the reader could not
+    // recognise, and a folder's verdict must not pass over it.
     return { file, results: [], unreadable: describeError(e) };
   }
 }

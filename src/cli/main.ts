@@ -2,11 +2,11 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_VERSION, FormatVersion, isFormatVersion } from '../report/formats';
 import { runSum } from './sum';
-import { checkFile, describeError, readLastYear } from './checkFile';
+import { describeError, readLastYear } from './checkFile';
 import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
 import { checkFileIsolated } from './isolate';
-import { expandInputs, foundInFolder } from './readers';
+import { expandInputs } from './readers';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
 import { VERDICT_EXIT_CODES, worstVerdict } from '../report/verdict';
 import { templateTsv } from './template';
@@ -83,17 +83,15 @@ async function check(args: string[], io: Io): Promise<number> {
   const progress = files.length > 20 && !json;
   for (const [i, file] of files.entries()) {
     if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
-    const outcome = await checkFileIsolated(file, { lastYear, inFolder: foundInFolder(file) });
+    const outcome = await checkFileIsolated(file, { lastYear });
     results.push(...outcome.results);
-    if (outcome.skipped !== undefined) {
-      if (!json) io.err(`${progress ? '\n' : ''}已跳过 ${file}：${outcome.skipped}\n`);
-    } else if (outcome.unreadable !== undefined) {
+    if (outcome.unreadable !== undefined) {
       results.push(unreadableResult(file, outcome.unreadable));
       io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
     }
   }
   if (progress) io.err('\n');
-  io.out(json ? renderJson(results) : renderText(results));
+  io.out(json ? renderJson(results, skipped) : renderText(results));
   if (results.length === 0) {
     io.err('没有找到可以校验的年报\n');
     return VERDICT_EXIT_CODES.unreadable;

@@ -100,10 +100,11 @@ export function renderText(results: FileResult[]): string {
   return lines.join('\n');
 }
 
-export function renderJson(results: FileResult[]): string {
+export function renderJson(results: FileResult[], skipped: readonly { path: string; reason: string }[] = []): string {
   return (
     JSON.stringify(
       {
+        skipped,
         files: results.map((r) => ({
           file: r.file,
           verdict: r.verdict,

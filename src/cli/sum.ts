@@ -8,7 +8,7 @@ import { countBySeverity, validate } from '../report/validate';
 import { Verdict, VERDICT_EXIT_CODES, VERDICT_LABELS, verdictOf, worstVerdict } from '../report/verdict';
 import { writeFileAtomic } from './atomicWrite';
 import { checkFileIsolated } from './isolate';
-import { expandInputs, foundInFolder } from './readers';
+import { expandInputs } from './readers';
 import { templateTsv } from './template';
 import { templateWorkbook } from './xlsx';
 
@@ -41,12 +41,8 @@ async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
   for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
   const units: SumUnit[] = [];
   for (const file of files) {
-    const outcome = await checkFileIsolated(file, { inFolder: foundInFolder(file) });
+    const outcome = await checkFileIsolated(file);
     const base = path.basename(file, path.extname(file));
-    if (outcome.skipped !== undefined) {
-      io.err(`已跳过 ${file}：${outcome.skipped}\n`);
-      continue;
-    }
     if (outcome.unreadable !== undefined) {
       units.push({ name: base, file, verdict: 'unreadable', errors: 0, report: null, leftOut: `无法读取：${outcome.unreadable}` });
       continue;
