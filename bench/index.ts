@@ -9,6 +9,7 @@ import { TABLE_IDS } from '../src/report/formats';
 import { consistentReport, seededRandom } from '../src/report/generate';
 import { validate } from '../src/report/validate';
 import { benchXlsx } from './xlsx';
+import { benchHtml } from './html';
 import { benchMemory } from './memory';
 import { measureEditToFindings } from './latency';
 import { chromiumPath } from '../test-e2e/browser';
@@ -75,6 +76,8 @@ export async function main(): Promise<void> {
   figures.folderFilesPerSecond = Number(x.folderFilesPerSecond.toFixed(1));
   figures.sumOverCheck = Number(x.sumOverCheck.toFixed(2));
   console.log(`xlsx: check / ExcelJS load = ${figures.xlsxCheckOverLoad}; folder of 200 workbooks: ${figures.folderFilesPerSecond} files/s; sum of 200 units / check of them = ${figures.sumOverCheck}`);
+  figures.htmlFilesPerSecond = Number((await benchHtml()).htmlFilesPerSecond.toFixed(1));
+  console.log(`html: folder of 200 saved web pages: ${figures.htmlFilesPerSecond} files/s`);
   const memory = await benchMemory();
   for (const [name, p] of Object.entries(memory.byInput)) {
     console.log(`peak memory, check of ${name}: ${p.maxRssMiB} MiB in ${p.seconds.toFixed(1)} s, exit ${p.exitCode}: ${p.said}`);
