@@ -312,15 +312,26 @@ export function evaluateSum(formula: string, valueAt: (row: number, col: number)
 }
 
 /** The cells a sheet stores (never the empty ones: a stray value at XFD1048576 costs one cell, not a grid). */
-export function storedCells(ws: ExcelJS.Worksheet): StoredCell[] {
+export function storedCells(ws: ExcelJS.Worksheet, uncomputed: string[] = []): StoredCell[] {
   const cells: StoredCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (c, col) => {
       const value = rawValue(c);
       if (value !== null && value !== undefined && value !== '') cells.push({ row: r - 1, col: col - 1, value });
+      else if (isUncomputedFormula(c)) uncomputed.push(a1(r - 1, col - 1));
     });
   });
   return cells;
+}
+
+/**
+ * A formula saved without its result (ExcelJS, openpyxl and report generators write formulas so)
+ * that is not a SUM this reader can evaluate: its value is unknown, never blank.
+ */
+function isUncomputedFormula(cell: ExcelJS.Cell): boolean {
+  if (cell.isMerged && cell.master !== cell) return false;
+  const v = cell.value as unknown as Record<string, unknown> | null;
+  return v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v.result === undefined || v.result === null);
 }
 
 /** The XXGK_ names of a workbook, by sheet name; lost (#REF!) names are listed apart. */
@@ -377,10 +388,11 @@ export function workbookInputs(wb: ExcelJS.Workbook, names: LocalName[], sheetOr
   const { bySheet, lost } = namedTables(names, sheetOrder);
   const inputs: SheetInput[] = [];
   wb.eachSheet((ws) => {
-    const grid = sparseSheet(storedCells(ws));
+    const uncomputed: string[] = [];
+    const grid = sparseSheet(storedCells(ws, uncomputed));
     const named = (bySheet.get(ws.name) ?? []).map((ref) => namedRead(ref, grid));
     for (const id of lost.get(ws.name) ?? []) named.push({ name: tableName(id.table, id.version), template: id, pasted: null, block: null });
-    const input: SheetInput = { sheet: ws.name, sheetId: ws.name, named };
+    const input: SheetInput = { sheet: ws.name, sheetId: ws.name, named, ...(uncomputed.length ? { uncomputed } : {}) };
     if (named.length === 0) input.unnamed = grid.compacted();
     inputs.push(input);
   });

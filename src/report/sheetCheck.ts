@@ -42,6 +42,8 @@ export interface SheetInput {
    * recognised. `at` maps a cell of `values` to the sheet where the grid is not a plain block.
    */
   unnamed?: RecognisedBlock;
+  /** A1 addresses of formulas whose result the file did not save: their values are unknown, not blank. */
+  uncomputed?: readonly string[];
 }
 
 /** A block whose tables are recognised; `asText` for text (a .txt file), where the recogniser's values are the values. */
@@ -180,6 +182,7 @@ function checkRecognised(
   sheet: string,
   block: RecognisedBlock,
   options: SheetCheckOptions,
+  unknown: (address: string | undefined) => boolean = () => false,
 ): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[]; report: Report } | null {
   const at = block.at ?? offsetOrigin(block.row, block.col);
   const read = readPastedBlock(block.values, block.row, block.col, block.types, { at, asText: block.asText });
@@ -187,7 +190,11 @@ function checkRecognised(
   const version = read.inPlace.format;
   const address = blockAddress(block);
   const tables: TableOnSheet[] = read.tables.map((table) => ({ table, version, sheet, row: block.row, col: block.col, address, damage: [], pasted: true }));
-  const present = recognisedCells(read.recognition);
+  const siteOf = (c: CellId) => {
+    const p = read.sites.get(c);
+    return p ? a1(p.row, p.col) : undefined;
+  };
+  const present = new Set([...recognisedCells(read.recognition)].filter((c) => !unknown(siteOf(c))));
   const findings = validate(read.inPlace, { tables: read.tables, present, lastYear: options.lastYear });
   return {
     tables,
@@ -212,6 +219,13 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
   const findings: LocatedFinding[] = [];
   const reports: Report[] = [];
   const where = sheet ? `工作表“${sheet}”` : '';
+  const uncomputed = new Set(input.uncomputed ?? []);
+  const unknownCells: string[] = [];
+  const unknown = (address: string | undefined): boolean => {
+    if (address === undefined || !uncomputed.has(address)) return false;
+    if (!unknownCells.includes(address)) unknownCells.push(address);
+    return true;
+  };
   for (const named of input.named) {
     if (named.block) blocks.set(named.name, blockAddress(named.block));
     if (named.template) {
@@ -228,8 +242,8 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     if (intact.length === 0) continue;
     const report: Report = { format: version, cells: Object.assign({}, ...intact.map((r) => r.cells)) };
     reports.push(report);
-    const present = new Set(intact.flatMap((r) => r.present));
     const owner = new Map(intact.flatMap((r) => r.present.map((c) => [c, r] as const)));
+    const present = new Set(intact.flatMap((r) => r.present).filter((c) => !unknown(owner.get(c)?.addressOf(c))));
     const found = validate(report, { tables: intact.map((r) => r.table.table), present, lastYear: options.lastYear });
     findings.push(...locate(found, sheet, (c) => owner.get(c)?.addressOf(c)));
   }
@@ -242,7 +256,7 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
       notes.push(`${where}有 ${block.tooLarge} 个单元格，分布过散，超出了识别的范围，未校验`);
       continue;
     }
-    const checked = checkRecognised(sheet, block, options);
+    const checked = checkRecognised(sheet, block, options, unknown);
     if (!checked) {
       if (block !== input.unnamed) notes.push(`${where}此前识别的表格已无法识别，请重新点击“识别并校验当前工作表”。`);
       continue;
@@ -251,6 +265,10 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     findings.push(...checked.findings);
     notes.push(...checked.notes.map((n) => `${where}${n}`));
     reports.push(checked.report);
+  }
+  if (unknownCells.length) {
+    const shown = unknownCells.slice(0, 5).join('、') + (unknownCells.length > 5 ? ' 等' : '');
+    notes.push(`${where}有 ${unknownCells.length} 个单元格是公式，但文件中没有保存计算结果（${shown}），这些单元格未校验；请在 Excel 或 WPS 中打开、保存后再校验`);
   }
   const unchecked = uncheckedOf({ sheet, tables, lost, notes });
   const verdict = verdictOf({ tablesRead: tables.filter((t) => t.damage.length === 0).length, findings, unchecked });
