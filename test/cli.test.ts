@@ -196,3 +196,16 @@ describe('xxgk-report check on awkward text files', () => {
     expect(json.files.map((f: { verdict: string }) => f.verdict)).toEqual(['passed']);
   });
 });
+
+describe('xxgk-report check on the exchange format', () => {
+  it('says incomplete for cell ids left out (a blank cell is null), and unreadable for no cells at all', async () => {
+    const partial = write('partial.json', { format: '2021', cells: { 'T3.NEW.NP': 0 } });
+    const r = JSON.parse((await run(['check', partial, '--json'])).out).files[0];
+    expect(r.verdict).toBe('incomplete');
+    expect(r.notes.join('')).toContain('表三有 174 个单元格没有给出');
+    expect(r.findings).toEqual([]);
+    const empty = await run(['check', write('empty.json', { format: '2021', cells: {} })]);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('JSON 中没有任何单元格');
+  });
+});

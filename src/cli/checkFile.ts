@@ -5,7 +5,8 @@ import { checkProse } from '../report/textCheck';
 import { validate } from '../report/validate';
 import { verdictOf } from '../report/verdict';
 import { NotAReportError } from './exchange';
-import { NoTablesError, ReadReport, readReports } from './readers';
+import { ExchangeRead, NoTablesError, ReadReport, readReports } from './readers';
+import { CellId, dataCells, TABLE_NUMBERS } from '../report/formats';
 import { FileResult } from './render';
 
 export interface CheckFileOptions {
@@ -30,9 +31,7 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
   const several = checked.filter((c) => holdsTables(c.check)).length > 1;
   for (const { read, check } of checked) {
     if (read.kind === 'exchange') {
-      const findings = validate(read.report, { lastYear });
-      const verdict = verdictOf({ tablesRead: read.tables.length, findings, unchecked: read.notes });
-      results.push({ file, format: read.report.format, tables: read.tables, findings, notes: read.notes, remarks: [], verdict, report: read.report });
+      results.push(checkExchange(file, read, lastYear));
       continue;
     }
     if (!check || !holdsTables(check)) continue;
@@ -72,6 +71,25 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
     throw new NoTablesError([`${what}中${NO_TABLES}`, ...why].join('；'));
   }
   return results;
+}
+
+/**
+ * A report in the exchange format: a blank cell is null (formats.md); a cell id left out was not
+ * given, so the rules that need it are not checked and the report is incomplete.
+ */
+function checkExchange(file: string, read: ExchangeRead, lastYear?: Report): FileResult {
+  const given = new Set(Object.keys(read.report.cells) as CellId[]);
+  if (given.size === 0) throw new NotAReportError('JSON 中没有任何单元格（"cells" 是空的）');
+  const notes = [...read.notes];
+  for (const t of read.tables) {
+    const absent = dataCells(read.report.format).filter((d) => d.table === t && !given.has(d.id));
+    if (absent.length === 0) continue;
+    const shown = absent.slice(0, 3).map((d) => d.id).join('、') + (absent.length > 3 ? ' 等' : '');
+    notes.push(`${TABLE_NUMBERS[t]}有 ${absent.length} 个单元格没有给出（${shown}），不参与校验；空白单元格请写 null`);
+  }
+  const findings = validate(read.report, { lastYear, tables: read.tables, present: given });
+  const verdict = verdictOf({ tablesRead: read.tables.length, findings, unchecked: notes });
+  return { file, format: read.report.format, tables: read.tables, findings, notes, remarks: [], verdict, report: read.report };
 }
 
 /** Reads and checks one file. Never throws: a failure is the outcome's `unreadable`. */
