@@ -14,7 +14,8 @@ import { writeTemplateXlsx } from './xlsx';
 
 export const USAGE = `用法：
   xxgk-report check <文件或文件夹>... [--json] [--last-year <上年报告>]
-      校验年报统计表格：Excel 工作簿（.xlsx）、粘贴保存的文本（.txt/.tsv）或 .json 交换格式。
+      校验年报统计表格：Excel 工作簿（.xlsx）、粘贴保存的文本（.txt/.tsv）、.json 交换格式，
+      以及公开发布的年报：保存的网页（.html/.htm）、Word 文档（.docx）、有文字层的 PDF。
       每份报告的结论：通过（全部表格已读取并校验，没有错误）、有错误、部分未校验（没有发现错误，
       但有表格、行或单元格未能读取或校验，会逐条列出）、无法读取。
       退出码：0 通过，1 有错误，2 有文件无法读取或不是年报，3 部分未校验（多个文件时取最严重的：2、1、3、0）。

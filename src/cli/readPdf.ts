@@ -46,11 +46,39 @@ let pdfjs: PdfJs | null = null;
  */
 function loadPdfJs(): PdfJs {
   if (pdfjs) return pdfjs;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const worker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
+  const g = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
+  if (!g.DOMMatrix) {
+    try {
+      // pdf.js takes DOMMatrix (and its rendering classes) from its optional dependency @napi-rs/canvas.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('@napi-rs/canvas');
+    } catch {
+      // Without it (a platform it has no binary for) pdf.js still reads text, but its module makes one
+      // DOMMatrix as it loads: an identity matrix stands in; nothing is rendered. Its warnings about
+      // the missing package (console.warn, as it loads) are dropped: they are not the user's concern.
+      g.DOMMatrix = class IdentityMatrix {
+        a = 1;
+        b = 0;
+        c = 0;
+        d = 1;
+        e = 0;
+        f = 0;
+      };
+    }
+  }
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot')) return;
+    warn(...args);
+  };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    g.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
+  } finally {
+    console.warn = warn;
+  }
   return pdfjs;
 }
 
