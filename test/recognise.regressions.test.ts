@@ -200,3 +200,20 @@ describe('P5: two reports on one sheet', () => {
     for (const t of r.tables) expect(t.missing).toEqual([]);
   });
 });
+
+describe('a flattened 表三 header with 总计 and 自然人 swapped (one header line holds both)', () => {
+  it('is read by the header order, the same values as the tab-separated copy', () => {
+    const layout = tableLayout('2021', 'T3');
+    const grid = layoutTextGrid(layout).map((r) => [...r]);
+    const np = layout.labels.find((l) => l.text === '自然人')!;
+    const tot = layout.labels.find((l) => l.text === '总计')!;
+    let k = 0;
+    for (const d of layout.data) grid[d.row][d.col] = String(k++ % 9);
+    for (let r = np.row; r < grid.length; r++) [grid[r][np.col], grid[r][tot.col]] = [grid[r][tot.col], grid[r][np.col]];
+    const tabs = recognise(grid);
+    const spaces = recognise(grid.map((r) => [r.filter((c) => c.trim() !== '').join(' ')]));
+    expect(tabs.unplaced).toEqual([]);
+    expect(spaces.unplaced).toEqual([]);
+    expect(spaces.report.cells).toEqual(tabs.report.cells);
+  });
+});
