@@ -35,12 +35,20 @@ describe('parseCellText', () => {
     expect(parseCellText('12,34')).toBe('12,34');
   });
 
+  test('a decimal of more than 15 significant digits cannot be read exactly: it stays text', () => {
+    expect(parseCellText('5.99999999999999999')).toBe('5.99999999999999999');
+    expect(parseCellText('123456789012345')).toBe(123456789012345);
+    expect(parseCellText('0.000000000000001')).toBe(0.000000000000001);
+  });
+
   test('units: 万元 as is, 元 converted to 万元 in amount columns, counting units dropped', () => {
     expect(parseCellText('160.5964万元')).toBe(160.5964);
     expect(parseCellText('160.5964万元', 'amount')).toBe(160.5964);
     expect(parseCellText('251000元', 'amount')).toBe(25.1);
     expect(parseCellText('251000元')).toBe(251000);
-    expect(parseCellText('251000元', 'count')).toBe(251000);
+    // Money in a count column is not a count: it stays text (and is reported).
+    expect(parseCellText('251000元', 'count')).toBe('251000元');
+    expect(parseCellText('12万元', 'signed')).toBe('12万元');
     expect(parseCellText('12件')).toBe(12);
     expect(parseCellText('12 个')).toBe(12);
     expect(parseCellText('12项')).toBe(12);

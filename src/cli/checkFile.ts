@@ -108,6 +108,8 @@ export async function readLastYear(file: string): Promise<Report> {
   const results = checkReads(file, await readReports(file));
   const found = results.find((r) => r.report !== null && r.tables.length > 0) ?? results.find((r) => r.report !== null);
   if (!found?.report) throw new NoTablesError(NO_TABLES);
+  // Cross-year rules compare numbers: a report without any would silently check nothing.
+  if (!Object.values(found.report.cells).some((v) => typeof v === 'number')) throw new NotAReportError('上年报告中没有读到任何数字，无法核对跨年度规则');
   return found.report;
 }
 

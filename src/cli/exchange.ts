@@ -4,13 +4,23 @@ import { CellValue, Report } from '../report/report';
 /** A file that is not a report in the exchange format; the message is Chinese and names the reason. */
 export class NotAReportError extends Error {}
 
+/** Where JSON.parse stopped, in Chinese (its own message is English): （第 N 行第 M 个字符附近）. */
+function jsonErrorPlace(message: string, text: string): string {
+  if (/end of JSON input/i.test(message)) return '（内容不完整，在文件末尾中断）';
+  const at = /position (\d+)/.exec(message);
+  if (!at) return '';
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  return `（第 ${line} 行第 ${before.length - before.lastIndexOf('\n')} 个字符附近）`;
+}
+
 /** Parses the exchange format of formats.md: { "format": "2021", "cells": { "T3.NEW.NP": 3, … } }. */
 export function parseExchange(text: string): Report {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new NotAReportError(`不是有效的 JSON（${(e as Error).message}）`);
+    throw new NotAReportError(`不是有效的 JSON${jsonErrorPlace((e as Error).message, text)}，请检查文件内容（例如是否缺少括号、引号或逗号）`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new NotAReportError('内容不是一个 JSON 对象');
   const obj = data as Record<string, unknown>;

@@ -413,8 +413,10 @@ export async function loadWorkbook(data: Buffer): Promise<{ wb: ExcelJS.Workbook
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
+    // ExcelJS's own words are English: say what it means where we know it.
     const why = e instanceof Error ? e.message : String(e);
-    throw new NotAReportError(`无法打开 Excel 工作簿，文件已损坏或不是 .xlsx 格式（${why}）`);
+    const known = /merge/i.test(why) ? '（工作簿中有互相重叠的合并单元格）' : '';
+    throw new NotAReportError(`无法打开 Excel 工作簿，文件已损坏或内容不符合 .xlsx 规范${known}；请在 Excel 或 WPS 中打开后另存为 .xlsx 再校验`);
   }
   return { wb, ...captured() };
 }

@@ -30,7 +30,8 @@ const NUMBER_WITH_UNIT =
 /**
  * The exchange value of what a cell shows: numbers stay numbers, blank (empty, whitespace only,
  * null) is null, "１２", "1,234", "12件", "160.5964万元" are numbers, "251000元" is 25.1 in an
- * amount column (万元) and 251000 elsewhere; anything else is the trimmed text.
+ * amount column (万元); a sum of money in a count column ("12元") stays text, and so does a decimal
+ * of more than 15 significant digits, which cannot be read exactly; anything else is the trimmed text.
  */
 export function parseCellText(
   text: string | number | boolean | null | undefined,
@@ -47,6 +48,11 @@ export function parseCellText(
   if (trimmed === '') return null;
   const m = NUMBER_WITH_UNIT.exec(halfWidthNumber(trimmed));
   if (!m) return trimmed;
+  const significant = m[1].replace(/[^0-9]/g, '').replace(/^0+/, '');
+  // A decimal past double precision would be rounded silently (an integer past 2^53 is refused by the validator).
+  if (m[1].includes('.') && significant.length > 15) return trimmed;
+  const money = m[2] === '元' || m[2] === '万元';
+  if (money && kind !== undefined && kind !== 'amount') return trimmed;
   let n = Number(m[1].replace(/,/g, ''));
   if (!Number.isFinite(n)) return trimmed;
   if (m[2] === '元' && kind === 'amount') n = n / 10000;
