@@ -1,0 +1,111 @@
+import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
+import { a1, tableLayout } from '../report/layout';
+import { parseNameReference, parseTableName } from '../report/tableNames';
+import { describeExcelError } from './errors';
+import { insertTables } from './insert';
+import { ExcelRun } from './run';
+
+// 汇总本工作簿: a summary sheet whose cells are live formulas over the template tables of the unit
+// sheets (each department or town on its own sheet). The sums update as units are corrected, and the
+// summary sheet is itself a template, checked like any other.
+
+/** Marks a summary sheet (sheet-scoped), so that it is never summed into another summary. */
+export const ROLLUP_NAME = 'XXGK_ROLLUP';
+
+/** A sheet holding template tables: a unit that can be summed. */
+export interface RollupUnit {
+  sheet: string;
+  sheetId: string;
+  version: FormatVersion;
+  /** Top-left cell of each table's block on the sheet. */
+  tables: Partial<Record<TableId, { row: number; col: number }>>;
+}
+
+export type RollupResult =
+  | { kind: 'inserted'; sheet: string; units: string[]; tables: TableId[] }
+  | { kind: 'failed'; message: string };
+
+/** The unit sheets of a workbook: sheets with the add-in's template tables, summaries excepted. Two syncs. */
+export async function rollupUnits(run: ExcelRun): Promise<RollupUnit[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/id');
+    await context.sync();
+    for (const ws of sheets.items) ws.names.load('items/name,items/type,items/value');
+    await context.sync();
+    const units: RollupUnit[] = [];
+    for (const ws of sheets.items) {
+      if (ws.names.items.some((n) => n.name === ROLLUP_NAME)) continue;
+      const tables: RollupUnit['tables'] = {};
+      let version: FormatVersion | null = null;
+      for (const n of ws.names.items) {
+        const id = parseTableName(n.name);
+        const ref = id && n.type === 'Range' ? parseNameReference(String(n.value)) : null;
+        if (!id || !ref || (version && id.version !== version)) continue;
+        version = id.version;
+        tables[id.table] = { row: ref.top, col: ref.left };
+      }
+      if (version) units.push({ sheet: ws.name, sheetId: ws.id, version, tables });
+    }
+    return units;
+  });
+}
+
+const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+/** The SUM formula of one data cell over the units that hold its table (text is ignored, as in Excel's SUM). */
+export function rollupFormula(units: readonly RollupUnit[], table: TableId, row: number, col: number): string {
+  const refs = units.flatMap((u) => {
+    const at = u.tables[table];
+    return at ? [`${quoted(u.sheet)}!${a1(at.row + row, at.col + col, true, true)}`] : [];
+  });
+  return refs.length ? `=SUM(${refs.join(',')})` : '=0';
+}
+
+function rollupSheetName(version: FormatVersion, existing: string[]): string {
+  const base = `汇总（${version}版）`;
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`.toLowerCase())) return `${base}${i}`;
+}
+
+/**
+ * Inserts a summary sheet over the chosen unit sheets (by id; all units when none are chosen). The
+ * units must be of one version. Six syncs whatever the number of units: the units (2), the template
+ * (3, by insertTables), the formulas and the name (1).
+ */
+export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly string[]): Promise<RollupResult> {
+  try {
+    const all = await rollupUnits(run);
+    const units = chosen && chosen.length ? all.filter((u) => chosen.includes(u.sheetId)) : all;
+    if (units.length === 0) return { kind: 'failed', message: '工作簿中没有可以汇总的年报表格：请先在各单位的工作表中插入或转换为标准表格。' };
+    const versions = [...new Set(units.map((u) => u.version))];
+    if (versions.length > 1) {
+      const list = versions.map((v) => `${v}版：${units.filter((u) => u.version === v).map((u) => u.sheet).join('、')}`).join('；');
+      return { kind: 'failed', message: `所选工作表的格式版本不同（${list}），2019版和2021版的表格不能相加。请只勾选同一版本的工作表。` };
+    }
+    const version = versions[0];
+    const tables = TABLE_IDS.filter((t) => units.some((u) => u.tables[t]));
+    const inserted = await insertTables(run, { version, tables, target: 'newSheet', totalsAsFormulas: false });
+    if (inserted.kind !== 'inserted') return { kind: 'failed', message: inserted.message };
+    const sheet = await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const ws = sheets.getItem(inserted.sheet);
+      await context.sync();
+      const name = rollupSheetName(version, sheets.items.map((s) => s.name));
+      ws.name = name;
+      for (const p of inserted.placements) {
+        for (const d of tableLayout(version, p.table).data) {
+          ws.getRangeByIndexes(p.row + d.row, p.col + d.col, 1, 1).formulas = [[rollupFormula(units, p.table, d.row, d.col)]];
+        }
+      }
+      ws.names.add(ROLLUP_NAME, ws.getRange('A1'), `年报助手：本工作表是 ${units.map((u) => u.sheet).join('、')} 的汇总，请勿删除此名称`);
+      await context.sync();
+      return name;
+    });
+    return { kind: 'inserted', sheet, units: units.map((u) => u.sheet), tables };
+  } catch (e) {
+    return { kind: 'failed', message: describeExcelError(e) };
+  }
+}

@@ -1,0 +1,97 @@
+import { checkWorkbook } from '../../src/excel/check';
+import { insertTables } from '../../src/excel/insert';
+import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
+import { insertWorkbookRollup, rollupUnits } from '../../src/excel/rollup';
+import { dataCells, FormatVersion } from '../../src/report/formats';
+import { consistentReport, seededRandom } from '../../src/report/generate';
+import { a1, allLayouts } from '../../src/report/layout';
+import { Report } from '../../src/report/report';
+import { GAP_ROWS } from '../../src/report/style';
+
+// 汇总本工作簿: a summary sheet of live SUM formulas over the unit sheets' template tables.
+
+async function unit(host: MemoryHost, name: string, report: Report): Promise<void> {
+  const run = host.run.bind(host);
+  const r = await insertTables(run, { version: report.format, tables: ['T2', 'T3', 'T4'], target: 'newSheet', totalsAsFormulas: false, values: report });
+  if (r.kind !== 'inserted') throw new Error(r.kind);
+  await run(async (context) => {
+    context.workbook.worksheets.getItem(r.sheet).name = name;
+    await context.sync();
+  });
+}
+
+/** The sheet address of a data cell when the three tables are stacked from A1. */
+function addressOf(version: FormatVersion, id: string): string {
+  let row = 0;
+  for (const l of allLayouts(version)) {
+    const d = l.data.find((x) => x.id === id);
+    if (d) return a1(row + d.row, d.col);
+    row += l.rowCount + GAP_ROWS;
+  }
+  throw new Error(id);
+}
+
+const amountsWhole = (r: Report): Report => {
+  for (const d of dataCells(r.format)) if (d.kind === 'amount') r.cells[d.id] = Math.round(Number(r.cells[d.id]));
+  return r;
+};
+
+describe('汇总本工作簿', () => {
+  it('adds a summary sheet whose cells sum the units, checks it, and follows a unit’s correction', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    const a = amountsWhole(consistentReport('2021', seededRandom(1)));
+    const b = amountsWhole(consistentReport('2021', seededRandom(2)));
+    await unit(host, '甲局', a);
+    await unit(host, '乙镇', b);
+    const run = host.run.bind(host);
+    host.resetStats();
+    const r = await insertWorkbookRollup(run);
+    expect(r).toEqual({ kind: 'inserted', sheet: '汇总（2021版）', units: ['甲局', '乙镇'], tables: ['T2', 'T3', 'T4'] });
+    expect(host.stats.syncs).toBe(6); // a fixed number, whatever the number of units and cells
+    const id = 'T3.NEW.TOT';
+    expect(host.cell('汇总（2021版）', addressOf('2021', id)).value).toBe(Number(a.cells[id]) + Number(b.cells[id]));
+    let check = await checkWorkbook(run);
+    const summary = check.sheets.find((s) => s.sheet === '汇总（2021版）')!;
+    expect(summary.verdict).toBe('passed');
+    for (const d of dataCells('2021')) expect([d.id, summary.report!.cells[d.id]]).toEqual([d.id, Number(a.cells[d.id]) + Number(b.cells[d.id])]);
+    // A unit breaks its balance: the unit and the summary say so; the unit's fix clears both.
+    host.userEdit('乙镇', addressOf('2021', 'T3.NEW.NP'), Number(b.cells['T3.NEW.NP']) + 1);
+    check = await checkWorkbook(run);
+    expect(check.sheets.find((s) => s.sheet === '乙镇')!.verdict).toBe('errors');
+    expect(check.sheets.find((s) => s.sheet === '汇总（2021版）')!.findings.map((f) => f.rule)).toContain('T3-BALANCE');
+    host.userEdit('乙镇', addressOf('2021', 'T3.NEW.NP'), Number(b.cells['T3.NEW.NP']));
+    check = await checkWorkbook(run);
+    expect(check.sheets.map((s) => s.verdict)).toEqual(['passed', 'passed', 'passed']);
+  });
+
+  it('sums only the ticked units, never a summary into a summary', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    await unit(host, '甲局', consistentReport('2021', seededRandom(3)));
+    await unit(host, '乙镇', consistentReport('2021', seededRandom(4)));
+    const run = host.run.bind(host);
+    const units = await rollupUnits(run);
+    const r = await insertWorkbookRollup(run, [units[1].sheetId]);
+    expect(r).toMatchObject({ kind: 'inserted', units: ['乙镇'] });
+    const again = await rollupUnits(run);
+    expect(again.map((u) => u.sheet)).toEqual(['甲局', '乙镇']);
+  });
+
+  it('refuses to add 2019 and 2021 tables, and says so', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    await unit(host, '新', consistentReport('2021', seededRandom(5)));
+    await unit(host, '旧', consistentReport('2019', seededRandom(6)));
+    const r = await insertWorkbookRollup(host.run.bind(host));
+    expect(r.kind).toBe('failed');
+    expect(r.kind === 'failed' && r.message).toContain('2019版和2021版的表格不能相加');
+    expect(host.sheetNames()).toEqual(['Sheet1', '新', '旧']);
+  });
+
+  it('says what to do when there is no unit table', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    expect(await insertWorkbookRollup(host.run.bind(host))).toMatchObject({ kind: 'failed', message: expect.stringContaining('没有可以汇总的年报表格') });
+  });
+});
