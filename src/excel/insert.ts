@@ -13,7 +13,7 @@ import {
   sharedColumnWidths,
 } from '../report/style';
 import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
-import { describeExcelError, UserFacingError } from './errors';
+import { describeExcelError } from './errors';
 import { ExcelRun } from './run';
 import { parseTableName, tableName, tableNameComment } from '../report/tableNames';
 
@@ -32,7 +32,7 @@ export interface InsertOptions {
 
 export type InsertResult =
   | { kind: 'inserted'; sheet: string; placements: Placement[]; address: string }
-  /** Cells in the way: nothing was written. */
+  /** Cells in the way, a protected sheet, or the sheet already holds the table: nothing was written. The message offers 插入到新工作表. */
   | { kind: 'blocked'; sheet: string; occupied: string[]; message: string }
   | { kind: 'failed'; message: string };
 
@@ -236,14 +236,14 @@ async function undoDrawing(run: ExcelRun, d: Drawn): Promise<void> {
 }
 
 /** The message for a drawing sync that failed (and was undone). */
-function drawFailure(e: unknown, undone: boolean): string {
+function drawFailure(e: unknown, undone: boolean, onNewSheet: boolean): string {
   const code = (e as { code?: string } | null)?.code ?? '';
   // InvalidArgument here is not "does not fit": the area was measured in the first sync.
   const reason = ['InvalidOperationInCellEditMode', 'AccessDenied', 'Conflict', 'RequestPayloadSizeLimitExceeded'].includes(code)
     ? describeExcelError(e)
     : `Excel 拒绝了其中一步操作（${code || describeExcelError(e)}）。`;
   return undone
-    ? `表格未插入：${reason}已撤销本次写入的内容，工作表与插入前相同。请重试，或插入到新工作表。`
+    ? `表格未插入：${reason}已撤销本次写入的内容，工作表与插入前相同。${onNewSheet ? '请重试。' : '请重试，或点击“插入到新工作表”。'}`
     : `表格未插入完整：${reason}未能撤销已写入的部分，请检查工作表，删除残留的格式后重试（可按 Ctrl+Z 撤销）。`;
 }
 
@@ -304,14 +304,23 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         for (const f of sizes.heights) f.load('rowHeight');
         await context.sync();
         sheetName = ws.name;
+        // 'blocked', not 'failed': the pane puts the 插入到新工作表 button these messages name beside them.
         if (ws.protection.protected) {
-          throw new UserFacingError(`工作表“${sheetName}”受保护，无法插入表格。请先在“审阅”选项卡中撤销工作表保护，或选择“插入到新工作表”。`);
+          return {
+            kind: 'blocked',
+            sheet: sheetName,
+            occupied: [],
+            message: `工作表“${sheetName}”受保护，无法插入表格。请先在“审阅”选项卡中撤销工作表保护，或点击“插入到新工作表”。`,
+          };
         }
         const already = tables.filter((t) => ws.names.items.some((n) => parseTableName(n.name)?.table === t));
         if (already.length) {
-          throw new UserFacingError(
-            `工作表“${sheetName}”中已有${already.map((t) => TABLE_NUMBERS[t]).join('、')}。每张工作表每种表格只能插入一份，请选择“插入到新工作表”。`,
-          );
+          return {
+            kind: 'blocked',
+            sheet: sheetName,
+            occupied: [],
+            message: `工作表“${sheetName}”中已有${already.map((t) => TABLE_NUMBERS[t]).join('、')}。每张工作表每种表格只能插入一份，请点击“插入到新工作表”。`,
+          };
         }
         origin = { row: selected.rowIndex, col: selected.columnIndex };
         const occupied: string[] = [];
@@ -362,12 +371,13 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
   } catch (e) {
     const failed: Drawn | null = drawn;
     if (!failed) return { kind: 'failed', message: describeExcelError(e) };
+    const onNewSheet = (failed as Drawn).newSheet !== null;
     let undone = true;
     try {
       await undoDrawing(run, failed);
     } catch {
       undone = false;
     }
-    return { kind: 'failed', message: drawFailure(e, undone) };
+    return { kind: 'failed', message: drawFailure(e, undone, onNewSheet) };
   }
 }

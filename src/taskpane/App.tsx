@@ -97,10 +97,10 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
       if (result.kind === 'inserted') {
         setNotice({ intent: 'success', text: `已在工作表“${result.sheet}”的 ${result.address} 插入${names}（${version}版）。请直接填写数字，填写时会自动校验。` });
         await checker.current?.refresh();
-      } else if (result.kind === 'blocked') {
-        setNotice({ intent: 'warning', title: '未插入', text: result.message, retryOnNewSheet: tables });
       } else {
-        setNotice({ intent: 'error', title: '未插入', text: result.message });
+        // Every message about the selected cells names 插入到新工作表: the button is given beside it.
+        const retryOnNewSheet = where === 'selection' ? tables : undefined;
+        setNotice({ intent: result.kind === 'blocked' ? 'warning' : 'error', title: '未插入', text: result.message, retryOnNewSheet });
       }
     },
     [run, version, target, totalsAsFormulas, mergedAreas],

@@ -67,8 +67,9 @@ describe('inserting the official tables', () => {
     const host = hostWithSheet();
     host.protectSheet('Sheet1', true);
     const result = await insertTables(host.run.bind(host), { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
-    expect(result.kind).toBe('failed');
-    if (result.kind === 'failed') expect(result.message).toMatch(/受保护/);
+    // 'blocked': the pane offers the button the message names (插入到新工作表).
+    expect(result.kind).toBe('blocked');
+    if (result.kind === 'blocked') expect(result.message).toMatch(/受保护.*插入到新工作表/);
   });
 
   it('says in Chinese that Excel is in cell edit mode', async () => {
@@ -86,7 +87,7 @@ describe('inserting the official tables', () => {
     expect((await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false })).kind).toBe('inserted');
     host.userSelect('Sheet1', 'A20');
     const again = await insertTables(run, { version: '2019', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
-    expect(again).toMatchObject({ kind: 'failed', message: expect.stringContaining('已有表四') });
+    expect(again).toMatchObject({ kind: 'blocked', occupied: [], message: expect.stringMatching(/已有表四.*插入到新工作表/) });
   });
 
   it('puts data validation on every input cell, refusing text, negatives and fractions in counts with a Chinese message', async () => {
