@@ -5,6 +5,9 @@ import { zeroReport } from '../src/report/generate';
 import { validate } from '../src/report/validate';
 import { groupFindings, severityCounts, workbookVerdict } from '../src/taskpane/findingsView';
 import { verdictOf } from '../src/report/verdict';
+import { culpritCell, sheetVerdicts } from '../src/taskpane/findingsView';
+import { withoutBasis } from '../src/report/basis';
+import { ruleDef } from '../src/report/rules';
 
 function checkOf(cells: Record<string, number | null>, damage: string[] = []): WorkbookCheck {
   const report = zeroReport('2021');
@@ -39,6 +42,38 @@ describe('the findings list', () => {
     expect(groups[1].items).toHaveLength(1);
     expect(groups[1].items[0]).toMatchObject({ rule: 'CELL-BLANK', severity: 'info', addresses: ['D5', 'D5'] });
     expect(groups[1].items[0].message).toContain('2 个单元格空白');
+  });
+
+  it('gives each rule’s basis once, as the heading of its findings, not in every line', () => {
+    const groups = groupFindings(checkOf({ 'T3.NEW.NP': 2, 'T3.NEW.TOT': 2 }));
+    const balance = groups[0].items.filter((i) => i.rule === 'T3-BALANCE');
+    expect(balance).toHaveLength(2);
+    const basis = ruleDef('T3-BALANCE').basis;
+    for (const i of balance) {
+      expect(i.message).toContain(basis);
+      expect(i.text).not.toContain(basis);
+      expect(i.basis).toBe(basis);
+    }
+    expect(withoutBasis(`甲（${basis}）`, basis)).toBe('甲');
+  });
+
+  it('names the cell shared by all the failing rules of a table as the likely culprit', () => {
+    // 第一项 of 自然人 one too high breaks its column's balance and the 本年新收 row's total.
+    const report = zeroReport('2021');
+    Object.assign(report.cells, { 'T3.NEW.NP': 1 });
+    const findings = validate(report, { tables: ['T3'] }).map((f) => ({ ...f, sheet: '年报', addresses: f.cells.map((c) => (c === 'T3.NEW.NP' ? 'C5' : `Z${f.cells.indexOf(c) + 1}`)) }));
+    expect(findings.filter((f) => f.severity === 'error').length).toBeGreaterThanOrEqual(2);
+    expect(culpritCell(findings.filter((f) => f.table === 'T3'), '2021')).toMatchObject({ id: 'T3.NEW.NP', address: 'C5' });
+    expect(culpritCell(findings.filter((f) => f.table === 'T3').slice(0, 1), '2021')).toBeNull();
+  });
+
+  it('gives every checked sheet a line with its verdict, passing sheets included', () => {
+    const failing = checkOf({ 'T3.NEW.NP': 2 }).sheets[0];
+    const passing = { ...checkOf({}).sheets[0], sheet: 'Sheet1', sheetId: 's2' };
+    const lines = sheetVerdicts({ sheets: [failing, passing] });
+    expect(lines.map((l) => l.verdict)).toEqual(['errors', 'passed']);
+    expect(lines[1].text).toBe('Sheet1：通过，数字全部对得上');
+    expect(lines[0].text).toMatch(/^年报：有错误（错误 \d+ 条）$/);
   });
 
   it('counts findings per severity', () => {

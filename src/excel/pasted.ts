@@ -95,6 +95,8 @@ export async function recognizeActiveSheet(run: ExcelRun): Promise<RecogniseResu
       const width = (a.used.values[0]?.length ?? 1) - 1;
       const block = a.ws.getRange(`${a1(read.top, a.used.columnIndex)}:${a1(read.bottom, a.used.columnIndex + width)}`);
       a.ws.names.add(pastedName(version), block, `年报助手：粘贴的${read.tables.map((t) => TABLE_NUMBERS[t]).join('、')}（${version}版），在原位置校验`);
+      // Selected, so that Excel scrolls to the tables (in a report they start below the text) and shows what was read.
+      block.select();
       await context.sync();
       return { kind: 'marked', sheet, version, tables: read.tables, evidence: read.recognition.versionEvidence, notes: read.notes };
     });

@@ -1,4 +1,5 @@
-import { TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+import { CellId, dataCell, FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
+import { withoutBasis } from '../report/basis';
 import { ruleDef, Severity } from '../report/rules';
 import { LocatedFinding, WorkbookCheck } from '../excel/check';
 import { uncheckedOf } from '../report/sheetCheck';
@@ -10,7 +11,11 @@ export interface FindingItem {
   severity: Severity;
   ruleName: string;
   rule: string;
+  /** The validator's message, ending with the rule's basis. */
   message: string;
+  /** The message without the basis: the pane gives the basis once, above the rule's findings. */
+  text: string;
+  basis: string;
   sheet: string;
   /** The sheet's id: still valid after the user renames the sheet. */
   sheetId: string;
@@ -20,7 +25,38 @@ export interface FindingItem {
 export interface FindingGroup {
   key: string;
   title: string;
+  /** Sorted by severity, then rule: the findings of a rule stand together under its basis. */
   items: FindingItem[];
+  /** The cell every failing rule of the table involves, when there is one. */
+  culprit: Culprit | null;
+  sheetId: string;
+}
+
+export interface Culprit {
+  id: CellId;
+  address: string;
+  /** The cell as the format names it, e.g. 一、本年新收政府信息公开申请数量的“自然人”. */
+  label: string;
+  /** How many errors involve it. */
+  errors: number;
+}
+
+/**
+ * The likely culprit among a table's findings: the one cell shared by all its errors (at least two).
+ * One wrong number breaks every rule it takes part in (a column's balance and a row's total), so
+ * the cell in all of them is the one to look at first. Null when no single cell is.
+ */
+export function culpritCell(findings: readonly LocatedFinding[], version: FormatVersion): Culprit | null {
+  const errors = findings.filter((f) => f.severity === 'error' && f.rule !== 'CELL-BLANK');
+  if (errors.length < 2) return null;
+  const shared = errors.slice(1).reduce((acc, f) => acc.filter((c) => f.cells.includes(c)), [...new Set(errors[0].cells)]);
+  if (shared.length !== 1) return null;
+  const id = shared[0];
+  // Addresses run parallel to the cells when every cell was placed on the sheet.
+  const withAddress = errors.find((f) => f.addresses.length === f.cells.length);
+  const address = withAddress?.addresses[withAddress.cells.indexOf(id)];
+  if (!address) return null;
+  return { id, address, label: dataCell(version, id)?.label ?? id, errors: errors.length };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -42,41 +78,70 @@ export function groupFindings(check: WorkbookCheck): FindingGroup[] {
       const blanks = findings.filter((f) => f.rule === 'CELL-BLANK');
       for (const f of findings) {
         if (f.rule === 'CELL-BLANK') continue;
+        const basis = ruleDef(f.rule).basis;
         items.push({
           key: `${sheet.sheetId}/${f.rule}/${f.instance}`,
           severity: f.severity,
           ruleName: ruleDef(f.rule).name,
           rule: f.rule,
           message: f.message,
+          text: withoutBasis(f.message, basis),
+          basis,
           sheet: sheet.sheet,
           sheetId: sheet.sheetId,
           addresses: f.addresses,
         });
       }
       if (blanks.length) {
+        const message =
+          blanks.length === 1
+            ? blanks[0].message
+            : `${blanks.length} 个单元格空白，按 0 计算；公开的表格应填写 0（点击选中这些单元格所在区域）`;
+        const basis = ruleDef('CELL-BLANK').basis;
         items.push({
           key: `${sheet.sheetId}/${t.table}/CELL-BLANK`,
           severity: 'info',
           ruleName: ruleDef('CELL-BLANK').name,
           rule: 'CELL-BLANK',
-          message:
-            blanks.length === 1
-              ? blanks[0].message
-              : `${blanks.length} 个单元格空白，按 0 计算；公开的表格应填写 0（点击选中这些单元格所在区域）`,
+          message,
+          text: withoutBasis(message, basis),
+          basis,
           sheet: sheet.sheet,
           sheetId: sheet.sheetId,
           addresses: blanks.flatMap((b) => b.addresses),
         });
       }
-      items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      // Stable: a rule's findings keep the validator's order; rules in order of severity, then first appearance.
+      const firstOf = new Map<string, number>();
+      items.forEach((it, i) => firstOf.has(it.rule) || firstOf.set(it.rule, i));
+      const rank = (it: FindingItem) => SEVERITY_ORDER[it.severity] * 1e6 + firstOf.get(it.rule)! * 1e3;
+      items.sort((a, b) => rank(a) - rank(b));
       groups.push({
         key: `${sheet.sheetId}/${t.table}`,
-        title: `${TABLE_NUMBERS[t.table]} ${TABLE_NAMES[t.table]}${many ? `（${sheet.sheet}）` : ''}`,
+        // The sheet after a dot, not in brackets: sheet names often hold brackets of their own.
+        title: `${TABLE_NUMBERS[t.table]} ${TABLE_NAMES[t.table]}${many ? ` · ${sheet.sheet}` : ''}`,
         items,
+        culprit: culpritCell(findings, t.version),
+        sheetId: sheet.sheetId,
       });
     }
   }
   return groups;
+}
+
+/** One line per checked sheet with its verdict, e.g. Sheet1：通过，数字全部对得上. */
+export function sheetVerdicts(check: WorkbookCheck): { sheetId: string; verdict: Verdict; text: string }[] {
+  return check.sheets.map((s) => {
+    const errors = s.findings.filter((f) => f.severity === 'error').length;
+    const warnings = s.findings.filter((f) => f.severity === 'warning').length;
+    const detail: Record<Verdict, string> = {
+      passed: warnings ? `${VERDICT_LABELS.passed}，没有错误（警告 ${warnings} 条）` : `${VERDICT_LABELS.passed}，数字全部对得上`,
+      errors: `${VERDICT_LABELS.errors}（错误 ${errors} 条）`,
+      incomplete: `${VERDICT_LABELS.incomplete}（${uncheckedOf(s).length} 处未读取或未校验）`,
+      unreadable: VERDICT_LABELS.unreadable,
+    };
+    return { sheetId: s.sheetId, verdict: s.verdict, text: `${s.sheet}：${detail[s.verdict]}` };
+  });
 }
 
 export function severityCounts(check: WorkbookCheck): Record<Severity, number> {

@@ -10,4 +10,4 @@ export { convertActiveSheet, recognizeActiveSheet, reinsertTable, unmarkActiveSh
 export { selectCells } from '../excel/check';
 export { SEVERITY_LABELS } from '../report/rules';
 export { damageMessage } from '../report/sheetCheck';
-export { groupFindings, severityCounts, workbookVerdict } from './findingsView';
+export { groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';

@@ -30,6 +30,21 @@ describe('tables pasted from last year’s report', () => {
     expect(host.names().map((n) => n.name)).toEqual(['XXGK_PASTED_2019']);
   });
 
+  it('selects the recognised tables, so that Excel scrolls to them below the report’s text', async () => {
+    const host = createMemoryHost();
+    host.addSheet('上年年报');
+    host.setActiveSheet('上年年报');
+    host.userPaste('上年年报', 'A1', [['一、总体情况'], ['本年度，我办认真贯彻落实《政府信息公开条例》。']]);
+    const grid = parseTsv(sample);
+    const width = Math.max(...grid.map((r) => r.length));
+    host.userPaste('上年年报', 'A39', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+    host.userSelect('上年年报', 'A1');
+    expect(await recognizeActiveSheet(host.run.bind(host))).toMatchObject({ kind: 'marked' });
+    const block = host.names()[0].reference.split('!').pop()!.replace(/\$/g, '');
+    expect(host.selection()).toEqual({ sheet: '上年年报', address: block });
+    expect(Number(/^A(\d+):/.exec(block)![1])).toBeGreaterThan(39);
+  });
+
   it('highlights the user’s own cell and lists the finding at its address after an inconsistent edit', async () => {
     const { host, run, grid } = pastedSample();
     await recognizeActiveSheet(run);

@@ -20,6 +20,9 @@ const useStyles = makeStyles({
     wordBreak: 'break-all',
   },
   verdict: { display: 'block', margin: `${tokens.spacingVerticalXS} 0 0 0` },
+  sheets: { listStyleType: 'none', margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0 },
+  basis: { color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXS },
+  culprit: { justifyContent: 'flex-start', textAlign: 'left', whiteSpace: 'normal', wordBreak: 'break-all', minWidth: 0, width: '100%' },
   passed: { color: tokens.colorPaletteGreenForeground1 },
   incomplete: { color: tokens.colorPaletteMarigoldForeground2 },
   errors: { color: tokens.colorPaletteRedForeground1 },
@@ -49,10 +52,12 @@ export function Findings({ check, run, onError }: FindingsProps) {
   // The findings view and cell selection come with the second chunk, which is there once a check is.
   const m = useLogic();
   if (!m) return null;
-  const { groupFindings, severityCounts, workbookVerdict, selectCells, SEVERITY_LABELS } = m;
+  const { groupFindings, severityCounts, sheetVerdicts, workbookVerdict, selectCells, SEVERITY_LABELS } = m;
   const counts = severityCounts(check);
   const groups = groupFindings(check);
   const verdict = workbookVerdict(check);
+  // With several sheets checked, each gets its own line: a sheet that passes is said to pass.
+  const perSheet = check.sheets.length > 1 ? sheetVerdicts(check) : [];
   const verdictStyle: Record<Verdict, string | undefined> = { passed: styles.passed, incomplete: styles.incomplete, errors: styles.errors, unreadable: undefined };
   const go = async (sheetId: string, addresses: string[]) => {
     const problem = await selectCells(run, sheetId, addresses);
@@ -70,10 +75,38 @@ export function Findings({ check, run, onError }: FindingsProps) {
       <Text as="p" size={200} className={`${styles.verdict} ${verdictStyle[verdict.verdict] ?? ''}`} data-testid="verdict" data-verdict={verdict.verdict}>
         {verdict.text}
       </Text>
+      {perSheet.length > 0 && (
+        <ul className={styles.sheets} aria-label="各工作表的结论" data-testid="sheet-verdicts">
+          {perSheet.map((s) => (
+            <li key={s.sheetId} data-verdict={s.verdict}>
+              <Text size={200} className={verdictStyle[s.verdict]}>
+                {s.text}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
       {groups.map((g) => (
         <div key={g.key} className={styles.group} role="list" aria-label={g.title}>
           <Text weight="semibold">{g.title}</Text>
-          {g.items.map((item) => (
+          {g.culprit && (
+            <Button
+              appearance="transparent"
+              size="small"
+              className={styles.culprit}
+              data-testid="culprit"
+              title="点击选中这个单元格"
+              onClick={() => void go(g.sheetId, [g.culprit!.address])}
+            >
+              最可能填错的是 {g.culprit.address}（{g.culprit.label}）：下面 {g.culprit.errors} 条错误都涉及它
+            </Button>
+          )}
+          {g.items.map((item, i) => [
+            (i === 0 || g.items[i - 1].rule !== item.rule) && (
+              <Text key={`${item.key}/basis`} size={200} className={styles.basis} data-testid="rule-basis">
+                {item.ruleName}：{item.basis}
+              </Text>
+            ),
             <Button
               key={item.key}
               role="listitem"
@@ -85,9 +118,9 @@ export function Findings({ check, run, onError }: FindingsProps) {
               title={`${SEVERITY_LABELS[item.severity]} · ${item.ruleName}（${item.rule}）：点击选中相关单元格`}
               onClick={() => void go(item.sheetId, item.addresses)}
             >
-              {item.message}
-            </Button>
-          ))}
+              {item.text}
+            </Button>,
+          ])}
         </div>
       ))}
     </section>
