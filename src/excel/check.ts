@@ -7,11 +7,15 @@ import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/
 import { describeExcelError } from './errors';
 import { BatchRun, ExcelRun, whileEditing } from './run';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
+import { Report } from '../report/report';
+import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
 
 export type { KnownBlocks, LocatedFinding, LostTable, SheetCheck, TableOnSheet } from '../report/sheetCheck';
 
 export interface WorkbookCheck {
   sheets: SheetCheck[];
+  /** Last year's report linked in the workbook (src/excel/lastYear.ts); undefined when none is. */
+  lastYear?: LastYearInfo;
   /** Set when the check itself could not run (edit mode, …). */
   error?: string;
 }
@@ -38,8 +42,13 @@ export interface CheckOptions {
 type BlockRead = { our: OurName; block: SheetBlock | null };
 
 /** Builds one sheet's check from its named blocks (src/report/sheetCheck.ts): pure work, no Excel calls. */
-function evaluateSheet(sheet: string, sheetId: string, reads: BlockRead[]): SheetCheck {
-  return checkSheetInput({ sheet, sheetId, named: reads.map(({ our, block }) => ({ ...our, block })) });
+function evaluateSheet(sheet: string, sheetId: string, reads: BlockRead[], lastYear?: Report): SheetCheck {
+  return checkSheetInput({ sheet, sheetId, named: reads.map(({ our, block }) => ({ ...our, block })) }, { lastYear });
+}
+
+/** Last year's report for a sheet: none for last year's own sheet. */
+function lastYearFor(sheetId: string, lastYear: LastYearInfo | undefined): Report | undefined {
+  return lastYear && lastYear.sheetId !== sheetId ? (lastYear.report ?? undefined) : undefined;
 }
 
 function ourNames(names: Excel.NamedItemCollection): { our: OurName; item: Excel.NamedItem }[] {
@@ -92,22 +101,29 @@ function blocksFrom(reads: { our: OurName; range: Excel.Range | null; queued: Qu
 
 /**
  * Checks every sheet that holds the add-in's tables. Three syncs whatever the workbook's size: the
- * sheets, their names, then only the named blocks (a large data sheet is never read).
+ * sheets (and the name of last year's report), their names (and last year's block), then only the
+ * named blocks (a large data sheet is never read). Every sheet but last year's own is checked
+ * against last year's report as well.
  */
 export async function checkWorkbook(run: BatchRun, options: CheckOptions = {}): Promise<WorkbookCheck> {
   try {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/id');
+      const link = queueLinkName(context);
       await context.sync();
       for (const ws of sheets.items) ws.names.load('items/name,items/type');
+      // Last year's block is read with the names: the name itself says where it is.
+      const linked = queueLinkBlock(context, link);
       await context.sync();
+      const lastYear = linked && linkOf(linked);
       const perSheet = sheets.items.map((ws) => ({ ws, reads: queueNamedBlocks(ws, ourNames(ws.names), options) }));
       if (perSheet.some((p) => p.reads.length > 0)) await context.sync();
       return {
         sheets: perSheet
           .filter((p) => p.reads.length > 0)
-          .map((p) => evaluateSheet(p.ws.name, p.ws.id, blocksFrom(p.reads))),
+          .map((p) => evaluateSheet(p.ws.name, p.ws.id, blocksFrom(p.reads), lastYearFor(p.ws.id, lastYear))),
+        ...(lastYear ? { lastYear } : {}),
       };
     });
   } catch (e) {
@@ -165,7 +181,14 @@ function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[]): Placeme
  * are read in the same sync as the names; only when a name has moved (rows inserted, a table cut and
  * pasted) does a second sync read the blocks where the names now point.
  */
-export async function checkSheet(run: BatchRun, sheetId: string, known: KnownBlocks = new Map(), options: CheckOptions = {}): Promise<LiveSheetCheck> {
+export async function checkSheet(
+  run: BatchRun,
+  sheetId: string,
+  known: KnownBlocks = new Map(),
+  options: CheckOptions = {},
+  /** Last year's report, read by the last full check (never last year's own sheet). */
+  lastYear?: Report,
+): Promise<LiveSheetCheck> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetId);
     ws.load('name,id');
@@ -187,6 +210,7 @@ export async function checkSheet(run: BatchRun, sheetId: string, known: KnownBlo
         ws.name,
         ws.id,
         names.map(({ our }) => ({ our, block: blockOf(guessed.get(our.name)!) })),
+        lastYear,
       );
       return { ...sheet, unguarded: unguardedOf(sheet, guards) };
     }
@@ -196,7 +220,7 @@ export async function checkSheet(run: BatchRun, sheetId: string, known: KnownBlo
       return ref ? queueGuard(ws, our.name, our.template, ref.top, ref.left) : null;
     });
     if (reads.length > 0) await context.sync();
-    const sheet = evaluateSheet(ws.name, ws.id, blocksFrom(reads));
+    const sheet = evaluateSheet(ws.name, ws.id, blocksFrom(reads), lastYear);
     return { ...sheet, unguarded: reads.length > 0 ? unguardedOf(sheet, moved) : [] };
   });
 }
@@ -208,7 +232,7 @@ export function mergeSheetCheck(check: WorkbookCheck, sheet: SheetCheck): Workbo
   const sheets = keep ? [...others, sheet] : others;
   const order = new Map(check.sheets.map((s, i) => [s.sheetId, i]));
   sheets.sort((a, b) => (order.get(a.sheetId) ?? 1e9) - (order.get(b.sheetId) ?? 1e9));
-  return { sheets };
+  return check.lastYear ? { sheets, lastYear: check.lastYear } : { sheets };
 }
 
 /** Activates the sheet (by id, or name) and selects the cells of a finding (their bounding range: ExcelApi 1.8 selects one area). */

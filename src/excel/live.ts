@@ -1,7 +1,8 @@
 import { CheckOptions, checkSheet, checkWorkbook, mergeSheetCheck, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
 import { queueRepairTable } from './insert';
-import { Placement } from '../report/formulas';
+import { Placement, placementSites } from '../report/formulas';
+import { queueCrossYearHighlights } from './lastYear';
 import { TABLE_NUMBERS } from '../report/formats';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 
@@ -91,7 +92,9 @@ export class LiveChecker {
     this.current = check;
     if (!check.error) this.clearError();
     this.options.onResult(check);
-    if (!check.error) await this.watch(check.sheets.map((s) => s.sheetId));
+    // Last year's sheet is watched too: an edit there changes this year's cross-year findings.
+    const lastSheet = check.lastYear?.kind === 'sheet' && check.lastYear.sheetId ? [check.lastYear.sheetId] : [];
+    if (!check.error) await this.watch([...new Set([...check.sheets.map((s) => s.sheetId), ...lastSheet])]);
     return check;
   }
 
@@ -175,10 +178,17 @@ export class LiveChecker {
 
   /** Checks one sheet now and publishes the merged result. */
   async checkNow(sheetId: string): Promise<void> {
+    const lastYear = this.current.lastYear;
+    if (lastYear?.sheetId === sheetId) {
+      // Last year's report changed: every sheet of this year is checked against it again.
+      this.checksRun++;
+      await this.refresh();
+      return;
+    }
     try {
       this.checksRun++;
       const known = this.current.sheets.find((s) => s.sheetId === sheetId)?.blocks;
-      const sheet = await checkSheet(this.checkRun, sheetId, known, this.options.check);
+      const sheet = await checkSheet(this.checkRun, sheetId, known, this.options.check, lastYear?.report ?? undefined);
       this.attempts.delete(sheetId);
       const { unguarded, ...check } = sheet;
       this.current = mergeSheetCheck(this.current, check);
@@ -195,7 +205,12 @@ export class LiveChecker {
     this.ownWrites();
     await this.checkRun(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetId);
-      for (const p of placements) queueRepairTable(ws, p);
+      const lastYear = this.current.lastYear;
+      for (const p of placements) {
+        queueRepairTable(ws, p);
+        // The repair clears every rule over the table, the cross-year ones too: they are put back.
+        if (lastYear?.report) queueCrossYearHighlights(ws, placementSites(p), lastYear);
+      }
       await context.sync();
     });
     this.ownWrites();

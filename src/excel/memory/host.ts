@@ -143,6 +143,15 @@ export class MemoryHost {
     return this.workbook.sheets.map((s) => s.name);
   }
 
+  /** The sheets a user sees as tabs (hidden ones left out, as Excel's tab bar does). */
+  visibleSheetNames(): string[] {
+    return this.workbook.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+  }
+
+  sheetVisibility(name: string): 'Visible' | 'Hidden' | 'VeryHidden' {
+    return this.sheet(name).visibility;
+  }
+
   activeSheetName(): string {
     return this.workbook.activeSheet().name;
   }

@@ -460,7 +460,7 @@ export class MemWorksheet
       name: () => this._sheet().name,
       id: () => this._sheet().id,
       position: () => this.wb.sheets.indexOf(this._sheet()),
-      visibility: () => 'Visible',
+      visibility: () => this._sheet().visibility,
     };
   }
   protected _navs(): Record<string, MemClientObject> {
@@ -487,6 +487,9 @@ export class MemWorksheet
   }
 
   get names(): MemNamedItemCollection {
+  set visibility(v: Excel.Worksheet['visibility']) {
+    this._set('visibility', v, () => this.wb.setVisibility(this._sheet(), String(v)));
+  }
     return (this._names ??= new MemNamedItemCollection(this.context, () => (this._isNull() ? undefined : this._sheet())));
   }
   get protection(): MemWorksheetProtection {
@@ -505,6 +508,8 @@ export class MemWorksheet
       const s = this._sheet();
       if (this.wb.activeSheetId !== s.id) {
         this.wb.activeSheetId = s.id;
+      // A hidden sheet cannot be activated (Excel's UI cannot show it either).
+      if (s.visibility !== 'Visible') throw new MemOfficeError('InvalidOperation', 'A hidden worksheet cannot be activated.');
         this.wb.emitActivated(s);
       }
     });

@@ -193,6 +193,8 @@ export class SheetModel {
   activatedHandlers: SheetEventHandler[] = [];
   constructor(
     public id: string,
+  /** Worksheet.visibility (writable from ExcelApi 1.2). */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
     public name: string,
   ) {}
 }
@@ -427,12 +429,33 @@ export class Workbook {
   }
 
   deleteSheet(s: SheetModel): void {
-    if (this.sheets.length === 1)
+    if (this.sheets.length === 1 || (s.visibility === 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible')))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     this.sheets = this.sheets.filter((x) => x !== s);
     this.names = this.names.filter((n) => n.scopeSheetId !== s.id);
+    // A very hidden sheet cannot be deleted until it is made hidden or visible (by design:
+    // https://github.com/OfficeDev/office-js/issues/365, where Excel answers GeneralException).
+    if (s.visibility === 'VeryHidden') throw new MemOfficeError('GeneralException', 'There was an internal error while processing the request.');
     this.rewriteAllFormulas((f) => deleteSheetInFormula(f, s.name));
-    if (this.activeSheetId === s.id) this.activeSheetId = this.sheets[0].id;
+    if (this.activeSheetId === s.id) this.activeSheetId = (this.sheets.find((x) => x.visibility === 'Visible') ?? this.sheets[0]).id;
+    this.touch();
+  }
+
+  /**
+   * Worksheet.visibility = v. A workbook keeps at least one visible sheet; hiding the active sheet
+   * activates the next visible one to its right, else the nearest to its left, as Excel's UI does.
+   */
+  setVisibility(s: SheetModel, v: string): void {
+    if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new MemOfficeError('InvalidArgument', `Invalid visibility '${v}'.`);
+    if (v !== 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible'))
+      throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    s.visibility = v;
+    if (v !== 'Visible' && this.activeSheetId === s.id) {
+      const i = this.sheets.indexOf(s);
+      const next = this.sheets.slice(i + 1).find((x) => x.visibility === 'Visible') ?? [...this.sheets.slice(0, i)].reverse().find((x) => x.visibility === 'Visible')!;
+      this.activeSheetId = next.id;
+      this.emitActivated(next);
+    }
     this.touch();
   }
 

@@ -1,0 +1,282 @@
+import { CellId, TableId } from '../report/formats';
+import { CellSites, HIGHLIGHT_COLOURS, placementSites } from '../report/formulas';
+import {
+  brokenLink,
+  crossYearHighlights,
+  dataSheetGrid,
+  isCrossYearFormula,
+  LAST_YEAR_COMMENT,
+  LAST_YEAR_DATA_SHEET,
+  LAST_YEAR_NAME,
+  LastYearInfo,
+  readLastYear,
+} from '../report/lastYear';
+import { readPastedBlock } from '../report/pasted';
+import { RawValue, SheetValueType } from '../report/placed';
+import { Report } from '../report/report';
+import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
+import { describeExcelError, UserFacingError } from './errors';
+import { ExcelRun } from './run';
+
+export type { LastYearInfo } from '../report/lastYear';
+
+// Last year's report, linked in the workbook (see src/report/lastYear.ts): the link is a
+// workbook-scoped name, so it is saved with the file and found again when the workbook is reopened.
+
+// ---------------------------------------------------------------------------------------------
+// Reading the link: two steps that ride on the check's own syncs (src/excel/check.ts).
+
+export interface QueuedLink {
+  item: Excel.NamedItem;
+}
+
+/** Queues the read of the link's name. No sync. */
+export function queueLinkName(context: Excel.RequestContext): QueuedLink {
+  const item = context.workbook.names.getItemOrNullObject(LAST_YEAR_NAME);
+  item.load('type,value');
+  return { item };
+}
+
+export interface QueuedLinkBlock {
+  /** null: there is a name but it no longer points at cells. */
+  read: { ws: Excel.Worksheet; range: Excel.Range } | null;
+}
+
+/** After the name was read: queues the read of the block it points at; undefined when there is no link. No sync. */
+export function queueLinkBlock(context: Excel.RequestContext, link: QueuedLink): QueuedLinkBlock | undefined {
+  if (link.item.isNullObject) return undefined;
+  const ref = link.item.type === 'Range' ? parseNameReference(String(link.item.value)) : null;
+  if (!ref) return { read: null };
+  const ws = context.workbook.worksheets.getItem(ref.sheet);
+  ws.load('name,id');
+  const range = ws.getRangeByIndexes(ref.top, ref.left, ref.bottom - ref.top + 1, ref.right - ref.left + 1);
+  range.load('values,valueTypes,rowIndex,columnIndex');
+  return { read: { ws, range } };
+}
+
+/** Last year's report out of the block read. */
+export function linkOf(q: QueuedLinkBlock): LastYearInfo {
+  if (!q.read) return brokenLink();
+  const { ws, range } = q.read;
+  return readLastYear({
+    sheet: ws.name,
+    sheetId: ws.id,
+    row: range.rowIndex,
+    col: range.columnIndex,
+    values: range.values as RawValue[][],
+    types: range.valueTypes as SheetValueType[][],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linking, unlinking and the highlights.
+
+export type LastYearSource =
+  /** A sheet of this workbook that holds last year's tables (the add-in's template, or a pasted table). */
+  | { kind: 'sheet'; sheetId: string }
+  /** A file read in the pane: its values are kept in a hidden sheet. */
+  | { kind: 'file'; fileName: string; report: Report };
+
+export type LinkResult = { kind: 'linked'; info: LastYearInfo; highlights: number } | { kind: 'failed'; message: string };
+
+interface SheetScan {
+  ws: Excel.Worksheet;
+  cfs: Excel.ConditionalFormatCollection;
+}
+
+/** Queues, for every sheet, its names and the types of its conditional formats. No sync. */
+function queueScan(sheets: Excel.Worksheet[]): SheetScan[] {
+  return sheets.map((ws) => {
+    ws.names.load('items/name,items/type,items/value');
+    // Only the type: reading .custom of a colour scale or data bar throws in Excel.
+    const cfs = ws.getRange().conditionalFormats;
+    cfs.load('items/type');
+    return { ws, cfs };
+  });
+}
+
+/** Queues the formulas of the custom conditional formats found by the scan. No sync. */
+function queueCustomRules(scans: SheetScan[]): { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] {
+  return scans.flatMap((s) =>
+    s.cfs.items
+      .filter((cf) => cf.type === 'Custom')
+      .map((cf) => {
+        const rule = cf.custom.rule;
+        rule.load('formula');
+        return { cf, rule };
+      }),
+  );
+}
+
+/** Queues the removal of the cross-year highlights; how many. No sync. */
+function queueRemoveHighlights(customs: { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[]): number {
+  let n = 0;
+  for (const { cf, rule } of customs) {
+    if (isCrossYearFormula(String(rule.formula))) {
+      cf.delete();
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Queues the cross-year highlights of one table of this year; how many. No sync. */
+export function queueCrossYearHighlights(ws: Excel.Worksheet, sites: CellSites, last: LastYearInfo): number {
+  const rules = crossYearHighlights(sites, last);
+  for (const h of rules) {
+    const cf = ws.getRange(h.area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = h.formula;
+    cf.custom.format.fill.color = HIGHLIGHT_COLOURS[h.severity].fill;
+    cf.custom.format.font.color = HIGHLIGHT_COLOURS[h.severity].font;
+  }
+  return rules.length;
+}
+
+/** The pasted blocks of this year, queued for reading (their cells are found by recognition). No sync. */
+function queuePastedBlocks(scans: SheetScan[], skip: string): { ws: Excel.Worksheet; range: Excel.Range }[] {
+  return scans
+    .filter((s) => s.ws.id !== skip)
+    .flatMap((s) =>
+      s.ws.names.items
+        .filter((n) => parsePastedName(n.name) && n.type === 'Range')
+        .map((n) => {
+          const range = s.ws.names.getItem(n.name).getRange();
+          range.load('values,rowIndex,columnIndex');
+          return { ws: s.ws, range };
+        }),
+    );
+}
+
+/** This year's tables: every template and pasted table outside last year's sheet, with where its cells are. */
+function thisYearSites(scans: SheetScan[], pasted: { ws: Excel.Worksheet; range: Excel.Range }[], skip: string): { ws: Excel.Worksheet; sites: CellSites }[] {
+  const out: { ws: Excel.Worksheet; sites: CellSites }[] = [];
+  for (const s of scans) {
+    if (s.ws.id === skip) continue;
+    for (const n of s.ws.names.items) {
+      const id = parseTableName(n.name);
+      const ref = id && n.type === 'Range' ? parseNameReference(String(n.value)) : null;
+      if (id && ref) out.push({ ws: s.ws, sites: placementSites({ ...id, row: ref.top, col: ref.left }) });
+    }
+  }
+  for (const { ws, range } of pasted) {
+    const read = readPastedBlock(range.values as RawValue[][], range.rowIndex, range.columnIndex);
+    if (!read.inPlace) continue;
+    const version = read.inPlace.format;
+    for (const table of read.tables) out.push({ ws, sites: { version, table, pos: (c: CellId) => read.sites.get(c) } });
+  }
+  return out;
+}
+
+/**
+ * Links last year's report: a sheet of this workbook (its tables recognised, the name put over
+ * them) or a file's values (written to a hidden sheet). Every table of this year gets highlights
+ * that compare it with last year's cells; those of an earlier link are removed. Four syncs: the
+ * sheets and the source, their names and conditional formats, the formulas of those and this
+ * year's pasted blocks, then every write.
+ */
+export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promise<LinkResult> {
+  try {
+    return await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/id');
+      const old = context.workbook.names.getItemOrNullObject(LAST_YEAR_NAME);
+      old.load('name');
+      const oldData = sheets.getItemOrNullObject(LAST_YEAR_DATA_SHEET);
+      oldData.load('id');
+      let used: Excel.Range | null = null;
+      let srcWs: Excel.Worksheet | null = null;
+      if (source.kind === 'sheet') {
+        srcWs = sheets.getItem(source.sheetId);
+        srcWs.load('name,id');
+        used = srcWs.getUsedRangeOrNullObject(true);
+        used.load('values,valueTypes,rowIndex,columnIndex,columnCount');
+      }
+      await context.sync();
+
+      let info: LastYearInfo;
+      let block: { top: number; left: number; rows: number; cols: number } | null = null;
+      if (srcWs && used) {
+        const sheet = srcWs.name;
+        if (used.isNullObject) throw new UserFacingError(`工作表“${sheet}”是空的，没有上年报告的表格。`);
+        const read = readPastedBlock(used.values as RawValue[][], used.rowIndex, used.columnIndex, used.valueTypes as SheetValueType[][]);
+        if (!read.inPlace || read.tables.length === 0) {
+          throw new UserFacingError(`在工作表“${sheet}”中没有找到年报统计表格（二、三、四），无法作为上年报告。`);
+        }
+        info = { kind: 'sheet', sheet, sheetId: srcWs.id, report: read.inPlace, tables: read.tables, sites: read.sites };
+        block = { top: read.top, left: used.columnIndex, rows: read.bottom - read.top + 1, cols: used.columnCount };
+      } else {
+        const file = source as Extract<LastYearSource, { kind: 'file' }>;
+        const grid = dataSheetGrid(file.report, file.fileName);
+        const tables = [...new Set(Object.keys(file.report.cells).map((id) => id.slice(0, 2) as TableId))];
+        const sites = new Map<CellId, { row: number; col: number }>();
+        grid.forEach((row, r) => {
+          if (r >= 4) sites.set(String(row[0]).slice(1) as CellId, { row: r, col: 1 });
+        });
+        info = { kind: 'file', sheet: LAST_YEAR_DATA_SHEET, sheetId: '', fileName: file.fileName, report: file.report, tables, sites };
+        block = { top: 0, left: 0, rows: grid.length, cols: 3 };
+      }
+
+      const scans = queueScan(sheets.items.filter((ws) => oldData.isNullObject || ws.id !== oldData.id));
+      await context.sync();
+      const customs = queueCustomRules(scans);
+      const pasted = queuePastedBlocks(scans, info.sheetId);
+      if (customs.length || pasted.length) await context.sync();
+
+      queueRemoveHighlights(customs);
+      if (!old.isNullObject) old.delete();
+      if (!oldData.isNullObject) oldData.delete();
+      let target: Excel.Worksheet;
+      if (info.kind === 'file') {
+        target = sheets.add(LAST_YEAR_DATA_SHEET);
+        const grid = dataSheetGrid(info.report!, info.fileName ?? '');
+        target.getRangeByIndexes(0, 0, grid.length, 3).values = grid;
+        target.visibility = 'Hidden' as Excel.SheetVisibility;
+      } else target = srcWs!;
+      context.workbook.names.add(LAST_YEAR_NAME, target.getRangeByIndexes(block.top, block.left, block.rows, block.cols), LAST_YEAR_COMMENT);
+      let highlights = 0;
+      for (const t of thisYearSites(scans, pasted, info.sheetId)) highlights += queueCrossYearHighlights(t.ws, t.sites, info);
+      if (info.kind === 'file') target.load('id');
+      await context.sync();
+      if (info.kind === 'file') info = { ...info, sheetId: target.id };
+      return { kind: 'linked' as const, info, highlights };
+    });
+  } catch (e) {
+    return { kind: 'failed', message: describeExcelError(e) };
+  }
+}
+
+/** Removes the link, the hidden sheet of a file's values and every cross-year highlight. Three syncs. */
+export async function unlinkLastYear(run: ExcelRun): Promise<{ removed: number } | { message: string }> {
+  try {
+    return await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/id');
+      const old = context.workbook.names.getItemOrNullObject(LAST_YEAR_NAME);
+      old.load('name');
+      const oldData = sheets.getItemOrNullObject(LAST_YEAR_DATA_SHEET);
+      oldData.load('id');
+      await context.sync();
+      const scans = queueScan(sheets.items.filter((ws) => oldData.isNullObject || ws.id !== oldData.id));
+      await context.sync();
+      const customs = queueCustomRules(scans);
+      if (customs.length) await context.sync();
+      const removed = queueRemoveHighlights(customs);
+      if (!old.isNullObject) old.delete();
+      if (!oldData.isNullObject) oldData.delete();
+      await context.sync();
+      return { removed };
+    });
+  } catch (e) {
+    return { message: describeExcelError(e) };
+  }
+}
+
+/** The visible sheets of the workbook (the choices for last year's report). One sync. */
+export async function listSheets(run: ExcelRun): Promise<{ id: string; name: string }[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/id,items/visibility');
+    await context.sync();
+    return sheets.items.filter((ws) => ws.visibility === 'Visible').map((ws) => ({ id: ws.id, name: ws.name }));
+  });
+}
