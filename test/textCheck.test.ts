@@ -142,3 +142,11 @@ describe('the command checks a text file’s prose against its tables', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('blank table cells', () => {
+  it('count as 0, as in the tables’ own rules', () => {
+    const r = zeroReport('2021');
+    r.cells['T3.NEW.TOT'] = null;
+    expect(checkProse('收到申请5件', r).findings.map((f) => f.expected)).toEqual([0]);
+  });
+});

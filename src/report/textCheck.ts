@@ -40,11 +40,12 @@ function parseCount(digits: string): number {
   return Number(digits.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[,，]/g, ''));
 }
 
-/** The table figure: the sum of the cells, or null when one of them is absent or not a number. */
+/** The table figure: the sum of the cells (a blank counts as 0, as in the tables' own rules), or null when one was not read or is text. */
 function tableFigure(report: Report, cells: readonly CellId[]): number | null {
   let sum = 0;
   for (const c of cells) {
     const v = report.cells[c];
+    if (v === null) continue;
     if (typeof v !== 'number') return null;
     sum += v;
   }

@@ -19,6 +19,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WorkbookCheck } from '../excel/check';
 import { convertActiveSheet, Findings, insertTables, LiveChecker, recognizeActiveSheet, reinsertTable, StructureProblems, unmarkActiveSheet } from './deferred';
 import { ExcelRun } from '../excel/run';
+import type { RollupResult } from '../excel/rollup';
+import { ProseCheck } from './components/ProseCheck';
+import { Rollup } from './components/Rollup';
 import { DEFAULT_VERSION, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
 
 const useStyles = makeStyles({
@@ -171,6 +174,19 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
     setBusy(false);
   }, []);
 
+  const rollup = useCallback(async (action: () => Promise<RollupResult>) => {
+    setBusy(true);
+    setNotice(null);
+    checker.current?.ownWrites();
+    const r = await action();
+    checker.current?.ownWrites();
+    setBusy(false);
+    if (r.kind === 'inserted') {
+      setNotice({ intent: 'success', text: `已插入工作表“${r.sheet}”：每个数字都是 ${r.units.join('、')} 对应单元格之和，单位表格修改后会自动更新，并像其他表格一样校验。` });
+      await checker.current?.refresh();
+    } else setNotice({ intent: 'error', title: '未汇总', text: r.message });
+  }, []);
+
   const hasTables = useMemo(() => (check?.sheets ?? []).some((s) => s.tables.length > 0 || s.lost.length > 0), [check]);
 
   if (!supported) {
@@ -229,6 +245,9 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
           </Button>
         </div>
       </Field>
+      <Field label="上级单位：把各单位工作表中的表格相加">
+        <Rollup run={run} check={check} busy={busy} onRun={(action) => void rollup(action)} />
+      </Field>
     </>
   );
   const checkSection = (
@@ -264,6 +283,7 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
           )}
           <StructureProblems check={check} onReinsert={(t) => void reinsert(t)} />
           <Findings check={check} run={run} onError={(text) => setNotice({ intent: 'error', text })} />
+          <ProseCheck check={check} />
         </>
       )}
     </>

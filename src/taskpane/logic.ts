@@ -11,3 +11,5 @@ export { selectCells } from '../excel/check';
 export { SEVERITY_LABELS } from '../report/rules';
 export { damageMessage } from '../report/sheetCheck';
 export { groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';
+export { insertWorkbookRollup, rollupUnits } from '../excel/rollup';
+export { checkProse } from '../report/textCheck';
