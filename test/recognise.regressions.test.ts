@@ -217,3 +217,17 @@ describe('a flattened 表三 header with 总计 and 自然人 swapped (one heade
     expect(spaces.report.cells).toEqual(tabs.report.cells);
   });
 });
+
+describe('a 表二 header of the other version', () => {
+  it('leaves the rows under it unread and says why, instead of reading 废止 as 新公开', () => {
+    const sample = readFileSync(join(__dirname, 'fixtures', 'street-office-2019-format.txt'), 'utf8');
+    const swapped = sample.replace('本年新制作数量\t本年新公开数量\t对外公开总数量', '本年制发件数\t本年废止件数\t现行有效件数');
+    expect(swapped).not.toBe(sample);
+    const r = recognise(parseTsv(swapped));
+    expect(r.version).toBe('2019');
+    expect(r.positions['T2.REG.PUBLISHED' as keyof typeof r.positions]).toBeUndefined();
+    expect(r.unplaced.map((u) => u.reason).join('\n')).toContain('（“本年制发件数”、“本年废止件数”、“现行有效件数”）是2021版的列名，与2019版这一块的列不同');
+    // The rest of the report is still read.
+    expect(r.positions['T3.NEW.NP' as keyof typeof r.positions]).toBeDefined();
+  });
+});

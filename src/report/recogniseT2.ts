@@ -10,6 +10,17 @@ export class T2Reader {
 
   constructor(private readonly s: RecognitionSink) {}
 
+  /** How the last header names columns of the other version's block instead of this one's (Chinese), or null. */
+  private foreignHeader(blockId: string, own: readonly string[]): string | null {
+    const ids = [...(this.t2Header?.keys() ?? [])];
+    if (ids.length === 0 || ids.some((id) => own.includes(id))) return null;
+    const other = this.s.version === '2021' ? '2019' : '2021';
+    const theirs = FORMATS[other].T2.blocks.find((b) => b.block === blockId)?.columns ?? [];
+    const named = theirs.filter((c) => ids.includes(c.id));
+    if (named.length !== ids.length) return null;
+    return `（${named.map((c) => quote(c.label)).join('、')}）是${other}版的列名`;
+  }
+
   t2Row(row: Row): void {
     if (this.s.unreadable('T2', row)) return;
     let labelCell: Cell | undefined;
@@ -42,6 +53,13 @@ export class T2Reader {
       const other = labelEntry.versions.find((v) => v !== this.s.version) ?? labelEntry.versions[0];
       this.s.touch('T2', row.index);
       this.s.unplace(row, `${quote(label)}是${other}版的行，${this.s.version}版的主动公开表没有这一行，未读入`);
+      return;
+    }
+    // A header from the other version (本年制发件数 … over a 2019 block): its columns mean other things.
+    const foreign = this.foreignHeader(block.block, block.columns.map((c) => c.id as string));
+    if (foreign) {
+      this.s.touch('T2', row.index);
+      this.s.unplace(row, `${quote(label)}一行上方的表头${foreign}，与${this.s.version}版这一块的列不同，无法确定各数值的含义，未读入`);
       return;
     }
     const labelCol = labelCell.col;
