@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import { ColumnKind, FormatVersion, TABLE_IDS, TableId } from '../report/formats';
+import { ColumnKind, FormatVersion, TABLE_IDS, TABLE_NUMBERS, TableId } from '../report/formats';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, totalFormulas } from '../report/formulas';
 import { a1, parseA1, TableLayout, tableLayout } from '../report/layout';
 import { RawValue } from '../report/placed';
 import { NamedRead, SheetInput } from '../report/sheetCheck';
 import { SparseSheet, sparseSheet, StoredCell } from '../report/sparseSheet';
+import { recognise } from '../report/recognise';
 import { CellValue, Report } from '../report/report';
 import {
   COMPUTED_FILL,
@@ -389,10 +390,14 @@ export function workbookInputs(wb: ExcelJS.Workbook, names: LocalName[], sheetOr
   const inputs: SheetInput[] = [];
   wb.eachSheet((ws) => {
     const uncomputed: string[] = [];
-    const grid = sparseSheet(storedCells(ws, uncomputed));
-    const named = (bySheet.get(ws.name) ?? []).map((ref) => namedRead(ref, grid));
+    const cells = storedCells(ws, uncomputed);
+    const grid = sparseSheet(cells);
+    const refs = bySheet.get(ws.name) ?? [];
+    const named = refs.map((ref) => namedRead(ref, grid));
     for (const id of lost.get(ws.name) ?? []) named.push({ name: tableName(id.table, id.version), template: id, pasted: null, block: null });
     const input: SheetInput = { sheet: ws.name, sheetId: ws.name, named, ...(uncomputed.length ? { uncomputed } : {}) };
+    const unread = refs.length ? outsideNotes(ws.name, cells, refs) : [];
+    if (unread.length) input.unread = unread;
     if (named.length === 0) input.unnamed = grid.compacted();
     inputs.push(input);
   });
@@ -404,6 +409,34 @@ export function workbookInputs(wb: ExcelJS.Workbook, names: LocalName[], sheetOr
     delete first.unnamed;
   }
   return inputs;
+}
+
+/**
+ * What a sheet with the add-in's named tables holds outside them that looks like part of a report:
+ * further tables (recognised), or numbers right beside a table. Not checked, so named.
+ */
+function outsideNotes(sheet: string, cells: StoredCell[], refs: NamedBlockRef[]): string[] {
+  const inside = (c: StoredCell) => refs.some((r) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
+  const outside = cells.filter((c) => !inside(c));
+  if (outside.length === 0) return [];
+  const notes: string[] = [];
+  const block = sparseSheet(outside).compacted();
+  if (block.tooLarge === undefined) {
+    const found = recognise(block.values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v)))));
+    if (found.tables.length) {
+      const first = block.at!(Math.min(...found.tables.map((t) => t.firstRow)), 0).row;
+      notes.push(`工作表“${sheet}”中插入的表格之外还有年报表格（${found.tables.map((t) => TABLE_NUMBERS[t.table]).join('、')}，第 ${first + 1} 行起），未校验`);
+      return notes;
+    }
+  }
+  const beside = outside.filter(
+    (c) => typeof c.value === 'number' && refs.some((r) => c.row >= r.top && c.row <= r.bottom && c.col > r.right && c.col <= r.right + 3),
+  );
+  if (beside.length) {
+    const shown = beside.slice(0, 5).map((c) => a1(c.row, c.col)).join('、') + (beside.length > 5 ? ' 等' : '');
+    notes.push(`工作表“${sheet}”中表格右边的 ${shown} 有数字，不在表格之内，未校验`);
+  }
+  return notes;
 }
 
 /** Loads an .xlsx workbook, keeping its sheet-scoped names. A file that is not one gives a Chinese reason. */

@@ -44,6 +44,8 @@ export interface SheetInput {
   unnamed?: RecognisedBlock;
   /** A1 addresses of formulas whose result the file did not save: their values are unknown, not blank. */
   uncomputed?: readonly string[];
+  /** What the reader saw on the sheet but did not read (content outside the named tables), in Chinese. */
+  unread?: readonly string[];
 }
 
 /** A block whose tables are recognised; `asText` for text (a .txt file), where the recogniser's values are the values. */
@@ -266,6 +268,7 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     notes.push(...checked.notes.map((n) => `${where}${n}`));
     reports.push(checked.report);
   }
+  notes.push(...(input.unread ?? []));
   if (unknownCells.length) {
     const shown = unknownCells.slice(0, 5).join('、') + (unknownCells.length > 5 ? ' 等' : '');
     notes.push(`${where}有 ${unknownCells.length} 个单元格是公式，但文件中没有保存计算结果（${shown}），这些单元格未校验；请在 Excel 或 WPS 中打开、保存后再校验`);
