@@ -209,3 +209,13 @@ describe('xxgk-report check on the exchange format', () => {
     expect(empty.err).toContain('JSON 中没有任何单元格');
   });
 });
+
+describe('a report that lacks a table', () => {
+  it('names the table not found (the verdict speaks of the tables present)', async () => {
+    const sample = readFileSync(join(__dirname, 'fixtures', 'street-office-2019-format.txt'), 'utf8');
+    const cut = sample.slice(0, sample.indexOf('四、政府信息公开行政复议'));
+    const r = JSON.parse((await run(['check', write('no-t4.txt', cut), '--json'])).out).files[0];
+    expect(r.tables).toEqual(['T2', 'T3']);
+    expect(r.remarks).toContain('没有找到表四（复议诉讼）；完整的年报应有表二、表三、表四');
+  });
+});

@@ -6,7 +6,7 @@ import { validate } from '../report/validate';
 import { verdictOf } from '../report/verdict';
 import { NotAReportError } from './exchange';
 import { ExchangeRead, NoTablesError, ReadReport, readReports } from './readers';
-import { CellId, dataCells, TABLE_NUMBERS } from '../report/formats';
+import { CellId, dataCells, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS } from '../report/formats';
 import { FileResult } from './render';
 
 export interface CheckFileOptions {
@@ -38,7 +38,10 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
     const notes = [...read.notes, ...uncheckedOf(check)];
     // The document's own text against its tables: contradictions are warnings, what was not compared a remark.
     const prose = read.prose && check.report ? checkProse(read.prose, check.report) : null;
-    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? [])];
+    // A published report has all three tables: one not found is named (the verdict speaks of those present).
+    const absent = TABLE_IDS.filter((t) => !check.tables.some((x) => x.table === t) && !check.lost.some((l) => l.table === t));
+    const missing = absent.length ? [`没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`] : [];
+    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? []), ...missing];
     const inWorkbook = read.input.sheet !== '';
     // A workbook's findings name their sheet and cells; pasted text names its lines.
     const findings = [
