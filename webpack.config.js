@@ -60,7 +60,9 @@ module.exports = async (env, options) => {
       : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
     // chunkFilename: the task pane's second chunk (src/taskpane/deferred.tsx) is logic.js.
     output: { path: path.resolve(__dirname, preview ? 'dist-preview' : 'dist'), chunkFilename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    // The pane reads last year's report with the command's readers (src/taskpane/readLastYearFile.ts):
+    // their file-system calls are never made in the browser, so 'fs' resolves to nothing there.
+    resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false } },
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', target: 'es2017', sourceMap: dev } } } },

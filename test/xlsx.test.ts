@@ -114,7 +114,7 @@ describe('xlsx template round trip', () => {
     });
   }
 
-  test('a blank template checks clean apart from the blank-cell notes', async () => {
+  test('a blank template checks clean apart from the blank-cell notes, and says it is not filled in', async () => {
     const file = join(dir, 'blank.xlsx');
     expect((await run(['template', '--out', file])).code).toBe(0);
     const r = await run(['check', file, '--json']);
@@ -122,6 +122,7 @@ describe('xlsx template round trip', () => {
     const f = JSON.parse(r.out).files[0];
     expect(new Set(f.findings.map((x: { rule: string }) => x.rule))).toEqual(new Set(['CELL-BLANK']));
     expect(f.findings).toHaveLength(dataCells('2021').length);
+    expect(f.remarks).toContain('表二、表三、表四还没有填写任何数字');
   });
 
   test('totals as formulas: computed even before a spreadsheet recalculates the file', async () => {

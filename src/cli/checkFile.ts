@@ -41,7 +41,14 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
     // A published report has all three tables: one not found is named (the verdict speaks of those present).
     const absent = TABLE_IDS.filter((t) => !check.tables.some((x) => x.table === t) && !check.lost.some((l) => l.table === t));
     const missing = absent.length ? [`没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`] : [];
-    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? []), ...missing];
+    // A table with no number at all passes its sums (blanks count as 0), but it is an unfilled form.
+    const empty = check.report
+      ? TABLE_IDS.filter((t) => check.tables.some((x) => x.table === t && x.damage.length === 0)).filter((t) =>
+          dataCells(check.report!.format).filter((d) => d.table === t).every((d) => check.report!.cells[d.id] === null),
+        )
+      : [];
+    const unfilled = empty.length ? [`${empty.map((t) => TABLE_NUMBERS[t]).join('、')}还没有填写任何数字`] : [];
+    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? []), ...missing, ...unfilled];
     const inWorkbook = read.input.sheet !== '';
     // A workbook's findings name their sheet and cells; pasted text names its lines.
     const findings = [

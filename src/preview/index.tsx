@@ -63,7 +63,7 @@ function Workbook() {
         aria-label="工作表"
         style={{ borderTop: '1px solid #ddd' }}
       >
-        {host.sheetNames().map((n) => (
+        {host.visibleSheetNames().map((n) => (
           <Tab key={n} value={n}>
             {n}
           </Tab>

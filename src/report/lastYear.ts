@@ -51,12 +51,6 @@ export function brokenLink(): LastYearInfo {
   };
 }
 
-/** How the pane names last year's report, e.g. 工作表“2020年”（2019版）. */
-export function lastYearLabel(info: LastYearInfo): string {
-  const where = info.kind === 'file' ? `文件“${info.fileName ?? ''}”` : `工作表“${info.sheet}”`;
-  return info.report ? `${where}（${info.report.format}版）` : where;
-}
-
 const text = (v: string) => `'${v}`;
 
 /**

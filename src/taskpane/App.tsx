@@ -19,6 +19,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WorkbookCheck } from '../excel/check';
 import { convertActiveSheet, Findings, insertTables, LiveChecker, recognizeActiveSheet, reinsertTable, StructureProblems, unmarkActiveSheet } from './deferred';
 import { ExcelRun } from '../excel/run';
+import { LastYear } from './components/LastYear';
 import type { RollupResult } from '../excel/rollup';
 import { ProseCheck } from './components/ProseCheck';
 import { Rollup } from './components/Rollup';
@@ -245,6 +246,7 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
           </Button>
         </div>
       </Field>
+      <LastYear run={run} check={check} busy={busy} checker={checker} />
       <Field label="上级单位：把各单位工作表中的表格相加">
         <Rollup run={run} check={check} busy={busy} onRun={(action) => void rollup(action)} />
       </Field>

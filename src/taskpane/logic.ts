@@ -8,6 +8,7 @@ export { LiveChecker } from '../excel/live';
 export { insertTables } from '../excel/insert';
 export { convertActiveSheet, recognizeActiveSheet, reinsertTable, unmarkActiveSheet } from '../excel/pasted';
 export { selectCells } from '../excel/check';
+export { linkLastYear, listSheets, unlinkLastYear } from '../excel/lastYear';
 export { SEVERITY_LABELS } from '../report/rules';
 export { damageMessage } from '../report/sheetCheck';
 export { groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';

@@ -485,11 +485,11 @@ export class MemWorksheet
   get visibility(): Excel.Worksheet['visibility'] {
     return this._get('visibility');
   }
-
-  get names(): MemNamedItemCollection {
   set visibility(v: Excel.Worksheet['visibility']) {
     this._set('visibility', v, () => this.wb.setVisibility(this._sheet(), String(v)));
   }
+
+  get names(): MemNamedItemCollection {
     return (this._names ??= new MemNamedItemCollection(this.context, () => (this._isNull() ? undefined : this._sheet())));
   }
   get protection(): MemWorksheetProtection {
@@ -506,10 +506,10 @@ export class MemWorksheet
   activate(): void {
     this._op(() => {
       const s = this._sheet();
-      if (this.wb.activeSheetId !== s.id) {
-        this.wb.activeSheetId = s.id;
       // A hidden sheet cannot be activated (Excel's UI cannot show it either).
       if (s.visibility !== 'Visible') throw new MemOfficeError('InvalidOperation', 'A hidden worksheet cannot be activated.');
+      if (this.wb.activeSheetId !== s.id) {
+        this.wb.activeSheetId = s.id;
         this.wb.emitActivated(s);
       }
     });

@@ -191,10 +191,10 @@ export class SheetModel {
   selection: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
   changedHandlers: SheetEventHandler[] = [];
   activatedHandlers: SheetEventHandler[] = [];
-  constructor(
-    public id: string,
   /** Worksheet.visibility (writable from ExcelApi 1.2). */
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  constructor(
+    public id: string,
     public name: string,
   ) {}
 }
@@ -431,11 +431,11 @@ export class Workbook {
   deleteSheet(s: SheetModel): void {
     if (this.sheets.length === 1 || (s.visibility === 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible')))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
-    this.sheets = this.sheets.filter((x) => x !== s);
-    this.names = this.names.filter((n) => n.scopeSheetId !== s.id);
     // A very hidden sheet cannot be deleted until it is made hidden or visible (by design:
     // https://github.com/OfficeDev/office-js/issues/365, where Excel answers GeneralException).
     if (s.visibility === 'VeryHidden') throw new MemOfficeError('GeneralException', 'There was an internal error while processing the request.');
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.names = this.names.filter((n) => n.scopeSheetId !== s.id);
     this.rewriteAllFormulas((f) => deleteSheetInFormula(f, s.name));
     if (this.activeSheetId === s.id) this.activeSheetId = (this.sheets.find((x) => x.visibility === 'Visible') ?? this.sheets[0]).id;
     this.touch();
