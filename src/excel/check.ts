@@ -235,8 +235,40 @@ export function mergeSheetCheck(check: WorkbookCheck, sheet: SheetCheck): Workbo
   return check.lastYear ? { sheets, lastYear: check.lastYear } : { sheets };
 }
 
-/** Activates the sheet (by id, or name) and selects the cells of a finding (their bounding range: ExcelApi 1.8 selects one area). */
-export async function selectCells(run: ExcelRun, sheet: string, addresses: string[]): Promise<string | null> {
+/**
+ * A finding's cells as few rectangles: vertical runs in each column, joined with the same runs of the
+ * next column. D21, D22, D44, D45 give D21:D22 and D44:D45.
+ */
+export function cellAreas(addresses: string[]): string[] {
+  const cells = [...new Set(addresses)].map(parseA1);
+  const byCol = new Map<number, number[]>();
+  for (const p of cells) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p.row]);
+  const runs: { top: number; bottom: number; left: number; right: number }[] = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const rows = byCol.get(col)!.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const same = runs.find((r) => r.right === col - 1 && r.top === rows[i] && r.bottom === rows[j]);
+      if (same) same.right = col;
+      else runs.push({ top: rows[i], bottom: rows[j], left: col, right: col });
+      i = j + 1;
+    }
+  }
+  runs.sort((a, b) => a.top - b.top || a.left - b.left);
+  return runs.map((r) => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`));
+}
+
+export interface SelectOptions {
+  /** ExcelApi 1.9 (Worksheet.getRanges, RangeAreas.select): select exactly the cells, in several areas. */
+  multiArea?: boolean;
+}
+
+/**
+ * Activates the sheet (by id, or name) and selects the cells of a finding: exactly those cells where
+ * the host can select several areas (ExcelApi 1.9), else their bounding range (ExcelApi 1.8 selects one area).
+ */
+export async function selectCells(run: ExcelRun, sheet: string, addresses: string[], options: SelectOptions = {}): Promise<string | null> {
   if (addresses.length === 0) return null;
   const pos = addresses.map(parseA1);
   const top = Math.min(...pos.map((p) => p.row));
@@ -244,12 +276,14 @@ export async function selectCells(run: ExcelRun, sheet: string, addresses: strin
   const bottom = Math.max(...pos.map((p) => p.row));
   const right = Math.max(...pos.map((p) => p.col));
   const address = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
+  const areas = options.multiArea ? cellAreas(addresses) : [address];
   try {
     // Held while the user types in a cell, rather than failing (see whileEditing).
     await whileEditing(run)(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
-      ws.getRange(address).select();
+      if (areas.length > 1) ws.getRanges(areas.join(',')).select();
+      else ws.getRange(areas[0]).select();
       await context.sync();
     });
     return null;

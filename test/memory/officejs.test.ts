@@ -443,3 +443,38 @@ describe('protection and cell edit mode', () => {
     expect(host.cell('Sheet1', 'A1').value).toBe(1);
   });
 });
+
+describe('several areas (ExcelApi 1.9 Worksheet.getRanges, RangeAreas.select)', () => {
+  test('selects exactly the areas given; getSelectedRange then refuses, as Excel does with a multi-area selection', async () => {
+    const host = setup();
+    await host.run(async (ctx) => {
+      const areas = ctx.workbook.worksheets.getItem('Sheet1').getRanges('D21, D25; D44:D45');
+      areas.load('address,areaCount');
+      areas.select();
+      await ctx.sync();
+      expect(areas.areaCount).toBe(3);
+      expect(areas.address).toBe('Sheet1!D21, Sheet1!D25, Sheet1!D44:D45');
+    });
+    expect(host.selection()).toEqual({ sheet: 'Sheet1', address: 'D21' });
+    expect(host.selectionAreas()).toEqual(['D21', 'D25', 'D44:D45']);
+    const e = await failure(host, async (ctx) => {
+      ctx.workbook.getSelectedRange().load('address');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidSelection');
+    host.userSelect('Sheet1', 'B2');
+    expect(host.selectionAreas()).toEqual(['B2']);
+  });
+
+  test('refuses an empty part or another sheet’s address', async () => {
+    const host = setup();
+    host.addSheet('Sheet2');
+    for (const bad of ['D21,,D25', 'Sheet2!A1, A2', '']) {
+      const e = await failure(host, async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRanges(bad).load('areaCount');
+        await ctx.sync();
+      });
+      expect(e.code).toBe('InvalidArgument');
+    }
+  });
+});

@@ -505,3 +505,35 @@ describe('sheets', () => {
     expect(host.stats.batchSizes).toEqual([2]);
   });
 });
+
+describe('undo (Ctrl+Z) of the user’s own edits', () => {
+  test('puts back what the last typing or paste replaced, fires a change, and has nothing to undo after that', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    host.userEdit('Sheet1', 'A1', 5);
+    host.userEdit('Sheet1', 'A1', '=1+1');
+    host.userPaste('Sheet1', 'B2', [[1, 2], [3, null]]);
+    const changes: string[] = [];
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').onChanged.add(async (e) => {
+        changes.push(e.address);
+      });
+      await ctx.sync();
+    });
+    expect(host.userUndo()).toBe(true);
+    expect([host.cell('Sheet1', 'B2').value, host.cell('Sheet1', 'C3').value]).toEqual([null, null]);
+    expect(host.userUndo()).toBe(true);
+    expect(host.cell('Sheet1', 'A1')).toMatchObject({ value: 5, formula: null });
+    expect(host.userUndo()).toBe(true);
+    expect(host.cell('Sheet1', 'A1').value).toBeNull();
+    expect(host.userUndo()).toBe(false);
+    await host.flushEvents();
+    expect(changes).toEqual(['B2:C3', 'A1', 'A1']);
+  });
+
+  test('a refused entry leaves nothing to undo', () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    expect(host.userUndo()).toBe(false);
+  });
+});

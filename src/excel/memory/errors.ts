@@ -9,6 +9,7 @@ export type MemErrorCode =
   | 'InvalidArgument'
   | 'InvalidOperation'
   | 'InvalidReference'
+  | 'InvalidSelection'
   | 'AccessDenied'
   | 'InvalidOperationInCellEditMode'
   | 'InvalidObjectPath'

@@ -50,6 +50,8 @@ export interface NameView {
 export class MemoryHost {
   readonly workbook = new Workbook();
   readonly stats: SyncStats = { syncs: 0, batchSizes: [] };
+  /** The contents the user's typing and value pastes replaced, latest last (Ctrl+Z; formats are not restored). */
+  private readonly undoStack: { sheetId: string; rect: Rect; cells: { row: number; col: number; value: unknown; formula: string | null }[] }[] = [];
   /**
    * Whether this host honours RunOptions.delayForCellEdit (requirement set DelayForCellEdit). Set
    * false to play a host without it, which ignores the option.
@@ -161,10 +163,17 @@ export class MemoryHost {
     return { sheet: s.name, address: rectAddress(s.selection) };
   }
 
+  /** Every area of the active sheet's selection (several after RangeAreas.select). */
+  selectionAreas(): string[] {
+    const s = this.workbook.activeSheet();
+    return (s.selectionAreas ?? [s.selection]).map((r) => rectAddress(r));
+  }
+
   /** The user clicks/drag-selects a range. */
   userSelect(sheet: string, address: string): void {
     const s = this.sheet(sheet);
     s.selection = this.rect(address);
+    s.selectionAreas = null;
     this.workbook.activeSheetId = s.id;
     this.changed();
   }
@@ -231,6 +240,7 @@ export class MemoryHost {
       }
     }
     wb.compact(s, row, col);
+    this.undoStack.push({ sheetId: s.id, rect: { r0: row, c0: col, r1: row, c1: col }, cells: [{ row, col, ...snapshot }] });
     wb.emitChanged(s, rectAddress({ r0: row, c0: col, r1: row, c1: col }), 'RangeEdited');
     this.changed();
     return message ? { accepted: true, message } : { accepted: true };
@@ -251,13 +261,43 @@ export class MemoryHost {
     if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPaste: the data does not fit on the sheet.');
     if (s.protected && this.workbook.anyLocked(s, rect))
       throw new Error(`userPaste: ${sheet}!${rectAddress(rect)} contains locked cells and the sheet is protected.`);
+    const before: { row: number; col: number; value: unknown; formula: string | null }[] = [];
+    for (let i = rect.r0; i <= rect.r1; i++)
+      for (let j = rect.c0; j <= rect.c1; j++) {
+        const c = this.workbook.getCell(s, i, j);
+        before.push({ row: i, col: j, value: c.value, formula: c.formula });
+      }
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < cols; j++) {
         const v = values[i][j];
         this.pasteInput(s, rect.r0 + i, rect.c0 + j, v);
       }
+    this.undoStack.push({ sheetId: s.id, rect, cells: before });
     this.workbook.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
+  }
+
+  /**
+   * Ctrl+Z: puts back the values and formulas that the user's last typing (userEdit) or value paste
+   * (userPaste) replaced, with one onChanged, as Excel's undo does. Changes made through the API are
+   * not undone (Excel clears its undo stack on them; here they are simply not recorded). Returns
+   * false when there is nothing to undo.
+   */
+  userUndo(): boolean {
+    const last = this.undoStack.pop();
+    if (!last) return false;
+    const s = this.workbook.sheets.find((x) => x.id === last.sheetId);
+    if (!s) return this.userUndo();
+    for (const c of last.cells) {
+      const cell = this.workbook.cellForWrite(s, c.row, c.col);
+      cell.value = c.value as typeof cell.value;
+      cell.formula = c.formula;
+      this.workbook.compact(s, c.row, c.col);
+    }
+    this.workbook.touch();
+    this.workbook.emitChanged(s, rectAddress(last.rect), 'RangeEdited');
+    this.changed();
+    return true;
   }
 
   /**

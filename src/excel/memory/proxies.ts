@@ -299,6 +299,8 @@ export class MemWorkbook extends MemClientObject {
   getSelectedRange(): MemRange {
     return MemRange.create(this.context, () => {
       const s = this.wb.activeSheet();
+      // "If there are multiple ranges selected, this method will throw an error" (Workbook.getSelectedRange).
+      if (s.selectionAreas && s.selectionAreas.length > 1) throw new MemOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
       return { sheet: s, rect: s.selection };
     });
   }
@@ -543,6 +545,30 @@ export class MemWorksheet
         throw new MemOfficeError('InvalidArgument', `The address '${address}' refers to another worksheet.`);
       return p.rect;
     });
+  }
+  /**
+   * ExcelApi 1.9: several areas of this sheet, "A1:B2, D5" or "A1:B2; D5". An empty part, a name
+   * or another sheet's address is refused with InvalidArgument (names are not modelled here).
+   */
+  getRanges(address: string): MemRangeAreas {
+    const areas = new MemRangeAreas(this.context);
+    this.context._enqueue(() => {
+      if (this._isNull()) {
+        areas._areas = null;
+        return;
+      }
+      const s = this._sheet();
+      const parts = address.split(/[,;]/).map((p) => p.trim());
+      areas._areas = parts.map((part) => {
+        const p = part ? parseAddress(part) : null;
+        if (!p || (p.sheet !== undefined && this.wb.sheetByName(p.sheet) !== s))
+          throw new MemOfficeError('InvalidArgument', `The address '${address}' is not valid.`);
+        const { r0, c0, r1, c1 } = p.rect;
+        return { r0, c0, r1, c1 };
+      });
+      areas._sheet = s;
+    });
+    return areas;
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): MemRange {
     return this.range(() => checkedRect(startRow, startColumn, rowCount, columnCount));
@@ -962,6 +988,7 @@ export class MemRange
       const wasActive = this.wb.activeSheetId === sheet.id;
       this.wb.activeSheetId = sheet.id;
       sheet.selection = { ...rect };
+      sheet.selectionAreas = null;
       if (!wasActive) this.wb.emitActivated(sheet);
     });
   }
@@ -2205,6 +2232,19 @@ export class MemRangeAreas extends MemClientObject implements Pick<Excel.RangeAr
   /** @internal */
   _rangeTargets(): RangeTarget[] {
     return (this._areas ?? []).map((rect) => ({ sheet: this._sheet!, rect }));
+  }
+  /** Selects every area (ExcelApi 1.9), activating the sheet. */
+  select(): void {
+    this._op(() => {
+      const sheet = this._sheet!;
+      const areas = this._areas ?? [];
+      if (areas.length === 0) return;
+      const wasActive = this.wb.activeSheetId === sheet.id;
+      this.wb.activeSheetId = sheet.id;
+      sheet.selection = { ...areas[0] };
+      sheet.selectionAreas = areas.length > 1 ? areas.map((r) => ({ ...r })) : null;
+      if (!wasActive) this.wb.emitActivated(sheet);
+    });
   }
 }
 

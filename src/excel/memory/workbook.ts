@@ -189,6 +189,8 @@ export class SheetModel {
   colWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   selection: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
+  /** Every area of a multi-area selection (RangeAreas.select, ExcelApi 1.9), the first being `selection`; null for one area. */
+  selectionAreas: Rect[] | null = null;
   changedHandlers: SheetEventHandler[] = [];
   activatedHandlers: SheetEventHandler[] = [];
   /** Worksheet.visibility (writable from ExcelApi 1.2). */
@@ -958,6 +960,7 @@ export class Workbook {
     if (kind === 'insert' && sizes.has(index - 1)) for (let i = 0; i < count; i++) newSizes.set(index + i, sizes.get(index - 1)!);
     if (axis === 'row') s.rowHeights = newSizes;
     else s.colWidths = newSizes;
+    s.selectionAreas = null;
     const sel = adjRect(s.selection);
     s.selection = sel ?? { r0: Math.min(index, max - 1), c0: s.selection.c0, r1: Math.min(index, max - 1), c1: s.selection.c0 };
 
