@@ -1,12 +1,12 @@
 import { FormatVersion, TableId } from '../report/formats';
 import { a1, Merge, parseA1, tableLayout } from '../report/layout';
-import { highlightRules, Placement } from '../report/formulas';
+import { highlightRules, Placement, totalFormulas } from '../report/formulas';
 import { inputAreas, validationType } from './insert';
 import { RawValue, SheetValueType } from '../report/placed';
 import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/sheetCheck';
 import { describeExcelError } from './errors';
 import { BatchRun, ExcelRun, whileEditing } from './run';
-import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
+import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
 import { Report } from '../report/report';
 import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
 
@@ -135,12 +135,39 @@ export async function checkWorkbook(run: BatchRun, options: CheckOptions = {}): 
 export interface LiveSheetCheck extends SheetCheck {
   /** Intact template tables whose input cells lost their validation or whose highlight rules are gone (see queueGuard). */
   unguarded: Placement[];
+  /** Totals inserted as formulas (合计用公式) that now hold a typed value: they no longer follow their parts. */
+  formulaTotalsLost: FormulaTotalLost[];
+}
+
+export interface FormulaTotalLost {
+  table: TableId;
+  /** The total's cell and the formula it was inserted with. */
+  cells: { address: string; formula: string }[];
+}
+
+/**
+ * The totals of intact template tables inserted with 合计用公式 (the name's comment says so) whose
+ * cell no longer holds a formula: the user typed over it. `formulas` is the block's, read with its values.
+ */
+function formulaTotalsLostOf(sheet: SheetCheck, named: { our: OurName; comment: string; formulas: unknown[][] | null }[]): FormulaTotalLost[] {
+  return named.flatMap(({ our, comment, formulas }) => {
+    const template = our.template;
+    if (!template || !formulas || !comment.includes(FORMULA_TOTALS_MARK)) return [];
+    const t = sheet.tables.find((x) => !x.pasted && x.table === template.table && x.version === template.version);
+    if (!t || t.damage.length > 0) return [];
+    const p: Placement = { version: t.version, table: t.table, row: t.row, col: t.col };
+    const cells = totalFormulas(p)
+      .filter((f) => !String(formulas[f.row - t.row]?.[f.col - t.col] ?? '').startsWith('='))
+      .map((f) => ({ address: a1(f.row, f.col), formula: f.formula }));
+    return cells.length ? [{ table: t.table, cells }] : [];
+  });
 }
 
 interface QueuedGuard {
   name: string;
   placement: Placement;
-  types: { dv: Excel.DataValidation; expected: string }[];
+  /** holdsTotal: the area holds a total cell, which carries no validation when totals are formulas. */
+  types: { dv: Excel.DataValidation; expected: string; holdsTotal: boolean }[];
   highlights: OfficeExtension.ClientResult<number>;
 }
 
@@ -158,7 +185,8 @@ function queueGuard(ws: Excel.Worksheet, name: string, template: OurName['templa
   const types = inputAreas(placement).map((a) => {
     const dv = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).dataValidation;
     dv.load('type');
-    return { dv, expected: validationType(a.kind) };
+    const holdsTotal = totalFormulas(placement).some((t) => t.row >= a.row && t.row < a.row + a.rows && t.col >= a.col && t.col < a.col + a.cols);
+    return { dv, expected: validationType(a.kind), holdsTotal };
   });
   const layout = tableLayout(template.version, template.table);
   const highlights = ws.getRangeByIndexes(top, left, layout.rowCount, layout.colCount).conditionalFormats.getCount();
@@ -166,12 +194,14 @@ function queueGuard(ws: Excel.Worksheet, name: string, template: OurName['templa
 }
 
 /** The intact template tables whose guards are gone. */
-function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[]): Placement[] {
+function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[], formulaTotals: ReadonlySet<string> = new Set()): Placement[] {
   return guards.flatMap((g) => {
     if (!g) return [];
     const t = sheet.tables.find((x) => !x.pasted && x.table === g.placement.table && x.version === g.placement.version);
     if (!t || t.damage.length > 0 || t.row !== g.placement.row || t.col !== g.placement.col) return [];
-    const lost = g.types.some((x) => x.dv.type !== x.expected) || g.highlights.value < highlightRules(g.placement).length;
+    // With 合计用公式 the total cells carry no validation, so an area holding one reads Inconsistent as inserted.
+    const expected = (x: QueuedGuard['types'][number]) => x.dv.type === x.expected || (x.holdsTotal && formulaTotals.has(g.name) && x.dv.type === 'Inconsistent');
+    const lost = g.types.some((x) => !expected(x)) || g.highlights.value < highlightRules(g.placement).length;
     return lost ? [g.placement] : [];
   });
 }
@@ -192,14 +222,17 @@ export async function checkSheet(
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetId);
     ws.load('name,id');
-    ws.names.load('items/name,items/type,items/value');
+    ws.names.load('items/name,items/type,items/value,items/comment');
     const guessed = new Map([...known].map(([name, address]) => [name, queueBlock(ws.getRange(address), options)] as const));
+    // The formulas of template blocks too: a total inserted as a formula and typed over is told (formulaTotalsLostOf).
+    for (const [name, q] of guessed) if (ourName(name)?.template) q.range.load('formulas');
     const guards = [...known].map(([name, address]) => {
       const at = parseA1(address.split(':')[0]);
       return queueGuard(ws, name, ourName(name)?.template ?? null, at.row, at.col);
     });
     await context.sync();
     const names = ourNames(ws.names);
+    const formulaTotals = new Set(names.filter(({ item }) => String(item.comment ?? '').includes(FORMULA_TOTALS_MARK)).map(({ our }) => our.name));
     const stillThere = names.every(({ our, item }) => {
       const ref = item.type === 'Range' ? parseNameReference(String(item.value)) : null;
       const at = ref ? `${a1(ref.top, ref.left)}:${a1(ref.bottom, ref.right)}` : null;
@@ -212,7 +245,11 @@ export async function checkSheet(
         names.map(({ our }) => ({ our, block: blockOf(guessed.get(our.name)!) })),
         lastYear,
       );
-      return { ...sheet, unguarded: unguardedOf(sheet, guards) };
+      const withFormulas = names.map(({ our, item }) => {
+        const range = guessed.get(our.name)!.range;
+        return { our, comment: String(item.comment ?? ''), formulas: our.template ? (range.formulas as unknown[][]) : null };
+      });
+      return { ...sheet, unguarded: unguardedOf(sheet, guards, formulaTotals), formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas) };
     }
     const reads = queueNamedBlocks(ws, names, options);
     const moved = names.map(({ our, item }) => {
@@ -221,7 +258,8 @@ export async function checkSheet(
     });
     if (reads.length > 0) await context.sync();
     const sheet = evaluateSheet(ws.name, ws.id, blocksFrom(reads), lastYear);
-    return { ...sheet, unguarded: reads.length > 0 ? unguardedOf(sheet, moved) : [] };
+    // Moved tables: the next edit's check, in place again, looks at their totals.
+    return { ...sheet, unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [], formulaTotalsLost: [] };
   });
 }
 

@@ -184,7 +184,7 @@ export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormul
   const heights = rowHeights(layout, widths);
   heights.forEach((h, i) => (at(i, 0).format.rowHeight = h));
 
-  ws.names.add(tableName(p.table, p.version), block, tableNameComment(p.table, p.version));
+  ws.names.add(tableName(p.table, p.version), block, tableNameComment(p.table, p.version, totalsAsFormulas));
 }
 
 /** What an insertion changed before its drawing sync, to undo it when that sync fails part way. */

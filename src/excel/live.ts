@@ -1,4 +1,4 @@
-import { CheckOptions, checkSheet, checkWorkbook, mergeSheetCheck, WorkbookCheck } from './check';
+import { CheckOptions, checkSheet, checkWorkbook, FormulaTotalLost, mergeSheetCheck, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
 import { queueRepairTable } from './insert';
 import { Placement, placementSites } from '../report/formulas';
@@ -24,13 +24,19 @@ export interface LiveCheckerOptions {
   /** A later check succeeded after onError: the error no longer holds. */
   onErrorCleared?: () => void;
   /** Something the add-in put right by itself, to tell the user once (Chinese), e.g. highlights restored after a paste. */
-  onNotice?: (text: string) => void;
+  onNotice?: (text: string, title?: string) => void;
 }
 
 /** What the user is told after the highlights and validation of tables were restored (Chinese). */
 export function restoredNotice(sheet: string, placements: Placement[]): string {
   const tables = placements.map((p) => TABLE_NUMBERS[p.table]).join('、');
   return `工作表“${sheet}”中${tables}的部分单元格被粘贴的内容带来了别处的格式，标红规则和输入限制（数据有效性）不再覆盖这些单元格。已自动恢复，单元格中的数字未改动。粘贴数字时可用“选择性粘贴 → 数值”（Ctrl+Shift+V）避免这种情况。`;
+}
+
+/** What the user is told when totals inserted as formulas (合计用公式) were typed over (Chinese). */
+export function formulaTotalsNotice(sheet: string, lost: FormulaTotalLost[]): string {
+  const parts = lost.map((l) => `${TABLE_NUMBERS[l.table]}的 ${l.cells.map((c) => `${c.address}（原为 ${c.formula}）`).join('、')}`);
+  return `工作表“${sheet}”中${parts.join('；')}是自动计算的合计，现在被直接填写了数字，不会再随各项自动更新。可按 Ctrl+Z 撤销，或在单元格中重新输入括号中的公式。`;
 }
 
 /** Errors that pass: the check is tried again. */
@@ -68,6 +74,8 @@ export class LiveChecker {
   error: string | null = null;
   /** The last notice given through onNotice. */
   notice: string | null = null;
+  /** Total cells (sheet id!address) already said to be typed over: each is said once. */
+  private toldTotals = new Set<string>();
   /** Live checks run so far (for tests and the benchmark). */
   checksRun = 0;
 
@@ -190,14 +198,28 @@ export class LiveChecker {
       const known = this.current.sheets.find((s) => s.sheetId === sheetId)?.blocks;
       const sheet = await checkSheet(this.checkRun, sheetId, known, this.options.check, lastYear?.report ?? undefined);
       this.attempts.delete(sheetId);
-      const { unguarded, ...check } = sheet;
+      const { unguarded, formulaTotalsLost, ...check } = sheet;
       this.current = mergeSheetCheck(this.current, check);
       this.clearError();
       this.options.onResult(this.current);
       if (unguarded.length > 0) await this.restore(sheetId, check.sheet, unguarded);
+      this.tellFormulaTotals(sheetId, check.sheet, formulaTotalsLost);
     } catch (e) {
       this.failed(sheetId, e);
     }
+  }
+
+  /** Says once per cell that a total inserted as a formula was typed over; a cell holding its formula again may be told again later. */
+  private tellFormulaTotals(sheetId: string, sheet: string, lost: FormulaTotalLost[]): void {
+    const now = new Set(lost.flatMap((l) => l.cells.map((c) => `${sheetId}!${c.address}`)));
+    for (const key of this.toldTotals) if (key.startsWith(`${sheetId}!`) && !now.has(key)) this.toldTotals.delete(key);
+    const fresh = lost
+      .map((l) => ({ ...l, cells: l.cells.filter((c) => !this.toldTotals.has(`${sheetId}!${c.address}`)) }))
+      .filter((l) => l.cells.length > 0);
+    if (fresh.length === 0) return;
+    for (const key of now) this.toldTotals.add(key);
+    this.notice = formulaTotalsNotice(sheet, fresh);
+    this.options.onNotice?.(this.notice, '合计公式被改写');
   }
 
   /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */

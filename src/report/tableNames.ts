@@ -20,8 +20,11 @@ export function parseTableName(name: string): { table: TableId; version: FormatV
   return table && version ? { table, version } : null;
 }
 
-export function tableNameComment(table: TableId, version: FormatVersion): string {
-  return `年报助手：${TABLE_NUMBERS[table]} ${TABLE_NAMES[table]}（${version}版），请勿删除此名称`;
+/** In a name's comment: the table's totals were inserted as formulas (合计用公式), so a total typed over is told. */
+export const FORMULA_TOTALS_MARK = '合计用公式';
+
+export function tableNameComment(table: TableId, version: FormatVersion, totalsAsFormulas = false): string {
+  return `年报助手：${TABLE_NUMBERS[table]} ${TABLE_NAMES[table]}（${version}版${totalsAsFormulas ? `，${FORMULA_TOTALS_MARK}` : ''}），请勿删除此名称`;
 }
 
 /** Parses a name's reference, e.g. "=Sheet1!$A$3:$J$31" or "='年报 (2021)'!$A$3:$J$31"; null for #REF!. */

@@ -72,7 +72,7 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
       },
       onError: (message) => setNotice({ intent: 'error', text: message, fromCheck: true }),
       onErrorCleared: () => setNotice((n) => (n?.fromCheck ? null : n)),
-      onNotice: (text) => setNotice({ intent: 'warning', title: '已自动恢复', text }),
+      onNotice: (text, title) => setNotice({ intent: 'warning', title: title ?? '已自动恢复', text }),
     });
     checker.current = c;
     void c.refresh();
