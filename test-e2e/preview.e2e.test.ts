@@ -175,7 +175,7 @@ describe('fit and finish', () => {
       names.push(await page.evaluate(() => (document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || '').trim()));
     }
     const joined = names.join('|');
-    for (const label of ['插入全部三张表', '立即校验', '插入申请处理']) expect(joined).toContain(label);
+    for (const label of ['插入全部三张表', '立即校验', '表三 申请处理']) expect(joined).toContain(label);
     await page.close();
   });
 
@@ -259,6 +259,124 @@ describe('the supervising office and the published text', () => {
     await page.getByRole('button', { name: '核对正文与表格' }).click();
     await page.getByTestId('prose-result').getByText('本年新收的申请为 5 件，而表三第一项“本年新收政府信息公开申请数量”的总计为 0，相差 5').waitFor();
     await shot(page, 'prose');
+    await page.close();
+  });
+});
+
+describe('what a clerk sees', () => {
+  /** Whether an element is inside the visible part of the scrolled task pane. */
+  async function inPaneView(page: Page, locator: ReturnType<Page['locator']>): Promise<boolean> {
+    const pane = await page.locator('aside[aria-label="任务窗格"]').boundingBox();
+    const box = await locator.boundingBox();
+    return !!pane && !!box && box.y >= pane.y && box.y + box.height <= pane.y + pane.height;
+  }
+
+  it('offers the button a refusal names, keeps the notice in sight below long findings, and lets it be closed', async () => {
+    const page = await open(1366, 600);
+    await insertAll(page, '2021');
+    await page.getByRole('radio', { name: '当前选中的单元格' }).check();
+    const t3 = page.getByRole('button', { name: '表三 申请处理' });
+    await t3.scrollIntoViewIfNeeded();
+    await t3.click();
+    const notice = page.getByTestId('notice');
+    await notice.getByText('已有表三').waitFor();
+    const retry = notice.getByRole('button', { name: '插入到新工作表' });
+    expect(await inPaneView(page, retry)).toBe(true);
+    await shot(page, 'notice-blocked');
+    await retry.click();
+    await page.getByRole('tab', { name: '年报表格（2021版）(2)' }).waitFor();
+    await notice.getByText('插入表三').waitFor();
+    // Which sheet and which table, no cell range.
+    expect(await notice.textContent()).not.toMatch(/[A-Z]+\d+:[A-Z]+\d+/);
+    expect(await inPaneView(page, notice.getByText('插入表三'))).toBe(true);
+    await shot(page, 'notice-inserted');
+    await notice.getByRole('button', { name: '关闭提示' }).click();
+    await expect(notice.textContent()).resolves.toBe('');
+    await page.close();
+  });
+
+  it('fits a 320 px window without sideways scrolling, and keeps sheet tabs out of the pane at 800 px', async () => {
+    const narrow = await open(320, 640);
+    await expect(narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await shot(narrow, 'window-320');
+    await narrow.close();
+    const page = await open(800, 600);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '插入全部三张表' }).click();
+    await page.getByRole('tab', { name: '年报表格（2021版）(3)' }).waitFor();
+    const tabs = await page.getByRole('tablist', { name: '工作表' }).boundingBox();
+    const pane = await page.locator('aside[aria-label="任务窗格"]').boundingBox();
+    expect(tabs!.x + tabs!.width).toBeLessThanOrEqual(pane!.x + 1);
+    await shot(page, 'window-800');
+    await page.close();
+  });
+
+  it('undoes the last typing with Ctrl+Z, and lets long text run on over empty cells', async () => {
+    const page = await open();
+    await insertAll(page, '2021');
+    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    await finding(page, '行政复议：总计 9').waitFor();
+    await page.keyboard.press('Control+z');
+    await page.getByText('数字全部对得上').waitFor();
+    await expect(cell(page, addressOf('2021', 'T4.RV.TOT')).textContent()).resolves.toBe(''); // blank as inserted
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    // Chinese text comes through an input method, after a double-click opens the cell for editing.
+    await cell(page, 'B2').dblclick();
+    await page.keyboard.insertText('本表由办公室填写，数字截至十二月三十一日');
+    await page.keyboard.press('Enter');
+    const text = cell(page, 'B2').locator('[data-spill]');
+    await text.waitFor();
+    const own = (await cell(page, 'B2').boundingBox())!.width;
+    expect((await text.boundingBox())!.width).toBeGreaterThan(own);
+    await shot(page, 'spill');
+    await page.close();
+  });
+
+  it('selects and shows the recognised tables, and gives each checked sheet its verdict', async () => {
+    const page = await open();
+    await insertAll(page, '2021');
+    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    await finding(page, '行政复议：总计 9').waitFor();
+    await page.getByRole('tab', { name: 'Sheet1' }).click();
+    const text = readFileSync(join(__dirname, '..', 'test', 'fixtures', 'street-office-2019-format.txt'), 'utf8');
+    await cell(page, 'A1').click();
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.querySelector('[role="grid"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }, text);
+    await page.getByRole('button', { name: '识别并校验当前工作表' }).click();
+    await page.getByTestId('sheet-verdicts').getByText('Sheet1：通过，数字全部对得上').waitFor();
+    await page.getByTestId('sheet-verdicts').getByText('年报表格（2021版）：有错误').waitFor();
+    const selected = (await page.getByTestId('namebox').textContent()) ?? '';
+    const first = selected.split(/[:,]/)[0];
+    expect(Number(first.replace(/^[A-Z]+/, ''))).toBeGreaterThan(30);
+    const grid = await page.getByRole('grid').boundingBox();
+    const box = await cell(page, first).boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(grid!.y);
+    expect(box!.y).toBeLessThan(grid!.y + grid!.height);
+    await shot(page, 'recognised-verdicts');
+    await page.close();
+  });
+
+  it('keeps each insert button on one line in a 320 px pane', async () => {
+    const page = await open();
+    const heights = await page.getByRole('group', { name: '插入表格' }).getByRole('button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThanOrEqual(Math.min(...heights));
+    await page.close();
+  });
+
+  it('says in the bar as many errors as the pane counts, and drops the "no table yet" note once tables are there', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: '填入示例数据' }).click();
+    await page.getByTestId('preview-note').getByText('还没有年报表格').waitFor();
+    await insertAll(page, '2021');
+    await expect(page.getByTestId('preview-note').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '填入示例数据' }).click();
+    const note = (await page.getByTestId('preview-note').textContent()) ?? '';
+    const said = /校验发现 (\d+) 条错误/.exec(note);
+    expect(said).not.toBeNull();
+    await eventually(() => page.getByTestId('counts').textContent().then((t) => /错误 (\d+)/.exec(t ?? '')?.[1]), said![1]);
+    await shot(page, 'example-filled');
     await page.close();
   });
 });

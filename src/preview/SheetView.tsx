@@ -47,6 +47,9 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
   const gridRef = useRef<HTMLDivElement>(null);
   const sel = host.selection();
   const selRange = sel.sheet === sheet ? parseRange(sel.address) : { top: 0, left: 0, bottom: 0, right: 0 };
+  // Several areas after a finding's cells were selected exactly (RangeAreas.select).
+  const selAreas = sel.sheet === sheet ? host.selectionAreas() : [];
+  const areaRanges = selAreas.map(parseRange);
   const active: Pos = { row: selRange.top, col: selRange.left };
   const used = host.usedRange(sheet);
   const rows = Math.max(used.rowCount + 5, 30);
@@ -83,6 +86,21 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
     if (!editing) gridRef.current?.focus();
   }, [sheet, editing]);
 
+  // As Excel does: a selection made elsewhere (a finding clicked, tables recognised) is scrolled into view.
+  const selKey = `${sel.sheet}!${selAreas.join(',')}`;
+  useEffect(() => {
+    const grid = gridRef.current;
+    const cell = grid?.querySelector(`td[data-address="${a1(active.row, active.col)}"]`);
+    if (!grid || !cell) return;
+    const g = grid.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    // A step past the edge scrolls by that step; a jump puts the selection near the top, below the column letters.
+    const far = c.top > g.bottom + c.height || c.bottom < g.top;
+    if (far) grid.scrollTop += c.top - g.top - 2 * c.height;
+    cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selKey]);
+
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) return;
     const moves: Record<string, Pos> = {
@@ -100,6 +118,11 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
     } else if (e.key === 'F2') {
       e.preventDefault();
       startEdit(active);
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      // Ctrl+Z undoes the last typing or paste, as the pane's messages promise (可以撤销).
+      e.preventDefault();
+      performance.mark('xxgk-edit');
+      host.userUndo();
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       performance.mark('xxgk-edit');
@@ -121,7 +144,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 }} data-version={version}>
       <div style={{ display: 'flex', gap: 8, padding: '4px 8px', borderBottom: '1px solid #ddd', fontSize: 13, alignItems: 'center' }}>
         <span aria-label="名称框" style={{ minWidth: 60, border: '1px solid #ccc', padding: '2px 6px' }} data-testid="namebox">
-          {sel.sheet === sheet ? sel.address.split('!').pop() : ''}
+          {selAreas.join(',')}
         </span>
         <span aria-label="编辑栏" data-testid="formulabar" style={{ flex: 1, border: '1px solid #ccc', padding: '2px 6px', minHeight: 18, overflow: 'hidden', whiteSpace: 'nowrap' }}>
           {activeCell.formula ?? (activeCell.value === null ? '' : String(activeCell.value))}
@@ -178,11 +201,20 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                   const address = a1(r, c);
                   const cell = host.cell(sheet, address);
                   const span = cell.merge ? parseRange(cell.merge.address) : null;
-                  const inSel = r >= selRange.top && r <= selRange.bottom && c >= selRange.left && c <= selRange.right && sel.sheet === sheet;
+                  const inSel = areaRanges.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
                   const isActive = r === active.row && c === active.col;
                   const isEditing = editing && editing.pos.row === r && editing.pos.col === c;
                   const numeric = typeof cell.value === 'number';
                   const align = cell.horizontalAlignment && cell.horizontalAlignment !== 'General' ? cell.horizontalAlignment.toLowerCase() : numeric ? 'right' : 'left';
+                  // As in Excel, unwrapped left-aligned text runs on over the empty cells to its right.
+                  let spill = 0;
+                  if (!numeric && !cell.wrap && !span && align === 'left' && cell.text) {
+                    for (let k = c + 1; k < cols; k++) {
+                      const next = a1(r, k);
+                      if (covered.has(`${r},${k}`) || host.cell(sheet, next).text || host.cell(sheet, next).merge) break;
+                      spill += Math.round(host.columnWidth(sheet, k) * PT);
+                    }
+                  }
                   return (
                     <td
                       key={c}
@@ -201,7 +233,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                         textAlign: align === 'center' || align === 'right' || align === 'left' ? align : undefined,
                         verticalAlign: 'middle',
                         whiteSpace: cell.wrap ? 'normal' : 'nowrap',
-                        overflow: 'hidden',
+                        overflow: spill ? 'visible' : 'hidden',
                         padding: '0 3px',
                         borderTop: BORDER(cell.borders.EdgeTop) ?? '1px solid #eee',
                         borderLeft: BORDER(cell.borders.EdgeLeft) ?? '1px solid #eee',
@@ -233,6 +265,21 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                           onBlur={() => commit({ row: 0, col: 0 })}
                           style={{ width: '100%', boxSizing: 'border-box', border: 'none', outline: 'none', font: 'inherit', background: '#fff' }}
                         />
+                      ) : spill ? (
+                        <span
+                          data-spill
+                          style={{
+                            position: 'relative',
+                            zIndex: 1,
+                            display: 'inline-block',
+                            overflow: 'hidden',
+                            verticalAlign: 'middle',
+                            maxWidth: Math.round(host.columnWidth(sheet, c) * PT) + spill - 6,
+                            background: cell.displayFill ?? undefined,
+                          }}
+                        >
+                          {cell.text}
+                        </span>
                       ) : (
                         cell.text
                       )}

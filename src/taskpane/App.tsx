@@ -15,14 +15,15 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Dismiss16Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WorkbookCheck } from '../excel/check';
 import { convertActiveSheet, Findings, insertTables, LiveChecker, recognizeActiveSheet, reinsertTable, StructureProblems, unmarkActiveSheet } from './deferred';
 import { ExcelRun } from '../excel/run';
-import { LastYear } from './components/LastYear';
 import type { RollupResult } from '../excel/rollup';
 import { ProseCheck } from './components/ProseCheck';
 import { Rollup } from './components/Rollup';
+import { LastYear } from './components/LastYear';
 import { DEFAULT_VERSION, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
 
 const useStyles = makeStyles({
@@ -38,6 +39,8 @@ const useStyles = makeStyles({
   buttons: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   wide: { gridColumn: '1 / span 2' },
   row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // The notice stays in sight wherever the pane is scrolled: the buttons that cause it sit below long findings.
+  notice: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
 export interface AppProps {
@@ -45,12 +48,14 @@ export interface AppProps {
   supported: boolean;
   debounceMs?: number;
   mergedAreas?: boolean;
+  /** ExcelApi 1.9: a finding's cells are selected exactly, in several areas. */
+  multiAreaSelect?: boolean;
 }
 
 /** fromCheck: an error of the live check, cleared when a later check succeeds. */
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title?: string; text: string; retryOnNewSheet?: TableId[]; fromCheck?: boolean } | null;
 
-export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
+export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }: AppProps) {
   const styles = useStyles();
   const [version, setVersion] = useState<FormatVersion>(DEFAULT_VERSION);
   const [target, setTarget] = useState<'selection' | 'newSheet'>('newSheet');
@@ -99,7 +104,7 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
       setBusy(false);
       const names = tables.map((t) => TABLE_NUMBERS[t]).join('、');
       if (result.kind === 'inserted') {
-        setNotice({ intent: 'success', text: `已在工作表“${result.sheet}”的 ${result.address} 插入${names}（${version}版）。请直接填写数字，填写时会自动校验。` });
+        setNotice({ intent: 'success', text: `已在工作表“${result.sheet}”插入${names}（${version}版）。请直接填写数字，填写时会自动校验。` });
         await checker.current?.refresh();
       } else {
         // Every message about the selected cells names 插入到新工作表: the button is given beside it.
@@ -132,7 +137,11 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
     setBusy(true);
     const r = await unmarkActiveSheet(run);
     setBusy(false);
-    setNotice('removed' in r ? { intent: 'success', text: `已清除当前工作表上年报助手添加的 ${r.removed} 条标记规则，单元格内容未改动。` } : { intent: 'error', text: r.message });
+    setNotice(
+      'removed' in r
+        ? { intent: r.removed ? 'success' : 'info', text: r.removed ? '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。' : '当前工作表上没有年报助手的标记。' }
+        : { intent: 'error', text: r.message },
+    );
     await checker.current?.refresh();
   }, [run]);
 
@@ -223,16 +232,19 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
         onChange={(_, d) => setTotalsAsFormulas(!!d.checked)}
         label="合计用公式自动计算（总计列、（七）总计行、表四总计）"
       />
-      <div className={styles.buttons} role="group" aria-label="插入表格">
-        {TABLE_IDS.map((t) => (
-          <Button key={t} disabled={busy} onClick={() => void insert([t])}>
-            插入{TABLE_NAMES[t]}（{TABLE_NUMBERS[t]}）
+      <Field label="插入表格">
+        {/* Labels short enough for a 320 px pane: no line break inside a bracket. */}
+        <div className={styles.buttons} role="group" aria-label="插入表格">
+          {TABLE_IDS.map((t) => (
+            <Button key={t} disabled={busy} onClick={() => void insert([t])}>
+              {TABLE_NUMBERS[t]} {TABLE_NAMES[t]}
+            </Button>
+          ))}
+          <Button appearance="primary" disabled={busy} onClick={() => void insert([...TABLE_IDS])}>
+            插入全部三张表
           </Button>
-        ))}
-        <Button appearance="primary" disabled={busy} onClick={() => void insert([...TABLE_IDS])}>
-          插入全部三张表
-        </Button>
-      </div>
+        </div>
+      </Field>
       <Field label="已有的表格（从上年年报或网页粘贴的）">
         <div className={styles.buttons} role="group" aria-label="已有的表格">
           <Button className={styles.wide} disabled={busy} onClick={() => void recognizeHere()}>
@@ -284,7 +296,7 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
             </MessageBar>
           )}
           <StructureProblems check={check} onReinsert={(t) => void reinsert(t)} />
-          <Findings check={check} run={run} onError={(text) => setNotice({ intent: 'error', text })} />
+          <Findings check={check} run={run} multiAreaSelect={multiAreaSelect} onError={(text) => setNotice({ intent: 'error', text })} />
           <ProseCheck check={check} />
         </>
       )}
@@ -296,20 +308,22 @@ export function App({ run, supported, debounceMs, mergedAreas }: AppProps) {
       <Text as="h1" className={styles.title}>
         年报助手
       </Text>
-      <div aria-live="polite">
+      <div aria-live="polite" className={styles.notice} data-testid="notice">
         {notice && (
-          <MessageBar intent={notice.intent}>
+          <MessageBar intent={notice.intent} layout="multiline">
             <MessageBarBody>
               {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
               {notice.text}
             </MessageBarBody>
-            {notice.retryOnNewSheet && (
-              <MessageBarActions>
+            <MessageBarActions
+              containerAction={<Button appearance="transparent" size="small" aria-label="关闭提示" icon={<Dismiss16Regular />} onClick={() => setNotice(null)} />}
+            >
+              {notice.retryOnNewSheet && (
                 <Button size="small" disabled={busy} onClick={() => void insert(notice.retryOnNewSheet!, 'newSheet')}>
                   插入到新工作表
                 </Button>
-              </MessageBarActions>
-            )}
+              )}
+            </MessageBarActions>
           </MessageBar>
         )}
       </div>

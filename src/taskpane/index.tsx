@@ -9,5 +9,6 @@ Office.onReady((info) => {
   const container = document.getElementById('container')!;
   const supported = info.host === Office.HostType.Excel && Office.context.requirements.isSetSupported('ExcelApi', '1.8');
   const mergedAreas = supported && Office.context.requirements.isSetSupported('ExcelApi', '1.13');
-  mountTaskpane(createRoot(container), { run: officeRun, supported, mergedAreas });
+  const multiAreaSelect = supported && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+  mountTaskpane(createRoot(container), { run: officeRun, supported, mergedAreas, multiAreaSelect });
 });

@@ -11,13 +11,15 @@ export interface TaskpaneHost {
   debounceMs?: number;
   /** ExcelApi 1.13: merged areas can be read, so an undone merge is reported. */
   mergedAreas?: boolean;
+  /** ExcelApi 1.9: several areas can be selected (Worksheet.getRanges). */
+  multiAreaSelect?: boolean;
 }
 
 /** Renders the task pane; the add-in and the browser preview both mount it through here. */
 export function mountTaskpane(root: Root, host: TaskpaneHost): void {
   root.render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
-      <App run={host.run} supported={host.supported} debounceMs={host.debounceMs} mergedAreas={host.mergedAreas} />
+      <App run={host.run} supported={host.supported} debounceMs={host.debounceMs} mergedAreas={host.mergedAreas} multiAreaSelect={host.multiAreaSelect} />
     </FluentProvider>,
   );
 }

@@ -44,10 +44,12 @@ export interface FindingsProps {
   check: WorkbookCheck;
   run: ExcelRun;
   onError: (message: string) => void;
+  /** ExcelApi 1.9: select exactly the finding's cells (several areas), not their bounding range. */
+  multiAreaSelect?: boolean;
 }
 
 /** Counts per severity, then the findings grouped by table; a click selects the finding's cells. */
-export function Findings({ check, run, onError }: FindingsProps) {
+export function Findings({ check, run, onError, multiAreaSelect }: FindingsProps) {
   const styles = useStyles();
   // The findings view and cell selection come with the second chunk, which is there once a check is.
   const m = useLogic();
@@ -60,7 +62,7 @@ export function Findings({ check, run, onError }: FindingsProps) {
   const perSheet = check.sheets.length > 1 ? sheetVerdicts(check) : [];
   const verdictStyle: Record<Verdict, string | undefined> = { passed: styles.passed, incomplete: styles.incomplete, errors: styles.errors, unreadable: undefined };
   const go = async (sheetId: string, addresses: string[]) => {
-    const problem = await selectCells(run, sheetId, addresses);
+    const problem = await selectCells(run, sheetId, addresses, { multiArea: multiAreaSelect });
     if (problem) onError(problem);
   };
   return (
@@ -102,7 +104,8 @@ export function Findings({ check, run, onError }: FindingsProps) {
             </Button>
           )}
           {g.items.map((item, i) => [
-            (i === 0 || g.items[i - 1].rule !== item.rule) && (
+            // The blank-cells line says its rule itself.
+            item.rule !== 'CELL-BLANK' && (i === 0 || g.items[i - 1].rule !== item.rule) && (
               <Text key={`${item.key}/basis`} size={200} className={styles.basis} data-testid="rule-basis">
                 {item.ruleName}：{item.basis}
               </Text>
