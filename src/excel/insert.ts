@@ -338,7 +338,8 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         if (occupied.length || withValidation.length || merges.length) {
           const what: string[] = [];
           if (occupied.length) what.push(`已有内容（${occupied.slice(0, 8).join('、')}${occupied.length > 8 ? ` 等 ${occupied.length} 个单元格` : ''}）`);
-          if (withValidation.length) what.push(`设有数据有效性（${withValidation.join('、')} 中）`);
+          // The probe is a whole table's block: its range says nothing a user can act on.
+          if (withValidation.length) what.push('有单元格设有数据有效性（输入限制）');
           if (merges.length) what.push(`有合并单元格（${merges.slice(0, 4).join('、')}${merges.length > 4 ? ` 等 ${merges.length} 处` : ''}）`);
           return {
             kind: 'blocked',

@@ -63,6 +63,21 @@ describe('inserting the official tables', () => {
     expect(host.cell('Sheet1', 'E10').value).toBe('我的备注');
   });
 
+  it('names validation in the way without the range of the whole block', async () => {
+    const host = hostWithSheet();
+    const run = host.run.bind(host);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('C3').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+      await ctx.sync();
+    });
+    host.userSelect('Sheet1', 'A1');
+    const result = await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
+    expect(result.kind).toBe('blocked');
+    if (result.kind !== 'blocked') return;
+    expect(result.message).toContain('数据有效性');
+    expect(result.message).not.toMatch(/[A-Z]+\d+:[A-Z]+\d+/);
+  });
+
   it('says in Chinese that a protected sheet cannot take the table', async () => {
     const host = hostWithSheet();
     host.protectSheet('Sheet1', true);

@@ -78,15 +78,15 @@ export function Findings({ check, run, onError, multiAreaSelect }: FindingsProps
         {verdict.text}
       </Text>
       {perSheet.length > 0 && (
-        <ul className={styles.sheets} aria-label="各工作表的结论" data-testid="sheet-verdicts">
+        <div className={styles.sheets} aria-label="各工作表的结论" data-testid="sheet-verdicts">
           {perSheet.map((s) => (
-            <li key={s.sheetId} data-verdict={s.verdict}>
+            <div key={s.sheetId} data-verdict={s.verdict}>
               <Text size={200} className={verdictStyle[s.verdict]}>
                 {s.text}
               </Text>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
       {groups.map((g) => (
         <div key={g.key} className={styles.group} role="list" aria-label={g.title}>
