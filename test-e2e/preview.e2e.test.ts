@@ -358,6 +358,19 @@ describe('what a clerk sees', () => {
     await page.close();
   });
 
+  it('says once that a formula total was typed over, naming the formula', async () => {
+    const page = await open();
+    await page.getByRole('checkbox', { name: /合计用公式/ }).check();
+    await insertAll(page, '2021');
+    const total = addressOf('2021', 'T3.NEW.TOT');
+    await typeInto(page, total, '7');
+    const notice = page.getByTestId('notice');
+    await notice.getByText('合计公式被改写').waitFor();
+    expect(await notice.textContent()).toContain(`${total}（原为 =SUM(`);
+    await shot(page, 'formula-total');
+    await page.close();
+  });
+
   it('keeps each insert button on one line in a 320 px pane', async () => {
     const page = await open();
     const heights = await page.getByRole('group', { name: '插入表格' }).getByRole('button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
