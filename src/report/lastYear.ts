@@ -1,4 +1,4 @@
-import { CellId, dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_IDS, TableId } from './formats';
+import { CellId, dataCells, FORMAT_VERSIONS, TABLE_IDS, TableId } from './formats';
 import { CellSites, HighlightRule, rectangles } from './formulas';
 import { a1 } from './layout';
 import { readPastedBlock } from './pasted';
