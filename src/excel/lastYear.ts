@@ -167,6 +167,17 @@ function thisYearSites(scans: SheetScan[], pasted: { ws: Excel.Worksheet; range:
   return out;
 }
 
+/** Queues the reads of the sheets, the link's name and the hidden sheet of a file's values. */
+function queueCurrentLink(context: Excel.RequestContext) {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/id');
+  const old = context.workbook.names.getItemOrNullObject(LAST_YEAR_NAME);
+  old.load('name');
+  const oldData = sheets.getItemOrNullObject(LAST_YEAR_DATA_SHEET);
+  oldData.load('id');
+  return { sheets, old, oldData };
+}
+
 /**
  * Links last year's report: a sheet of this workbook (its tables recognised, the name put over
  * them) or a file's values (written to a hidden sheet). Every table of this year gets highlights
@@ -177,12 +188,7 @@ function thisYearSites(scans: SheetScan[], pasted: { ws: Excel.Worksheet; range:
 export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promise<LinkResult> {
   try {
     return await run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name,items/id');
-      const old = context.workbook.names.getItemOrNullObject(LAST_YEAR_NAME);
-      old.load('name');
-      const oldData = sheets.getItemOrNullObject(LAST_YEAR_DATA_SHEET);
-      oldData.load('id');
+      const { sheets, old, oldData } = queueCurrentLink(context);
       let used: Excel.Range | null = null;
       let srcWs: Excel.Worksheet | null = null;
       if (source.kind === 'sheet') {
@@ -249,12 +255,7 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
 export async function unlinkLastYear(run: ExcelRun): Promise<{ removed: number } | { message: string }> {
   try {
     return await run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name,items/id');
-      const old = context.workbook.names.getItemOrNullObject(LAST_YEAR_NAME);
-      old.load('name');
-      const oldData = sheets.getItemOrNullObject(LAST_YEAR_DATA_SHEET);
-      oldData.load('id');
+      const { sheets, old, oldData } = queueCurrentLink(context);
       await context.sync();
       const scans = queueScan(sheets.items.filter((ws) => oldData.isNullObject || ws.id !== oldData.id));
       await context.sync();
