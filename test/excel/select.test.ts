@@ -1,4 +1,5 @@
 import { selectCells } from '../../src/excel/check';
+import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost } from '../../src/excel/memory';
 
 function setup() {
@@ -22,5 +23,15 @@ describe('selecting a finding’s cells', () => {
     expect(await selectCells(host.run.bind(host), '年报', ['D21', 'D22', 'D44', 'D45'])).toBeNull();
     expect(host.selection()).toEqual({ sheet: '年报', address: 'D21:D45' });
     expect(host.selectionAreas()).toEqual(['D21:D45']);
+  });
+});
+
+describe('inserting at a selection of several areas', () => {
+  it('is refused with what to do, as Excel refuses getSelectedRange there', async () => {
+    const host = setup();
+    const run = host.run.bind(host);
+    await selectCells(run, '年报', ['D21', 'D44'], { multiArea: true });
+    const r = await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
+    expect(r).toMatchObject({ kind: 'failed', message: expect.stringContaining('请先单击一个单元格') });
   });
 });
