@@ -6,7 +6,7 @@ import { RawValue, SheetValueType } from '../report/placed';
 import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/sheetCheck';
 import { describeExcelError } from './errors';
 import { BatchRun, ExcelRun, whileEditing } from './run';
-import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
+import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/tableNames';
 import { Report } from '../report/report';
 import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
 
@@ -49,6 +49,11 @@ function evaluateSheet(sheet: string, sheetId: string, reads: BlockRead[], lastY
 /** Last year's report for a sheet: none for last year's own sheet. */
 function lastYearFor(sheetId: string, lastYear: LastYearInfo | undefined): Report | undefined {
   return lastYear && lastYear.sheetId !== sheetId ? (lastYear.report ?? undefined) : undefined;
+}
+
+/** Marks a summary sheet (汇总本工作簿), known by its name, so that the live check follows its units. */
+function withSummary(sheet: SheetCheck, names: Excel.NamedItemCollection): SheetCheck {
+  return names.items.some((n) => n.name === ROLLUP_NAME) ? { ...sheet, summary: true } : sheet;
 }
 
 function ourNames(names: Excel.NamedItemCollection): { our: OurName; item: Excel.NamedItem }[] {
@@ -122,7 +127,7 @@ export async function checkWorkbook(run: BatchRun, options: CheckOptions = {}): 
       return {
         sheets: perSheet
           .filter((p) => p.reads.length > 0)
-          .map((p) => evaluateSheet(p.ws.name, p.ws.id, blocksFrom(p.reads), lastYearFor(p.ws.id, lastYear))),
+          .map((p) => withSummary(evaluateSheet(p.ws.name, p.ws.id, blocksFrom(p.reads), lastYearFor(p.ws.id, lastYear)), p.ws.names)),
         ...(lastYear ? { lastYear } : {}),
       };
     });
@@ -249,7 +254,7 @@ export async function checkSheet(
         const range = guessed.get(our.name)!.range;
         return { our, comment: String(item.comment ?? ''), formulas: our.template ? (range.formulas as unknown[][]) : null };
       });
-      return { ...sheet, unguarded: unguardedOf(sheet, guards, formulaTotals), formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas) };
+      return { ...withSummary(sheet, ws.names), unguarded: unguardedOf(sheet, guards, formulaTotals), formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas) };
     }
     const reads = queueNamedBlocks(ws, names, options);
     const moved = names.map(({ our, item }) => {
@@ -259,7 +264,7 @@ export async function checkSheet(
     if (reads.length > 0) await context.sync();
     const sheet = evaluateSheet(ws.name, ws.id, blocksFrom(reads), lastYear);
     // Moved tables: the next edit's check, in place again, looks at their totals.
-    return { ...sheet, unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [], formulaTotalsLost: [] };
+    return { ...withSummary(sheet, ws.names), unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [], formulaTotalsLost: [] };
   });
 }
 

@@ -204,6 +204,10 @@ export class LiveChecker {
       this.options.onResult(this.current);
       if (unguarded.length > 0) await this.restore(sheetId, check.sheet, unguarded);
       this.tellFormulaTotals(sheetId, check.sheet, formulaTotalsLost);
+      // A summary sheet sums the units' cells: its values changed with this sheet's (one sync each).
+      if (!check.summary) {
+        for (const s of this.current.sheets.filter((x) => x.summary && x.sheetId !== sheetId)) await this.checkNow(s.sheetId);
+      }
     } catch (e) {
       this.failed(sheetId, e);
     }

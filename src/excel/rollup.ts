@@ -1,6 +1,6 @@
 import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
 import { a1, tableLayout } from '../report/layout';
-import { parseNameReference, parseTableName } from '../report/tableNames';
+import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/tableNames';
 import { describeExcelError } from './errors';
 import { insertTables } from './insert';
 import { ExcelRun } from './run';
@@ -9,8 +9,7 @@ import { ExcelRun } from './run';
 // sheets (each department or town on its own sheet). The sums update as units are corrected, and the
 // summary sheet is itself a template, checked like any other.
 
-/** Marks a summary sheet (sheet-scoped), so that it is never summed into another summary. */
-export const ROLLUP_NAME = 'XXGK_ROLLUP';
+export { ROLLUP_NAME };
 
 /** A sheet holding template tables: a unit that can be summed. */
 export interface RollupUnit {

@@ -98,6 +98,8 @@ export interface SheetCheck {
   blocks: KnownBlocks;
   /** The values read from the checked tables (the first version's, where a sheet holds two); null when none. */
   report: Report | null;
+  /** A summary sheet (汇总本工作簿): its formulas sum other sheets, so it is checked again when they change. */
+  summary?: boolean;
 }
 
 export interface SheetCheckOptions {

@@ -53,3 +53,6 @@ export function parsePastedName(name: string): FormatVersion | null {
   const m = /^XXGK_PASTED_(\d{4})$/.exec(name);
   return m ? (FORMAT_VERSIONS.find((v) => v === m[1]) ?? null) : null;
 }
+
+/** Marks a summary sheet (汇总本工作簿, sheet-scoped): its formulas sum other sheets, so it is checked again when they change. */
+export const ROLLUP_NAME = `${NAME_PREFIX}ROLLUP`;

@@ -95,3 +95,28 @@ describe('汇总本工作簿', () => {
     expect(await insertWorkbookRollup(host.run.bind(host))).toMatchObject({ kind: 'failed', message: expect.stringContaining('没有可以汇总的年报表格') });
   });
 });
+
+describe('汇总本工作簿 with the live check', () => {
+  it('checks the summary again when a unit is edited (one more sync per summary sheet)', async () => {
+    const { LiveChecker } = await import('../../src/excel/live');
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    const a = amountsWhole(consistentReport('2021', seededRandom(7)));
+    await unit(host, '甲局', a);
+    await unit(host, '乙镇', amountsWhole(consistentReport('2021', seededRandom(8))));
+    const run = host.run.bind(host);
+    await insertWorkbookRollup(run);
+    const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 1, onResult: () => undefined });
+    await live.refresh();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(live.result.sheets.find((s) => s.sheet === '汇总（2021版）')!.summary).toBe(true);
+    host.resetStats();
+    host.userEdit('甲局', addressOf('2021', 'T3.NEW.NP'), Number(a.cells['T3.NEW.NP']) + 1);
+    await host.flushEvents();
+    await new Promise((r) => setTimeout(r, 60));
+    const summary = live.result.sheets.find((s) => s.sheet === '汇总（2021版）')!;
+    expect(summary.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('T3-BALANCE');
+    expect(host.stats.syncs).toBe(2);
+    await live.stop();
+  });
+});
