@@ -85,6 +85,6 @@ export async function main(): Promise<void> {
   }
   figures.maxRssMiB = memory.maxRssMiB;
   figures.editToFindingsMedianMs = Number((await measureEditToFindings()).toFixed(1));
-  console.log(`preview in Chromium: cell edit → findings updated, median ${figures.editToFindingsMedianMs} ms (150 ms debounce included)`);
+  console.log(`preview in Chromium: cell edit → findings updated, median ${figures.editToFindingsMedianMs} ms (the live check's 30 ms wait included)`);
   console.log(JSON.stringify(figures));
 }

@@ -215,7 +215,7 @@ describe('fit and finish', () => {
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)];
     // eslint-disable-next-line no-console
-    console.log(`editToFindingsMedianMs ${median.toFixed(1)} (debounce 150 ms included; samples ${samples.map((s) => s.toFixed(0)).join(',')})`);
+    console.log(`editToFindingsMedianMs ${median.toFixed(1)} (the live check's 30 ms wait included; samples ${samples.map((s) => s.toFixed(0)).join(',')})`);
     expect(Number.isFinite(median)).toBe(true);
     await page.close();
   });
