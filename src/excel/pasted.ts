@@ -1,8 +1,8 @@
-import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
+import { dataCells, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
 import { HIGHLIGHT_COLOURS, highlightRulesAt, isTaggedFormula, taggedFormula } from '../report/formulas';
-import { a1 } from '../report/layout';
+import { a1, tableLayout } from '../report/layout';
 import { readPastedBlock } from '../report/pasted';
-import { RawValue } from '../report/placed';
+import { RawValue, valueFromSheet } from '../report/placed';
 import { parseCellText } from '../report/cellText';
 import { dataCell } from '../report/formats';
 import { Report } from '../report/report';
@@ -169,7 +169,7 @@ export async function reinsertTable(
   /** sheet: the damaged table's sheet, by id (or name). */
   table: { sheet: string; table: TableId; version: FormatVersion; address?: string },
   totalsAsFormulas = false,
-): Promise<InsertResult & { carried?: number | null }> {
+): Promise<InsertResult & { carried?: number | null; notCarried?: string[] }> {
   let values: Report = { format: table.version, cells: {} };
   let readable = !!table.address;
   if (table.address) {
@@ -180,10 +180,16 @@ export async function reinsertTable(
         await context.sync();
         return { values: r.values as RawValue[][], row: r.rowIndex, col: r.columnIndex };
       });
-      const read = readPastedBlock(block.values, block.row, block.col);
-      if (read.inPlace?.format === table.version) {
-        const cells = read.recognition.tables.filter((t) => t.table === table.table).flatMap((t) => t.cells);
-        values = { format: table.version, cells: Object.fromEntries(cells.map((c) => [c.id, c.value])) };
+      const layout = tableLayout(table.version, table.table);
+      if (block.values.length === layout.rowCount && block.values[0]?.length === layout.colCount) {
+        // The shape is intact (a label was edited): every value is where the layout puts it.
+        values = { format: table.version, cells: Object.fromEntries(layout.data.map((d) => [d.id, valueFromSheet(block.values[d.row][d.col])])) };
+      } else {
+        const read = readPastedBlock(block.values, block.row, block.col);
+        if (read.inPlace?.format === table.version) {
+          const cells = read.recognition.tables.filter((t) => t.table === table.table).flatMap((t) => t.cells);
+          values = { format: table.version, cells: Object.fromEntries(cells.map((c) => [c.id, c.value])) };
+        }
       }
     } catch {
       readable = false; // Nothing readable: the table is inserted empty, and the pane says so.
@@ -191,5 +197,7 @@ export async function reinsertTable(
   }
   const result = await insertTables(run, { version: table.version, tables: [table.table], target: 'newSheet', totalsAsFormulas, values });
   const carried = readable ? Object.values(values.cells).filter((v) => v !== null).length : null;
-  return result.kind === 'inserted' ? { ...result, carried } : result;
+  // Cells the damaged block no longer shows where they can be found: named, never lost in silence.
+  const notCarried = readable ? dataCells(table.version).filter((d) => d.table === table.table && !(d.id in values.cells)).map((d) => d.label) : [];
+  return result.kind === 'inserted' ? { ...result, carried, notCarried } : result;
 }

@@ -171,7 +171,10 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
           r.carried === null || r.carried === undefined
             ? '原表已无法读取，插入的是空白表格'
             : `带入了原表中可识别的 ${r.carried} 个数字`;
-        setNotice({ intent: 'success', text: `已在新工作表“${r.sheet}”重新插入${TABLE_NUMBERS[t.table]}（${t.version}版），${carried}；原工作表未改动，核对无误后可删除原表。` });
+        const lost = r.notCarried?.length
+          ? `；以下 ${r.notCarried.length} 个单元格在原表中已找不到，未能带入，请对照原表补填：${r.notCarried.slice(0, 8).join('、')}${r.notCarried.length > 8 ? ' 等' : ''}`
+          : '';
+        setNotice({ intent: r.notCarried?.length ? 'warning' : 'success', text: `已在新工作表“${r.sheet}”重新插入${TABLE_NUMBERS[t.table]}（${t.version}版），${carried}${lost}；原工作表未改动，核对无误后可删除原表。` });
         await checker.current?.refresh();
       } else setNotice({ intent: 'error', text: r.message });
     },

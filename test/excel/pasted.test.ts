@@ -119,11 +119,37 @@ describe('re-inserting a damaged table', () => {
     expect(damaged.damage).not.toEqual([]);
     const r = await reinsertTable(run, damaged);
     expect(r).toMatchObject({ kind: 'inserted', carried: 2 });
+    // The deleted row's cells are named, not lost in silence.
+    expect(r.kind === 'inserted' && r.notCarried).toEqual(expect.arrayContaining(['自然人一列的“（三）4.保护第三方合法权益”']));
+    expect(r.kind === 'inserted' && r.notCarried!.length).toBe(7);
     if (r.kind !== 'inserted') return;
     const cellOf = (id: string) => a1(r.placements[0].row + at(id).row, r.placements[0].col + at(id).col);
     expect(host.cell(r.sheet, cellOf('T3.NEW.NP')).value).toBe(12);
     expect(host.cell(r.sheet, cellOf('T3.COUT.LAW')).value).toBe(3);
     expect(host.cell('Sheet1', a1(at('T3.NEW.NP').row, at('T3.NEW.NP').col)).value).toBe(12);
+  });
+});
+
+describe('re-inserting a table whose row label was overwritten', () => {
+  it('carries every number over by position, that row’s too, and names nothing as lost', async () => {
+    const { insertTables } = await import('../../src/excel/insert');
+    const { reinsertTable } = await import('../../src/excel/pasted');
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    const run = host.run.bind(host);
+    host.userSelect('Sheet1', 'A1');
+    await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
+    const layout = tableLayout('2021', 'T3');
+    const r1 = layout.data.filter((d) => d.id.startsWith('T3.R1.'));
+    r1.forEach((d, i) => host.userEdit('Sheet1', a1(d.row, d.col), String(i + 1)));
+    const label = layout.labels.find((l) => l.text === '（一）予以公开')!;
+    host.userEdit('Sheet1', a1(label.row, label.col), '甲乙丙');
+    const damaged = (await checkWorkbook(run)).sheets[0].tables[0];
+    expect(damaged.damage).not.toEqual([]);
+    const r = await reinsertTable(run, damaged);
+    expect(r).toMatchObject({ kind: 'inserted', carried: 7, notCarried: [] });
+    if (r.kind !== 'inserted') return;
+    r1.forEach((d, i) => expect(host.cell(r.sheet, a1(r.placements[0].row + d.row, r.placements[0].col + d.col)).value).toBe(i + 1));
   });
 });
 
