@@ -67,7 +67,7 @@ function queueUnmark(a: ActiveSheet, customs: { cf: Excel.ConditionalFormat; rul
  * removed exactly) and a sheet name over the tables so the live check follows them. Two syncs.
  * It writes no value and no cell format.
  */
-export async function recognizeActiveSheet(run: ExcelRun): Promise<RecogniseResult> {
+export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResult> {
   try {
     return await run(async (context) => {
       const a = queueActiveSheet(context);

@@ -18,7 +18,7 @@ import {
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WorkbookCheck } from '../excel/check';
-import { convertActiveSheet, Findings, insertTables, LiveChecker, recognizeActiveSheet, reinsertTable, StructureProblems, unmarkActiveSheet } from './deferred';
+import { convertActiveSheet, Findings, insertTables, LiveChecker, recogniseActiveSheet, reinsertTable, StructureProblems, unmarkActiveSheet } from './deferred';
 import { ExcelRun } from '../excel/run';
 import type { RollupResult } from '../excel/rollup';
 import { ProseCheck } from './components/ProseCheck';
@@ -115,11 +115,11 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
     [run, version, target, totalsAsFormulas, mergedAreas],
   );
 
-  const recognizeHere = useCallback(async () => {
+  const recogniseHere = useCallback(async () => {
     setBusy(true);
     setNotice(null);
     checker.current?.ownWrites();
-    const r = await recognizeActiveSheet(run);
+    const r = await recogniseActiveSheet(run);
     checker.current?.ownWrites();
     setBusy(false);
     if (r.kind === 'marked') {
@@ -250,7 +250,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
       </Field>
       <Field label="已有的表格（从上年年报或网页粘贴的）">
         <div className={styles.buttons} role="group" aria-label="已有的表格">
-          <Button className={styles.wide} disabled={busy} onClick={() => void recognizeHere()}>
+          <Button className={styles.wide} disabled={busy} onClick={() => void recogniseHere()}>
             识别并校验当前工作表
           </Button>
           <Button disabled={busy} onClick={() => void convertHere()}>

@@ -46,7 +46,7 @@ function deferred<A extends unknown[], R>(pick: (m: Logic) => (...args: A) => Pr
 const FAILED = { kind: 'failed' as const, message: LOAD_FAILED };
 
 export const insertTables = deferred((m) => m.insertTables, FAILED);
-export const recognizeActiveSheet = deferred((m) => m.recognizeActiveSheet, FAILED);
+export const recogniseActiveSheet = deferred((m) => m.recogniseActiveSheet, FAILED);
 export const convertActiveSheet = deferred((m) => m.convertActiveSheet, FAILED);
 export const reinsertTable = deferred((m) => m.reinsertTable, FAILED);
 export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, { message: LOAD_FAILED });

@@ -6,7 +6,7 @@
  */
 export { LiveChecker } from '../excel/live';
 export { insertTables } from '../excel/insert';
-export { convertActiveSheet, recognizeActiveSheet, reinsertTable, unmarkActiveSheet } from '../excel/pasted';
+export { convertActiveSheet, recogniseActiveSheet, reinsertTable, unmarkActiveSheet } from '../excel/pasted';
 export { selectCells } from '../excel/check';
 export { linkLastYear, listSheets, unlinkLastYear } from '../excel/lastYear';
 export { SEVERITY_LABELS } from '../report/rules';

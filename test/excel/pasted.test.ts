@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { checkWorkbook } from '../../src/excel/check';
 import { createMemoryHost } from '../../src/excel/memory';
-import { convertActiveSheet, recognizeActiveSheet, unmarkActiveSheet } from '../../src/excel/pasted';
+import { convertActiveSheet, recogniseActiveSheet, unmarkActiveSheet } from '../../src/excel/pasted';
 import { a1, tableLayout } from '../../src/report/layout';
 import { parseTsv, recognise } from '../../src/report/recognise';
 
@@ -21,7 +21,7 @@ function pastedSample() {
 describe('tables pasted from last year’s report', () => {
   it('recognises the real sample on a sheet as the 2019 version and finds it consistent in place', async () => {
     const { host, run } = pastedSample();
-    const result = await recognizeActiveSheet(run);
+    const result = await recogniseActiveSheet(run);
     expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
     const check = await checkWorkbook(run);
     expect(check.sheets).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('tables pasted from last year’s report', () => {
     const width = Math.max(...grid.map((r) => r.length));
     host.userPaste('上年年报', 'A39', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
     host.userSelect('上年年报', 'A1');
-    expect(await recognizeActiveSheet(host.run.bind(host))).toMatchObject({ kind: 'marked' });
+    expect(await recogniseActiveSheet(host.run.bind(host))).toMatchObject({ kind: 'marked' });
     const block = host.names()[0].reference.split('!').pop()!.replace(/\$/g, '');
     expect(host.selection()).toEqual({ sheet: '上年年报', address: block });
     expect(Number(/^A(\d+):/.exec(block)![1])).toBeGreaterThan(39);
@@ -47,7 +47,7 @@ describe('tables pasted from last year’s report', () => {
 
   it('highlights the user’s own cell and lists the finding at its address after an inconsistent edit', async () => {
     const { host, run, grid } = pastedSample();
-    await recognizeActiveSheet(run);
+    await recogniseActiveSheet(run);
     const pos = recognise(grid).positions['T4.RV.UPH']!;
     const address = a1(pos.row, pos.col);
     host.userEdit('上年年报', address, '2');
@@ -64,7 +64,7 @@ describe('tables pasted from last year’s report', () => {
       cf.custom.rule.formula = '=Z1>100';
       await context.sync();
     });
-    await recognizeActiveSheet(run);
+    await recogniseActiveSheet(run);
     const before = grid.map((r, i) => r.map((_, j) => host.cell('上年年报', a1(i, j)).value));
     expect(host.conditionalFormats('上年年报').length).toBeGreaterThan(0);
     const r = await unmarkActiveSheet(run);
@@ -93,7 +93,7 @@ describe('tables pasted from last year’s report', () => {
     const host = createMemoryHost();
     host.addSheet('Sheet1');
     host.userEdit('Sheet1', 'A1', '一、总体情况');
-    const result = await recognizeActiveSheet(host.run.bind(host));
+    const result = await recogniseActiveSheet(host.run.bind(host));
     expect(result).toMatchObject({ kind: 'none', message: expect.stringContaining('没有找到年报统计表格') });
   });
 });
@@ -164,7 +164,7 @@ describe('a report pasted from a PDF as one column of text', () => {
     lines[row] = lines[row].replace(/ 0 /, ' 4 '); // 自然人 新收 4: breaks the balance
     host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
     const run = host.run.bind(host);
-    const result = await recognizeActiveSheet(run);
+    const result = await recogniseActiveSheet(run);
     expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
     const sheet = (await checkWorkbook(run)).sheets[0];
     expect(sheet.notes).toEqual([]);
@@ -185,7 +185,7 @@ describe('a report pasted from a PDF as one column of text', () => {
     lines[head] = '科研机构 商业企业 社会公益组织 法律服务机构 其他'; // two columns swapped, on the third header line
     host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
     const run = host.run.bind(host);
-    await recognizeActiveSheet(run);
+    await recogniseActiveSheet(run);
     const sheet = (await checkWorkbook(run)).sheets[0];
     const row = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
     expect(sheet.notes.join('\n')).toContain(`第 ${row + 1} 行“一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0”`);
@@ -208,7 +208,7 @@ describe('a report pasted from a PDF as one column of text', () => {
     }
     host.userPaste('PDF', 'A1', lines.map((l) => [`'${l}`]));
     const run = host.run.bind(host);
-    expect(await recognizeActiveSheet(run)).toMatchObject({ kind: 'marked', version: '2021', tables: ['T3'] });
+    expect(await recogniseActiveSheet(run)).toMatchObject({ kind: 'marked', version: '2021', tables: ['T3'] });
     const sheet = (await checkWorkbook(run)).sheets[0];
     expect(sheet.findings.filter((f) => f.rule === 'CELL-COUNT')).toEqual([]);
     const balance = sheet.findings.find((f) => f.rule === 'T3-BALANCE')!;

@@ -3,7 +3,7 @@ import { checkFile } from '../../src/cli/checkFile';
 import { loadWorkbook, storedCells } from '../../src/cli/xlsx';
 import { checkWorkbook, SheetCheck } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
-import { recognizeActiveSheet } from '../../src/excel/pasted';
+import { recogniseActiveSheet } from '../../src/excel/pasted';
 import { a1 } from '../../src/report/layout';
 import { parseNameReference, parseTableName } from '../../src/report/tableNames';
 
@@ -56,7 +56,7 @@ export async function addInAndCommand(file: string): Promise<{ addIn: Record<str
   for (const sheet of host.sheetNames()) {
     if (named.has(sheet)) continue;
     host.setActiveSheet(sheet);
-    await recognizeActiveSheet(run);
+    await recogniseActiveSheet(run);
   }
   const addIn: Record<string, unknown> = {};
   for (const s of (await checkWorkbook(run)).sheets as SheetCheck[]) addIn[s.sheet] = summary(s);
