@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import { ColumnKind, FormatVersion, TABLE_IDS, TABLE_NUMBERS, TableId } from '../report/formats';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, totalFormulas } from '../report/formulas';
 import { a1, parseA1, TableLayout, tableLayout } from '../report/layout';
-import { RawValue } from '../report/placed';
+import { RawValue } from '../report/templateBlock';
 import { NamedRead, SheetInput } from '../report/sheetCheck';
 import { SparseSheet, sparseSheet, StoredCell } from '../report/sparseSheet';
 import { recognise } from '../report/recognise';
@@ -260,7 +260,7 @@ export async function writeTemplateXlsx(file: string, version: FormatVersion, op
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** A cell's value as a spreadsheet shows it (raw value of placed.ts): formulas give their result. */
+/** A cell's value as a spreadsheet shows it (RawValue of src/report/templateBlock.ts): formulas give their result. */
 export function rawValue(cell: ExcelJS.Cell, depth = 0): RawValue {
   if (cell.isMerged && cell.master !== cell) return '';
   return plainValue(cell.value, cell, depth);

@@ -11,8 +11,8 @@ import {
   LastYearInfo,
   readLastYear,
 } from '../report/lastYear';
-import { readPastedBlock } from '../report/pasted';
-import { RawValue, SheetValueType } from '../report/placed';
+import { readPastedBlock } from '../report/recognisedBlock';
+import { RawValue, SheetValueType } from '../report/templateBlock';
 import { Report } from '../report/report';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
 import { describeExcelError, UserFacingError } from './errors';

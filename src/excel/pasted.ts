@@ -1,8 +1,8 @@
 import { dataCells, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
 import { HIGHLIGHT_COLOURS, highlightRulesAt, isTaggedFormula, taggedFormula } from '../report/formulas';
 import { a1, tableLayout } from '../report/layout';
-import { readPastedBlock } from '../report/pasted';
-import { RawValue, valueFromSheet } from '../report/placed';
+import { readPastedBlock } from '../report/recognisedBlock';
+import { RawValue, valueFromSheet } from '../report/templateBlock';
 import { parseCellText } from '../report/cellText';
 import { dataCell } from '../report/formats';
 import { Report } from '../report/report';

@@ -1,8 +1,8 @@
 import { CellId, dataCells, FORMAT_VERSIONS, TABLE_IDS, TableId } from './formats';
 import { CellSites, HighlightRule, rectangles } from './formulas';
 import { a1 } from './layout';
-import { readPastedBlock } from './pasted';
-import { RawValue, SheetValueType, valueFromSheet } from './placed';
+import { readPastedBlock } from './recognisedBlock';
+import { RawValue, SheetValueType, valueFromSheet } from './templateBlock';
 import { Report } from './report';
 import { crossYearInstances, ruleDef, Term } from './rules';
 

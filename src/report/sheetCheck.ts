@@ -1,7 +1,7 @@
 import { CellId, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from './formats';
 import { a1, Merge, tableLayout } from './layout';
-import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './pasted';
-import { PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from './placed';
+import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './recognisedBlock';
+import { PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from './templateBlock';
 import { Report } from './report';
 import { Finding, validate } from './validate';
 import { Verdict, verdictOf } from './verdict';

@@ -1,5 +1,5 @@
-import { GridOrigin } from './pasted';
-import { RawValue } from './placed';
+import { GridOrigin } from './recognisedBlock';
+import { RawValue } from './templateBlock';
 import { RecognisedBlock } from './sheetCheck';
 
 // A sheet as the cells it stores. A workbook may hold one stray value at XFD1048576: the grid the

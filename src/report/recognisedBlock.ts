@@ -1,7 +1,10 @@
+// Tables the add-in did not insert, recognised in a block of sheet values and read in place (the
+// values as the sheet holds them), with the notes on what could not be placed.
+
 import { cellString } from './cellText';
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
 import { a1 } from './layout';
-import { RawValue, SheetValueType, valueFromSheet } from './placed';
+import { RawValue, SheetValueType, valueFromSheet } from './templateBlock';
 import { recognise, Recognition } from './recognise';
 import { Report } from './report';
 

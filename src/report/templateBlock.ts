@@ -1,3 +1,6 @@
+// A template table's block as read from a sheet: its values, and how it no longer matches the
+// official layout (damage). The add-in and the command read named blocks through it.
+
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
 import { a1, Merge, tableLayout, TableLayout } from './layout';
 import { CellValue } from './report';
