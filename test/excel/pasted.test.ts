@@ -98,16 +98,21 @@ describe('tables pasted from last year’s report', () => {
   });
 });
 
+/** A 2021 表三 inserted at A1 of Sheet1, for the re-insertion tests. */
+async function t3AtA1() {
+  const { insertTables } = await import('../../src/excel/insert');
+  const { reinsertTable } = await import('../../src/excel/pasted');
+  const host = createMemoryHost();
+  host.addSheet('Sheet1');
+  const run = host.run.bind(host);
+  host.userSelect('Sheet1', 'A1');
+  await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
+  return { host, run, reinsertTable, layout: tableLayout('2021', 'T3') };
+}
+
 describe('re-inserting a damaged table', () => {
   it('puts a fresh 表三 on a new sheet with the values still readable in the damaged one', async () => {
-    const { insertTables } = await import('../../src/excel/insert');
-    const { reinsertTable } = await import('../../src/excel/pasted');
-    const host = createMemoryHost();
-    host.addSheet('Sheet1');
-    const run = host.run.bind(host);
-    host.userSelect('Sheet1', 'A1');
-    await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
-    const layout = tableLayout('2021', 'T3');
+    const { host, run, reinsertTable, layout } = await t3AtA1();
     const at = (id: string) => {
       const d = layout.data.find((x) => x.id === id)!;
       return { row: d.row, col: d.col };
@@ -132,14 +137,7 @@ describe('re-inserting a damaged table', () => {
 
 describe('re-inserting a table whose row label was overwritten', () => {
   it('carries every number over by position, that row’s too, and names nothing as lost', async () => {
-    const { insertTables } = await import('../../src/excel/insert');
-    const { reinsertTable } = await import('../../src/excel/pasted');
-    const host = createMemoryHost();
-    host.addSheet('Sheet1');
-    const run = host.run.bind(host);
-    host.userSelect('Sheet1', 'A1');
-    await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
-    const layout = tableLayout('2021', 'T3');
+    const { host, run, reinsertTable, layout } = await t3AtA1();
     const r1 = layout.data.filter((d) => d.id.startsWith('T3.R1.'));
     r1.forEach((d, i) => host.userEdit('Sheet1', a1(d.row, d.col), String(i + 1)));
     const label = layout.labels.find((l) => l.text === '（一）予以公开')!;
