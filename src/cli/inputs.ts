@@ -50,9 +50,9 @@ function folderReason(e: unknown): string {
 /**
  * Files named on the command line (kept as they are: a missing or unreadable one is reported by the
  * check), and folders walked recursively, in name order, to the files `supported` accepts. Symbolic
- * links to folders are followed once each. `walked` receives the files found by walking.
+ * links to folders are followed once each.
  */
-export async function walkInputs(inputs: string[], supported: (file: string) => boolean, walked: Set<string>): Promise<ExpandedInputs> {
+export async function walkInputs(inputs: string[], supported: (file: string) => boolean): Promise<ExpandedInputs> {
   const files: string[] = [];
   const skipped: SkippedInput[] = [];
   const visited = new Set<string>();
@@ -90,7 +90,6 @@ export async function walkInputs(inputs: string[], supported: (file: string) => 
         continue; // the lock file Office keeps beside an open document
       } else if (supported(p)) {
         files.push(p);
-        walked.add(p);
       } else {
         const hint = otherKindHint(p);
         if (hint) skipped.push({ path: p, reason: hint });

@@ -86,20 +86,13 @@ export async function readReports(file: string): Promise<ReadReport[]> {
   return Array.isArray(read) ? read : [read];
 }
 
-/** Files found by walking a folder (not named on the command line). */
-const walked = new Set<string>();
-
-export function foundInFolder(file: string): boolean {
-  return walked.has(file);
-}
-
 /**
  * Files named on the command line, folders expanded (recursively) to the files a reader supports;
  * `skipped` lists, with the Chinese reason, the files of other kinds people send (.xls, .csv,
  * .doc…) and the folders that could not be opened.
  */
 export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
-  return walkInputs(inputs, (file) => READERS[path.extname(file).toLowerCase()] !== undefined, walked);
+  return walkInputs(inputs, (file) => READERS[path.extname(file).toLowerCase()] !== undefined);
 }
 
 export { NoTablesError };

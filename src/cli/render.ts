@@ -1,5 +1,6 @@
 import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
 import { Report } from '../report/report';
+import { withoutBasis } from '../report/basis';
 import { ruleDef, SEVERITY_LABELS } from '../report/rules';
 import { countBySeverity, Finding } from '../report/validate';
 import { Verdict, VERDICT_LABELS } from '../report/verdict';
@@ -50,12 +51,6 @@ function where(f: FileResult['findings'][number]): string {
   if (f.lines?.length) return `第 ${f.lines.join('、')} 行`;
   const labels = f.cells.map((id) => CELL_LABELS.get(id) ?? id);
   return labels.slice(0, 3).join('、') + (labels.length > 3 ? ` 等 ${labels.length} 个单元格` : '');
-}
-
-/** A message without the basis that ends it in brackets (the validator's messages carry it, as formats.md shows). */
-export function withoutBasis(message: string, basis: string): string {
-  for (const suffix of [`（${basis}）`, `；${basis}`]) if (message.endsWith(suffix)) return message.slice(0, -suffix.length);
-  return message;
 }
 
 const CELL_LABELS = new Map(FORMAT_VERSIONS.flatMap((v) => dataCells(v).map((d) => [d.id as string, d.label] as const)));
