@@ -4,7 +4,6 @@ import { join } from 'path';
 import { checkFile } from '../src/cli/checkFile';
 import { guardFile, LIMITS } from '../src/cli/guard';
 import { checkFileIsolated, closeIsolation } from '../src/cli/isolate';
-import { main } from '../src/cli/main';
 import { expandInputs } from '../src/cli/readers';
 import { readDocumentXml } from '../src/cli/readDocx';
 import { decodePage, readHtmlText } from '../src/cli/readHtml';
@@ -13,6 +12,7 @@ import { consistentReport, seededRandom } from '../src/report/generate';
 import { Report } from '../src/report/report';
 import { gbkEncode, governmentPage, wordDocument } from './helpers/documents';
 import { convertAll } from './helpers/libreoffice';
+import { run } from './helpers/cli';
 
 // Reports as published: a saved GBK web page with a layout table and 表三 split in two, a Word
 // .docx with vertical merges, a PDF printed by LibreOffice from the template. Each is read back
@@ -25,12 +25,6 @@ const write = (name: string, data: string | Buffer) => {
   return p;
 };
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** The values read equal the report's, every one. */
 function expectSameValues(read: Report | null | undefined, report: Report): void {

@@ -5,10 +5,10 @@ import { join } from 'path';
 import { deflateRawSync } from 'zlib';
 import { writeZipBomb, zipBuffer } from '../bench/hostile';
 import { guardFile, LIMITS } from '../src/cli/guard';
-import { main } from '../src/cli/main';
 import { expandInputs } from '../src/cli/readers';
 import { templateWorkbook } from '../src/cli/xlsx';
 import { zeroReport } from '../src/report/generate';
+import { run } from './helpers/cli';
 
 // Folders collected from many departments: whatever is in them, the command says why a file could
 // not be read, never hangs, and still checks the others.
@@ -20,12 +20,6 @@ const write = (name: string, data: string | Buffer) => {
   return p;
 };
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 async function templateBuffer(): Promise<Buffer> {
   return Buffer.from((await templateWorkbook('2021').xlsx.writeBuffer()) as ArrayBuffer);

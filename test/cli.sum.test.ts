@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../src/cli/main';
 import { templateTsv } from '../src/cli/template';
 import { templateWorkbook } from '../src/cli/xlsx';
 import { dataCells, FORMAT_VERSIONS } from '../src/report/formats';
@@ -11,13 +10,8 @@ import { consistentReport, seededRandom } from '../src/report/generate';
 import { Report } from '../src/report/report';
 import { sumReports } from '../src/report/rollup';
 import { validate } from '../src/report/validate';
+import { run } from './helpers/cli';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const root = mkdtempSync(join(tmpdir(), 'xxgk-sum-'));
 let n = 0;

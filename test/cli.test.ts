@@ -2,16 +2,10 @@ import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../src/cli/main';
 import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
 import { allLayouts, layoutTextGrid } from '../src/report/layout';
+import { run } from './helpers/cli';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
 const write = (name: string, data: unknown) => {

@@ -1,19 +1,14 @@
 import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main, USAGE } from '../src/cli/main';
+import { USAGE } from '../src/cli/main';
+import { run } from './helpers/cli';
 
 // template --out never overwrites a file by mistake, never leaves half a file, and names the path
 // in every error.
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-template-out-'));
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const leftovers = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.tmp'));
 

@@ -5,7 +5,6 @@ import { checkFile } from '../src/cli/checkFile';
 import { addInAndCommand } from './helpers/hostFromXlsx';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../src/cli/main';
 import { decodeText } from '../src/cli/pasted';
 import { evaluateSum, excelColumnWidth, loadWorkbook, templateSheetName, templateWorkbook } from '../src/cli/xlsx';
 import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../src/report/formats';
@@ -15,13 +14,8 @@ import { a1, allLayouts, cellPosition, layoutTextGrid, parseA1, tableLayout } fr
 import { Report } from '../src/report/report';
 import { COMPUTED_FILL, FILLS, NUMBER_FORMATS, rowHeights, sharedColumnWidths } from '../src/report/style';
 import { validate } from '../src/report/validate';
+import { run } from './helpers/cli';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-xlsx-'));
 

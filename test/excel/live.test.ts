@@ -1,29 +1,9 @@
-import { WorkbookCheck } from '../../src/excel/check';
+import { liveSetup } from '../helpers/liveSetup';
 import { insertTables } from '../../src/excel/insert';
-import { LiveChecker } from '../../src/excel/live';
-import { createMemoryHost } from '../../src/excel/memory';
-import { TABLE_IDS } from '../../src/report/formats';
-import { a1, tableLayout } from '../../src/report/layout';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function setup() {
-  const host = createMemoryHost();
-  host.addSheet('Sheet1');
-  const run = host.run.bind(host);
-  const results: WorkbookCheck[] = [];
-  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: (r) => results.push(r) });
-  live.ownWrites();
-  const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
-  await live.refresh();
-  const t3 = inserted.placements.find((p) => p.table === 'T3')!;
-  const at = (id: string) => {
-    const d = tableLayout('2021', 'T3').data.find((x) => x.id === id)!;
-    return a1(t3.row + d.row, t3.col + d.col);
-  };
-  return { host, live, results, sheet: inserted.sheet, at, t3 };
-}
+const setup = liveSetup;
 
 describe('live check', () => {
   it('checks again after an edit, in one sync, and reports the new finding', async () => {

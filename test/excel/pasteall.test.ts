@@ -1,30 +1,12 @@
-import { WorkbookCheck } from '../../src/excel/check';
-import { insertTables } from '../../src/excel/insert';
-import { LiveChecker } from '../../src/excel/live';
-import { createMemoryHost } from '../../src/excel/memory';
-import { TABLE_IDS } from '../../src/report/formats';
-import { a1, tableLayout } from '../../src/report/layout';
+import { liveSetup } from '../helpers/liveSetup';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The live setup, its insertion's own change events let pass. */
 async function setup() {
-  const host = createMemoryHost();
-  host.addSheet('Sheet1');
-  const run = host.run.bind(host);
-  const results: WorkbookCheck[] = [];
-  const notices: string[] = [];
-  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: (r) => results.push(r), onNotice: (n) => notices.push(n) });
-  live.ownWrites();
-  const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
-  await live.refresh();
+  const ready = await liveSetup();
   await wait(80);
-  const t3 = inserted.placements.find((p) => p.table === 'T3')!;
-  const at = (id: string) => {
-    const d = tableLayout('2021', 'T3').data.find((x) => x.id === id)!;
-    return a1(t3.row + d.row, t3.col + d.col);
-  };
-  return { host, live, results, notices, sheet: inserted.sheet, at };
+  return ready;
 }
 
 describe('Ctrl+V of cells from another workbook over a template table', () => {
