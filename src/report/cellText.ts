@@ -94,3 +94,8 @@ export function normaliseLabel(text: string): string {
   s = s.replace(/[‘’‚‛'`´]/g, "'");
   return s;
 }
+
+/** A text as a message quotes it: at most `max` characters, then “…”. */
+export function shortText(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

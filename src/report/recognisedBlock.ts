@@ -1,7 +1,7 @@
 // Tables the add-in did not insert, recognised in a block of sheet values and read in place (the
 // values as the sheet holds them), with the notes on what could not be placed.
 
-import { cellString } from './cellText';
+import { cellString, shortText } from './cellText';
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
 import { a1 } from './layout';
 import { RawValue, SheetValueType, valueFromSheet } from './templateBlock';
@@ -59,11 +59,6 @@ export function recognitionNotes(r: Recognition, options: NoteOptions = {}): str
     notes.push(`${prefix}${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）有 ${t.missing.length} 个单元格没有找到，不参与校验：${ids}`);
   }
   return notes;
-}
-
-/** A cell's text as a message quotes it: at most 40 characters. */
-export function shortText(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** The cells a recognition found: the others are not checked. */

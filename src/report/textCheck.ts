@@ -1,3 +1,4 @@
+import { shortText } from './cellText';
 import { CellId, TableId } from './formats';
 import { CHANGE_WORDS, PROSE_PATTERNS, ProseId, ProsePattern } from './prosePatterns';
 import { Report } from './report';
@@ -34,7 +35,7 @@ function sentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-const quoteOf = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
+const quoteOf = (s: string) => shortText(s, 60);
 
 function parseCount(digits: string): number {
   return Number(digits.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[,，]/g, ''));
