@@ -1,4 +1,17 @@
-import { CellId } from './formats';
+import { CellId, FORMATS, t3RowShortLabel } from './formats';
+
+// Where a figure stands in the tables, in words built from the one definition of the labels (the
+// rows and groups named here are the same in both versions).
+const F = FORMATS['2021'];
+/** 表三's total of a row: 第一项“本年新收政府信息公开申请数量”, “（一）予以公开”. */
+function t3Total(row: 'NEW' | 'CIN' | 'R1' | 'R2' | 'RT' | 'COUT'): string {
+  const label = F.T3.rows.find((r) => r.id === row)!.label;
+  const main = /^[一二三四]、(.*)$/.exec(label);
+  return main ? `表三${t3RowShortLabel('2021', row)}“${main[1]}”的总计` : `表三“${t3RowShortLabel('2021', row)}”的总计`;
+}
+const DENIED_GROUP = F.T3.rows.find((r) => r.id === 'D1')!.group;
+const REVIEW = F.T4.groups.find((g) => g.id === 'RV')!.label;
+const LITIGATION = F.T4.groups.find((g) => g.id === 'LD')!.parent;
 
 // The sentences of a report's text (一、总体情况 and the other sections) that restate a figure of its
 // tables, as reviewable data: what each phrase says, where the number stands, and which table cells
@@ -51,7 +64,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     what: '收到的申请（含上年结转）',
     phrase: new RegExp(`收到${GAP}申请${GAP}${N}[，,]?\\s*其中${GAP}上年结转${GAP}${M}`),
     cells: ['T3.NEW.TOT', 'T3.CIN.TOT'],
-    second: { what: '上年结转的申请', cells: ['T3.CIN.TOT'], where: '表三第二项“上年结转政府信息公开申请数量”的总计' },
+    second: { what: '上年结转的申请', cells: ['T3.CIN.TOT'], where: t3Total('CIN') },
     where: '表三第一项、第二项的总计之和',
     covers: ['RECEIVED', 'CARRIED_IN'],
   },
@@ -60,63 +73,63 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     what: '本年新收的申请',
     phrase: new RegExp(`(?:新收|收到|受理)${GAP}申请${GAP}${N}`),
     cells: ['T3.NEW.TOT'],
-    where: '表三第一项“本年新收政府信息公开申请数量”的总计',
+    where: t3Total('NEW'),
   },
   {
     id: 'CARRIED_IN',
     what: '上年结转的申请',
     phrase: new RegExp(`上年结转${GAP}${N}`),
     cells: ['T3.CIN.TOT'],
-    where: '表三第二项“上年结转政府信息公开申请数量”的总计',
+    where: t3Total('CIN'),
   },
   {
     id: 'DONE',
     what: '办结的申请',
     phrase: new RegExp(`(?:办结|办理完毕|答复完毕)${GAP}${N}`),
     cells: ['T3.RT.TOT'],
-    where: '表三“（七）总计”的总计',
+    where: t3Total('RT'),
   },
   {
     id: 'GRANTED',
     what: '予以公开的申请',
     phrase: new RegExp(`(?<!不)予以公开${GAP}${N}`),
     cells: ['T3.R1.TOT'],
-    where: '表三“（一）予以公开”的总计',
+    where: t3Total('R1'),
   },
   {
     id: 'PARTLY',
     what: '部分公开的申请',
     phrase: new RegExp(`部分公开${GAP}${N}`),
     cells: ['T3.R2.TOT'],
-    where: '表三“（二）部分公开”的总计',
+    where: t3Total('R2'),
   },
   {
     id: 'DENIED',
     what: '不予公开的申请',
     phrase: new RegExp(`不予公开${GAP}${N}`),
     cells: ['T3.D1.TOT', 'T3.D2.TOT', 'T3.D3.TOT', 'T3.D4.TOT', 'T3.D5.TOT', 'T3.D6.TOT', 'T3.D7.TOT', 'T3.D8.TOT'],
-    where: '表三“（三）不予公开”各项的总计之和',
+    where: `表三“${DENIED_GROUP}”各项的总计之和`,
   },
   {
     id: 'CARRIED_OUT',
     what: '结转下年度继续办理的申请',
     phrase: new RegExp(`结转(?:到|至)?下(?:一)?年度${GAP}${N}`),
     cells: ['T3.COUT.TOT'],
-    where: '表三第四项“结转下年度继续办理”的总计',
+    where: t3Total('COUT'),
   },
   {
     id: 'REVIEW',
     what: '行政复议',
     phrase: new RegExp(`行政复议${GAP}${N}`),
     cells: ['T4.RV.TOT'],
-    where: '表四“行政复议”的总计',
+    where: `表四“${REVIEW}”的总计`,
   },
   {
     id: 'LITIGATION',
     what: '行政诉讼',
     phrase: new RegExp(`行政诉讼${GAP}${N}`),
     cells: ['T4.LD.TOT', 'T4.LR.TOT'],
-    where: '表四“行政诉讼”两项的总计之和',
+    where: `表四“${LITIGATION}”两项的总计之和`,
   },
   {
     // No table of the 2021 format holds the number of items published: recognised, never compared.
