@@ -1,3 +1,5 @@
+import { normaliseLabel } from '../report/cellText';
+import { tableOnlyLabels } from '../report/labelMatch';
 import type { SheetRead } from './readers';
 
 // What the readers of published documents (.html, .docx, .pdf) share: the text of a table cell as
@@ -70,52 +72,13 @@ export function expandSpans(table: DocTable): string[][] {
   return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
 }
 
-/**
- * Labels that only the report's tables hold (a heading such as 四、政府信息公开行政复议、行政诉讼情况
- * can stand in the prose too), normalised without spaces.
- */
-const TABLE_LABELS = [
-  '信息内容',
-  '本年制发件数',
-  '本年废止件数',
-  '现行有效件数',
-  '本年处理决定数量',
-  '本年收费金额',
-  '本年新制作数量',
-  '本年新公开数量',
-  '对外公开总数量',
-  '上一年项目数量',
-  '政府集中采购',
-  '采购项目数量',
-  '申请人情况',
-  '自然人',
-  '法人或其他组织',
-  '商业企业',
-  '科研机构',
-  '社会公益组织',
-  '法律服务机构',
-  '本年新收政府信息公开申请数量',
-  '上年结转政府信息公开申请数量',
-  '本年度办理结果',
-  '予以公开',
-  '部分公开',
-  '不予公开',
-  '无法提供',
-  '不予处理',
-  '其他处理',
-  '结转下年度继续办理',
-  '结果维持',
-  '结果纠正',
-  '其他结果',
-  '尚未审结',
-  '未经复议直接起诉',
-  '复议后起诉',
-];
+let tableLabels: readonly string[] | null = null;
 
-/** How many of the tables' labels a text holds. */
+/** How many of the labels that only the report's tables hold (src/report/labelMatch.ts) a text holds. */
 export function labelScore(text: string): number {
-  const t = text.replace(/[\s\u00a0\u3000]+/g, '');
-  return TABLE_LABELS.filter((l) => t.includes(l)).length;
+  tableLabels ??= tableOnlyLabels();
+  const t = normaliseLabel(text);
+  return tableLabels.filter((l) => t.includes(l)).length;
 }
 
 /** A table holds the report when its own cells carry at least this many of the labels. */

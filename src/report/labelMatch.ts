@@ -230,6 +230,29 @@ function aliasesOf(label: string, role: LabelRole, amount: boolean): string[] {
   return [...out];
 }
 
+/** Roles whose labels stand only in the tables: headers, columns, rows and fields, not titles or notes. */
+const TABLE_ONLY_ROLES: ReadonlySet<LabelRole> = new Set(['header', 'column', 'row', 'group', 't4group', 'field']);
+/** Shorter cores (总计, 规章) are words of ordinary prose. */
+const TABLE_ONLY_MIN_CHARS = 3;
+
+/**
+ * Labels, in normal form without item numbers or a trailing explanation, that only the report's
+ * tables hold: a section heading (四、政府信息公开行政复议、行政诉讼情况) and its words can stand in the
+ * prose, and so can 表二's row labels (行政许可, 行政处罚), which name kinds of government information.
+ */
+export function tableOnlyLabels(): readonly string[] {
+  const dict = labelDictionary();
+  const sections = dict.entries.filter((e) => e.role === 'section' || e.role === 'end').map((e) => normaliseLabel(e.label));
+  const out = new Set<string>();
+  for (const e of dict.entries) {
+    if (!TABLE_ONLY_ROLES.has(e.role) || (e.table === 'T2' && e.role === 'row')) continue;
+    const core = stripItemNumber(normaliseLabel(stripTrailingParen(e.label)));
+    if (Array.from(core).length < TABLE_ONLY_MIN_CHARS || sections.some((s) => s.includes(core))) continue;
+    out.add(core);
+  }
+  return [...out];
+}
+
 let shared: LabelDictionary | null = null;
 
 /** The dictionary of both versions' labels (built once). */
