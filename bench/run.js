@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// npm run bench: runs bench/index.ts with ts-node (transpile only), like the xxgk-report command.
-const path = require('path');
-require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+// npm run bench: runs bench/index.ts the way the xxgk-report command runs (bin/register-ts.js).
+require('../bin/register-ts').registerTypeScript();
 require('./index.ts')
   .main()
   .catch((e) => {

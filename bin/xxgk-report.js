@@ -1,11 +1,6 @@
 #!/usr/bin/env node
 // Runs the TypeScript command directly, so that `npx xxgk-report` works right after `npm ci`.
-const path = require('path');
-require('ts-node').register({
-  transpileOnly: true,
-  project: path.join(__dirname, '..', 'tsconfig.json'),
-  compilerOptions: { module: 'commonjs' },
-});
+require('./register-ts').registerTypeScript();
 const { main } = require('../src/cli/main.ts');
 // Output piped into a command that stops reading (| head): end quietly, not with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

@@ -44,7 +44,7 @@ describe('checkFileIsolated', () => {
   it('lets the process exit while the worker is idle', async () => {
     const { spawnSync } = await import('child_process');
     const script = `
-      require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(join(__dirname, '..', 'tsconfig.json'))} });
+      require(${JSON.stringify(join(__dirname, '..', 'bin', 'register-ts.js'))}).registerTypeScript();
       const { checkFileIsolated } = require(${JSON.stringify(join(__dirname, '..', 'src', 'cli', 'isolate.ts'))});
       checkFileIsolated('/nonexistent/x.json').then((o) => console.log(o.unreadable));`;
     const r = spawnSync('node', ['-e', script], { encoding: 'utf8', timeout: 30000 });

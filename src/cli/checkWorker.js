@@ -1,17 +1,10 @@
 // The worker thread of src/cli/isolate.ts: checks one file at a time with checkFile and posts the
 // outcome back. Plain JavaScript, so that it can load the TypeScript sources the way
-// bin/xxgk-report.js does (ts-node, transpile only), whether the parent is the command, the
-// benchmark or a jest test.
-const path = require('path');
+// bin/xxgk-report.js does (bin/register-ts.js), whether the parent is the command, the benchmark or
+// a jest test.
 const { parentPort } = require('worker_threads');
 
-if (!require.extensions['.ts']) {
-  require('ts-node').register({
-    transpileOnly: true,
-    project: path.join(__dirname, '..', '..', 'tsconfig.json'),
-    compilerOptions: { module: 'commonjs' },
-  });
-}
+require('../../bin/register-ts').registerTypeScript();
 const { checkFile } = require('./checkFile.ts');
 
 parentPort.on('message', async ({ id, file, options }) => {
