@@ -95,6 +95,8 @@ describe('xxgk-report sum', () => {
     const left = await run(['sum', dir, '--out', join(root, 'left.json')]);
     expect(left.out).toMatch(/^partly\t部分未校验\t.*\t未计入：部分未校验.*--include-incomplete$/m);
     expect(left.out).toMatch(/^broken\t无法读取\t.*\t未计入：无法读取：/m);
+    // As `check` does: the file that cannot be read is named on standard error as it comes.
+    expect(left.err).toMatch(/无法校验 .*broken\.xlsx：/);
     expect(left.out).toContain('已汇总 1 个单位（2019版）');
     expect(left.out).toContain('未计入汇总的单位：broken、partly');
     expect(left.code).toBe(2);

@@ -5,8 +5,7 @@ import { runSum } from './sum';
 import { describeError, readLastYear } from './checkFile';
 import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
-import { checkFileIsolated } from './isolate';
-import { expandInputs } from './readers';
+import { checkInputs, Io } from './checkInputs';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
 import { VERDICT_EXIT_CODES, worstVerdict } from '../report/verdict';
 import { templateTsv } from './template';
@@ -32,10 +31,7 @@ export const USAGE = `用法：
       退出码同 check（取各单位最严重的结论）；无法汇总或无法写入时为 2。
 `;
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { Io };
 
 class UsageError extends Error {}
 
@@ -74,24 +70,15 @@ async function check(args: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const { files, skipped } = await expandInputs(args);
-  for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
-  if (files.length === 0) {
+  const results: FileResult[] = [];
+  const { skipped, fileCount } = await checkInputs(args, io, { lastYear, progress: !json }, (outcome) => {
+    results.push(...outcome.results);
+    if (outcome.unreadable !== undefined) results.push(unreadableResult(outcome.file, outcome.unreadable));
+  });
+  if (fileCount === 0) {
     io.err('没有找到可以校验的文件\n');
     return 2;
   }
-  const results: FileResult[] = [];
-  const progress = files.length > 20 && !json;
-  for (const [i, file] of files.entries()) {
-    if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
-    const outcome = await checkFileIsolated(file, { lastYear });
-    results.push(...outcome.results);
-    if (outcome.unreadable !== undefined) {
-      results.push(unreadableResult(file, outcome.unreadable));
-      io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
-    }
-  }
-  if (progress) io.err('\n');
   io.out(json ? renderJson(results, skipped) : renderText(results));
   if (results.length === 0) {
     io.err('没有找到可以校验的年报\n');

@@ -7,8 +7,7 @@ import { KEY_FIGURES, keyFigure, RollupUnit, sumReports } from '../report/rollup
 import { countBySeverity, validate } from '../report/validate';
 import { Verdict, VERDICT_EXIT_CODES, VERDICT_LABELS, verdictOf, worstVerdict } from '../report/verdict';
 import { writeFileAtomic } from './atomicWrite';
-import { checkFileIsolated } from './isolate';
-import { expandInputs } from './readers';
+import { checkInputs, Io } from './checkInputs';
 import { templateTsv } from './template';
 import { templateWorkbook } from './xlsx';
 
@@ -28,35 +27,27 @@ export interface SumUnit extends RollupUnit {
   leftOut?: string;
 }
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
 const OUTPUTS = ['.xlsx', '.json', '.tsv', '.txt'];
 
 /** The units of the inputs, each checked. */
 async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
-  const { files, skipped } = await expandInputs(inputs);
-  for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
   const units: SumUnit[] = [];
-  for (const file of files) {
-    const outcome = await checkFileIsolated(file);
-    const base = path.basename(file, path.extname(file));
+  await checkInputs(inputs, io, { progress: true }, (outcome) => {
+    const base = path.basename(outcome.file, path.extname(outcome.file));
     if (outcome.unreadable !== undefined) {
-      units.push({ name: base, file, verdict: 'unreadable', errors: 0, report: null, leftOut: `无法读取：${outcome.unreadable}` });
-      continue;
+      units.push({ name: base, file: outcome.file, verdict: 'unreadable', errors: 0, report: null, leftOut: `无法读取：${outcome.unreadable}` });
+      return;
     }
     for (const r of outcome.results) {
       units.push({
         name: outcome.results.length > 1 && r.sheet ? `${base}（${r.sheet}）` : base,
-        file,
+        file: outcome.file,
         verdict: r.verdict,
         errors: countBySeverity(r.findings).error,
         report: r.report ?? null,
       });
     }
-  }
+  });
   return units;
 }
 

@@ -1,0 +1,36 @@
+import { CheckFileOptions, FileOutcome } from './checkFile';
+import { checkFileIsolated } from './isolate';
+import { expandInputs, SkippedInput } from './readers';
+
+/** Where the command writes: standard output and standard error. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Files beyond which a line on standard error shows how far the check has come. */
+const PROGRESS_FROM = 20;
+
+/**
+ * Checks the files the inputs name (folders walked), each in the isolated worker, in order, for
+ * `check` and `sum` alike. Skipped inputs are reported first, an unreadable file as it comes (and
+ * still handed to `each`, so that the caller lists it).
+ */
+export async function checkInputs(
+  inputs: string[],
+  io: Io,
+  options: CheckFileOptions & { progress: boolean },
+  each: (outcome: FileOutcome) => void,
+): Promise<{ skipped: SkippedInput[]; fileCount: number }> {
+  const { files, skipped } = await expandInputs(inputs);
+  for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
+  const progress = options.progress && files.length > PROGRESS_FROM;
+  for (const [i, file] of files.entries()) {
+    if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
+    const outcome = await checkFileIsolated(file, { lastYear: options.lastYear });
+    if (outcome.unreadable !== undefined) io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
+    each(outcome);
+  }
+  if (progress) io.err('\n');
+  return { skipped, fileCount: files.length };
+}
