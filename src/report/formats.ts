@@ -62,51 +62,31 @@ export interface DataCellDef {
 
 const dataCellCache = new Map<FormatVersion, DataCellDef[]>();
 
+type Labelled = { readonly id: string; readonly label: string };
+
+/** The cells where each row (T2/T3 row, T4 group) crosses each column (T2/T3 column, T4 field), row by row. */
+function crossCells(
+  table: TableId,
+  rows: readonly Labelled[],
+  columns: readonly (Labelled & { readonly kind: ColumnKind })[],
+  label: (row: Labelled, column: Labelled) => string,
+  block?: T2BlockId,
+): DataCellDef[] {
+  return rows.flatMap((r) =>
+    columns.map((c) => ({ id: `${table}.${r.id}.${c.id}` as CellId, table, row: r.id, column: c.id, kind: c.kind, label: label(r, c), ...(block ? { block } : {}) })),
+  );
+}
+
 /** Every data cell of a version, table by table in reading order (row by row, left to right). */
 export function dataCells(version: FormatVersion): readonly DataCellDef[] {
   const cached = dataCellCache.get(version);
   if (cached) return cached;
   const f = FORMATS[version];
-  const cells: DataCellDef[] = [];
-  for (const b of f.T2.blocks) {
-    for (const r of b.rows) {
-      for (const c of b.columns) {
-        cells.push({
-          id: `T2.${r.id}.${c.id}` as CellId,
-          table: 'T2',
-          row: r.id,
-          column: c.id,
-          kind: c.kind,
-          label: `${r.label}的“${c.label}”`,
-          block: b.block,
-        });
-      }
-    }
-  }
-  for (const r of f.T3.rows) {
-    for (const c of f.T3.columns) {
-      cells.push({
-        id: `T3.${r.id}.${c.id}` as CellId,
-        table: 'T3',
-        row: r.id,
-        column: c.id,
-        kind: c.kind,
-        label: `${c.label}一列的“${t3RowName(version, r.id)}”`,
-      });
-    }
-  }
-  for (const g of f.T4.groups) {
-    for (const fl of f.T4.fields) {
-      cells.push({
-        id: `T4.${g.id}.${fl.id}` as CellId,
-        table: 'T4',
-        row: g.id,
-        column: fl.id,
-        kind: fl.kind,
-        label: `${g.label}的“${fl.label}”`,
-      });
-    }
-  }
+  const cells: DataCellDef[] = [
+    ...f.T2.blocks.flatMap((b) => crossCells('T2', b.rows, b.columns, (r, c) => `${r.label}的“${c.label}”`, b.block)),
+    ...crossCells('T3', f.T3.rows, f.T3.columns, (r, c) => `${c.label}一列的“${t3RowName(version, r.id as T3RowId)}”`),
+    ...crossCells('T4', f.T4.groups, f.T4.fields, (g, fl) => `${g.label}的“${fl.label}”`),
+  ];
   dataCellCache.set(version, cells);
   return cells;
 }

@@ -69,6 +69,13 @@ const T4 = {
   ],
 } as const;
 
+/** 2019 表二 (五) and (六): 上一年项目数量, 本年增/减, 处理决定数量. */
+const ITEM_COLUMNS_2019 = [
+  { id: "PREV", label: "上一年项目数量", kind: "count" },
+  { id: "DELTA", label: "本年增/减", kind: "signed" },
+  { id: "DECISIONS", label: "处理决定数量", kind: "count" },
+] as const;
+
 export const FORMATS = {
   "2019": {
     sections: SECTIONS,
@@ -86,21 +93,13 @@ export const FORMATS = {
       {
         block: "A5",
         title: "第二十条第（五）项",
-        columns: [
-          { id: "PREV", label: "上一年项目数量", kind: "count" },
-          { id: "DELTA", label: "本年增/减", kind: "signed" },
-          { id: "DECISIONS", label: "处理决定数量", kind: "count" },
-        ],
+        columns: ITEM_COLUMNS_2019,
         rows: [{ id: "LIC", label: "行政许可" }, { id: "SRV", label: "其他对外管理服务事项" }],
       },
       {
         block: "A6",
         title: "第二十条第（六）项",
-        columns: [
-          { id: "PREV", label: "上一年项目数量", kind: "count" },
-          { id: "DELTA", label: "本年增/减", kind: "signed" },
-          { id: "DECISIONS", label: "处理决定数量", kind: "count" },
-        ],
+        columns: ITEM_COLUMNS_2019,
         rows: [{ id: "PUN", label: "行政处罚" }, { id: "ENF", label: "行政强制" }],
       },
       {
