@@ -228,7 +228,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                       onDoubleClick={() => startEdit({ row: r, col: c })}
                       style={{
                         background: cell.displayFill ?? undefined,
-                        color: cell.highlight?.fontColor ?? cell.fontColor ?? undefined,
+                        color: cell.highlight?.fontColor ?? undefined,
                         fontWeight: cell.bold ? 600 : undefined,
                         textAlign: align === 'center' || align === 'right' || align === 'left' ? align : undefined,
                         verticalAlign: 'middle',

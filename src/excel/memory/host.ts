@@ -27,7 +27,6 @@ export interface CellView {
   text: string;
   numberFormat: string;
   fill: string | null;
-  fontColor: string | null;
   bold: boolean;
   wrap: boolean;
   horizontalAlignment: string;
@@ -37,7 +36,6 @@ export interface CellView {
   displayFill: string | null;
   dataValidation: { type: string; rule: unknown; errorMessage?: string } | null;
   merge: { address: string; isTopLeft: boolean } | null;
-  locked: boolean;
 }
 
 export interface NameView {
@@ -211,10 +209,8 @@ export class MemoryHost {
       col = m.c0;
     }
     const wb = this.workbook;
-    if (s.protected && wb.getCell(s, row, col).locked)
-      throw new Error(
-        `userEdit: the cell ${sheet}!${rectAddress({ r0: row, c0: col, r1: row, c1: col })} is locked and the sheet is protected.`,
-      );
+    if (s.protected)
+      throw new Error(`userEdit: the cell ${sheet}!${rectAddress({ r0: row, c0: col, r1: row, c1: col })} is locked and the sheet is protected.`);
     if (typeof input === 'string' && input.startsWith('=') && input.length > 1 && !isValidFormula(input))
       return { accepted: false, message: `There's a problem with this formula: ${input}` };
     if (typeof input === 'string' && /^[+-]/.test(input) && typeof parseInputText(input) === 'string' && !isValidFormula('=' + input))
@@ -259,8 +255,7 @@ export class MemoryHost {
     if (rows === 0 || cols === 0) return;
     const rect: Rect = { r0: r.r0, c0: r.c0, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 };
     if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPaste: the data does not fit on the sheet.');
-    if (s.protected && this.workbook.anyLocked(s, rect))
-      throw new Error(`userPaste: ${sheet}!${rectAddress(rect)} contains locked cells and the sheet is protected.`);
+    if (s.protected) throw new Error(`userPaste: ${sheet}!${rectAddress(rect)} contains locked cells and the sheet is protected.`);
     const before: { row: number; col: number; value: unknown; formula: string | null }[] = [];
     for (let i = rect.r0; i <= rect.r1; i++)
       for (let j = rect.c0; j <= rect.c1; j++) {
@@ -334,7 +329,7 @@ export class MemoryHost {
         const row = rect.r0 + i;
         const col = rect.c0 + j;
         const c = wb.cellForWrite(s, row, col);
-        const keep = { value: c.value, formula: c.formula, locked: c.locked };
+        const keep = { value: c.value, formula: c.formula };
         Object.assign(c, { ...DEFAULT_CELL, borders: {} }, keep, { numberFormat: source.numberFormat ?? 'General', fill: source.fill ?? null, dv: null });
         this.pasteInput(s, row, col, values[i][j]);
       }
@@ -359,14 +354,6 @@ export class MemoryHost {
 
   userDeleteRows(sheet: string, rowIndex0: number, count: number): void {
     this.structural(sheet, 'row', 'delete', rowIndex0, count);
-  }
-
-  userInsertColumns(sheet: string, colIndex0: number, count: number): void {
-    this.structural(sheet, 'col', 'insert', colIndex0, count);
-  }
-
-  userDeleteColumns(sheet: string, colIndex0: number, count: number): void {
-    this.structural(sheet, 'col', 'delete', colIndex0, count);
   }
 
   userUnmerge(sheet: string, address: string): void {
@@ -409,7 +396,6 @@ export class MemoryHost {
       text: formatValue(v, c.numberFormat),
       numberFormat: c.numberFormat,
       fill: c.fill,
-      fontColor: c.fontColor,
       bold: c.bold,
       wrap: c.wrap,
       horizontalAlignment: c.hAlign,
@@ -430,7 +416,6 @@ export class MemoryHost {
           }
         : null,
       merge: m ? { address: rectAddress(m), isTopLeft: m.r0 === row && m.c0 === col } : null,
-      locked: c.locked,
     };
   }
 
@@ -469,10 +454,6 @@ export class MemoryHost {
       fill: cf.fill,
       fontColor: cf.fontColor,
     }));
-  }
-
-  isProtected(sheet: string): boolean {
-    return this.sheet(sheet).protected;
   }
 
   // ---------------------------------------------------------------- helpers

@@ -8,8 +8,8 @@
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress, rectContains, rectIntersect } from './address';
 import { MemOfficeError } from './errors';
 import { FormulaError, Scalar, isValidFormula, parseFormula, shiftFormula } from './formula';
-import { formatValue } from './numfmt';
 import {
+  Border,
   CellData,
   CfModel,
   DEFAULT_BORDER,
@@ -23,7 +23,6 @@ import {
   SheetEventHandler,
   SheetModel,
   Workbook,
-  cellKey,
   keyCol,
   keyRow,
   normalizeColor,
@@ -41,22 +40,8 @@ export interface SyncStats {
   batchSizes: number[];
 }
 
-/** context.application: calculation is always automatic and immediate here. */
-export class MemApplication {
-  constructor(private context: MemRequestContext) {}
-  calculate(calculationType?: string): void {
-    void calculationType;
-    this.context._enqueue(() => undefined);
-  }
-  suspendApiCalculationUntilNextSync(): void {
-    this.context._enqueue(() => undefined);
-  }
-}
-
 export class MemRequestContext {
   readonly workbook: MemWorkbook;
-  readonly application: MemApplication = new MemApplication(this);
-  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
   private queue: Op[] = [];
   private changed: { sheet: SheetModel; rect: Rect }[] = [];
   /** @internal How many Excel.run batches are using this context now (see sync). */
@@ -254,19 +239,6 @@ export abstract class MemClientObject {
     }
   }
 
-  toJSON(): Record<string, unknown> {
-    const o: Record<string, unknown> = {};
-    for (const [k, v] of this._loaded) o[k] = v;
-    return o;
-  }
-
-  track(): this {
-    return this;
-  }
-
-  untrack(): this {
-    return this;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,16 +257,10 @@ export class MemWorkbook extends MemClientObject {
     return false;
   }
   protected _scalars(): Record<string, () => unknown> {
-    return { name: () => 'Book1.xlsx' };
+    return {};
   }
   protected _navs(): Record<string, MemClientObject> {
     return { worksheets: this.worksheets, names: this.names };
-  }
-  get name(): string {
-    return this._get('name');
-  }
-  get application(): MemApplication {
-    return this.context.application;
   }
   getSelectedRange(): MemRange {
     return MemRange.create(this.context, () => {
@@ -302,12 +268,6 @@ export class MemWorkbook extends MemClientObject {
       // "If there are multiple ranges selected, this method will throw an error" (Workbook.getSelectedRange).
       if (s.selectionAreas && s.selectionAreas.length > 1) throw new MemOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
       return { sheet: s, rect: s.selection };
-    });
-  }
-  getActiveCell(): MemRange {
-    return MemRange.create(this.context, () => {
-      const s = this.wb.activeSheet();
-      return { sheet: s, rect: { r0: s.selection.r0, c0: s.selection.c0, r1: s.selection.r0, c1: s.selection.c0 } };
     });
   }
 }
@@ -347,18 +307,6 @@ export class MemWorksheetCollection extends MemClientObject {
   }
   add(name?: string): MemWorksheet {
     return MemWorksheet.create(this.context, () => this.wb.addSheet(name));
-  }
-  getCount(visibleOnly?: boolean): MemClientResult<number> {
-    void visibleOnly;
-    const r = new MemClientResult<number>();
-    this.context._enqueue(() => r._resolve(this.wb.sheets.length));
-    return r;
-  }
-  getFirst(): MemWorksheet {
-    return MemWorksheet.create(this.context, () => this.wb.sheets[0]);
-  }
-  getLast(): MemWorksheet {
-    return MemWorksheet.create(this.context, () => this.wb.sheets[this.wb.sheets.length - 1]);
   }
 }
 
@@ -407,14 +355,13 @@ export class MemEventHandlers<T> {
 
 export class MemWorksheet
   extends MemClientObject
-  implements Pick<Excel.Worksheet, 'name' | 'id' | 'position'>
+  implements Pick<Excel.Worksheet, 'name' | 'id' | 'visibility'>
 {
   /** @internal undefined until resolved at sync; null for a null object. */
   _sheetId: string | null | undefined;
   private _names?: MemNamedItemCollection;
   private _protection?: MemWorksheetProtection;
   private _onChanged?: MemEventHandlers<Excel.WorksheetChangedEventArgs>;
-  private _onActivated?: MemEventHandlers<Excel.WorksheetActivatedEventArgs>;
 
   static create(ctx: MemRequestContext, resolve: () => SheetModel | null): MemWorksheet {
     const w = new MemWorksheet(ctx);
@@ -461,7 +408,6 @@ export class MemWorksheet
     return {
       name: () => this._sheet().name,
       id: () => this._sheet().id,
-      position: () => this.wb.sheets.indexOf(this._sheet()),
       visibility: () => this._sheet().visibility,
     };
   }
@@ -477,12 +423,6 @@ export class MemWorksheet
   }
   get id(): string {
     return this._get('id');
-  }
-  get position(): number {
-    return this._get('position');
-  }
-  set position(v: number) {
-    this._set('position', v, () => this.wb.moveSheet(this._sheet(), v));
   }
   get visibility(): Excel.Worksheet['visibility'] {
     return this._get('visibility');
@@ -500,9 +440,6 @@ export class MemWorksheet
   // One EventHandlers object per proxy, as office.js keeps it (see MemEventHandlers).
   get onChanged(): MemEventHandlers<Excel.WorksheetChangedEventArgs> {
     return (this._onChanged ??= new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().changedHandlers)));
-  }
-  get onActivated(): MemEventHandlers<Excel.WorksheetActivatedEventArgs> {
-    return (this._onActivated ??= new MemEventHandlers(this.context, () => (this._isNull() ? null : this._sheet().activatedHandlers)));
   }
 
   activate(): void {
@@ -573,12 +510,6 @@ export class MemWorksheet
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): MemRange {
     return this.range(() => checkedRect(startRow, startColumn, rowCount, columnCount));
   }
-  getCell(row: number, column: number): MemRange {
-    return this.range(() => checkedRect(row, column, 1, 1));
-  }
-  getUsedRange(valuesOnly?: boolean): MemRange {
-    return this.range((s) => this.wb.usedRect(s, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
-  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): MemRange {
     return this.range((s) => this.wb.usedRect(s, !!valuesOnly));
   }
@@ -606,33 +537,10 @@ export class MemWorksheetProtection extends MemClientObject {
   protected _scalars(): Record<string, () => unknown> {
     return {
       protected: () => this.ws._sheet().protected,
-      options: () => ({ ...this.ws._sheet().protectionOptions }),
     };
   }
   get protected(): boolean {
     return this._get('protected');
-  }
-  get options(): Excel.WorksheetProtectionOptions {
-    return this._get('options');
-  }
-  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
-    this._op(() => {
-      const s = this.ws._sheet();
-      if (s.protected) throw new MemOfficeError('InvalidOperation', 'The worksheet is already protected.');
-      s.protected = true;
-      s.protectionOptions = { ...s.protectionOptions, ...(options as object) };
-      (s as SheetModel & { password?: string }).password = password;
-      this.wb.touch();
-    });
-  }
-  unprotect(password?: string): void {
-    this._op(() => {
-      const s = this.ws._sheet() as SheetModel & { password?: string };
-      if (s.protected && s.password && s.password !== password)
-        throw new MemOfficeError('InvalidArgument', 'The password is incorrect.');
-      s.protected = false;
-      this.wb.touch();
-    });
   }
 }
 
@@ -680,18 +588,12 @@ export class MemRange
       | 'values'
       | 'formulas'
       | 'numberFormat'
-      | 'text'
       | 'address'
-      | 'addressLocal'
       | 'rowIndex'
       | 'columnIndex'
       | 'rowCount'
       | 'columnCount'
-      | 'cellCount'
       | 'valueTypes'
-      | 'isEntireRow'
-      | 'isEntireColumn'
-      | 'formulasLocal'
     >
 {
   /** @internal */ _t: RangeTarget | null | undefined;
@@ -737,20 +639,13 @@ export class MemRange
     const t = () => this._target();
     return {
       address: () => this.wb.qualified(t().sheet, t().rect),
-      addressLocal: () => this.wb.qualified(t().sheet, t().rect),
       rowIndex: () => t().rect.r0,
       columnIndex: () => t().rect.c0,
       rowCount: () => t().rect.r1 - t().rect.r0 + 1,
       columnCount: () => t().rect.c1 - t().rect.c0 + 1,
-      cellCount: () => (t().rect.r1 - t().rect.r0 + 1) * (t().rect.c1 - t().rect.c0 + 1),
-      isEntireRow: () => t().rect.c0 === 0 && t().rect.c1 === MAX_COLS - 1,
-      isEntireColumn: () => t().rect.r0 === 0 && t().rect.r1 === MAX_ROWS - 1,
       values: () => this.grid((s, r, c) => valueOut(this.wb.value(s, r, c))),
       formulas: () => this.grid((s, r, c) => this.formulaOut(s, r, c)),
-      formulasLocal: () => this.grid((s, r, c) => this.formulaOut(s, r, c)),
       numberFormat: () => this.grid((s, r, c) => this.wb.getCell(s, r, c).numberFormat),
-      numberFormatLocal: () => this.grid((s, r, c) => this.wb.getCell(s, r, c).numberFormat),
-      text: () => this.grid((s, r, c) => formatValue(this.wb.value(s, r, c), this.wb.getCell(s, r, c).numberFormat)),
       valueTypes: () => this.grid((s, r, c) => valueType(this.wb.value(s, r, c))),
     };
   }
@@ -767,9 +662,6 @@ export class MemRange
   get address(): string {
     return this._get('address');
   }
-  get addressLocal(): string {
-    return this._get('addressLocal');
-  }
   get rowIndex(): number {
     return this._get('rowIndex');
   }
@@ -781,18 +673,6 @@ export class MemRange
   }
   get columnCount(): number {
     return this._get('columnCount');
-  }
-  get cellCount(): number {
-    return this._get('cellCount');
-  }
-  get isEntireRow(): boolean {
-    return this._get('isEntireRow');
-  }
-  get isEntireColumn(): boolean {
-    return this._get('isEntireColumn');
-  }
-  get text(): string[][] {
-    return this._get('text');
   }
   get valueTypes(): Excel.RangeValueType[][] {
     return this._get('valueTypes');
@@ -809,12 +689,6 @@ export class MemRange
   }
   set formulas(v: any[][]) {
     this._set('formulas', v, () => this.writeContent(v, 'formulas', true));
-  }
-  get formulasLocal(): any[][] {
-    return this._get('formulasLocal');
-  }
-  set formulasLocal(v: any[][]) {
-    this._set('formulasLocal', v, () => this.writeContent(v, 'formulasLocal', true));
   }
   get numberFormat(): any[][] {
     return this._get('numberFormat');
@@ -869,16 +743,11 @@ export class MemRange
   }
 
   // ---------------------------------------------------------------- derived ranges
-  private derive(f: (t: RangeTarget) => Rect | null, orNull = false): MemRange {
+  private derive(f: (t: RangeTarget) => Rect): MemRange {
     return MemRange.create(this.context, () => {
       if (this._t === null) return null;
       const t = this._target();
-      const r = f(t);
-      if (!r) {
-        if (orNull) return null;
-        throw new MemOfficeError('InvalidArgument', 'The requested range does not exist.');
-      }
-      return { sheet: t.sheet, rect: r };
+      return { sheet: t.sheet, rect: f(t) };
     });
   }
   getCell(row: number, column: number): MemRange {
@@ -893,34 +762,6 @@ export class MemRange
     return this.derive((t) =>
       checkedRect(t.rect.r0, t.rect.c0, t.rect.r1 - t.rect.r0 + 1 + deltaRows, t.rect.c1 - t.rect.c0 + 1 + deltaColumns),
     );
-  }
-  private otherRect(t: RangeTarget, other: MemRange | string): Rect {
-    if (typeof other === 'string') {
-      const p = parseAddress(other);
-      if (!p) throw new MemOfficeError('InvalidArgument', `The address '${other}' is not valid.`);
-      return p.rect;
-    }
-    const o = other._target();
-    if (o.sheet !== t.sheet) throw new MemOfficeError('InvalidArgument', 'The ranges are on different worksheets.');
-    return o.rect;
-  }
-  getIntersection(anotherRange: MemRange | string): MemRange {
-    return this.derive((t) => rectIntersect(t.rect, this.otherRect(t, anotherRange)));
-  }
-  getIntersectionOrNullObject(anotherRange: MemRange | string): MemRange {
-    return this.derive((t) => rectIntersect(t.rect, this.otherRect(t, anotherRange)), true);
-  }
-  getBoundingRect(anotherRange: MemRange | string): MemRange {
-    return this.derive((t) => {
-      const o = this.otherRect(t, anotherRange);
-      return { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) };
-    });
-  }
-  getEntireRow(): MemRange {
-    return this.derive((t) => ({ r0: t.rect.r0, r1: t.rect.r1, c0: 0, c1: MAX_COLS - 1 }));
-  }
-  getEntireColumn(): MemRange {
-    return this.derive((t) => ({ r0: 0, r1: MAX_ROWS - 1, c0: t.rect.c0, c1: t.rect.c1 }));
   }
   /** ExcelApi 1.13: the merged areas that intersect this range, or a null object when there are none. */
   getMergedAreasOrNullObject(): MemRangeAreas {
@@ -938,33 +779,6 @@ export class MemRange
       areas._areas = found.length ? found : null;
     });
     return areas;
-  }
-  getRow(row: number): MemRange {
-    return this.derive((t) => checkedRect(t.rect.r0 + row, t.rect.c0, 1, t.rect.c1 - t.rect.c0 + 1));
-  }
-  getColumn(column: number): MemRange {
-    return this.derive((t) => checkedRect(t.rect.r0, t.rect.c0 + column, t.rect.r1 - t.rect.r0 + 1, 1));
-  }
-  getLastCell(): MemRange {
-    return this.derive((t) => ({ r0: t.rect.r1, c0: t.rect.c1, r1: t.rect.r1, c1: t.rect.c1 }));
-  }
-  getLastRow(): MemRange {
-    return this.derive((t) => ({ ...t.rect, r0: t.rect.r1 }));
-  }
-  getLastColumn(): MemRange {
-    return this.derive((t) => ({ ...t.rect, c0: t.rect.c1 }));
-  }
-  getUsedRange(valuesOnly?: boolean): MemRange {
-    return this.derive((t) => {
-      const u = this.wb.usedRect(t.sheet, !!valuesOnly);
-      return (u && rectIntersect(u, t.rect)) ?? { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0, c1: t.rect.c0 };
-    });
-  }
-  getUsedRangeOrNullObject(valuesOnly?: boolean): MemRange {
-    return this.derive((t) => {
-      const u = this.wb.usedRect(t.sheet, !!valuesOnly);
-      return u && rectIntersect(u, t.rect);
-    }, true);
   }
 
   // ---------------------------------------------------------------- actions
@@ -1005,29 +819,6 @@ export class MemRange
       }
       if (what === 'All' || what === 'Formats') this.wb.clearFormats(sheet, rect);
     });
-  }
-  /** Only entire rows/columns are supported (shift down/right). */
-  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): MemRange {
-    void shift;
-    return this.derive((t) => {
-      this.structural(t, 'insert');
-      return t.rect;
-    });
-  }
-  /** Only entire rows/columns are supported (shift up/left). */
-  delete(shift: Excel.DeleteShiftDirection | 'Up' | 'Left'): void {
-    void shift;
-    this._op(() => this.structural(this._target(), 'delete'));
-  }
-  private structural(t: RangeTarget, kind: 'insert' | 'delete'): void {
-    const { sheet, rect } = t;
-    const rows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
-    const cols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
-    if (!rows && !cols)
-      throw new MemOfficeError('NotImplemented', 'The memory host only inserts/deletes entire rows or columns.');
-    this.wb.assertWritable(sheet, rect, 'structure');
-    if (rows) this.wb.structuralEdit(sheet, 'row', kind, rect.r0, rect.r1 - rect.r0 + 1);
-    else this.wb.structuralEdit(sheet, 'col', kind, rect.c0, rect.c1 - rect.c0 + 1);
   }
 }
 
@@ -1116,7 +907,6 @@ export class MemRangeFormat
   private _fill?: MemRangeFill;
   private _font?: MemRangeFont;
   private _borders?: MemRangeBorderCollection;
-  private _protection?: MemFormatProtection;
 
   protected _scalars(): Record<string, () => unknown> {
     return {
@@ -1138,7 +928,7 @@ export class MemRangeFormat
     };
   }
   protected _navs(): Record<string, MemClientObject> {
-    return { fill: this.fill, font: this.font, borders: this.borders, protection: this.protection };
+    return { fill: this.fill, font: this.font, borders: this.borders };
   }
   get fill(): MemRangeFill {
     return (this._fill ??= new MemRangeFill(this.context, this._range));
@@ -1148,9 +938,6 @@ export class MemRangeFormat
   }
   get borders(): MemRangeBorderCollection {
     return (this._borders ??= new MemRangeBorderCollection(this.context, this._range));
-  }
-  get protection(): MemFormatProtection {
-    return (this._protection ??= new MemFormatProtection(this.context, this._range));
   }
   get wrapText(): boolean {
     return this._get('wrapText');
@@ -1183,7 +970,7 @@ export class MemRangeFormat
     this._set('columnWidth', v, () => {
       const { sheet, rect } = this.t();
       if (typeof v !== 'number' || v < 0) throw new MemOfficeError('InvalidArgument', 'Invalid columnWidth.');
-      if (sheet.protected && !sheet.protectionOptions.allowFormatColumns)
+      if (sheet.protected)
         throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
       for (let c = rect.c0; c <= rect.c1; c++) sheet.colWidths.set(c, v);
       this.wb.touch();
@@ -1196,20 +983,12 @@ export class MemRangeFormat
     this._set('rowHeight', v, () => {
       const { sheet, rect } = this.t();
       if (typeof v !== 'number' || v < 0) throw new MemOfficeError('InvalidArgument', 'Invalid rowHeight.');
-      if (sheet.protected && !sheet.protectionOptions.allowFormatRows)
+      if (sheet.protected)
         throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
       const last = Math.min(rect.r1, rect.r0 + 100000);
       for (let r = rect.r0; r <= last; r++) sheet.rowHeights.set(r, v);
       this.wb.touch();
     });
-  }
-  /** No layout engine: keeps the current widths. */
-  autofitColumns(): void {
-    this._op(() => undefined);
-  }
-  /** No layout engine: keeps the current heights. */
-  autofitRows(): void {
-    this._op(() => undefined);
   }
 }
 
@@ -1234,21 +1013,14 @@ export class MemRangeFill extends MemRangePart implements Pick<Excel.RangeFill, 
       this.writeFormat((c) => (c.fill = col));
     });
   }
-  clear(): void {
-    this._op(() => this.writeFormat((c) => (c.fill = null)));
-  }
 }
 
-export class MemRangeFont extends MemRangePart implements Pick<Excel.RangeFont, 'bold' | 'color' | 'italic' | 'name' | 'size'> {
+export class MemRangeFont extends MemRangePart implements Pick<Excel.RangeFont, 'bold' | 'name' | 'size'> {
   protected _scalars(): Record<string, () => unknown> {
     return {
       bold: () => this.read((c) => c.bold),
-      italic: () => this.read((c) => c.italic),
-      color: () => this.read((c) => c.fontColor),
       name: () => this.read((c) => c.fontName),
       size: () => this.read((c) => c.fontSize),
-      underline: () => 'None',
-      strikethrough: () => false,
     };
   }
   get bold(): boolean {
@@ -1256,21 +1028,6 @@ export class MemRangeFont extends MemRangePart implements Pick<Excel.RangeFont, 
   }
   set bold(v: boolean) {
     this._set('bold', v, () => this.writeFormat((c) => (c.bold = !!v)));
-  }
-  get italic(): boolean {
-    return this._get('italic');
-  }
-  set italic(v: boolean) {
-    this._set('italic', v, () => this.writeFormat((c) => (c.italic = !!v)));
-  }
-  get color(): string {
-    return this._get('color');
-  }
-  set color(v: string) {
-    this._set('color', v, () => {
-      const col = normalizeColor(v);
-      this.writeFormat((c) => (c.fontColor = col));
-    });
   }
   get name(): string {
     return this._get('name');
@@ -1289,74 +1046,25 @@ export class MemRangeFont extends MemRangePart implements Pick<Excel.RangeFont, 
   }
 }
 
-export class MemFormatProtection extends MemRangePart implements Pick<Excel.FormatProtection, 'locked'> {
-  protected _scalars(): Record<string, () => unknown> {
-    return { locked: () => this.read((c) => c.locked), formulaHidden: () => false };
-  }
-  get locked(): boolean {
-    return this._get('locked');
-  }
-  set locked(v: boolean) {
-    this._set('locked', v, () => {
-      const { sheet } = this.t();
-      if (sheet.protected) throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
-      this.writeFormat((c) => (c.locked = !!v));
-    });
-  }
-  get formulaHidden(): boolean {
-    return this._get('formulaHidden');
-  }
-}
-
 const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
 const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
-const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
 const OPPOSITE: Record<EdgeName, EdgeName> = { EdgeTop: 'EdgeBottom', EdgeBottom: 'EdgeTop', EdgeLeft: 'EdgeRight', EdgeRight: 'EdgeLeft' };
 
 export class MemRangeBorderCollection extends MemRangePart {
-  private cache = new Map<string, MemRangeBorder>();
   protected _scalars(): Record<string, () => unknown> {
-    return { count: () => 6 };
-  }
-  get count(): number {
-    return this._get('count');
-  }
-  get items(): MemRangeBorder[] {
-    return this._get('items');
-  }
-  _loadNow(paths: string[]): void {
-    if (this._isNull()) return;
-    const own = paths.filter((p) => p === 'count');
-    if (own.length) super._loadNow(own);
-    const itemPaths = paths.filter((p) => p !== 'count').map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
-    if (paths.length === 0 || paths.some((p) => p.startsWith('items'))) {
-      const items = BORDER_INDEXES.slice(0, 6).map((i) => this.getItemNow(i));
-      for (const it of items) it._loadNow(itemPaths);
-      this._loaded.set('items', items);
-    }
-  }
-  private getItemNow(index: string): MemRangeBorder {
-    let b = this.cache.get(index);
-    if (!b) {
-      b = new MemRangeBorder(this.context, this._range, index);
-      this.cache.set(index, b);
-    }
-    return b;
+    return {};
   }
   getItem(index: Excel.BorderIndex | string): MemRangeBorder {
     const i = String(index);
-    if (!BORDER_INDEXES.includes(i)) {
-      const b = new MemRangeBorder(this.context, this._range, i);
+    if (!BORDER_INDEXES.includes(i))
       this.context._enqueue(() => {
         throw new MemOfficeError('InvalidArgument', `Invalid border index '${i}'.`);
       });
-      return b;
-    }
-    return this.getItemNow(i);
+    return new MemRangeBorder(this.context, this._range, i);
   }
 }
 
-export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBorder, 'style' | 'color' | 'weight' | 'sideIndex'> {
+export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBorder, 'style' | 'color'> {
   constructor(
     context: MemRequestContext,
     range: MemRange,
@@ -1402,13 +1110,13 @@ export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBord
     }
     return out;
   }
-  private readEdge<T>(f: (b: { style: string; color: string; weight: string }) => T): T | null {
+  private readEdge<T>(f: (b: Border) => T): T | null {
     const { sheet } = this.t();
     const es = this.edges();
     if (es.length === 0) return f(DEFAULT_BORDER);
     return uniform(es.map(({ r, c, e }) => f(this.wb.getCell(sheet, r, c).borders[e] ?? DEFAULT_BORDER)));
   }
-  private writeEdge(f: (b: { style: string; color: string; weight: string }) => { style: string; color: string; weight: string }): void {
+  private writeEdge(f: (b: Border) => Border): void {
     const { sheet, rect } = this.t();
     this.wb.assertWritable(sheet, rect, 'format');
     for (const { r, c, e } of this.edges()) {
@@ -1432,14 +1140,9 @@ export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBord
   }
   protected _scalars(): Record<string, () => unknown> {
     return {
-      sideIndex: () => this.index,
       style: () => this.readEdge((b) => b.style),
       color: () => this.readEdge((b) => b.color),
-      weight: () => this.readEdge((b) => b.weight),
     };
-  }
-  get sideIndex(): Excel.RangeBorder['sideIndex'] {
-    return this._get('sideIndex');
   }
   get style(): Excel.RangeBorder['style'] {
     return this._get('style');
@@ -1457,15 +1160,6 @@ export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBord
     this._set('color', v, () => {
       const col = normalizeColor(v);
       this.writeEdge((b) => ({ ...b, color: col, style: b.style === 'None' ? 'Continuous' : b.style }));
-    });
-  }
-  get weight(): Excel.RangeBorder['weight'] {
-    return this._get('weight');
-  }
-  set weight(v: Excel.RangeBorder['weight']) {
-    this._set('weight', v, () => {
-      const w = oneOf(v, BORDER_WEIGHTS, 'border weight');
-      this.writeEdge((b) => ({ ...b, weight: w, style: b.style === 'None' ? 'Continuous' : b.style }));
     });
   }
 }
@@ -1488,12 +1182,12 @@ const DEFAULT_ALERT = { showAlert: true, style: 'Stop', title: '', message: '' }
 const DEFAULT_PROMPT = { showPrompt: false, title: '', message: '' };
 
 function emptyDv(): DvState {
-  return { type: null, errorAlert: { ...DEFAULT_ALERT }, prompt: { ...DEFAULT_PROMPT }, ignoreBlanks: true };
+  return { type: null, errorAlert: { ...DEFAULT_ALERT }, prompt: { ...DEFAULT_PROMPT } };
 }
 
 export class MemDataValidation
   extends MemRangePart
-  implements Pick<Excel.DataValidation, 'type' | 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks' | 'valid'>
+  implements Pick<Excel.DataValidation, 'type' | 'rule' | 'errorAlert' | 'prompt'>
 {
   private topLeft(): DvState | null {
     const { sheet, rect } = this.t();
@@ -1516,28 +1210,10 @@ export class MemDataValidation
       rule: () => ruleOut(this.topLeft()),
       errorAlert: () => ({ ...(this.topLeft()?.errorAlert ?? DEFAULT_ALERT) }),
       prompt: () => ({ ...(this.topLeft()?.prompt ?? DEFAULT_PROMPT) }),
-      ignoreBlanks: () => this.topLeft()?.ignoreBlanks ?? true,
-      // true if every cell is valid, false if every cell is invalid, null when mixed (as documented)
-      valid: () => {
-        const { sheet, rect } = this.t();
-        const rr = this.wb.clipToUsed(sheet, rect);
-        if (!rr) return true;
-        let ok = 0;
-        let bad = 0;
-        for (let r = rr.r0; r <= rr.r1; r++)
-          for (let c = rr.c0; c <= rr.c1; c++) {
-            if (this.wb.isValid(sheet, r, c)) ok++;
-            else bad++;
-          }
-        return bad === 0 ? true : ok === 0 ? false : null;
-      },
     };
   }
   get type(): Excel.DataValidation['type'] {
     return this._get('type');
-  }
-  get valid(): boolean {
-    return this._get('valid');
   }
   get rule(): Excel.DataValidationRule {
     return this._get('rule');
@@ -1612,17 +1288,6 @@ export class MemDataValidation
       }),
     );
   }
-  get ignoreBlanks(): boolean {
-    return this._get('ignoreBlanks');
-  }
-  set ignoreBlanks(v: boolean) {
-    this._set('ignoreBlanks', v, () =>
-      this.writeDv((c) => {
-        const cur = c.dv ?? emptyDv();
-        c.dv = { ...cur, ignoreBlanks: !!v };
-      }),
-    );
-  }
   clear(): void {
     this._op(() => this.writeDv((c) => (c.dv = null)));
   }
@@ -1642,11 +1307,11 @@ function dvCriteria(dv: DvState | null): string {
 
 /** Everything a cell's validation holds (criteria, alert, prompt), for comparing cells. */
 function dvState(dv: DvState | null): string {
-  const state = (d: DvState) => JSON.stringify([dvCriteria(d), d.errorAlert, d.prompt, d.ignoreBlanks, d.inCellDropDown]);
+  const state = (d: DvState) => JSON.stringify([dvCriteria(d), d.errorAlert, d.prompt, d.inCellDropDown]);
   return !dv || state(dv) === EMPTY_DV_STATE ? '' : state(dv);
 }
 
-const EMPTY_DV_STATE = JSON.stringify([dvCriteria(null), DEFAULT_ALERT, DEFAULT_PROMPT, true, undefined]);
+const EMPTY_DV_STATE = JSON.stringify([dvCriteria(null), DEFAULT_ALERT, DEFAULT_PROMPT, undefined]);
 
 function absAddress(r: MemRange, host: SheetModel): string {
   const t = r._target();
@@ -1720,23 +1385,6 @@ export class MemConditionalFormatCollection extends MemRangePart {
     this.context._enqueue(() => r._resolve(this._isNull() ? 0 : this.matching().length));
     return r;
   }
-  getItem(id: string): MemConditionalFormat {
-    const cf = new MemConditionalFormat(this.context);
-    this.context._enqueue(() => {
-      if (!this.matching().some((c) => c.id === id)) throw new MemOfficeError('ItemNotFound', `Conditional format '${id}' not found.`);
-      cf._id = id;
-    });
-    return cf;
-  }
-  getItemAt(index: number): MemConditionalFormat {
-    const cf = new MemConditionalFormat(this.context);
-    this.context._enqueue(() => {
-      const m = this.matching()[index];
-      if (!m) throw new MemOfficeError('ItemNotFound', `No conditional format at index ${index}.`);
-      cf._id = m.id;
-    });
-    return cf;
-  }
   clearAll(): void {
     this._op(() => {
       const { sheet, rect } = this.t();
@@ -1748,7 +1396,7 @@ export class MemConditionalFormatCollection extends MemRangePart {
 
 export class MemConditionalFormat
   extends MemClientObject
-  implements Pick<Excel.ConditionalFormat, 'priority' | 'stopIfTrue' | 'id' | 'type'>
+  implements Pick<Excel.ConditionalFormat, 'type'>
 {
   /** @internal */ _id: string | null | undefined;
   private _custom?: MemCustomConditionalFormat;
@@ -1773,64 +1421,16 @@ export class MemConditionalFormat
     return f;
   }
   protected _scalars(): Record<string, () => unknown> {
-    return {
-      id: () => this._cf().cf.id,
-      priority: () => {
-        const { sheet, cf } = this._cf();
-        return sheet.cfs.indexOf(cf);
-      },
-      stopIfTrue: () => this._cf().cf.stopIfTrue,
-      type: () => 'Custom',
-    };
+    return { type: () => 'Custom' };
   }
   protected _navs(): Record<string, MemClientObject> {
     return { custom: this.custom };
   }
-  get id(): string {
-    return this._get('id');
-  }
   get type(): Excel.ConditionalFormat['type'] {
     return this._get('type');
   }
-  get priority(): number {
-    return this._get('priority');
-  }
-  set priority(v: number) {
-    this._set('priority', v, () => {
-      const { sheet, cf } = this._cf();
-      sheet.cfs = sheet.cfs.filter((c) => c !== cf);
-      sheet.cfs.splice(Math.max(0, Math.min(sheet.cfs.length, v)), 0, cf);
-      this.wb.touch();
-    });
-  }
-  get stopIfTrue(): boolean {
-    return this._get('stopIfTrue');
-  }
-  set stopIfTrue(v: boolean) {
-    this._set('stopIfTrue', v, () => {
-      this._cf().cf.stopIfTrue = !!v;
-      this.wb.touch();
-    });
-  }
   get custom(): MemCustomConditionalFormat {
     return (this._custom ??= new MemCustomConditionalFormat(this.context, this));
-  }
-  get customOrNullObject(): MemCustomConditionalFormat {
-    return this.custom;
-  }
-  getRange(): MemRange {
-    return MemRange.create(this.context, () => {
-      if (this._isNull()) return null;
-      const { sheet, cf } = this._cf();
-      return { sheet, rect: cf.rects[0] };
-    });
-  }
-  getRangeOrNullObject(): MemRange {
-    return MemRange.create(this.context, () => {
-      if (this._isNull()) return null;
-      const f = this._id ? this.wb.findCf(this._id) : undefined;
-      return f ? { sheet: f.sheet, rect: f.cf.rects[0] } : null;
-    });
   }
   delete(): void {
     this._op(() => {
@@ -1880,21 +1480,15 @@ export class MemCustomConditionalFormat extends MemCfPart {
   }
 }
 
-export class MemConditionalFormatRule extends MemCfPart implements Pick<Excel.ConditionalFormatRule, 'formula' | 'formulaLocal'> {
+export class MemConditionalFormatRule extends MemCfPart implements Pick<Excel.ConditionalFormatRule, 'formula'> {
   protected _scalars(): Record<string, () => unknown> {
-    return { formula: () => this.cf().formula, formulaLocal: () => this.cf().formula };
+    return { formula: () => this.cf().formula };
   }
   get formula(): string {
     return this._get('formula');
   }
   set formula(v: string) {
     this._set('formula', v, () => this.setFormula(v));
-  }
-  get formulaLocal(): string {
-    return this._get('formulaLocal');
-  }
-  set formulaLocal(v: string) {
-    this._set('formulaLocal', v, () => this.setFormula(v));
   }
   private setFormula(v: string): void {
     const f = typeof v === 'string' && v.startsWith('=') ? v : '=' + String(v);
@@ -1937,14 +1531,11 @@ export class MemConditionalRangeFill extends MemCfPart implements Pick<Excel.Con
       this.change((cf) => (cf.fill = col));
     });
   }
-  clear(): void {
-    this._op(() => this.change((cf) => (cf.fill = null)));
-  }
 }
 
-export class MemConditionalRangeFont extends MemCfPart implements Pick<Excel.ConditionalRangeFont, 'color' | 'bold' | 'italic'> {
+export class MemConditionalRangeFont extends MemCfPart implements Pick<Excel.ConditionalRangeFont, 'color'> {
   protected _scalars(): Record<string, () => unknown> {
-    return { color: () => this.cf().fontColor, bold: () => this.cf().bold, italic: () => this.cf().italic };
+    return { color: () => this.cf().fontColor };
   }
   get color(): string {
     return this._get('color');
@@ -1954,27 +1545,6 @@ export class MemConditionalRangeFont extends MemCfPart implements Pick<Excel.Con
       const col = v ? normalizeColor(v) : null;
       this.change((cf) => (cf.fontColor = col));
     });
-  }
-  get bold(): boolean {
-    return this._get('bold');
-  }
-  set bold(v: boolean) {
-    this._set('bold', v, () => this.change((cf) => (cf.bold = !!v)));
-  }
-  get italic(): boolean {
-    return this._get('italic');
-  }
-  set italic(v: boolean) {
-    this._set('italic', v, () => this.change((cf) => (cf.italic = !!v)));
-  }
-  clear(): void {
-    this._op(() =>
-      this.change((cf) => {
-        cf.fontColor = null;
-        cf.bold = null;
-        cf.italic = null;
-      }),
-    );
   }
 }
 
@@ -2049,19 +1619,11 @@ export class MemNamedItemCollection extends MemClientObject {
     });
     return item;
   }
-  getCount(): MemClientResult<number> {
-    const r = new MemClientResult<number>();
-    this.context._enqueue(() => {
-      const id = this.scopeId();
-      r._resolve(this.wb.names.filter((n) => n.scopeSheetId === id).length);
-    });
-    return r;
-  }
 }
 
 export class MemNamedItem
   extends MemClientObject
-  implements Pick<Excel.NamedItem, 'name' | 'type' | 'value' | 'comment' | 'visible' | 'formula' | 'scope'>
+  implements Pick<Excel.NamedItem, 'name' | 'type' | 'value' | 'comment'>
 {
   /** @internal */ _n: NameModel | null | undefined;
   static bound(ctx: MemRequestContext, n: NameModel): MemNamedItem {
@@ -2091,9 +1653,6 @@ export class MemNamedItem
     return {
       name: () => this.n().name,
       comment: () => this.n().comment,
-      visible: () => this.n().visible,
-      formula: () => this.n().formula,
-      scope: () => (this.n().scopeSheetId ? 'Worksheet' : 'Workbook'),
       type: () => {
         const v = this.evaluated();
         if (v === 'range') return 'Range';
@@ -2118,35 +1677,12 @@ export class MemNamedItem
   get value(): any {
     return this._get('value');
   }
-  get scope(): Excel.NamedItem['scope'] {
-    return this._get('scope');
-  }
-  get formula(): any {
-    return this._get('formula');
-  }
-  set formula(v: any) {
-    this._set('formula', v, () => {
-      const f = String(v).startsWith('=') ? String(v) : '=' + String(v);
-      if (!isValidFormula(f)) throw new MemOfficeError('InvalidArgument', `Invalid reference '${v}'.`);
-      this.n().formula = f;
-      this.wb.touch();
-    });
-  }
   get comment(): string {
     return this._get('comment');
   }
   set comment(v: string) {
     this._set('comment', v, () => {
       this.n().comment = String(v);
-      this.wb.touch();
-    });
-  }
-  get visible(): boolean {
-    return this._get('visible');
-  }
-  set visible(v: boolean) {
-    this._set('visible', v, () => {
-      this.n().visible = !!v;
       this.wb.touch();
     });
   }
@@ -2173,30 +1709,8 @@ export class MemNamedItem
   }
 }
 
-export { cellKey, DEFAULT_CELL };
-
-/**
- * The longest multi-area address Excel returns. Range.Address in Excel's object model stops at 255
- * characters, dropping the areas that no longer fit, without an error (it ends at the last ", " that
- * fits: https://github.com/MicrosoftDocs/VBA-Docs/issues/49). office.js documents no limit for
- * RangeAreas.address; we model the same silent cut, the conservative case: a caller that parses the
- * address loses merges without noticing, so only code that reads `areas` item by item passes.
- */
-export const MAX_AREAS_ADDRESS = 255;
-
-/** Joins areas' addresses with ", " and keeps only the whole areas that fit in MAX_AREAS_ADDRESS. */
-export function truncatedAreasAddress(parts: string[]): string {
-  let out = '';
-  for (const p of parts) {
-    const next = out === '' ? p : `${out}, ${p}`;
-    if (next.length > MAX_AREAS_ADDRESS) break;
-    out = next;
-  }
-  return out;
-}
-
-/** RangeAreas (ExcelApi 1.9+), as far as getMergedAreasOrNullObject needs it: address, count and areas. */
-export class MemRangeAreas extends MemClientObject implements Pick<Excel.RangeAreas, 'address' | 'areaCount'> {
+/** RangeAreas (ExcelApi 1.9+), as far as the add-in needs it: its areas, and select(). */
+export class MemRangeAreas extends MemClientObject {
   /** @internal undefined until resolved at sync; null for a null object. */
   _areas: Rect[] | null | undefined;
   /** @internal */ _sheet: SheetModel | undefined;
@@ -2209,20 +1723,10 @@ export class MemRangeAreas extends MemClientObject implements Pick<Excel.RangeAr
     return this._areas !== undefined;
   }
   protected _scalars(): Record<string, () => unknown> {
-    return {
-      // Excel writes each block with its sheet, separated by ", ", and cuts a long list (see MAX_AREAS_ADDRESS).
-      address: () => truncatedAreasAddress((this._areas ?? []).map((r) => this.wb.qualified(this._sheet!, r))),
-      areaCount: () => (this._areas ?? []).length,
-    };
+    return {};
   }
   protected _navs(): Record<string, MemClientObject> {
     return { areas: this.areas };
-  }
-  get address(): string {
-    return this._get('address');
-  }
-  get areaCount(): number {
-    return this._get('areaCount');
   }
   /** The rectangular ranges, one item each (ExcelApi 1.9). */
   get areas(): MemRangeCollection {
@@ -2278,17 +1782,5 @@ export class MemRangeCollection extends MemClientObject {
     });
     for (const it of items) it._loadNow(itemPaths);
     this._loaded.set('items', items);
-  }
-  getCount(): MemClientResult<number> {
-    const r = new MemClientResult<number>();
-    this.context._enqueue(() => r._resolve(this.owner._rangeTargets().length));
-    return r;
-  }
-  getItemAt(index: number): MemRange {
-    return MemRange.create(this.context, () => {
-      const t = this.owner._rangeTargets()[index];
-      if (!t) throw new MemOfficeError('ItemNotFound', `There is no area at index ${index}.`);
-      return t;
-    });
   }
 }

@@ -40,10 +40,9 @@ export const EDGES: EdgeName[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRigh
 export interface Border {
   style: string;
   color: string;
-  weight: string;
 }
 
-export const DEFAULT_BORDER: Border = Object.freeze({ style: 'None', color: '#000000', weight: 'Thin' });
+export const DEFAULT_BORDER: Border = Object.freeze({ style: 'None', color: '#000000' });
 
 export type DvType = 'wholeNumber' | 'decimal' | 'textLength' | 'custom' | 'list' | 'date' | 'time';
 
@@ -70,7 +69,6 @@ export interface DvState {
   inCellDropDown?: boolean;
   errorAlert: DvAlert;
   prompt: DvPrompt;
-  ignoreBlanks: boolean;
 }
 
 export interface CellData {
@@ -78,16 +76,13 @@ export interface CellData {
   formula: string | null;
   numberFormat: string;
   fill: string | null;
-  fontColor: string;
   bold: boolean;
-  italic: boolean;
   fontSize: number;
   fontName: string;
   wrap: boolean;
   hAlign: string;
   vAlign: string;
   borders: Partial<Record<EdgeName, Border>>;
-  locked: boolean;
   dv: DvState | null;
 }
 
@@ -96,16 +91,13 @@ export const DEFAULT_CELL: Readonly<CellData> = Object.freeze({
   formula: null,
   numberFormat: 'General',
   fill: null,
-  fontColor: '#000000',
   bold: false,
-  italic: false,
   fontSize: 11,
   fontName: 'Calibri',
   wrap: false,
   hAlign: 'General',
   vAlign: 'Bottom',
   borders: Object.freeze({}) as Partial<Record<EdgeName, Border>>,
-  locked: true,
   dv: null,
 });
 
@@ -122,9 +114,6 @@ export interface CfModel {
   formula: string;
   fill: string | null;
   fontColor: string | null;
-  bold: boolean | null;
-  italic: boolean | null;
-  stopIfTrue: boolean;
 }
 
 export interface NameModel {
@@ -133,42 +122,7 @@ export interface NameModel {
   scopeSheetId: string | null;
   formula: string;
   comment: string;
-  visible: boolean;
 }
-
-export interface ProtectionOptions {
-  allowFormatCells: boolean;
-  allowFormatColumns: boolean;
-  allowFormatRows: boolean;
-  allowInsertRows: boolean;
-  allowInsertColumns: boolean;
-  allowDeleteRows: boolean;
-  allowDeleteColumns: boolean;
-  allowInsertHyperlinks: boolean;
-  allowSort: boolean;
-  allowAutoFilter: boolean;
-  allowPivotTables: boolean;
-  allowEditObjects: boolean;
-  allowEditScenarios: boolean;
-  selectionMode: string;
-}
-
-const DEFAULT_PROTECTION: ProtectionOptions = {
-  allowFormatCells: false,
-  allowFormatColumns: false,
-  allowFormatRows: false,
-  allowInsertRows: false,
-  allowInsertColumns: false,
-  allowDeleteRows: false,
-  allowDeleteColumns: false,
-  allowInsertHyperlinks: false,
-  allowSort: false,
-  allowAutoFilter: false,
-  allowPivotTables: false,
-  allowEditObjects: false,
-  allowEditScenarios: false,
-  selectionMode: 'Normal',
-};
 
 export interface ChangedEvent {
   type: 'WorksheetChanged';
@@ -185,14 +139,12 @@ export class SheetModel {
   merges: Rect[] = [];
   cfs: CfModel[] = []; // index = priority (0 is evaluated first)
   protected = false;
-  protectionOptions: ProtectionOptions = { ...DEFAULT_PROTECTION };
   colWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   selection: Rect = { r0: 0, c0: 0, r1: 0, c1: 0 };
   /** Every area of a multi-area selection (RangeAreas.select, ExcelApi 1.9), the first being `selection`; null for one area. */
   selectionAreas: Rect[] | null = null;
   changedHandlers: SheetEventHandler[] = [];
-  activatedHandlers: SheetEventHandler[] = [];
   /** Worksheet.visibility (writable from ExcelApi 1.2). */
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   constructor(
@@ -220,15 +172,12 @@ function isDefaultCell(c: CellData): boolean {
     c.dv === null &&
     c.numberFormat === DEFAULT_CELL.numberFormat &&
     c.fill === null &&
-    c.fontColor === DEFAULT_CELL.fontColor &&
     !c.bold &&
-    !c.italic &&
     c.fontSize === DEFAULT_CELL.fontSize &&
     c.fontName === DEFAULT_CELL.fontName &&
     !c.wrap &&
     c.hAlign === DEFAULT_CELL.hAlign &&
     c.vAlign === DEFAULT_CELL.vAlign &&
-    c.locked &&
     Object.keys(c.borders).length === 0
   );
 }
@@ -461,13 +410,6 @@ export class Workbook {
     this.touch();
   }
 
-  moveSheet(s: SheetModel, position: number): void {
-    const p = Math.max(0, Math.min(this.sheets.length - 1, position));
-    this.sheets = this.sheets.filter((x) => x !== s);
-    this.sheets.splice(p, 0, s);
-    this.touch();
-  }
-
   private rewriteAllFormulas(f: (formula: string, host: SheetModel | null) => string): void {
     for (const s of this.sheets) {
       for (const c of s.cells.values()) {
@@ -512,15 +454,12 @@ export class Workbook {
       changeType,
       source: 'Local',
       worksheetId: s.id,
-      // ExcelApi 1.8: the changed range, in a context of the handler's choosing
-      getRange: (ctx: any) => ctx.workbook.worksheets.getItem(s.id).getRange(address),
-      getRangeOrNullObject: (ctx: any) => ctx.workbook.worksheets.getItem(s.id).getRange(address),
     };
     this.dispatch([...s.changedHandlers], args);
   }
 
   emitActivated(s: SheetModel): void {
-    this.dispatch([...s.activatedHandlers, ...this.activatedHandlers], { type: 'WorksheetActivated', worksheetId: s.id });
+    this.dispatch([...this.activatedHandlers], { type: 'WorksheetActivated', worksheetId: s.id });
   }
 
   private dispatch(handlers: SheetEventHandler[], args: unknown): void {
@@ -716,25 +655,18 @@ export class Workbook {
 
   // ------------------------------------------------------------------ protection
 
-  /** Throws AccessDenied for content changes to locked cells (or any format change) of a protected sheet. */
-  assertWritable(s: SheetModel, r: Rect, what: 'content' | 'format' | 'structure'): void {
+  /**
+   * Throws AccessDenied for any content or format change on a protected sheet: every cell is locked
+   * (Excel's default; the add-in never unlocks cells) and formatting is not allowed.
+   */
+  assertWritable(s: SheetModel, r: Rect, what: 'content' | 'format'): void {
     if (!s.protected) return;
-    if (what === 'format' && !s.protectionOptions.allowFormatCells)
+    if (what === 'format')
       throw new MemOfficeError('AccessDenied', `The worksheet '${s.name}' is protected; formatting is not allowed.`);
-    if (what === 'structure')
-      throw new MemOfficeError('AccessDenied', `The worksheet '${s.name}' is protected.`);
-    if (what === 'content' && this.anyLocked(s, r))
-      throw new MemOfficeError(
-        'AccessDenied',
-        `The cell or chart you're trying to change is on a protected sheet (${s.name}!${rectAddress(r)}).`,
-      );
-  }
-
-  anyLocked(s: SheetModel, r: Rect): boolean {
-    const total = (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
-    let unlocked = 0;
-    for (const [k, c] of s.cells) if (!c.locked && rectContains(r, keyRow(k), keyCol(k))) unlocked++;
-    return unlocked < total;
+    throw new MemOfficeError(
+      'AccessDenied',
+      `The cell or chart you're trying to change is on a protected sheet (${s.name}!${rectAddress(r)}).`,
+    );
   }
 
   // ------------------------------------------------------------------ merges
@@ -783,7 +715,7 @@ export class Workbook {
       throw new MemOfficeError('ItemAlreadyExists', `The name '${name}' already exists in this scope.`);
     const f = formula.startsWith('=') ? formula : '=' + formula;
     if (!isValidFormula(f)) throw new MemOfficeError('InvalidArgument', `Invalid reference '${formula}'.`);
-    const n: NameModel = { name, scopeSheetId, formula: f, comment, visible: true };
+    const n: NameModel = { name, scopeSheetId, formula: f, comment };
     this.names.push(n);
     this.touch();
     return n;
@@ -797,7 +729,7 @@ export class Workbook {
     const dv = c.dv;
     if (!dv || !dv.type) return true;
     const v = this.value(s, row, col);
-    if (v === null || v === '') return dv.ignoreBlanks || v === null;
+    if (v === null || v === '') return true; // blanks are ignored (DataValidation.ignoreBlanks defaults to true)
     if (v instanceof FormulaError) return false;
     const num = (f?: string): number | null => {
       if (f === undefined) return null;
@@ -990,9 +922,6 @@ export class Workbook {
       formula: '',
       fill: null,
       fontColor: null,
-      bold: null,
-      italic: null,
-      stopIfTrue: false,
     };
     s.cfs.unshift(cf); // a new rule gets the highest priority (0), like Excel
     this.touch();
@@ -1051,18 +980,6 @@ export class Workbook {
     return `${quoteSheet(s.name)}!${rectAddress(r)}`;
   }
 
-  /** Resolves an address string relative to a sheet ("A1", "Other!B2:C3", "3:5"). */
-  resolveAddress(s: SheetModel, address: string): { sheet: SheetModel; rect: Rect } {
-    const p = parseAddress(address);
-    if (!p) throw new MemOfficeError('InvalidArgument', `The address '${address}' is not valid.`);
-    let sheet = s;
-    if (p.sheet !== undefined) {
-      const t = this.sheetByName(p.sheet);
-      if (!t) throw new MemOfficeError('InvalidArgument', `The address '${address}' refers to an unknown sheet.`);
-      sheet = t;
-    }
-    return { sheet, rect: p.rect };
-  }
 }
 
 function sameDvRule(a: DvState, b: DvState, dist: number, axis: 'row' | 'col'): boolean {
