@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, KeyboardEvent } from 'react';
 import { MemoryHost } from '../excel/memory';
-import { a1, columnLetters, parseA1 } from '../report/layout';
+import { a1, columnLetters, parseA1 } from '../report/a1';
 import { parseTsv } from '../report/recognise';
 
 /**

@@ -4,7 +4,7 @@
  *
  * It has no dependencies so a browser view can use it on its own. Rows/columns are 0-based.
  */
-import { MAX_COLS, MAX_ROWS, columnIndex, columnName, quoteSheet } from './address';
+import { MAX_COLS, MAX_ROWS, columnIndex, columnLetters, quoteSheet } from '../../report/a1';
 
 export type ErrorCode = '#NULL!' | '#DIV/0!' | '#VALUE!' | '#REF!' | '#NAME?' | '#NUM!' | '#N/A';
 
@@ -898,7 +898,7 @@ export function isTruthy(v: Scalar): boolean {
 // ---------------------------------------------------------------------------------------------
 
 function renderEnd(e: RefEnd): string {
-  return `${e.col !== undefined ? (e.colAbs ? '$' : '') + columnName(e.col) : ''}${
+  return `${e.col !== undefined ? (e.colAbs ? '$' : '') + columnLetters(e.col) : ''}${
     e.row !== undefined ? (e.rowAbs ? '$' : '') + String(e.row + 1) : ''
   }`;
 }

@@ -3,7 +3,7 @@
  * (typing, pasting, inserting/deleting rows, protection, cell-edit mode) and read-outs of what a
  * person would see in each cell.
  */
-import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from './address';
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from '../../report/a1';
 import { MemErrorCode, MemOfficeError } from './errors';
 import { FormulaError, isValidFormula, parseInputText } from './formula';
 import { formatValue } from './numfmt';

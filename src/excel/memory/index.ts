@@ -22,5 +22,3 @@ export {
 } from './formula';
 export type { CellGetter, FormulaEnv, Scalar, SheetEdit } from './formula';
 export { formatValue } from './numfmt';
-export { columnName, columnIndex, parseAddress, rectAddress, quoteSheet } from './address';
-export type { Rect } from './address';

@@ -5,7 +5,8 @@
  *
  * Only types from @types/office-js are used here (office.js is not loaded at runtime).
  */
-import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress, rectContains, rectIntersect } from './address';
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress, quoteSheet, rectAddress } from '../../report/a1';
+import { rectContains, rectIntersect } from './rect';
 import { MemOfficeError } from './errors';
 import { FormulaError, Scalar, isValidFormula, parseFormula, shiftFormula } from './formula';
 import {

@@ -3,18 +3,8 @@
  * defined names, protection and change events. The office-js proxies (proxies.ts) and the
  * simulated user (MemoryHost in host.ts) both operate on this model.
  */
-import {
-  MAX_COLS,
-  MAX_ROWS,
-  Rect,
-  cellAddress,
-  columnName,
-  parseAddress,
-  quoteSheet,
-  rectAddress,
-  rectContains,
-  rectIntersect,
-} from './address';
+import { MAX_COLS, MAX_ROWS, Rect, columnLetters, parseAddress, qualifiedAddress, rectAddress } from '../../report/a1';
+import { rectContains, rectIntersect, subtractRect } from './rect';
 import { MemErrorCode, MemOfficeError } from './errors';
 import {
   FormulaEnv,
@@ -898,7 +888,7 @@ export class Workbook {
 
     this.touch();
     const addr =
-      axis === 'row' ? `${index + 1}:${index + count}` : `${columnName(index)}:${columnName(index + count - 1)}`;
+      axis === 'row' ? `${index + 1}:${index + count}` : `${columnLetters(index)}:${columnLetters(index + count - 1)}`;
     const changeType =
       axis === 'row'
         ? kind === 'insert'
@@ -977,7 +967,7 @@ export class Workbook {
   // ------------------------------------------------------------------ addresses
 
   qualified(s: SheetModel, r: Rect): string {
-    return `${quoteSheet(s.name)}!${rectAddress(r)}`;
+    return qualifiedAddress(s.name, r);
   }
 
 }
@@ -991,16 +981,3 @@ function sameDvRule(a: DvState, b: DvState, dist: number, axis: 'row' | 'col'): 
   return norm(a.formula1) === norm(b.formula1) && norm(a.formula2) === norm(b.formula2);
 }
 
-/** a minus b as up to four rectangles. */
-export function subtractRect(a: Rect, b: Rect): Rect[] {
-  const i = rectIntersect(a, b);
-  if (!i) return [a];
-  const out: Rect[] = [];
-  if (a.r0 < i.r0) out.push({ r0: a.r0, r1: i.r0 - 1, c0: a.c0, c1: a.c1 });
-  if (i.r1 < a.r1) out.push({ r0: i.r1 + 1, r1: a.r1, c0: a.c0, c1: a.c1 });
-  if (a.c0 < i.c0) out.push({ r0: i.r0, r1: i.r1, c0: a.c0, c1: i.c0 - 1 });
-  if (i.c1 < a.c1) out.push({ r0: i.r0, r1: i.r1, c0: i.c1 + 1, c1: a.c1 });
-  return out;
-}
-
-export { cellAddress };
