@@ -7,7 +7,7 @@ import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from '../../repor
 import { MemErrorCode, MemOfficeError } from './errors';
 import { FormulaError, isValidFormula, parseInputText } from './formula';
 import { formatValue } from './numfmt';
-import { MemRequestContext, SyncStats } from './proxies';
+import { MemRequestContext, SyncStats } from './proxies/context';
 import {
   CellData,
   DEFAULT_BORDER,
