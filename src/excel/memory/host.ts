@@ -5,7 +5,9 @@
  */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from '../../report/a1';
 import { MemErrorCode, MemOfficeError } from './errors';
-import { FormulaError, isValidFormula, parseInputText } from './formula';
+import { isValidFormula } from './formula/parse';
+import { FormulaError } from './formula/values';
+import { parseCellInput, parseInputText } from './model/cellInput';
 import { formatValue } from './numfmt';
 import { MemRequestContext, SyncStats } from './proxies/context';
 import {
@@ -18,8 +20,7 @@ import {
   EdgeName,
   SheetModel,
   Workbook,
-  parseCellInput,
-} from './workbook';
+} from './model/workbook';
 
 export interface CellView {
   value: number | string | boolean | null;

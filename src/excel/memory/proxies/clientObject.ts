@@ -3,7 +3,7 @@
  * next sync, reading one that was not loaded throws PropertyNotLoaded, and writes queue operations.
  */
 import { MemOfficeError } from '../errors';
-import { Workbook } from '../workbook';
+import { Workbook } from '../model/workbook';
 import type { MemRequestContext, Op } from './context';
 
 type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown>;

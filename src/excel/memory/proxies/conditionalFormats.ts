@@ -1,8 +1,8 @@
 /** Excel.ConditionalFormatCollection of a range and its custom conditional formats. */
 import { MemOfficeError } from '../errors';
-import { parseFormula } from '../formula';
-import { rectIntersect } from '../rect';
-import { CfModel, SheetModel, normalizeColor } from '../workbook';
+import { parseFormula } from '../formula/parse';
+import { rectIntersect } from '../model/rect';
+import { CfModel, SheetModel, normalizeColor } from '../model/workbook';
 import { MemClientObject, MemClientResult } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRangePart } from './rangePart';

@@ -5,7 +5,7 @@
  */
 import { Rect, rectAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { SheetModel, Workbook } from '../workbook';
+import { SheetModel, Workbook } from '../model/workbook';
 import { MemWorkbook } from './workbook';
 
 export type Op = () => void;

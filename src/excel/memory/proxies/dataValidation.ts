@@ -1,8 +1,9 @@
 /** Excel.DataValidation of a range: rule, error alert, prompt; the type read over mixed cells. */
 import { quoteSheet, rectAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { isValidFormula, shiftFormula } from '../formula';
-import { CellData, DvState, DvType, SheetModel } from '../workbook';
+import { isValidFormula } from '../formula/parse';
+import { shiftFormula } from '../formula/rewrite';
+import { CellData, DvState, DvType, SheetModel } from '../model/workbook';
 import { MemRange } from './range';
 import { MemRangePart, cellsOf, oneOf } from './rangePart';
 

@@ -1,8 +1,8 @@
 /** Excel.NamedItemCollection (of the workbook or a worksheet) and Excel.NamedItem. */
 import { parseAddress, qualifiedAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { FormulaError, Scalar } from '../formula';
-import { NameModel, SheetModel, Workbook } from '../workbook';
+import { FormulaError, Scalar } from '../formula/values';
+import { NameModel, SheetModel, Workbook } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRange, RangeTarget, valueOut } from './range';

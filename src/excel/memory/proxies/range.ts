@@ -1,9 +1,10 @@
 /** Excel.Range: values, formulas and number formats, derived ranges, merges, selection, clearing. */
 import { MAX_COLS, MAX_ROWS, Rect, rectAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { FormulaError, Scalar, isValidFormula } from '../formula';
-import { rectContains } from '../rect';
-import { SheetModel } from '../workbook';
+import { isValidFormula } from '../formula/parse';
+import { FormulaError, Scalar } from '../formula/values';
+import { rectContains } from '../model/rect';
+import { SheetModel } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemConditionalFormatCollection } from './conditionalFormats';

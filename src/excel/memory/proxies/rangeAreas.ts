@@ -1,5 +1,5 @@
 import { Rect } from '../../../report/a1';
-import { SheetModel } from '../workbook';
+import { SheetModel } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRange, RangeTarget } from './range';

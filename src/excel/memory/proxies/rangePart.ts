@@ -1,8 +1,8 @@
 /** What the objects under a range share (its format, validation, conditional formats): the range's cells. */
 import { Rect } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { rectContains } from '../rect';
-import { CellData, DEFAULT_CELL, SheetModel, Workbook, keyCol, keyRow } from '../workbook';
+import { rectContains } from '../model/rect';
+import { CellData, DEFAULT_CELL, SheetModel, Workbook, keyCol, keyRow } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import type { MemRange, RangeTarget } from './range';

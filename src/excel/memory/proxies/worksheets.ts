@@ -1,7 +1,7 @@
 /** Excel.WorksheetCollection, Excel.Worksheet and its protection. */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { SheetModel } from '../workbook';
+import { SheetModel } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemEventHandlers } from './events';

@@ -3,26 +3,14 @@
  * defined names, protection and change events. The office-js proxies (proxies.ts) and the
  * simulated user (MemoryHost in host.ts) both operate on this model.
  */
-import { MAX_COLS, MAX_ROWS, Rect, columnLetters, parseAddress, qualifiedAddress, rectAddress } from '../../report/a1';
+import { MAX_COLS, MAX_ROWS, Rect, columnLetters, parseAddress, qualifiedAddress, rectAddress } from '../../../report/a1';
+import { MemErrorCode, MemOfficeError } from '../errors';
+import { FormulaEnv, evaluateFormula, isTruthy } from '../formula/evaluate';
+import { isValidFormula } from '../formula/parse';
+import { SheetEdit, adjustFormulaForEdit, adjustInterval, deleteSheetInFormula, renameSheetInFormula, shiftFormula } from '../formula/rewrite';
+import { FormulaError, Scalar, numberToText } from '../formula/values';
+import { parseCellInput } from './cellInput';
 import { rectContains, rectIntersect, subtractRect } from './rect';
-import { MemErrorCode, MemOfficeError } from './errors';
-import {
-  FormulaEnv,
-  FormulaError,
-  Scalar,
-  SheetEdit,
-  adjustFormulaForEdit,
-  adjustInterval,
-  deleteSheetInFormula,
-  errorFromCode,
-  evaluateFormula,
-  numberToText,
-  isTruthy,
-  isValidFormula,
-  parseInputText,
-  renameSheetInFormula,
-  shiftFormula,
-} from './formula';
 
 export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
 export const EDGES: EdgeName[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
@@ -227,40 +215,6 @@ export function isValidDefinedName(name: string): boolean {
   if (/^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return false;
   if (/^(true|false)$/i.test(name)) return false;
   return true;
-}
-
-/** How a value or formula written through the API or typed by a user is stored. */
-export function parseCellInput(
-  input: unknown,
-  numberFormat: string,
-  formulaMode: boolean,
-): { value: CellData['value']; formula: string | null } {
-  if (input === '' || input === undefined) return { value: null, formula: null };
-  if (typeof input === 'number') {
-    if (!Number.isFinite(input)) throw new MemOfficeError('InvalidArgument', `Invalid number ${input}`);
-    return { value: input, formula: null };
-  }
-  if (typeof input === 'boolean') return { value: input, formula: null };
-  if (typeof input !== 'string')
-    throw new MemOfficeError('InvalidArgument', `Unsupported cell value of type ${typeof input}`);
-  // a Text-formatted cell keeps typed input (even "=...") as text, except when formulas are set
-  if (numberFormat === '@' && !formulaMode) return { value: input, formula: null };
-  if (input.startsWith('=') && input.length > 1) {
-    if (!isValidFormula(input)) throw new MemOfficeError('InvalidArgument', `Invalid formula: ${input}`);
-    return { value: null, formula: input };
-  }
-  if (input.startsWith("'")) return { value: input.slice(1), formula: null };
-  const err = errorFromCode(input.trim());
-  if (err) return { value: err, formula: null };
-  const value = parseInputText(input);
-  // Excel takes text that starts with + or - (and is not a number) as a formula, as if "=" were
-  // typed first: "-abc" becomes =-abc (#NAME?), and "+5件" or "-" are refused as formulas.
-  if (typeof value === 'string' && /^[+-]/.test(input)) {
-    const formula = '=' + input;
-    if (!isValidFormula(formula)) throw new MemOfficeError('InvalidArgument', `Invalid formula: ${formula}`);
-    return { value: null, formula };
-  }
-  return { value, formula: null };
 }
 
 export class Workbook {
