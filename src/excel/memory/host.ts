@@ -8,19 +8,13 @@ import { MemErrorCode, MemOfficeError } from './errors';
 import { isValidFormula } from './formula/parse';
 import { FormulaError } from './formula/values';
 import { parseCellInput, parseInputText } from './model/cellInput';
+import { CellData, DEFAULT_BORDER, DEFAULT_CELL, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, EDGES, EdgeName } from './model/cells';
+import { editRows } from './model/rows';
+import { SheetModel } from './model/sheet';
+import { isCellValid } from './model/validation';
+import { Workbook } from './model/workbook';
 import { formatValue } from './numfmt';
 import { MemRequestContext, SyncStats } from './proxies/context';
-import {
-  CellData,
-  DEFAULT_BORDER,
-  DEFAULT_CELL,
-  DEFAULT_COLUMN_WIDTH,
-  DEFAULT_ROW_HEIGHT,
-  EDGES,
-  EdgeName,
-  SheetModel,
-  Workbook,
-} from './model/workbook';
 
 export interface CellView {
   value: number | string | boolean | null;
@@ -117,11 +111,11 @@ export class MemoryHost {
 
   /** Resolves once every pending onChanged/onActivated handler has run. */
   flushEvents(): Promise<void> {
-    return this.workbook.flushEvents();
+    return this.workbook.events.flush();
   }
 
   onAnyChange(listener: () => void): () => void {
-    return this.workbook.onAnyChange(listener);
+    return this.workbook.events.onAnyChange(listener);
   }
 
   // ---------------------------------------------------------------- sheets
@@ -135,7 +129,7 @@ export class MemoryHost {
     const s = this.sheet(name);
     if (this.workbook.activeSheetId !== s.id) {
       this.workbook.activeSheetId = s.id;
-      this.workbook.emitActivated(s);
+      this.workbook.events.emitActivated(s);
     }
     this.changed();
   }
@@ -226,7 +220,7 @@ export class MemoryHost {
     let message: string | undefined;
     const dv = c.dv;
     const clearing = parsed.value === null && parsed.formula === null;
-    if (dv && dv.type && !clearing && !wb.isValid(s, row, col) && dv.errorAlert.showAlert) {
+    if (dv && dv.type && !clearing && !isCellValid(wb, s, row, col) && dv.errorAlert.showAlert) {
       message = dv.errorAlert.message || "This value doesn't match the data validation restrictions defined for this cell.";
       if (dv.errorAlert.style === 'Stop') {
         c.value = snapshot.value;
@@ -238,7 +232,7 @@ export class MemoryHost {
     }
     wb.compact(s, row, col);
     this.undoStack.push({ sheetId: s.id, rect: { r0: row, c0: col, r1: row, c1: col }, cells: [{ row, col, ...snapshot }] });
-    wb.emitChanged(s, rectAddress({ r0: row, c0: col, r1: row, c1: col }), 'RangeEdited');
+    wb.events.emitChanged(s, rectAddress({ r0: row, c0: col, r1: row, c1: col }), 'RangeEdited');
     this.changed();
     return message ? { accepted: true, message } : { accepted: true };
   }
@@ -269,7 +263,7 @@ export class MemoryHost {
         this.pasteInput(s, rect.r0 + i, rect.c0 + j, v);
       }
     this.undoStack.push({ sheetId: s.id, rect, cells: before });
-    this.workbook.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    this.workbook.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
   }
 
@@ -291,7 +285,7 @@ export class MemoryHost {
       this.workbook.compact(s, c.row, c.col);
     }
     this.workbook.touch();
-    this.workbook.emitChanged(s, rectAddress(last.rect), 'RangeEdited');
+    this.workbook.events.emitChanged(s, rectAddress(last.rect), 'RangeEdited');
     this.changed();
     return true;
   }
@@ -335,7 +329,7 @@ export class MemoryHost {
         this.pasteInput(s, row, col, values[i][j]);
       }
     wb.touch();
-    wb.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    wb.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
   }
 
@@ -350,11 +344,11 @@ export class MemoryHost {
   }
 
   userInsertRows(sheet: string, rowIndex0: number, count: number): void {
-    this.structural(sheet, 'row', 'insert', rowIndex0, count);
+    this.editRows(sheet, 'insert', rowIndex0, count);
   }
 
   userDeleteRows(sheet: string, rowIndex0: number, count: number): void {
-    this.structural(sheet, 'row', 'delete', rowIndex0, count);
+    this.editRows(sheet, 'delete', rowIndex0, count);
   }
 
   userUnmerge(sheet: string, address: string): void {
@@ -364,10 +358,10 @@ export class MemoryHost {
     this.changed();
   }
 
-  private structural(sheet: string, axis: 'row' | 'col', kind: 'insert' | 'delete', index: number, count: number): void {
+  private editRows(sheet: string, kind: 'insert' | 'delete', index: number, count: number): void {
     const s = this.sheet(sheet);
-    if (s.protected) throw new Error(`The sheet ${sheet} is protected: ${axis === 'row' ? 'rows' : 'columns'} cannot be ${kind}ed.`);
-    this.workbook.structuralEdit(s, axis, kind, index, count);
+    if (s.protected) throw new Error(`The sheet ${sheet} is protected: rows cannot be ${kind}ed.`);
+    editRows(this.workbook, s, kind, index, count);
     this.changed();
   }
 
@@ -472,7 +466,7 @@ export class MemoryHost {
   }
 
   private changed(): void {
-    this.workbook.notifyAnyChange();
+    this.workbook.events.notifyAnyChange();
   }
 }
 

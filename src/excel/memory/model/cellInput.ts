@@ -2,7 +2,7 @@
 import { MemOfficeError } from '../errors';
 import { isValidFormula } from '../formula/parse';
 import { errorFromCode, parseNumericText } from '../formula/values';
-import { CellData } from './workbook';
+import { CellData } from './cells';
 
 /**
  * A typed (or written) text as Excel stores it, for the forms Excel converts: numbers (with thousands

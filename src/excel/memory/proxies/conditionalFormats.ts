@@ -2,7 +2,8 @@
 import { MemOfficeError } from '../errors';
 import { parseFormula } from '../formula/parse';
 import { rectIntersect } from '../model/rect';
-import { CfModel, SheetModel, normalizeColor } from '../model/workbook';
+import { normalizeColor } from '../model/color';
+import { CfModel, SheetModel } from '../model/sheet';
 import { MemClientObject, MemClientResult } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRangePart } from './rangePart';

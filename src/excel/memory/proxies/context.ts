@@ -5,7 +5,8 @@
  */
 import { Rect, rectAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { SheetModel, Workbook } from '../model/workbook';
+import { SheetModel } from '../model/sheet';
+import { Workbook } from '../model/workbook';
 import { MemWorkbook } from './workbook';
 
 export type Op = () => void;
@@ -81,8 +82,8 @@ export class MemRequestContext {
       } finally {
         const changed = this.changed;
         this.changed = [];
-        for (const c of changed) if (this._wb.sheetById(c.sheet.id)) this._wb.emitChanged(c.sheet, rectAddress(c.rect), 'RangeEdited');
-        if (ops.length > 0) this._wb.notifyAnyChange();
+        for (const c of changed) if (this._wb.sheetById(c.sheet.id)) this._wb.events.emitChanged(c.sheet, rectAddress(c.rect), 'RangeEdited');
+        if (ops.length > 0) this._wb.events.notifyAnyChange();
       }
       if (error) throw error;
       return passThroughValue as T;

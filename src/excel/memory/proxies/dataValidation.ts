@@ -3,7 +3,8 @@ import { quoteSheet, rectAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
 import { isValidFormula } from '../formula/parse';
 import { shiftFormula } from '../formula/rewrite';
-import { CellData, DvState, DvType, SheetModel } from '../model/workbook';
+import { CellData, DvState, DvType } from '../model/cells';
+import { SheetModel } from '../model/sheet';
 import { MemRange } from './range';
 import { MemRangePart, cellsOf, oneOf } from './rangePart';
 

@@ -1,4 +1,4 @@
-import { SheetEventHandler } from '../model/workbook';
+import { SheetEventHandler } from '../model/sheet';
 import type { MemRequestContext } from './context';
 
 /** A handler as the workbook holds it: the add-in's function, and the EventHandlers object that added it. */

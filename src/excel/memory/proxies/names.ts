@@ -2,7 +2,8 @@
 import { parseAddress, qualifiedAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
 import { FormulaError, Scalar } from '../formula/values';
-import { NameModel, SheetModel, Workbook } from '../model/workbook';
+import { NameModel, SheetModel } from '../model/sheet';
+import { Workbook } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRange, RangeTarget, valueOut } from './range';

@@ -4,7 +4,7 @@ import { MemOfficeError } from '../errors';
 import { isValidFormula } from '../formula/parse';
 import { FormulaError, Scalar } from '../formula/values';
 import { rectContains } from '../model/rect';
-import { SheetModel } from '../model/workbook';
+import { SheetModel } from '../model/sheet';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemConditionalFormatCollection } from './conditionalFormats';
@@ -278,7 +278,7 @@ export class MemRange
       this.wb.activeSheetId = sheet.id;
       sheet.selection = { ...rect };
       sheet.selectionAreas = null;
-      if (!wasActive) this.wb.emitActivated(sheet);
+      if (!wasActive) this.wb.events.emitActivated(sheet);
     });
   }
   clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks'): void {

@@ -1,5 +1,5 @@
 import { Rect } from '../../../report/a1';
-import { SheetModel } from '../model/workbook';
+import { SheetModel } from '../model/sheet';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRange, RangeTarget } from './range';
@@ -42,7 +42,7 @@ export class MemRangeAreas extends MemClientObject {
       this.wb.activeSheetId = sheet.id;
       sheet.selection = { ...areas[0] };
       sheet.selectionAreas = areas.length > 1 ? areas.map((r) => ({ ...r })) : null;
-      if (!wasActive) this.wb.emitActivated(sheet);
+      if (!wasActive) this.wb.events.emitActivated(sheet);
     });
   }
 }

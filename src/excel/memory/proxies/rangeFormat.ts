@@ -1,7 +1,8 @@
 /** Excel.RangeFormat: alignment, wrapping, sizes, fill, font and borders. */
 import { MAX_COLS, MAX_ROWS } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { Border, CellData, DEFAULT_BORDER, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, EdgeName, normalizeColor } from '../model/workbook';
+import { Border, CellData, DEFAULT_BORDER, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, EdgeName } from '../model/cells';
+import { normalizeColor } from '../model/color';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import type { MemRange } from './range';

@@ -2,7 +2,9 @@
 import { Rect } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
 import { rectContains } from '../model/rect';
-import { CellData, DEFAULT_CELL, SheetModel, Workbook, keyCol, keyRow } from '../model/workbook';
+import { CellData, DEFAULT_CELL, keyCol, keyRow } from '../model/cells';
+import { SheetModel } from '../model/sheet';
+import { Workbook } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import type { MemRange, RangeTarget } from './range';

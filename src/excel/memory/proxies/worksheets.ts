@@ -1,7 +1,7 @@
 /** Excel.WorksheetCollection, Excel.Worksheet and its protection. */
 import { MAX_COLS, MAX_ROWS, Rect, parseAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
-import { SheetModel } from '../model/workbook';
+import { SheetModel } from '../model/sheet';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemEventHandlers } from './events';
@@ -31,7 +31,7 @@ export class MemWorksheetCollection extends MemClientObject {
   private _onActivated?: MemEventHandlers<Excel.WorksheetActivatedEventArgs>;
   /** ExcelApi 1.7: fires when any worksheet is activated. */
   get onActivated(): MemEventHandlers<Excel.WorksheetActivatedEventArgs> {
-    return (this._onActivated ??= new MemEventHandlers(this.context, () => this.wb.activatedHandlers));
+    return (this._onActivated ??= new MemEventHandlers(this.context, () => this.wb.events.activatedHandlers));
   }
   getItem(key: string): MemWorksheet {
     return MemWorksheet.create(this.context, () => this.find(key) ?? this.wb.requireSheet(key));
@@ -143,7 +143,7 @@ export class MemWorksheet
       if (s.visibility !== 'Visible') throw new MemOfficeError('InvalidOperation', 'A hidden worksheet cannot be activated.');
       if (this.wb.activeSheetId !== s.id) {
         this.wb.activeSheetId = s.id;
-        this.wb.emitActivated(s);
+        this.wb.events.emitActivated(s);
       }
     });
   }
