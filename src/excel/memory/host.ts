@@ -244,12 +244,8 @@ export class MemoryHost {
    */
   userPaste(sheet: string, topLeft: string, values: (string | number | null)[][]): void {
     const s = this.sheet(sheet);
-    const r = this.rect(topLeft);
-    const rows = values.length;
-    const cols = Math.max(0, ...values.map((v) => v.length));
-    if (rows === 0 || cols === 0) return;
-    const rect: Rect = { r0: r.r0, c0: r.c0, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 };
-    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPaste: the data does not fit on the sheet.');
+    const rect = this.pasteRect('userPaste', topLeft, values);
+    if (!rect) return;
     if (s.protected) throw new Error(`userPaste: ${sheet}!${rectAddress(rect)} contains locked cells and the sheet is protected.`);
     const before: { row: number; col: number; value: unknown; formula: string | null }[] = [];
     for (let i = rect.r0; i <= rect.r1; i++)
@@ -257,11 +253,8 @@ export class MemoryHost {
         const c = this.workbook.getCell(s, i, j);
         before.push({ row: i, col: j, value: c.value, formula: c.formula });
       }
-    for (let i = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++) {
-        const v = values[i][j];
-        this.pasteInput(s, rect.r0 + i, rect.c0 + j, v);
-      }
+    for (let row = rect.r0; row <= rect.r1; row++)
+      for (let col = rect.c0; col <= rect.c1; col++) this.pasteInput(s, row, col, values[row - rect.r0][col - rect.c0]);
     this.undoStack.push({ sheetId: s.id, rect, cells: before });
     this.workbook.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
@@ -304,12 +297,8 @@ export class MemoryHost {
     source: { numberFormat?: string; fill?: string | null } = {},
   ): void {
     const s = this.sheet(sheet);
-    const r = this.rect(topLeft);
-    const rows = values.length;
-    const cols = Math.max(0, ...values.map((v) => v.length));
-    if (rows === 0 || cols === 0) return;
-    const rect: Rect = { r0: r.r0, c0: r.c0, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 };
-    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPasteAll: the data does not fit on the sheet.');
+    const rect = this.pasteRect('userPasteAll', topLeft, values);
+    if (!rect) return;
     if (s.protected) throw new Error(`userPasteAll: the sheet ${sheet} is protected.`);
     const wb = this.workbook;
     for (const m of s.merges) {
@@ -319,18 +308,27 @@ export class MemoryHost {
     }
     wb.unmerge(s, rect);
     wb.clearCfs(s, rect);
-    for (let i = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++) {
-        const row = rect.r0 + i;
-        const col = rect.c0 + j;
+    for (let row = rect.r0; row <= rect.r1; row++)
+      for (let col = rect.c0; col <= rect.c1; col++) {
         const c = wb.cellForWrite(s, row, col);
         const keep = { value: c.value, formula: c.formula };
         Object.assign(c, { ...DEFAULT_CELL, borders: {} }, keep, { numberFormat: source.numberFormat ?? 'General', fill: source.fill ?? null, dv: null });
-        this.pasteInput(s, row, col, values[i][j]);
+        this.pasteInput(s, row, col, values[row - rect.r0][col - rect.c0]);
       }
     wb.touch();
     wb.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
+  }
+
+  /** The cells a paste of `values` from topLeft covers; null when there is nothing to paste. */
+  private pasteRect(who: string, topLeft: string, values: unknown[][]): Rect | null {
+    const at = this.rect(topLeft);
+    const rows = values.length;
+    const cols = Math.max(0, ...values.map((v) => v.length));
+    if (rows === 0 || cols === 0) return null;
+    const rect: Rect = { r0: at.r0, c0: at.c0, r1: at.r0 + rows - 1, c1: at.c0 + cols - 1 };
+    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error(`${who}: the data does not fit on the sheet.`);
+    return rect;
   }
 
   /** One pasted value, read like typed input; text that is not a valid formula is kept as text (assumed). */

@@ -128,3 +128,39 @@ export abstract class MemClientObject {
     }
   }
 }
+
+/**
+ * A proxy of one target (a range, a name, a conditional format, a set of areas) that its operation
+ * finds at sync: undefined until then, null for a null object (an ...OrNullObject that found nothing).
+ */
+export abstract class MemTargetObject<T> extends MemClientObject {
+  /** @internal */ _t: T | null | undefined;
+
+  /** A proxy whose target `find` gives at the next sync. */
+  static create<T, O extends MemTargetObject<T>>(
+    this: new (context: MemRequestContext) => O,
+    context: MemRequestContext,
+    find: () => T | null,
+  ): O {
+    const o = new this(context);
+    context._enqueue(() => {
+      o._t = find();
+    });
+    return o;
+  }
+
+  /** A proxy of a target known now (an item of a collection being loaded). */
+  static bound<T, O extends MemTargetObject<T>>(this: new (context: MemRequestContext) => O, context: MemRequestContext, target: T): O {
+    const o = new this(context);
+    o._t = target;
+    return o;
+  }
+
+  _isNull(): boolean {
+    return this._t === null;
+  }
+
+  _resolved(): boolean {
+    return this._t !== undefined;
+  }
+}

@@ -4,7 +4,7 @@ import { parseFormula } from '../formula/parse';
 import { rectIntersect } from '../model/rect';
 import { normalizeColor } from '../model/color';
 import { CfModel, SheetModel } from '../model/sheet';
-import { MemClientObject, MemClientResult } from './clientObject';
+import { MemClientObject, MemClientResult, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRangePart } from './rangePart';
 
@@ -27,19 +27,14 @@ export class MemConditionalFormatCollection extends MemRangePart {
     this._loaded.set('items', items);
   }
   add(type: Excel.ConditionalFormatType | string): MemConditionalFormat {
-    const cf = new MemConditionalFormat(this.context);
-    this.context._enqueue(() => {
-      if (this._isNull()) {
-        cf._id = null;
-        return;
-      }
+    return MemConditionalFormat.create(this.context, () => {
+      if (this._isNull()) return null;
       if (String(type).toLowerCase() !== 'custom')
         throw new MemOfficeError('NotImplemented', `The memory host only supports custom conditional formats (got '${type}').`);
       const { sheet, rect } = this.t();
       if (sheet.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${sheet.name}' is protected.`);
-      cf._id = this.wb.addCf(sheet, rect).id;
+      return this.wb.addCf(sheet, rect).id;
     });
-    return cf;
   }
   getCount(): MemClientResult<number> {
     const r = new MemClientResult<number>();
@@ -55,29 +50,13 @@ export class MemConditionalFormatCollection extends MemRangePart {
   }
 }
 
-export class MemConditionalFormat
-  extends MemClientObject
-  implements Pick<Excel.ConditionalFormat, 'type'>
-{
-  /** @internal */ _id: string | null | undefined;
+/** A custom conditional format; its target is the id of the rule. */
+export class MemConditionalFormat extends MemTargetObject<string> implements Pick<Excel.ConditionalFormat, 'type'> {
   private _custom?: MemCustomConditionalFormat;
-
-  static bound(ctx: MemRequestContext, id: string): MemConditionalFormat {
-    const c = new MemConditionalFormat(ctx);
-    c._id = id;
-    return c;
-  }
-  _isNull(): boolean {
-    return this._id === null;
-  }
-
-  _resolved(): boolean {
-    return this._id !== undefined;
-  }
 
   /** @internal */
   _cf(): { sheet: SheetModel; cf: CfModel } {
-    const f = this._id ? this.wb.findCf(this._id) : undefined;
+    const f = this._t ? this.wb.findCf(this._t) : undefined;
     if (!f) throw new MemOfficeError('ItemNotFound', 'The conditional format does not exist.');
     return f;
   }
@@ -163,25 +142,36 @@ export class MemConditionalFormatRule extends MemCfPart implements Pick<Excel.Co
 }
 
 export class MemConditionalRangeFormat extends MemCfPart {
-  private _fill?: MemConditionalRangeFill;
-  private _font?: MemConditionalRangeFont;
+  private _fill?: MemConditionalColor;
+  private _font?: MemConditionalColor;
   protected _scalars(): Record<string, () => unknown> {
     return {};
   }
   protected _navs(): Record<string, MemClientObject> {
     return { fill: this.fill, font: this.font };
   }
-  get fill(): MemConditionalRangeFill {
-    return (this._fill ??= new MemConditionalRangeFill(this.context, this._owner));
+  get fill(): MemConditionalColor {
+    return (this._fill ??= new MemConditionalColor(this.context, this._owner, 'fill'));
   }
-  get font(): MemConditionalRangeFont {
-    return (this._font ??= new MemConditionalRangeFont(this.context, this._owner));
+  get font(): MemConditionalColor {
+    return (this._font ??= new MemConditionalColor(this.context, this._owner, 'fontColor'));
   }
 }
 
-export class MemConditionalRangeFill extends MemCfPart implements Pick<Excel.ConditionalRangeFill, 'color'> {
+/** ConditionalRangeFill and ConditionalRangeFont, of which only the colour is simulated. */
+export class MemConditionalColor
+  extends MemCfPart
+  implements Pick<Excel.ConditionalRangeFill, 'color'>, Pick<Excel.ConditionalRangeFont, 'color'>
+{
+  constructor(
+    context: MemRequestContext,
+    owner: MemConditionalFormat,
+    private readonly key: 'fill' | 'fontColor',
+  ) {
+    super(context, owner);
+  }
   protected _scalars(): Record<string, () => unknown> {
-    return { color: () => this.cf().fill };
+    return { color: () => this.cf()[this.key] };
   }
   get color(): string {
     return this._get('color');
@@ -189,22 +179,7 @@ export class MemConditionalRangeFill extends MemCfPart implements Pick<Excel.Con
   set color(v: string) {
     this._set('color', v, () => {
       const col = v ? normalizeColor(v) : null;
-      this.change((cf) => (cf.fill = col));
-    });
-  }
-}
-
-export class MemConditionalRangeFont extends MemCfPart implements Pick<Excel.ConditionalRangeFont, 'color'> {
-  protected _scalars(): Record<string, () => unknown> {
-    return { color: () => this.cf().fontColor };
-  }
-  get color(): string {
-    return this._get('color');
-  }
-  set color(v: string) {
-    this._set('color', v, () => {
-      const col = v ? normalizeColor(v) : null;
-      this.change((cf) => (cf.fontColor = col));
+      this.change((cf) => (cf[this.key] = col));
     });
   }
 }

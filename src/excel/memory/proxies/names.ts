@@ -4,7 +4,7 @@ import { MemOfficeError } from '../errors';
 import { FormulaError, Scalar } from '../formula/values';
 import { NameModel, SheetModel } from '../model/sheet';
 import { Workbook } from '../model/workbook';
-import { MemClientObject } from './clientObject';
+import { MemClientObject, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRange, RangeTarget, valueOut } from './range';
 
@@ -47,57 +47,32 @@ export class MemNamedItemCollection extends MemClientObject {
     this._loaded.set('items', items);
   }
   add(name: string, reference: MemRange | string, comment?: string): MemNamedItem {
-    const item = new MemNamedItem(this.context);
-    this.context._enqueue(() => {
+    return MemNamedItem.create(this.context, () => {
       const id = this.scopeId();
       let formula: string;
       if (reference instanceof MemRange) {
         const t = reference._target();
         formula = `=${qualifiedAddress(t.sheet.name, t.rect, true)}`;
       } else formula = String(reference);
-      item._n = this.wb.addName(name, formula, comment ?? '', id);
+      return this.wb.addName(name, formula, comment ?? '', id);
     });
-    return item;
   }
   getItem(name: string): MemNamedItem {
-    const item = new MemNamedItem(this.context);
-    this.context._enqueue(() => {
+    return MemNamedItem.create(this.context, () => {
       const n = this.wb.findName(name, this.scopeId());
       if (!n) throw new MemOfficeError('ItemNotFound', `The name '${name}' does not exist.`);
-      item._n = n;
+      return n;
     });
-    return item;
   }
   getItemOrNullObject(name: string): MemNamedItem {
-    const item = new MemNamedItem(this.context);
-    this.context._enqueue(() => {
-      item._n = this.wb.findName(name, this.scopeId()) ?? null;
-    });
-    return item;
+    return MemNamedItem.create(this.context, () => this.wb.findName(name, this.scopeId()) ?? null);
   }
 }
 
-export class MemNamedItem
-  extends MemClientObject
-  implements Pick<Excel.NamedItem, 'name' | 'type' | 'value' | 'comment'>
-{
-  /** @internal */ _n: NameModel | null | undefined;
-  static bound(ctx: MemRequestContext, n: NameModel): MemNamedItem {
-    const it = new MemNamedItem(ctx);
-    it._n = n;
-    return it;
-  }
-  _isNull(): boolean {
-    return this._n === null;
-  }
-
-  _resolved(): boolean {
-    return this._n !== undefined;
-  }
-
+export class MemNamedItem extends MemTargetObject<NameModel> implements Pick<Excel.NamedItem, 'name' | 'type' | 'value' | 'comment'> {
   private n(): NameModel {
-    if (!this._n || !this.wb.names.includes(this._n)) throw new MemOfficeError('ItemNotFound', 'The name does not exist.');
-    return this._n;
+    if (!this._t || !this.wb.names.includes(this._t)) throw new MemOfficeError('ItemNotFound', 'The name does not exist.');
+    return this._t;
   }
   private evaluated(): Scalar | 'range' {
     const n = this.n();
@@ -152,8 +127,8 @@ export class MemNamedItem
   }
   getRangeOrNullObject(): MemRange {
     return MemRange.create(this.context, () => {
-      if (this._isNull() || !this._n || !this.wb.names.includes(this._n)) return null;
-      return nameTarget(this.wb, this._n);
+      if (this._isNull() || !this._t || !this.wb.names.includes(this._t)) return null;
+      return nameTarget(this.wb, this._t);
     });
   }
   delete(): void {

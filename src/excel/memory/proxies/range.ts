@@ -5,8 +5,7 @@ import { isValidFormula } from '../formula/parse';
 import { FormulaError, Scalar } from '../formula/values';
 import { rectContains } from '../model/rect';
 import { SheetModel } from '../model/sheet';
-import { MemClientObject } from './clientObject';
-import type { MemRequestContext } from './context';
+import { MemClientObject, MemTargetObject } from './clientObject';
 import { MemConditionalFormatCollection } from './conditionalFormats';
 import { MemDataValidation } from './dataValidation';
 import { MemRangeAreas } from './rangeAreas';
@@ -56,7 +55,7 @@ export function checkedRect(row: number, col: number, rows: number, cols: number
 }
 
 export class MemRange
-  extends MemClientObject
+  extends MemTargetObject<RangeTarget>
   implements
     Pick<
       Excel.Range,
@@ -71,26 +70,9 @@ export class MemRange
       | 'valueTypes'
     >
 {
-  /** @internal */ _t: RangeTarget | null | undefined;
   private _format?: MemRangeFormat;
   private _dv?: MemDataValidation;
   private _cfs?: MemConditionalFormatCollection;
-
-  static create(ctx: MemRequestContext, resolve: () => RangeTarget | null): MemRange {
-    const r = new MemRange(ctx);
-    ctx._enqueue(() => {
-      r._t = resolve();
-    });
-    return r;
-  }
-
-  _isNull(): boolean {
-    return this._t === null;
-  }
-
-  _resolved(): boolean {
-    return this._t !== undefined;
-  }
 
   /** @internal */
   _target(): RangeTarget {
@@ -240,20 +222,14 @@ export class MemRange
   }
   /** ExcelApi 1.13: the merged areas that intersect this range, or a null object when there are none. */
   getMergedAreasOrNullObject(): MemRangeAreas {
-    const areas = new MemRangeAreas(this.context);
-    this.context._enqueue(() => {
-      if (this._isNull()) {
-        areas._areas = null;
-        return;
-      }
+    return MemRangeAreas.create(this.context, () => {
+      if (this._isNull()) return null;
       const t = this._target();
       // Excel returns only the merged areas whose top-left cell is in the range, not every one that
       // overlaps it (https://github.com/OfficeDev/office-js/issues/3611).
       const found = t.sheet.merges.filter((m) => rectContains(t.rect, m.r0, m.c0));
-      areas._sheet = t.sheet;
-      areas._areas = found.length ? found : null;
+      return found.length ? { sheet: t.sheet, rects: found } : null;
     });
-    return areas;
   }
 
   // ---------------------------------------------------------------- actions

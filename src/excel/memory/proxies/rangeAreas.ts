@@ -1,22 +1,13 @@
 import { Rect } from '../../../report/a1';
 import { SheetModel } from '../model/sheet';
-import { MemClientObject } from './clientObject';
+import { MemClientObject, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemRange, RangeTarget } from './range';
 
 /** RangeAreas (ExcelApi 1.9+), as far as the add-in needs it: its areas, and select(). */
-export class MemRangeAreas extends MemClientObject {
-  /** @internal undefined until resolved at sync; null for a null object. */
-  _areas: Rect[] | null | undefined;
-  /** @internal */ _sheet: SheetModel | undefined;
+export class MemRangeAreas extends MemTargetObject<{ sheet: SheetModel; rects: Rect[] }> {
   private _collection?: MemRangeCollection;
 
-  _isNull(): boolean {
-    return this._areas === null;
-  }
-  _resolved(): boolean {
-    return this._areas !== undefined;
-  }
   protected _scalars(): Record<string, () => unknown> {
     return {};
   }
@@ -25,23 +16,22 @@ export class MemRangeAreas extends MemClientObject {
   }
   /** The rectangular ranges, one item each (ExcelApi 1.9). */
   get areas(): MemRangeCollection {
-    if (!this._collection) this._collection = new MemRangeCollection(this.context, this);
-    return this._collection;
+    return (this._collection ??= new MemRangeCollection(this.context, this));
   }
   /** @internal */
   _rangeTargets(): RangeTarget[] {
-    return (this._areas ?? []).map((rect) => ({ sheet: this._sheet!, rect }));
+    const t = this._t;
+    return t ? t.rects.map((rect) => ({ sheet: t.sheet, rect })) : [];
   }
   /** Selects every area (ExcelApi 1.9), activating the sheet. */
   select(): void {
     this._op(() => {
-      const sheet = this._sheet!;
-      const areas = this._areas ?? [];
-      if (areas.length === 0) return;
+      if (!this._t) return;
+      const { sheet, rects } = this._t;
       const wasActive = this.wb.activeSheetId === sheet.id;
       this.wb.activeSheetId = sheet.id;
-      sheet.selection = { ...areas[0] };
-      sheet.selectionAreas = areas.length > 1 ? areas.map((r) => ({ ...r })) : null;
+      sheet.selection = { ...rects[0] };
+      sheet.selectionAreas = rects.length > 1 ? rects.map((r) => ({ ...r })) : null;
       if (!wasActive) this.wb.events.emitActivated(sheet);
     });
   }
@@ -70,11 +60,7 @@ export class MemRangeCollection extends MemClientObject {
   _loadNow(paths: string[]): void {
     if (this._isNull()) return;
     const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter((p) => p !== '');
-    const items = this.owner._rangeTargets().map((t) => {
-      const r = new MemRange(this.context);
-      r._t = t;
-      return r;
-    });
+    const items = this.owner._rangeTargets().map((t) => MemRange.bound(this.context, t));
     for (const it of items) it._loadNow(itemPaths);
     this._loaded.set('items', items);
   }

@@ -60,18 +60,19 @@ export class MemRangeFormat
     return this._get('horizontalAlignment');
   }
   set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
-    this._set('horizontalAlignment', v, () => {
-      const a = oneOf(v, H_ALIGN, 'horizontalAlignment');
-      this.writeFormat((c) => (c.hAlign = a));
-    });
+    this.setAlignment('horizontalAlignment', v, H_ALIGN, (c, a) => (c.hAlign = a));
   }
   get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
     return this._get('verticalAlignment');
   }
   set verticalAlignment(v: Excel.RangeFormat['verticalAlignment']) {
-    this._set('verticalAlignment', v, () => {
-      const a = oneOf(v, V_ALIGN, 'verticalAlignment');
-      this.writeFormat((c) => (c.vAlign = a));
+    this.setAlignment('verticalAlignment', v, V_ALIGN, (c, a) => (c.vAlign = a));
+  }
+  /** Checks the alignment before any cell changes, then writes it to every cell. */
+  private setAlignment(prop: string, v: unknown, allowed: string[], write: (c: CellData, a: string) => void): void {
+    this._set(prop, v, () => {
+      const a = oneOf(v, allowed, prop);
+      this.writeFormat((c) => write(c, a));
     });
   }
   get columnWidth(): number {
@@ -80,11 +81,7 @@ export class MemRangeFormat
   set columnWidth(v: number) {
     this._set('columnWidth', v, () => {
       const { sheet, rect } = this.t();
-      if (typeof v !== 'number' || v < 0) throw new MemOfficeError('InvalidArgument', 'Invalid columnWidth.');
-      if (sheet.protected)
-        throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
-      for (let c = rect.c0; c <= rect.c1; c++) sheet.colWidths.set(c, v);
-      this.wb.touch();
+      this.setSizes('columnWidth', v, sheet.colWidths, rect.c0, rect.c1);
     });
   }
   get rowHeight(): number {
@@ -93,13 +90,15 @@ export class MemRangeFormat
   set rowHeight(v: number) {
     this._set('rowHeight', v, () => {
       const { sheet, rect } = this.t();
-      if (typeof v !== 'number' || v < 0) throw new MemOfficeError('InvalidArgument', 'Invalid rowHeight.');
-      if (sheet.protected)
-        throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
-      const last = Math.min(rect.r1, rect.r0 + 100000);
-      for (let r = rect.r0; r <= last; r++) sheet.rowHeights.set(r, v);
-      this.wb.touch();
+      this.setSizes('rowHeight', v, sheet.rowHeights, rect.r0, Math.min(rect.r1, rect.r0 + 100000));
     });
+  }
+  /** Widths of columns or heights of rows first..last; refused on a protected sheet. */
+  private setSizes(what: string, v: number, sizes: Map<number, number>, first: number, last: number): void {
+    if (typeof v !== 'number' || v < 0) throw new MemOfficeError('InvalidArgument', `Invalid ${what}.`);
+    if (this.t().sheet.protected) throw new MemOfficeError('AccessDenied', 'The worksheet is protected.');
+    for (let i = first; i <= last; i++) sizes.set(i, v);
+    this.wb.touch();
   }
 }
 

@@ -182,24 +182,17 @@ export class MemWorksheet
    * or another sheet's address is refused with InvalidArgument (names are not modelled here).
    */
   getRanges(address: string): MemRangeAreas {
-    const areas = new MemRangeAreas(this.context);
-    this.context._enqueue(() => {
-      if (this._isNull()) {
-        areas._areas = null;
-        return;
-      }
+    return MemRangeAreas.create(this.context, () => {
+      if (this._isNull()) return null;
       const s = this._sheet();
-      const parts = address.split(/[,;]/).map((p) => p.trim());
-      areas._areas = parts.map((part) => {
-        const p = part ? parseAddress(part) : null;
+      const rects = address.split(/[,;]/).map((part) => {
+        const p = part.trim() ? parseAddress(part) : null;
         if (!p || (p.sheet !== undefined && this.wb.sheetByName(p.sheet) !== s))
           throw new MemOfficeError('InvalidArgument', `The address '${address}' is not valid.`);
-        const { r0, c0, r1, c1 } = p.rect;
-        return { r0, c0, r1, c1 };
+        return p.rect;
       });
-      areas._sheet = s;
+      return { sheet: s, rects };
     });
-    return areas;
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): MemRange {
     return this.range(() => checkedRect(startRow, startColumn, rowCount, columnCount));
