@@ -4,7 +4,6 @@ import { CellData } from './cells';
 
 export interface CfModel {
   id: string;
-  type: 'custom';
   rects: Rect[];
   /** The cell the formula is written for (top-left of the range it was added to). */
   anchorRow: number;
@@ -25,7 +24,7 @@ export interface NameModel {
 export interface ChangedEvent {
   type: 'WorksheetChanged';
   address: string;
-  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted';
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted';
   source: 'Local';
   worksheetId: string;
 }

@@ -406,7 +406,6 @@ export class Workbook {
   addCf(s: SheetModel, r: Rect): CfModel {
     const cf: CfModel = {
       id: `{mem-cf-${this.cfSeq++}}`,
-      type: 'custom',
       rects: [{ ...r }],
       anchorRow: r.r0,
       anchorCol: r.c0,
