@@ -92,6 +92,21 @@ describe('office-js batching semantics', () => {
     expect(host.cell('Sheet1', 'A3').value).toBeNull();
   });
 
+  test('writing a property the host does not simulate throws NotImplemented at once; a read-only one throws a TypeError', async () => {
+    const host = setup();
+    await host.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      expect(() => {
+        r.format.font.italic = true;
+      }).toThrow(expect.objectContaining({ code: 'NotImplemented' }));
+      expect(() => {
+        (r as { address: string }).address = 'B2';
+      }).toThrow(TypeError);
+      r.format.font.bold = true;
+    });
+    expect(host.cell('Sheet1', 'A1').bold).toBe(true);
+  });
+
   test('a bad address rejects with InvalidArgument', async () => {
     const host = setup();
     const e = await failure(host, async (ctx) => {

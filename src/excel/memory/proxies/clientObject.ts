@@ -51,9 +51,24 @@ export function normalizeLoad(opt?: LoadOption): string[] {
   return out;
 }
 
+/**
+ * Writes of the properties a proxy has (its setters, and its own fields, which start with "_")
+ * go through; a property Excel has but the host does not simulate is refused with NotImplemented,
+ * and a read-only one with a TypeError, as office.js's getters do.
+ */
+function refuseUnsimulatedWrites(target: object, prop: string | symbol, value: unknown, receiver: unknown): boolean {
+  if (typeof prop === 'string' && !prop.startsWith('_') && !(prop in target))
+    throw new MemOfficeError('NotImplemented', `The memory host does not simulate ${target.constructor.name.replace(/^Mem/, '')}.${prop}.`);
+  return Reflect.set(target, prop, value, receiver);
+}
+
 export abstract class MemClientObject {
   /** @internal */ _loaded = new Map<string, unknown>();
-  constructor(readonly context: MemRequestContext) {}
+  constructor(readonly context: MemRequestContext) {
+    // A plain object would take a write of a property it does not have without a word, and the
+    // add-in would be tested as if Excel had applied it: such a write throws instead.
+    return new Proxy<MemClientObject>(this, { set: refuseUnsimulatedWrites });
+  }
 
   protected get wb(): Workbook {
     return this.context._wb;

@@ -166,12 +166,12 @@ export class MemConditionalColor
   constructor(
     context: MemRequestContext,
     owner: MemConditionalFormat,
-    private readonly key: 'fill' | 'fontColor',
+    private readonly _key: 'fill' | 'fontColor',
   ) {
     super(context, owner);
   }
   protected _scalars(): Record<string, () => unknown> {
-    return { color: () => this.cf()[this.key] };
+    return { color: () => this.cf()[this._key] };
   }
   get color(): string {
     return this._get('color');
@@ -179,7 +179,7 @@ export class MemConditionalColor
   set color(v: string) {
     this._set('color', v, () => {
       const col = v ? normalizeColor(v) : null;
-      this.change((cf) => (cf[this.key] = col));
+      this.change((cf) => (cf[this._key] = col));
     });
   }
 }

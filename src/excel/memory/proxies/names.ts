@@ -21,7 +21,7 @@ export class MemNamedItemCollection extends MemClientObject {
   constructor(
     context: MemRequestContext,
     /** null = workbook scope; undefined = null-object sheet. */
-    private scope: () => SheetModel | null | undefined,
+    private _scope: () => SheetModel | null | undefined,
   ) {
     super(context);
   }
@@ -32,7 +32,7 @@ export class MemNamedItemCollection extends MemClientObject {
     return {};
   }
   private scopeId(): string | null {
-    const s = this.scope();
+    const s = this._scope();
     if (s === undefined) throw new MemOfficeError('ItemNotFound', 'The worksheet does not exist.');
     return s ? s.id : null;
   }

@@ -41,15 +41,15 @@ export class MemRangeAreas extends MemTargetObject<{ sheet: SheetModel; rects: R
 export class MemRangeCollection extends MemClientObject {
   constructor(
     context: MemRequestContext,
-    private readonly owner: MemRangeAreas,
+    private readonly _owner: MemRangeAreas,
   ) {
     super(context);
   }
   _isNull(): boolean {
-    return this.owner._isNull();
+    return this._owner._isNull();
   }
   _resolved(): boolean {
-    return this.owner._resolved();
+    return this._owner._resolved();
   }
   protected _scalars(): Record<string, () => unknown> {
     return {};
@@ -60,7 +60,7 @@ export class MemRangeCollection extends MemClientObject {
   _loadNow(paths: string[]): void {
     if (this._isNull()) return;
     const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter((p) => p !== '');
-    const items = this.owner._rangeTargets().map((t) => MemRange.bound(this.context, t));
+    const items = this._owner._rangeTargets().map((t) => MemRange.bound(this.context, t));
     for (const it of items) it._loadNow(itemPaths);
     this._loaded.set('items', items);
   }

@@ -178,7 +178,7 @@ export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBord
   constructor(
     context: MemRequestContext,
     range: MemRange,
-    readonly index: string,
+    private readonly _index: string,
   ) {
     super(context, range);
   }
@@ -192,7 +192,7 @@ export class MemRangeBorder extends MemRangePart implements Pick<Excel.RangeBord
     const cols = (f: (c: number) => void) => {
       for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) f(c);
     };
-    switch (this.index) {
+    switch (this._index) {
       case 'EdgeTop':
         cols((c) => out.push({ r: rect.r0, c, e: 'EdgeTop' }));
         break;

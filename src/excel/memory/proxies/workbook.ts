@@ -1,18 +1,18 @@
 /** Excel.Workbook: the worksheets, the workbook-scoped names and the selection. */
 import { MemOfficeError } from '../errors';
 import { MemClientObject } from './clientObject';
-import type { MemRequestContext } from './context';
 import { MemNamedItemCollection } from './names';
 import { MemRange } from './range';
 import { MemWorksheetCollection } from './worksheets';
 
 export class MemWorkbook extends MemClientObject {
-  readonly worksheets: MemWorksheetCollection;
-  readonly names: MemNamedItemCollection;
-  constructor(context: MemRequestContext) {
-    super(context);
-    this.worksheets = new MemWorksheetCollection(context);
-    this.names = new MemNamedItemCollection(context, () => null);
+  private _worksheets?: MemWorksheetCollection;
+  private _names?: MemNamedItemCollection;
+  get worksheets(): MemWorksheetCollection {
+    return (this._worksheets ??= new MemWorksheetCollection(this.context));
+  }
+  get names(): MemNamedItemCollection {
+    return (this._names ??= new MemNamedItemCollection(this.context, () => null));
   }
   _isNull(): boolean {
     return false;

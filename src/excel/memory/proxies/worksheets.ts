@@ -205,16 +205,16 @@ export class MemWorksheet
 export class MemWorksheetProtection extends MemClientObject {
   constructor(
     context: MemRequestContext,
-    private ws: MemWorksheet,
+    private readonly _ws: MemWorksheet,
   ) {
     super(context);
   }
   _isNull(): boolean {
-    return this.ws._isNull();
+    return this._ws._isNull();
   }
   protected _scalars(): Record<string, () => unknown> {
     return {
-      protected: () => this.ws._sheet().protected,
+      protected: () => this._ws._sheet().protected,
     };
   }
   get protected(): boolean {
