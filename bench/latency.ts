@@ -1,7 +1,8 @@
 import { execSync } from 'child_process';
 import { join } from 'path';
 import { chromiumPath, editLatencies, withPreviewBrowser } from '../test-e2e/browser';
-import { a1, tableLayout } from '../src/report/layout';
+import { a1 } from '../src/report/a1';
+import { tableLayout } from '../src/report/layout';
 import { GAP_ROWS } from '../src/report/style';
 
 /**

@@ -3,7 +3,8 @@ import { Server } from 'http';
 import { Browser, Page } from 'playwright-core';
 import { TABLE_IDS } from '../src/report/formats';
 import { HIGHLIGHT_COLOURS } from '../src/report/formulas';
-import { a1, tableLayout } from '../src/report/layout';
+import { a1 } from '../src/report/a1';
+import { tableLayout } from '../src/report/layout';
 import { GAP_ROWS } from '../src/report/style';
 import { launch, SCREENSHOTS, servePreview, shot } from './browser';
 

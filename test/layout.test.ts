@@ -1,5 +1,6 @@
 import { dataCellIds, FORMAT_VERSIONS, FORMATS, TABLE_IDS } from '../src/report/formats';
-import { a1, columnLetters, layoutTextGrid, parseA1, tableLayout, TITLE_ROWS } from '../src/report/layout';
+import { a1, columnLetters, parseA1 } from '../src/report/a1';
+import { layoutTextGrid, tableLayout, TITLE_ROWS } from '../src/report/layout';
 
 const mergeAt = (v: '2019' | '2021', t: 'T2' | 'T3' | 'T4', row: number, col: number) =>
   tableLayout(v, t).merges.find((m) => m.row === row && m.col === col);

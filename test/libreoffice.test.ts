@@ -8,7 +8,8 @@ import { readXlsx, templatePlacements, templateSheetName, templateWorkbook } fro
 import { highlightRules } from '../src/report/formulas';
 import { CellId, dataCells, FormatVersion } from '../src/report/formats';
 import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
-import { a1, allLayouts, cellPosition, parseA1 } from '../src/report/layout';
+import { a1, parseA1 } from '../src/report/a1';
+import { allLayouts, cellPosition } from '../src/report/layout';
 import { Report } from '../src/report/report';
 import { RuleId } from '../src/report/rules';
 import { Finding, validate } from '../src/report/validate';

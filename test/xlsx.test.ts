@@ -10,7 +10,8 @@ import { evaluateSum, excelColumnWidth, loadWorkbook, templateSheetName, templat
 import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../src/report/formats';
 import { highlightRules, HIGHLIGHT_COLOURS, totalFormulas } from '../src/report/formulas';
 import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
-import { a1, allLayouts, cellPosition, layoutTextGrid, parseA1, tableLayout } from '../src/report/layout';
+import { a1, parseA1 } from '../src/report/a1';
+import { allLayouts, cellPosition, layoutTextGrid, tableLayout } from '../src/report/layout';
 import { Report } from '../src/report/report';
 import { COMPUTED_FILL, FILLS, NUMBER_FORMATS, rowHeights, sharedColumnWidths } from '../src/report/style';
 import { validate } from '../src/report/validate';

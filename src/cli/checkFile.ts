@@ -1,4 +1,4 @@
-import { parseA1 } from '../report/layout';
+import { parseA1 } from '../report/a1';
 import { Report } from '../report/report';
 import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheetCheck';
 import { checkProse } from '../report/textCheck';

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
+import { columnIndex } from '../report/a1';
 import { entryDataOffset, readAt, readZipDirectory, ZipEntry, ZipFormatError } from './zipDirectory';
 
 // Checks a file before any reader opens it, so that no input collected from many departments can
@@ -174,10 +175,9 @@ async function guardZip(file: string, size: number, kind: ZipKind): Promise<stri
 export function rangeCells(ref: string): number {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/i.exec(ref.trim());
   if (!m) return 0;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-  const c1 = col(m[1]);
+  const c1 = columnIndex(m[1]);
   const r1 = Number(m[2]);
-  const c2 = m[3] ? col(m[3]) : c1;
+  const c2 = m[3] ? columnIndex(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }

@@ -1,5 +1,6 @@
 import { FormatVersion, TableId } from '../report/formats';
-import { a1, Merge, parseA1, tableLayout } from '../report/layout';
+import { a1, parseA1 } from '../report/a1';
+import { Merge, tableLayout } from '../report/layout';
 import { highlightRules, Placement, totalFormulas } from '../report/formulas';
 import { inputAreas, validationType } from './insert';
 import { RawValue, SheetValueType } from '../report/templateBlock';

@@ -1,7 +1,8 @@
 import { ColumnKind, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
 import { newSheetName, stackPlacements } from '../report/placement';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, rectangles, totalFormulas } from '../report/formulas';
-import { a1, layoutTextGrid, tableLayout } from '../report/layout';
+import { a1 } from '../report/a1';
+import { layoutTextGrid, tableLayout } from '../report/layout';
 import { Report } from '../report/report';
 import {
   COMPUTED_FILL,

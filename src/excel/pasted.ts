@@ -1,6 +1,7 @@
 import { dataCells, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
 import { HIGHLIGHT_COLOURS, highlightRulesAt, isTaggedFormula, taggedFormula } from '../report/formulas';
-import { a1, tableLayout } from '../report/layout';
+import { a1 } from '../report/a1';
+import { tableLayout } from '../report/layout';
 import { readPastedBlock } from '../report/recognisedBlock';
 import { RawValue, valueFromSheet } from '../report/templateBlock';
 import { parseCellText } from '../report/cellText';

@@ -1,5 +1,6 @@
 import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
-import { a1, tableLayout } from '../report/layout';
+import { a1 } from '../report/a1';
+import { tableLayout } from '../report/layout';
 import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/tableNames';
 import { describeExcelError } from './errors';
 import { insertTables } from './insert';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, KeyboardEvent } from 'react';
 import { MemoryHost } from '../excel/memory';
-import { a1, columnLetters, parseA1 } from '../report/layout';
+import { a1, columnLetters, parseA1 } from '../report/a1';
 import { parseTsv } from '../report/recognise';
 
 /**
@@ -228,7 +228,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                       onDoubleClick={() => startEdit({ row: r, col: c })}
                       style={{
                         background: cell.displayFill ?? undefined,
-                        color: cell.highlight?.fontColor ?? cell.fontColor ?? undefined,
+                        color: cell.highlight?.fontColor ?? undefined,
                         fontWeight: cell.bold ? 600 : undefined,
                         textAlign: align === 'center' || align === 'right' || align === 'left' ? align : undefined,
                         verticalAlign: 'middle',

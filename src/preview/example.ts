@@ -1,7 +1,8 @@
 import { MemoryHost } from '../excel/memory';
 import { parseNameReference, parseTableName } from '../report/tableNames';
 import { consistentReport, seededRandom } from '../report/generate';
-import { a1, tableLayout } from '../report/layout';
+import { a1 } from '../report/a1';
+import { tableLayout } from '../report/layout';
 import { CellValue } from '../report/report';
 import { CellId, FormatVersion } from '../report/formats';
 

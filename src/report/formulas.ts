@@ -1,5 +1,6 @@
 import { CellId, ColumnKind, dataCells, FormatVersion, TableId } from './formats';
-import { a1, cellPosition } from './layout';
+import { a1 } from './a1';
+import { cellPosition } from './layout';
 import { RelationInstance, relationInstances, RuleId, ruleDef, Severity, Term } from './rules';
 
 /**

@@ -1,6 +1,6 @@
 import { CellId, dataCells, FORMAT_VERSIONS, TABLE_IDS, TableId } from './formats';
 import { CellSites, HighlightRule, rectangles } from './formulas';
-import { a1 } from './layout';
+import { a1 } from './a1';
 import { readPastedBlock } from './recognisedBlock';
 import { RawValue, SheetValueType, valueFromSheet } from './templateBlock';
 import { Report } from './report';

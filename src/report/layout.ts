@@ -235,33 +235,3 @@ export function cellPosition(version: FormatVersion, id: CellId): DataCellPos & 
   if (!pos) throw new Error(`no cell ${id} in the ${version} format`);
   return { ...pos, table };
 }
-
-/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** A1 address of a 0-based (row, col). */
-export function a1(row: number, col: number, absRow = false, absCol = false): string {
-  return `${absCol ? '$' : ''}${columnLetters(col)}${absRow ? '$' : ''}${row + 1}`;
-}
-
-/** 0-based column index of column letters: A → 0, AA → 26. */
-export function columnIndex(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
-
-export function parseA1(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
-  if (!m) throw new Error(`not an A1 reference: ${ref}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
-}

@@ -3,7 +3,7 @@
 
 import { cellString, shortText } from './cellText';
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
-import { a1 } from './layout';
+import { a1 } from './a1';
 import { RawValue, SheetValueType, valueFromSheet } from './templateBlock';
 import { recognise, Recognition } from './recognise';
 import { Report } from './report';

@@ -1,5 +1,6 @@
 import { CellId, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from './formats';
-import { a1, Merge, tableLayout } from './layout';
+import { a1 } from './a1';
+import { Merge, tableLayout } from './layout';
 import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './recognisedBlock';
 import { PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from './templateBlock';
 import { Report } from './report';

@@ -1,5 +1,5 @@
 import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from './formats';
-import { columnIndex } from './layout';
+import { isEntireColumns, isEntireRows, parseAddress } from './a1';
 
 /**
  * Each inserted table carries a sheet-scoped name, XXGK_<table>_<version>, over its whole block.
@@ -27,16 +27,15 @@ export function tableNameComment(table: TableId, version: FormatVersion, totalsA
   return `年报助手：${TABLE_NUMBERS[table]} ${TABLE_NAMES[table]}（${version}版${totalsAsFormulas ? `，${FORMULA_TOTALS_MARK}` : ''}），请勿删除此名称`;
 }
 
-/** Parses a name's reference, e.g. "=Sheet1!$A$3:$J$31" or "='年报 (2021)'!$A$3:$J$31"; null for #REF!. */
+/**
+ * Parses a name's reference, e.g. "=Sheet1!$A$3:$J$31" or "='年报 (2021)'!$A$3:$J$31"; null for #REF!
+ * and for entire rows or columns, which are no table's block.
+ */
 export function parseNameReference(value: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(value.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const top = Number(m[4]) - 1;
-  const left = columnIndex(m[3]);
-  const bottom = m[6] ? Number(m[6]) - 1 : top;
-  const right = m[5] ? columnIndex(m[5]) : left;
-  return { sheet, top, left, bottom, right };
+  const p = parseAddress(value.trim().replace(/^=/, ''));
+  if (!p || p.sheet === undefined || isEntireRows(p.rect) || isEntireColumns(p.rect)) return null;
+  const { r0, c0, r1, c1 } = p.rect;
+  return { sheet: p.sheet, top: r0, left: c0, bottom: r1, right: c1 };
 }
 
 /**

@@ -2,7 +2,8 @@
 // official layout (damage). The add-in and the command read named blocks through it.
 
 import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from './formats';
-import { a1, Merge, tableLayout, TableLayout } from './layout';
+import { a1 } from './a1';
+import { Merge, tableLayout, TableLayout } from './layout';
 import { CellValue } from './report';
 
 /** A raw value as a spreadsheet gives it: number, text, boolean, '' or null for empty. */

@@ -2,7 +2,8 @@ import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost } from '../../src/excel/memory';
 import { totalFormulas } from '../../src/report/formulas';
-import { a1, tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { tableLayout } from '../../src/report/layout';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,7 +4,8 @@ import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost } from '../../src/excel/memory';
 import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../../src/report/formats';
 import { consistentReport, seededRandom } from '../../src/report/generate';
-import { a1, tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { tableLayout } from '../../src/report/layout';
 import { Report } from '../../src/report/report';
 import { validate } from '../../src/report/validate';
 

@@ -2,7 +2,8 @@ import { insertTables } from '../../src/excel/insert';
 import { checkWorkbook, checkSheet } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/formats';
-import { a1, layoutTextGrid, tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { layoutTextGrid, tableLayout } from '../../src/report/layout';
 import { GAP_ROWS } from '../../src/report/style';
 
 function hostWithSheet(name = 'Sheet1'): MemoryHost {

@@ -5,7 +5,8 @@ import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { FormatVersion, TABLE_IDS } from '../../src/report/formats';
 import { LAST_YEAR_DATA_SHEET, LAST_YEAR_NAME } from '../../src/report/lastYear';
-import { a1, tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { tableLayout } from '../../src/report/layout';
 import { HIGHLIGHT_COLOURS } from '../../src/report/formulas';
 import { layoutGrid } from '../helpers/layoutGrids';
 

@@ -3,7 +3,8 @@ import { join } from 'path';
 import { checkWorkbook } from '../../src/excel/check';
 import { createMemoryHost } from '../../src/excel/memory';
 import { convertActiveSheet, recogniseActiveSheet, unmarkActiveSheet } from '../../src/excel/pasted';
-import { a1, tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { tableLayout } from '../../src/report/layout';
 import { parseTsv, recognise } from '../../src/report/recognise';
 
 const sample = readFileSync(join(__dirname, '..', 'fixtures', 'street-office-2019-format.txt'), 'utf8');

@@ -4,7 +4,8 @@ import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { insertWorkbookRollup, rollupUnits } from '../../src/excel/rollup';
 import { dataCells, FormatVersion } from '../../src/report/formats';
 import { consistentReport, seededRandom } from '../../src/report/generate';
-import { a1, allLayouts } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { allLayouts } from '../../src/report/layout';
 import { Report } from '../../src/report/report';
 import { GAP_ROWS } from '../../src/report/style';
 

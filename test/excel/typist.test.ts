@@ -3,7 +3,8 @@ import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost } from '../../src/excel/memory';
 import { TABLE_IDS } from '../../src/report/formats';
-import { a1, tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { tableLayout } from '../../src/report/layout';
 
 /**
  * A fast typist: one cell every 100 ms, typing in the next cell while the previous edit is checked.

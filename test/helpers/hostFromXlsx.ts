@@ -4,7 +4,7 @@ import { loadWorkbook, storedCells } from '../../src/cli/xlsx';
 import { checkWorkbook, SheetCheck } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { recogniseActiveSheet } from '../../src/excel/pasted';
-import { a1 } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
 import { parseNameReference, parseTableName } from '../../src/report/tableNames';
 
 /**

@@ -3,7 +3,8 @@ import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost } from '../../src/excel/memory';
 import { TABLE_IDS } from '../../src/report/formats';
-import { a1, tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/a1';
+import { tableLayout } from '../../src/report/layout';
 
 /**
  * A live checker over an in-memory workbook with the three 2021 tables inserted on a new sheet and

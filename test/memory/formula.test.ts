@@ -1,13 +1,8 @@
-import {
-  FormulaError,
-  Scalar,
-  adjustFormulaForEdit,
-  evaluateFormula,
-  formatValue,
-  isValidFormula,
-  parseFormula,
-  shiftFormula,
-} from '../../src/excel/memory';
+import { evaluateFormula } from '../../src/excel/memory/formula/evaluate';
+import { isValidFormula, parseFormula } from '../../src/excel/memory/formula/parse';
+import { adjustFormulaForEdit, shiftFormula } from '../../src/excel/memory/formula/rewrite';
+import { FormulaError, Scalar } from '../../src/excel/memory/formula/values';
+import { formatValue } from '../../src/excel/memory/numfmt';
 
 /** A grid given as rows from A1; missing cells are blank. */
 function grid(rows: Scalar[][], other: Record<string, Scalar[][]> = {}) {

@@ -3,23 +3,18 @@
  * (typing, pasting, inserting/deleting rows, protection, cell-edit mode) and read-outs of what a
  * person would see in each cell.
  */
-import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from './address';
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from '../../report/a1';
 import { MemErrorCode, MemOfficeError } from './errors';
-import { FormulaError, isValidFormula, parseInputText } from './formula';
+import { isValidFormula } from './formula/parse';
+import { FormulaError } from './formula/values';
+import { parseCellInput, parseInputText } from './model/cellInput';
+import { CellData, DEFAULT_BORDER, DEFAULT_CELL, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, EDGES, EdgeName } from './model/cells';
+import { editRows } from './model/rows';
+import { SheetModel } from './model/sheet';
+import { isCellValid } from './model/validation';
+import { Workbook } from './model/workbook';
 import { formatValue } from './numfmt';
-import { MemRequestContext, SyncStats } from './proxies';
-import {
-  CellData,
-  DEFAULT_BORDER,
-  DEFAULT_CELL,
-  DEFAULT_COLUMN_WIDTH,
-  DEFAULT_ROW_HEIGHT,
-  EDGES,
-  EdgeName,
-  SheetModel,
-  Workbook,
-  parseCellInput,
-} from './workbook';
+import { MemRequestContext, SyncStats } from './proxies/context';
 
 export interface CellView {
   value: number | string | boolean | null;
@@ -27,7 +22,6 @@ export interface CellView {
   text: string;
   numberFormat: string;
   fill: string | null;
-  fontColor: string | null;
   bold: boolean;
   wrap: boolean;
   horizontalAlignment: string;
@@ -37,7 +31,6 @@ export interface CellView {
   displayFill: string | null;
   dataValidation: { type: string; rule: unknown; errorMessage?: string } | null;
   merge: { address: string; isTopLeft: boolean } | null;
-  locked: boolean;
 }
 
 export interface NameView {
@@ -118,11 +111,11 @@ export class MemoryHost {
 
   /** Resolves once every pending onChanged/onActivated handler has run. */
   flushEvents(): Promise<void> {
-    return this.workbook.flushEvents();
+    return this.workbook.events.flush();
   }
 
   onAnyChange(listener: () => void): () => void {
-    return this.workbook.onAnyChange(listener);
+    return this.workbook.events.onAnyChange(listener);
   }
 
   // ---------------------------------------------------------------- sheets
@@ -136,7 +129,7 @@ export class MemoryHost {
     const s = this.sheet(name);
     if (this.workbook.activeSheetId !== s.id) {
       this.workbook.activeSheetId = s.id;
-      this.workbook.emitActivated(s);
+      this.workbook.events.emitActivated(s);
     }
     this.changed();
   }
@@ -211,10 +204,8 @@ export class MemoryHost {
       col = m.c0;
     }
     const wb = this.workbook;
-    if (s.protected && wb.getCell(s, row, col).locked)
-      throw new Error(
-        `userEdit: the cell ${sheet}!${rectAddress({ r0: row, c0: col, r1: row, c1: col })} is locked and the sheet is protected.`,
-      );
+    if (s.protected)
+      throw new Error(`userEdit: the cell ${sheet}!${rectAddress({ r0: row, c0: col, r1: row, c1: col })} is locked and the sheet is protected.`);
     if (typeof input === 'string' && input.startsWith('=') && input.length > 1 && !isValidFormula(input))
       return { accepted: false, message: `There's a problem with this formula: ${input}` };
     if (typeof input === 'string' && /^[+-]/.test(input) && typeof parseInputText(input) === 'string' && !isValidFormula('=' + input))
@@ -229,7 +220,7 @@ export class MemoryHost {
     let message: string | undefined;
     const dv = c.dv;
     const clearing = parsed.value === null && parsed.formula === null;
-    if (dv && dv.type && !clearing && !wb.isValid(s, row, col) && dv.errorAlert.showAlert) {
+    if (dv && dv.type && !clearing && !isCellValid(wb, s, row, col) && dv.errorAlert.showAlert) {
       message = dv.errorAlert.message || "This value doesn't match the data validation restrictions defined for this cell.";
       if (dv.errorAlert.style === 'Stop') {
         c.value = snapshot.value;
@@ -241,7 +232,7 @@ export class MemoryHost {
     }
     wb.compact(s, row, col);
     this.undoStack.push({ sheetId: s.id, rect: { r0: row, c0: col, r1: row, c1: col }, cells: [{ row, col, ...snapshot }] });
-    wb.emitChanged(s, rectAddress({ r0: row, c0: col, r1: row, c1: col }), 'RangeEdited');
+    wb.events.emitChanged(s, rectAddress({ r0: row, c0: col, r1: row, c1: col }), 'RangeEdited');
     this.changed();
     return message ? { accepted: true, message } : { accepted: true };
   }
@@ -253,27 +244,19 @@ export class MemoryHost {
    */
   userPaste(sheet: string, topLeft: string, values: (string | number | null)[][]): void {
     const s = this.sheet(sheet);
-    const r = this.rect(topLeft);
-    const rows = values.length;
-    const cols = Math.max(0, ...values.map((v) => v.length));
-    if (rows === 0 || cols === 0) return;
-    const rect: Rect = { r0: r.r0, c0: r.c0, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 };
-    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPaste: the data does not fit on the sheet.');
-    if (s.protected && this.workbook.anyLocked(s, rect))
-      throw new Error(`userPaste: ${sheet}!${rectAddress(rect)} contains locked cells and the sheet is protected.`);
+    const rect = this.pasteRect('userPaste', topLeft, values);
+    if (!rect) return;
+    if (s.protected) throw new Error(`userPaste: ${sheet}!${rectAddress(rect)} contains locked cells and the sheet is protected.`);
     const before: { row: number; col: number; value: unknown; formula: string | null }[] = [];
     for (let i = rect.r0; i <= rect.r1; i++)
       for (let j = rect.c0; j <= rect.c1; j++) {
         const c = this.workbook.getCell(s, i, j);
         before.push({ row: i, col: j, value: c.value, formula: c.formula });
       }
-    for (let i = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++) {
-        const v = values[i][j];
-        this.pasteInput(s, rect.r0 + i, rect.c0 + j, v);
-      }
+    for (let row = rect.r0; row <= rect.r1; row++)
+      for (let col = rect.c0; col <= rect.c1; col++) this.pasteInput(s, row, col, values[row - rect.r0][col - rect.c0]);
     this.undoStack.push({ sheetId: s.id, rect, cells: before });
-    this.workbook.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    this.workbook.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
   }
 
@@ -295,7 +278,7 @@ export class MemoryHost {
       this.workbook.compact(s, c.row, c.col);
     }
     this.workbook.touch();
-    this.workbook.emitChanged(s, rectAddress(last.rect), 'RangeEdited');
+    this.workbook.events.emitChanged(s, rectAddress(last.rect), 'RangeEdited');
     this.changed();
     return true;
   }
@@ -314,12 +297,8 @@ export class MemoryHost {
     source: { numberFormat?: string; fill?: string | null } = {},
   ): void {
     const s = this.sheet(sheet);
-    const r = this.rect(topLeft);
-    const rows = values.length;
-    const cols = Math.max(0, ...values.map((v) => v.length));
-    if (rows === 0 || cols === 0) return;
-    const rect: Rect = { r0: r.r0, c0: r.c0, r1: r.r0 + rows - 1, c1: r.c0 + cols - 1 };
-    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error('userPasteAll: the data does not fit on the sheet.');
+    const rect = this.pasteRect('userPasteAll', topLeft, values);
+    if (!rect) return;
     if (s.protected) throw new Error(`userPasteAll: the sheet ${sheet} is protected.`);
     const wb = this.workbook;
     for (const m of s.merges) {
@@ -329,18 +308,27 @@ export class MemoryHost {
     }
     wb.unmerge(s, rect);
     wb.clearCfs(s, rect);
-    for (let i = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++) {
-        const row = rect.r0 + i;
-        const col = rect.c0 + j;
+    for (let row = rect.r0; row <= rect.r1; row++)
+      for (let col = rect.c0; col <= rect.c1; col++) {
         const c = wb.cellForWrite(s, row, col);
-        const keep = { value: c.value, formula: c.formula, locked: c.locked };
+        const keep = { value: c.value, formula: c.formula };
         Object.assign(c, { ...DEFAULT_CELL, borders: {} }, keep, { numberFormat: source.numberFormat ?? 'General', fill: source.fill ?? null, dv: null });
-        this.pasteInput(s, row, col, values[i][j]);
+        this.pasteInput(s, row, col, values[row - rect.r0][col - rect.c0]);
       }
     wb.touch();
-    wb.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    wb.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
     this.changed();
+  }
+
+  /** The cells a paste of `values` from topLeft covers; null when there is nothing to paste. */
+  private pasteRect(who: string, topLeft: string, values: unknown[][]): Rect | null {
+    const at = this.rect(topLeft);
+    const rows = values.length;
+    const cols = Math.max(0, ...values.map((v) => v.length));
+    if (rows === 0 || cols === 0) return null;
+    const rect: Rect = { r0: at.r0, c0: at.c0, r1: at.r0 + rows - 1, c1: at.c0 + cols - 1 };
+    if (rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS) throw new Error(`${who}: the data does not fit on the sheet.`);
+    return rect;
   }
 
   /** One pasted value, read like typed input; text that is not a valid formula is kept as text (assumed). */
@@ -354,19 +342,11 @@ export class MemoryHost {
   }
 
   userInsertRows(sheet: string, rowIndex0: number, count: number): void {
-    this.structural(sheet, 'row', 'insert', rowIndex0, count);
+    this.editRows(sheet, 'insert', rowIndex0, count);
   }
 
   userDeleteRows(sheet: string, rowIndex0: number, count: number): void {
-    this.structural(sheet, 'row', 'delete', rowIndex0, count);
-  }
-
-  userInsertColumns(sheet: string, colIndex0: number, count: number): void {
-    this.structural(sheet, 'col', 'insert', colIndex0, count);
-  }
-
-  userDeleteColumns(sheet: string, colIndex0: number, count: number): void {
-    this.structural(sheet, 'col', 'delete', colIndex0, count);
+    this.editRows(sheet, 'delete', rowIndex0, count);
   }
 
   userUnmerge(sheet: string, address: string): void {
@@ -376,10 +356,10 @@ export class MemoryHost {
     this.changed();
   }
 
-  private structural(sheet: string, axis: 'row' | 'col', kind: 'insert' | 'delete', index: number, count: number): void {
+  private editRows(sheet: string, kind: 'insert' | 'delete', index: number, count: number): void {
     const s = this.sheet(sheet);
-    if (s.protected) throw new Error(`The sheet ${sheet} is protected: ${axis === 'row' ? 'rows' : 'columns'} cannot be ${kind}ed.`);
-    this.workbook.structuralEdit(s, axis, kind, index, count);
+    if (s.protected) throw new Error(`The sheet ${sheet} is protected: rows cannot be ${kind}ed.`);
+    editRows(this.workbook, s, kind, index, count);
     this.changed();
   }
 
@@ -409,7 +389,6 @@ export class MemoryHost {
       text: formatValue(v, c.numberFormat),
       numberFormat: c.numberFormat,
       fill: c.fill,
-      fontColor: c.fontColor,
       bold: c.bold,
       wrap: c.wrap,
       horizontalAlignment: c.hAlign,
@@ -430,7 +409,6 @@ export class MemoryHost {
           }
         : null,
       merge: m ? { address: rectAddress(m), isTopLeft: m.r0 === row && m.c0 === col } : null,
-      locked: c.locked,
     };
   }
 
@@ -471,10 +449,6 @@ export class MemoryHost {
     }));
   }
 
-  isProtected(sheet: string): boolean {
-    return this.sheet(sheet).protected;
-  }
-
   // ---------------------------------------------------------------- helpers
 
   private sheet(name: string): SheetModel {
@@ -490,7 +464,7 @@ export class MemoryHost {
   }
 
   private changed(): void {
-    this.workbook.notifyAnyChange();
+    this.workbook.events.notifyAnyChange();
   }
 }
 

@@ -4,23 +4,3 @@
  * browser preview.
  */
 export { MemoryHost, createMemoryHost } from './host';
-export type { CellView, NameView } from './host';
-export { MemOfficeError, isMemOfficeError } from './errors';
-export type { MemErrorCode } from './errors';
-export {
-  FormulaError,
-  FormulaSyntaxError,
-  SUPPORTED_FUNCTIONS,
-  adjustFormulaForEdit,
-  evaluateFormula,
-  formatGeneral,
-  numberToText,
-  isTruthy,
-  isValidFormula,
-  parseFormula,
-  shiftFormula,
-} from './formula';
-export type { CellGetter, FormulaEnv, Scalar, SheetEdit } from './formula';
-export { formatValue } from './numfmt';
-export { columnName, columnIndex, parseAddress, rectAddress, quoteSheet } from './address';
-export type { Rect } from './address';

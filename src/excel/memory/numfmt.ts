@@ -2,7 +2,7 @@
  * Renders a cell value with an Excel number format (the common subset: General, @, 0, 0.00,
  * #,##0, 0%, literal text, up to four ;-separated sections).
  */
-import { FormulaError, Scalar, formatGeneral } from './formula';
+import { FormulaError, Scalar, formatGeneral } from './formula/values';
 
 function splitSections(fmt: string): string[] {
   const out: string[] = [];

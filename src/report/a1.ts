@@ -1,6 +1,6 @@
 /**
- * A1 address helpers shared by the formula engine and the in-memory workbook.
- * All row/column indexes are 0-based; rectangles are inclusive.
+ * A1 addresses: column letters, cells, rectangles and sheet-qualified ranges, for the report, the
+ * add-in and the in-memory Excel alike. Rows and columns are 0-based; rectangles are inclusive.
  */
 
 export const MAX_ROWS = 1048576;
@@ -13,9 +13,10 @@ export interface Rect {
   c1: number;
 }
 
-export function columnName(col0: number): string {
-  let n = col0 + 1;
+/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetters(col: number): string {
   let s = '';
+  let n = col + 1;
   while (n > 0) {
     const m = (n - 1) % 26;
     s = String.fromCharCode(65 + m) + s;
@@ -24,14 +25,37 @@ export function columnName(col0: number): string {
   return s;
 }
 
-export function columnIndex(name: string): number {
-  let n = 0;
-  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+/** 0-based column index of column letters: A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
 }
 
-export function cellAddress(row0: number, col0: number, absRow = false, absCol = false): string {
-  return `${absCol ? '$' : ''}${columnName(col0)}${absRow ? '$' : ''}${row0 + 1}`;
+/** A1 address of a 0-based (row, col), e.g. "D5" or "$D$5". */
+export function a1(row: number, col: number, absRow = false, absCol = false): string {
+  return `${absCol ? '$' : ''}${columnLetters(col)}${absRow ? '$' : ''}${row + 1}`;
+}
+
+const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const COL_RE = /^\$?([A-Za-z]{1,3})$/;
+const ROW_RE = /^\$?(\d+)$/;
+
+/** (row, col) of "D5" or "$D$5", or null when it is not a cell of the sheet. */
+function parseCell(s: string): { row: number; col: number } | null {
+  const m = CELL_RE.exec(s);
+  if (!m) return null;
+  const col = columnIndex(m[1]);
+  const row = parseInt(m[2], 10) - 1;
+  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLS) return null;
+  return { row, col };
+}
+
+/** (row, col) of an A1 cell reference ("D5", "$D$5"); throws for anything else. */
+export function parseA1(ref: string): { row: number; col: number } {
+  const cell = parseCell(ref);
+  if (!cell) throw new Error(`not an A1 reference: ${ref}`);
+  return cell;
 }
 
 export function isEntireRows(r: Rect): boolean {
@@ -45,40 +69,38 @@ export function isEntireColumns(r: Rect): boolean {
 /** "D5", "D5:J30", "3:5", "A:C" (Excel's own rendering of a rectangle, without sheet). */
 export function rectAddress(r: Rect, abs = false): string {
   const d = abs ? '$' : '';
-  if (isEntireColumns(r) && !isEntireRows(r)) return `${d}${columnName(r.c0)}:${d}${columnName(r.c1)}`;
+  if (isEntireColumns(r) && !isEntireRows(r)) return `${d}${columnLetters(r.c0)}:${d}${columnLetters(r.c1)}`;
   if (isEntireRows(r)) return `${d}${r.r0 + 1}:${d}${r.r1 + 1}`;
-  const a = cellAddress(r.r0, r.c0, abs, abs);
-  if (r.r0 === r.r1 && r.c0 === r.c1) return a;
-  return `${a}:${cellAddress(r.r1, r.c1, abs, abs)}`;
+  const first = a1(r.r0, r.c0, abs, abs);
+  if (r.r0 === r.r1 && r.c0 === r.c1) return first;
+  return `${first}:${a1(r.r1, r.c1, abs, abs)}`;
 }
 
 /** Whether a sheet name must be quoted in a reference (spaces, punctuation, leading digit, looks like a cell). */
-export function sheetNeedsQuotes(name: string): boolean {
+function sheetNeedsQuotes(name: string): boolean {
   if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) return true;
   if (/^[A-Za-z]{1,3}\d+$/.test(name)) return true;
   if (/^[Rr]\d*[Cc]\d*$/.test(name) || /^(true|false)$/i.test(name)) return true;
   return false;
 }
 
+/** A sheet name as Excel writes it before "!": quoted only when it must be. */
 export function quoteSheet(name: string): string {
   return sheetNeedsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
 }
 
+/** "Sheet1!D5:J30", "'My sheet'!A1". */
 export function qualifiedAddress(sheet: string, r: Rect, abs = false): string {
   return `${quoteSheet(sheet)}!${rectAddress(r, abs)}`;
 }
 
-const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
-const COL_RE = /^\$?([A-Za-z]{1,3})$/;
-const ROW_RE = /^\$?(\d+)$/;
-
-function parseCellPart(s: string): { row: number; col: number } | null {
-  const m = CELL_RE.exec(s);
-  if (!m) return null;
-  const col = columnIndex(m[1]);
-  const row = parseInt(m[2], 10) - 1;
-  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLS) return null;
-  return { row, col };
+function ordered(r: Rect): Rect {
+  return {
+    r0: Math.min(r.r0, r.r1),
+    r1: Math.max(r.r0, r.r1),
+    c0: Math.min(r.c0, r.c1),
+    c1: Math.max(r.c0, r.c1),
+  };
 }
 
 /**
@@ -101,21 +123,21 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
   }
   const parts = s.split(':');
   if (parts.length === 1) {
-    const c = parseCellPart(parts[0]);
+    const c = parseCell(parts[0]);
     return c ? { sheet, rect: { r0: c.row, c0: c.col, r1: c.row, c1: c.col } } : null;
   }
   if (parts.length !== 2) return null;
   const [a, b] = parts;
-  const ca = parseCellPart(a);
-  const cb = parseCellPart(b);
-  if (ca && cb) return { sheet, rect: normRect({ r0: ca.row, c0: ca.col, r1: cb.row, c1: cb.col }) };
+  const ca = parseCell(a);
+  const cb = parseCell(b);
+  if (ca && cb) return { sheet, rect: ordered({ r0: ca.row, c0: ca.col, r1: cb.row, c1: cb.col }) };
   const ra = ROW_RE.exec(a);
   const rb = ROW_RE.exec(b);
   if (ra && rb) {
     const r0 = parseInt(ra[1], 10) - 1;
     const r1 = parseInt(rb[1], 10) - 1;
     if (r0 < 0 || r1 < 0 || r0 >= MAX_ROWS || r1 >= MAX_ROWS) return null;
-    return { sheet, rect: normRect({ r0, c0: 0, r1, c1: MAX_COLS - 1 }) };
+    return { sheet, rect: ordered({ r0, c0: 0, r1, c1: MAX_COLS - 1 }) };
   }
   const ka = COL_RE.exec(a);
   const kb = COL_RE.exec(b);
@@ -123,29 +145,7 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
     const c0 = columnIndex(ka[1]);
     const c1 = columnIndex(kb[1]);
     if (c0 >= MAX_COLS || c1 >= MAX_COLS) return null;
-    return { sheet, rect: normRect({ r0: 0, c0, r1: MAX_ROWS - 1, c1 }) };
+    return { sheet, rect: ordered({ r0: 0, c0, r1: MAX_ROWS - 1, c1 }) };
   }
   return null;
-}
-
-export function normRect(r: Rect): Rect {
-  return {
-    r0: Math.min(r.r0, r.r1),
-    r1: Math.max(r.r0, r.r1),
-    c0: Math.min(r.c0, r.c1),
-    c1: Math.max(r.c0, r.c1),
-  };
-}
-
-export function rectContains(r: Rect, row: number, col: number): boolean {
-  return row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1;
-}
-
-export function rectIntersect(a: Rect, b: Rect): Rect | null {
-  const r = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
-  return r.r0 <= r.r1 && r.c0 <= r.c1 ? r : null;
-}
-
-export function rectEquals(a: Rect, b: Rect): boolean {
-  return a.r0 === b.r0 && a.c0 === b.c0 && a.r1 === b.r1 && a.c1 === b.c1;
 }

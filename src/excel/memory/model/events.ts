@@ -1,0 +1,69 @@
+/**
+ * Events of the workbook: worksheet onChanged and worksheets onActivated handlers, called a
+ * macrotask later as in Excel, and the host's own listeners (a view redrawing), called at once.
+ */
+import { ChangedEvent, SheetEventHandler, SheetModel } from './sheet';
+
+export class WorkbookEvents {
+  /** Handlers of worksheets.onActivated (ExcelApi 1.7): any sheet activated. */
+  readonly activatedHandlers: SheetEventHandler[] = [];
+  private readonly anyChangeListeners = new Set<() => void>();
+  private readonly pending = new Set<Promise<unknown>>();
+
+  onAnyChange(l: () => void): () => void {
+    this.anyChangeListeners.add(l);
+    return () => this.anyChangeListeners.delete(l);
+  }
+
+  notifyAnyChange(): void {
+    for (const l of [...this.anyChangeListeners]) {
+      try {
+        l();
+      } catch {
+        /* a view's error must not break the model */
+      }
+    }
+  }
+
+  /** Calls the sheet's onChanged handlers asynchronously (a macrotask later, like Excel). */
+  emitChanged(s: SheetModel, address: string, changeType: ChangedEvent['changeType']): void {
+    const args: ChangedEvent & Record<string, unknown> = {
+      type: 'WorksheetChanged',
+      address,
+      changeType,
+      source: 'Local',
+      worksheetId: s.id,
+    };
+    this.dispatch([...s.changedHandlers], args);
+  }
+
+  emitActivated(s: SheetModel): void {
+    this.dispatch([...this.activatedHandlers], { type: 'WorksheetActivated', worksheetId: s.id });
+  }
+
+  private dispatch(handlers: SheetEventHandler[], args: unknown): void {
+    if (handlers.length === 0) return;
+    const p = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        const results = handlers.map((h) => {
+          try {
+            return Promise.resolve(h(args));
+          } catch (e) {
+            return Promise.reject(e);
+          }
+        });
+        Promise.allSettled(results).then(() => resolve());
+      }, 0);
+    });
+    this.pending.add(p);
+    p.then(() => this.pending.delete(p));
+  }
+
+  /** Resolves when every event dispatched so far (and events raised by their handlers) has been handled. */
+  async flush(): Promise<void> {
+    for (let i = 0; i < 100 && this.pending.size > 0; i++) {
+      await Promise.all([...this.pending]);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+}
