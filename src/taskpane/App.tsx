@@ -103,7 +103,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
       checker.current?.ownWrites();
       setBusy(false);
       const names = tables.map((t) => TABLE_NUMBERS[t]).join('、');
-      if (result.kind === 'inserted') {
+      if (result.kind === 'done') {
         setNotice({ intent: 'success', text: `已在工作表“${result.sheet}”插入${names}（${version}版）。请直接填写数字，填写时会自动校验。` });
         await checker.current?.refresh();
       } else {
@@ -122,7 +122,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
     const r = await recogniseActiveSheet(run);
     checker.current?.ownWrites();
     setBusy(false);
-    if (r.kind === 'marked') {
+    if (r.kind === 'done') {
       const names = r.tables.map((t) => TABLE_NUMBERS[t]).join('、');
       setNotice({
         intent: r.notes.length ? 'warning' : 'success',
@@ -138,7 +138,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
     const r = await unmarkActiveSheet(run);
     setBusy(false);
     setNotice(
-      'removed' in r
+      r.kind === 'done'
         ? { intent: r.removed ? 'success' : 'info', text: r.removed ? '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。' : '当前工作表上没有年报助手的标记。' }
         : { intent: 'error', text: r.message },
     );
@@ -152,7 +152,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
     const r = await convertActiveSheet(run, totalsAsFormulas);
     checker.current?.ownWrites();
     setBusy(false);
-    if (r.kind === 'inserted') {
+    if (r.kind === 'done') {
       setNotice({ intent: 'success', text: `已转换为标准表格（${r.placements[0].version}版），放在新工作表“${r.sheet}”，原有数字已全部带入；原工作表未改动。` });
       await checker.current?.refresh();
     } else setNotice({ intent: r.kind === 'none' ? 'info' : r.kind === 'blocked' ? 'warning' : 'error', text: r.message });
@@ -166,7 +166,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
       const r = await reinsertTable(run, t, totalsAsFormulas);
       checker.current?.ownWrites();
       setBusy(false);
-      if (r.kind === 'inserted') {
+      if (r.kind === 'done') {
         const carried =
           r.carried === null || r.carried === undefined
             ? '原表已无法读取，插入的是空白表格'
@@ -194,7 +194,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
     const r = await action();
     checker.current?.ownWrites();
     setBusy(false);
-    if (r.kind === 'inserted') {
+    if (r.kind === 'done') {
       setNotice({ intent: 'success', text: `已插入工作表“${r.sheet}”：每个数字都是 ${r.units.join('、')} 对应单元格之和，单位表格修改后会自动更新，并像其他表格一样校验。` });
       await checker.current?.refresh();
     } else setNotice({ intent: 'error', title: '未汇总', text: r.message });

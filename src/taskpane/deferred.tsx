@@ -49,7 +49,7 @@ export const insertTables = deferred((m) => m.insertTables, FAILED);
 export const recogniseActiveSheet = deferred((m) => m.recogniseActiveSheet, FAILED);
 export const convertActiveSheet = deferred((m) => m.convertActiveSheet, FAILED);
 export const reinsertTable = deferred((m) => m.reinsertTable, FAILED);
-export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, { message: LOAD_FAILED });
+export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, FAILED);
 
 /**
  * The live checker of src/excel/live.ts, created when the chunk arrives. Calls made before then

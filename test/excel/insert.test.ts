@@ -19,7 +19,7 @@ describe('inserting the official tables', () => {
         const host = hostWithSheet();
         host.userSelect('Sheet1', 'B3');
         const result = await insertTables(host.run.bind(host), { version, tables: [table], target: 'selection', totalsAsFormulas: false });
-        expect(result.kind).toBe('inserted');
+        expect(result.kind).toBe('done');
         const layout = tableLayout(version, table);
         const grid = layoutTextGrid(layout);
         for (let r = 0; r < layout.rowCount; r++)
@@ -40,7 +40,7 @@ describe('inserting the official tables', () => {
     host.resetStats();
     const result = await insertTables(host.run.bind(host), { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
     expect(host.stats.syncs).toBeLessThanOrEqual(2);
-    expect(result).toMatchObject({ kind: 'inserted', sheet: '年报表格（2021版）' });
+    expect(result).toMatchObject({ kind: 'done', sheet: '年报表格（2021版）' });
     const names = host.names().filter((n) => n.scope === '年报表格（2021版）').map((n) => n.name).sort();
     expect(names).toEqual(['XXGK_T2_2021', 'XXGK_T3_2021', 'XXGK_T4_2021']);
     const t2 = tableLayout('2021', 'T2');
@@ -99,7 +99,7 @@ describe('inserting the official tables', () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     host.userSelect('Sheet1', 'A1');
-    expect((await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false })).kind).toBe('inserted');
+    expect((await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false })).kind).toBe('done');
     host.userSelect('Sheet1', 'A20');
     const again = await insertTables(run, { version: '2019', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
     expect(again).toMatchObject({ kind: 'blocked', occupied: [], message: expect.stringMatching(/已有表四.*插入到新工作表/) });

@@ -65,7 +65,7 @@ describe('live check', () => {
     await wait(80);
     // A sheet the pane did not insert (copied from another workbook, say): here drawn behind its back.
     const other = await insertTables(host.run.bind(host), { version: '2019', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
-    if (other.kind !== 'inserted') throw new Error('not inserted');
+    if (other.kind !== 'done') throw new Error('not inserted');
     host.setActiveSheet('Sheet1');
     host.setActiveSheet(other.sheet);
     await host.flushEvents();
@@ -99,7 +99,7 @@ describe('live check', () => {
     expect(live.checksRun).toBe(0);
     // Nor is a template sheet it had not seen checked when activated.
     const other = await insertTables(host.run.bind(host), { version: '2019', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
-    if (other.kind !== 'inserted') throw new Error('not inserted');
+    if (other.kind !== 'done') throw new Error('not inserted');
     host.setActiveSheet('Sheet1');
     host.setActiveSheet(other.sheet);
     await host.flushEvents();

@@ -26,7 +26,7 @@ async function typeTwentyCells(delayForCellEdit: boolean) {
   });
   live.ownWrites();
   const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
+  if (inserted.kind !== 'done') throw new Error('not inserted');
   await live.refresh();
   await jest.advanceTimersByTimeAsync(1000);
   const t3 = inserted.placements.find((p) => p.table === 'T3')!;
@@ -94,7 +94,7 @@ describe('an error of a live check', () => {
     });
     live.ownWrites();
     const inserted = await insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
-    if (inserted.kind !== 'inserted') throw new Error('not inserted');
+    if (inserted.kind !== 'done') throw new Error('not inserted');
     await live.refresh();
     await jest.advanceTimersByTimeAsync(1000);
     host.failAtOperation(0, 'AccessDenied');

@@ -18,7 +18,7 @@ export async function liveSetup() {
   const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: (r) => results.push(r), onNotice: (n) => notices.push(n) });
   live.ownWrites();
   const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
+  if (inserted.kind !== 'done') throw new Error('not inserted');
   await live.refresh();
   const t3 = inserted.placements.find((p) => p.table === 'T3')!;
   const at = (id: string) => {

@@ -57,7 +57,7 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
         () => ({ kind: 'failed' as const, message: LOAD_FAILED }),
       );
       checker.current?.ownWrites();
-      if (r.kind === 'linked') {
+      if (r.kind === 'done') {
         setMessage({
           intent: 'success',
           text: `已将${lastYearLabel(r.info)}作为上年报告：本年的“上年结转”${r.info.report?.format === '2021' ? '、现行有效件数' : '、上一年项目数量'}等会与它核对，对不上的单元格会标出。`,
@@ -84,7 +84,7 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
         // The readers (ExcelJS among them) load only now, in a chunk of their own.
         const { readLastYearFile } = await import(/* webpackChunkName: "lastYearFile" */ '../readLastYearFile');
         const read = await readLastYearFile(file.name, await file.arrayBuffer());
-        if (read.kind === 'read') await apply({ kind: 'file', fileName: file.name, report: read.report });
+        if (read.kind === 'done') await apply({ kind: 'file', fileName: file.name, report: read.report });
         else setMessage({ intent: 'error', text: read.message });
       } catch {
         setMessage({ intent: 'error', text: '无法加载读取文件的模块，请检查网络后重试。' });
@@ -100,10 +100,10 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
     checker.current?.ownWrites();
     const r = await loadLogic().then(
       (m) => m.unlinkLastYear(run),
-      () => ({ message: LOAD_FAILED }),
+      () => ({ kind: 'failed' as const, message: LOAD_FAILED }),
     );
     checker.current?.ownWrites();
-    setMessage('removed' in r ? { intent: 'success', text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。' } : { intent: 'error', text: r.message });
+    setMessage(r.kind === 'done' ? { intent: 'success', text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。' } : { intent: 'error', text: r.message });
     await checker.current?.refresh();
     setWorking(false);
   }, [run, checker]);
