@@ -137,8 +137,21 @@ export class LiveChecker {
     this.options.onErrorCleared?.();
   }
 
-  /** Call around the add-in's own writes: their change events must not start a check. */
-  ownWrites(): void {
+  /**
+   * Runs one of the add-in's own writes (an insertion, a link, a repair): the change events it
+   * causes, up to a short quiet time after it ends, start no check. Events the user caused in that
+   * time are checked when it ends.
+   */
+  async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    this.ownWrites();
+    try {
+      return await write();
+    } finally {
+      this.ownWrites();
+    }
+  }
+
+  private ownWrites(): void {
     this.quietUntil = Date.now() + this.ownWriteQuietMs;
     if (this.quietTimer) clearTimeout(this.quietTimer);
     // When the window closes, an event that came after the last full check started was the user's.
@@ -228,18 +241,18 @@ export class LiveChecker {
 
   /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */
   private async restore(sheetId: string, sheet: string, placements: Placement[]): Promise<void> {
-    this.ownWrites();
-    await this.checkRun(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheetId);
-      const lastYear = this.current.lastYear;
-      for (const p of placements) {
-        queueRepairTable(ws, p);
-        // The repair clears every rule over the table, the cross-year ones too: they are put back.
-        if (lastYear?.report) queueCrossYearHighlights(ws, placementSites(p), lastYear);
-      }
-      await context.sync();
-    });
-    this.ownWrites();
+    await this.whileWriting(() =>
+      this.checkRun(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetId);
+        const lastYear = this.current.lastYear;
+        for (const p of placements) {
+          queueRepairTable(ws, p);
+          // The repair clears every rule over the table, the cross-year ones too: they are put back.
+          if (lastYear?.report) queueCrossYearHighlights(ws, placementSites(p), lastYear);
+        }
+        await context.sync();
+      }),
+    );
     this.notice = restoredNotice(sheet, placements);
     this.options.onNotice?.(this.notice);
   }

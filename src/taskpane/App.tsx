@@ -94,13 +94,14 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
     liveMounted.current = true;
   }, [live]);
 
+  /** Runs one of the pane's own writes: the live check ignores the change events it causes. */
+  const ownWrite = useCallback(<T,>(write: () => Promise<T>): Promise<T> => (checker.current ? checker.current.whileWriting(write) : write()), []);
+
   const insert = useCallback(
     async (tables: TableId[], where: 'selection' | 'newSheet' = target) => {
       setBusy(true);
       setNotice(null);
-      checker.current?.ownWrites();
-      const result = await insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas });
-      checker.current?.ownWrites();
+      const result = await ownWrite(() => insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas }));
       setBusy(false);
       const names = tables.map((t) => TABLE_NUMBERS[t]).join('、');
       if (result.kind === 'done') {
@@ -118,9 +119,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
   const recogniseHere = useCallback(async () => {
     setBusy(true);
     setNotice(null);
-    checker.current?.ownWrites();
-    const r = await recogniseActiveSheet(run);
-    checker.current?.ownWrites();
+    const r = await ownWrite(() => recogniseActiveSheet(run));
     setBusy(false);
     if (r.kind === 'done') {
       const names = r.tables.map((t) => TABLE_NUMBERS[t]).join('、');
@@ -148,9 +147,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
   const convertHere = useCallback(async () => {
     setBusy(true);
     setNotice(null);
-    checker.current?.ownWrites();
-    const r = await convertActiveSheet(run, totalsAsFormulas);
-    checker.current?.ownWrites();
+    const r = await ownWrite(() => convertActiveSheet(run, totalsAsFormulas));
     setBusy(false);
     if (r.kind === 'done') {
       setNotice({ intent: 'success', text: `已转换为标准表格（${r.placements[0].version}版），放在新工作表“${r.sheet}”，原有数字已全部带入；原工作表未改动。` });
@@ -162,9 +159,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
     async (t: Parameters<typeof reinsertTable>[1]) => {
       setBusy(true);
       setNotice(null);
-      checker.current?.ownWrites();
-      const r = await reinsertTable(run, t, totalsAsFormulas);
-      checker.current?.ownWrites();
+      const r = await ownWrite(() => reinsertTable(run, t, totalsAsFormulas));
       setBusy(false);
       if (r.kind === 'done') {
         const carried =
@@ -190,9 +185,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
   const rollup = useCallback(async (action: () => Promise<RollupResult>) => {
     setBusy(true);
     setNotice(null);
-    checker.current?.ownWrites();
-    const r = await action();
-    checker.current?.ownWrites();
+    const r = await ownWrite(() => action());
     setBusy(false);
     if (r.kind === 'done') {
       setNotice({ intent: 'success', text: `已插入工作表“${r.sheet}”：每个数字都是 ${r.units.join('、')} 对应单元格之和，单位表格修改后会自动更新，并像其他表格一样校验。` });

@@ -50,6 +50,8 @@ export const recogniseActiveSheet = deferred((m) => m.recogniseActiveSheet, FAIL
 export const convertActiveSheet = deferred((m) => m.convertActiveSheet, FAILED);
 export const reinsertTable = deferred((m) => m.reinsertTable, FAILED);
 export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, FAILED);
+export const linkLastYear = deferred((m) => m.linkLastYear, FAILED);
+export const unlinkLastYear = deferred((m) => m.unlinkLastYear, FAILED);
 
 /**
  * The live checker of src/excel/live.ts, created when the chunk arrives. Calls made before then
@@ -59,15 +61,12 @@ export class LiveChecker {
   private real: RealLiveChecker | null = null;
   private readonly ready: Promise<RealLiveChecker | null>;
   private enabled: boolean | undefined;
-  private ownWritesAt = 0;
 
   constructor(run: ExcelRun, private readonly options: LiveCheckerOptions) {
     this.ready = loadLogic().then(
       (m) => {
         const real = new m.LiveChecker(run, options);
         if (this.enabled !== undefined) real.setEnabled(this.enabled);
-        // Writes announced while the chunk loaded may still be under way.
-        if (Date.now() - this.ownWritesAt < (options.ownWriteQuietMs ?? 500)) real.ownWrites();
         this.real = real;
         return real;
       },
@@ -95,9 +94,10 @@ export class LiveChecker {
     await (await this.ready)?.checkNow(sheetId);
   }
 
-  ownWrites(): void {
-    if (this.real) this.real.ownWrites();
-    else this.ownWritesAt = Date.now();
+  /** Runs the write once the chunk is there: the write comes from the chunk too, so it waits no longer. */
+  async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    const real = await this.ready;
+    return real ? real.whileWriting(write) : write();
   }
 
   setEnabled(on: boolean): void {

@@ -48,6 +48,12 @@ describe('live check', () => {
     expect(live.checksRun).toBe(0);
   });
 
+  it('passes on what an own write gives, or the error it throws', async () => {
+    const { live } = await setup();
+    await expect(live.whileWriting(async () => 7)).resolves.toBe(7);
+    await expect(live.whileWriting(() => Promise.reject(new Error('half done')))).rejects.toThrow('half done');
+  });
+
   it('says the table no longer matches the standard when a row inside 表三 is deleted', async () => {
     const { host, results, sheet, t3 } = await setup();
     await wait(80);

@@ -4,7 +4,7 @@ import type { WorkbookCheck } from '../../excel/check';
 import type { LastYearSource } from '../../excel/lastYear';
 import type { ExcelRun } from '../../excel/run';
 import type { LastYearInfo } from '../../report/lastYear';
-import { LOAD_FAILED, loadLogic } from '../deferred';
+import { linkLastYear, loadLogic, unlinkLastYear } from '../deferred';
 
 // 上年报告: the user points to last year's report (a sheet of this workbook, or a file read in the
 // pane); from then on the cross-year rules are checked live. The link is kept in the workbook, so
@@ -20,7 +20,7 @@ export interface LastYearProps {
   check: WorkbookCheck | null;
   busy: boolean;
   /** The live checker: its own writes are announced, and it checks again after a change of the link. */
-  checker: { current: { ownWrites(): void; refresh(): Promise<unknown> } | null };
+  checker: { current: { whileWriting<T>(write: () => Promise<T>): Promise<T>; refresh(): Promise<unknown> } | null };
 }
 
 /** How last year's report is named, e.g. 工作表“2020年”（2019版）. (src/report/lastYear.ts stays out of the first chunk.) */
@@ -33,6 +33,7 @@ type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string 
 
 export function LastYear({ run, check, busy, checker }: LastYearProps) {
   const styles = useStyles();
+  const whileWriting = <T,>(write: () => Promise<T>): Promise<T> => (checker.current ? checker.current.whileWriting(write) : write());
   const [sheets, setSheets] = useState<{ id: string; name: string }[]>([]);
   const [chosen, setChosen] = useState('');
   const [working, setWorking] = useState(false);
@@ -51,12 +52,7 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
 
   const apply = useCallback(
     async (source: LastYearSource) => {
-      checker.current?.ownWrites();
-      const r = await loadLogic().then(
-        (m) => m.linkLastYear(run, source),
-        () => ({ kind: 'failed' as const, message: LOAD_FAILED }),
-      );
-      checker.current?.ownWrites();
+      const r = await whileWriting(() => linkLastYear(run, source));
       if (r.kind === 'done') {
         setMessage({
           intent: 'success',
@@ -97,12 +93,7 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
   const unlink = useCallback(async () => {
     setWorking(true);
     setMessage(null);
-    checker.current?.ownWrites();
-    const r = await loadLogic().then(
-      (m) => m.unlinkLastYear(run),
-      () => ({ kind: 'failed' as const, message: LOAD_FAILED }),
-    );
-    checker.current?.ownWrites();
+    const r = await whileWriting(() => unlinkLastYear(run));
     setMessage(r.kind === 'done' ? { intent: 'success', text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。' } : { intent: 'error', text: r.message });
     await checker.current?.refresh();
     setWorking(false);
