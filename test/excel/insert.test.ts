@@ -1,5 +1,5 @@
 import { insertTables } from '../../src/excel/insert';
-import { checkWorkbook, checkSheet } from '../../src/excel/check';
+import { checkWorkbook, checkSheet, readWorkbook } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/formats';
 import { a1, layoutTextGrid, tableLayout } from '../../src/report/layout';
@@ -185,14 +185,16 @@ describe('finding the tables again', () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-    const first = (await checkWorkbook(run)).sheets[0];
+    const read = await readWorkbook(run);
+    const first = read.check.sheets[0];
+    const known = read.blocks.get(first.sheetId);
     host.resetStats();
-    const again = await checkSheet(run, first.sheetId, first.blocks);
+    const again = await checkSheet(run, first.sheetId, known);
     expect(host.stats.syncs).toBe(1);
     expect(again.tables.map((t) => t.address)).toEqual(first.tables.map((t) => t.address));
     host.userInsertRows(first.sheet, 0, 2);
     host.resetStats();
-    const moved = await checkSheet(run, first.sheetId, first.blocks);
+    const moved = await checkSheet(run, first.sheetId, known);
     expect(host.stats.syncs).toBe(2);
     expect(moved.tables[0]).toMatchObject({ row: 2, damage: [] });
   });
@@ -221,12 +223,13 @@ describe('merged cells (ExcelApi 1.13 where the host has it)', () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     await insertTables(run, { version: '2019', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-    const first = (await checkWorkbook(run, { mergedAreas: true })).sheets[0];
+    const read = await readWorkbook(run, { mergedAreas: true });
+    const first = read.check.sheets[0];
     expect(first.tables.map((t) => t.damage)).toEqual([[], [], []]);
     // 表三's merges make a RangeAreas.address of about 390 characters, which Excel cuts: read as items, none is lost.
     expect(first.remarks).toEqual([]);
     host.resetStats();
-    const again = await checkSheet(run, first.sheetId, first.blocks, { mergedAreas: true });
+    const again = await checkSheet(run, first.sheetId, read.blocks.get(first.sheetId), { mergedAreas: true });
     expect(host.stats.syncs).toBe(1);
     expect(again.tables.map((t) => t.damage)).toEqual([[], [], []]);
     expect(again.remarks).toEqual([]);
