@@ -52,6 +52,8 @@ export const reinsertTable = deferred((m) => m.reinsertTable, FAILED);
 export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, FAILED);
 export const linkLastYear = deferred((m) => m.linkLastYear, FAILED);
 export const unlinkLastYear = deferred((m) => m.unlinkLastYear, FAILED);
+/** Selects a finding's cells; a message when that failed. */
+export const selectCells = deferred((m) => m.selectCells, LOAD_FAILED);
 
 /**
  * The live checker of src/excel/live.ts, created when the chunk arrives. Calls made before then
@@ -74,24 +76,12 @@ export class LiveChecker {
     );
   }
 
-  get result(): WorkbookCheck {
-    return this.real?.result ?? { sheets: [] };
-  }
-
-  get error(): string | null {
-    return this.real ? this.real.error : null;
-  }
-
   async refresh(): Promise<WorkbookCheck> {
     const real = await this.ready;
     if (real) return real.refresh();
     const check: WorkbookCheck = { sheets: [], error: LOAD_FAILED };
     this.options.onResult(check);
     return check;
-  }
-
-  async checkNow(sheetId: string): Promise<void> {
-    await (await this.ready)?.checkNow(sheetId);
   }
 
   /** Runs the write once the chunk is there: the write comes from the chunk too, so it waits no longer. */
@@ -119,5 +109,3 @@ export function useLogic(): Logic | null {
   return m;
 }
 
-export { Findings } from './components/Findings';
-export { StructureProblems } from './components/StructureProblems';
