@@ -11,7 +11,7 @@ import { Rollup } from './components/Rollup';
 import { convertedNotice, insertNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unmarkedNotice } from './notices';
 import { useActions } from './useActions';
 import { useLiveCheck } from './useLiveCheck';
-import { DEFAULT_VERSION, TableId } from '../report/formats';
+import { DEFAULT_VERSION, TableId } from '../report/formatNames';
 
 const useStyles = makeStyles({
   root: {
