@@ -1,9 +1,10 @@
-import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { WorkbookCheck } from '../../excel/check';
 import type { Severity } from '../../report/rules';
 import type { Verdict } from '../../report/verdict';
 import { useLogic } from '../deferred';
+import { CountBadge } from './CountBadge';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, minHeight: '24px', alignItems: 'center' },
@@ -33,12 +34,6 @@ const ICONS: Record<Severity, JSX.Element> = {
   info: <Info16Filled color={tokens.colorPaletteBlueForeground2} />,
 };
 
-const BADGE_COLOURS: Record<Severity, 'danger' | 'warning' | 'informative'> = {
-  error: 'danger',
-  warning: 'warning',
-  info: 'informative',
-};
-
 export interface FindingsProps {
   check: WorkbookCheck;
   /** A finding (or a table's likely culprit) was clicked: the pane selects its cells. */
@@ -62,9 +57,9 @@ export function Findings({ check, onSelect }: FindingsProps) {
     <section aria-label="校验结果">
       <div className={styles.counts} aria-live="polite" data-testid="counts">
         {(['error', 'warning', 'info'] as const).map((s) => (
-          <Badge key={s} appearance={counts[s] ? 'filled' : 'outline'} color={BADGE_COLOURS[s]}>
+          <CountBadge key={s} severity={s} filled={counts[s] > 0}>
             {SEVERITY_LABELS[s]} {counts[s]}
-          </Badge>
+          </CountBadge>
         ))}
       </div>
       <Text as="p" size={200} className={`${styles.verdict} ${verdictStyle[verdict.verdict] ?? ''}`} data-testid="verdict" data-verdict={verdict.verdict}>
