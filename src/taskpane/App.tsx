@@ -1,10 +1,11 @@
-import { Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { LiveChecker } from './deferred';
 import { convertActiveSheet, insertTables, recogniseActiveSheet, reinsertTable, selectCells, unmarkActiveSheet } from './deferred';
 import { ExcelRun } from '../excel/run';
 import { CheckPanel, hasTablesIn } from './components/CheckPanel';
 import { InsertOptions, InsertPanel } from './components/InsertPanel';
+import { Labelled } from './components/Labelled';
 import { LastYear } from './components/LastYear';
 import { NoticeBar } from './components/NoticeBar';
 import { Rollup } from './components/Rollup';
@@ -77,9 +78,9 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
         onUnmark={() => void perform(() => unmarkActiveSheet(run), unmarkedNotice)}
       />
       <LastYear run={run} check={check} busy={busy} checker={checker} />
-      <Field label="上级单位：把各单位工作表中的表格相加">
+      <Labelled label="上级单位：把各单位工作表中的表格相加">
         <Rollup run={run} check={check} busy={busy} onRun={(action) => void perform(action, rolledUpNotice)} />
-      </Field>
+      </Labelled>
     </>
   );
   const checkSection = (

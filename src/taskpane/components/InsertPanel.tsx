@@ -1,5 +1,6 @@
-import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/formatNames';
+import { Labelled } from './Labelled';
 
 const useStyles = makeStyles({
   buttons: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
@@ -28,24 +29,28 @@ export function InsertPanel({ options, onOptions, busy, onInsert, onRecognise, o
   const styles = useStyles();
   return (
     <>
-      <Field label="格式版本">
-        <RadioGroup value={options.version} onChange={(_, d) => onOptions({ ...options, version: d.value as FormatVersion })}>
-          <Radio value="2021" label="2021版（2021年及以后的年报）" />
-          <Radio value="2019" label="2019版（2019、2020年的年报）" />
-        </RadioGroup>
-      </Field>
-      <Field label="插入位置">
-        <RadioGroup value={options.target} onChange={(_, d) => onOptions({ ...options, target: d.value as InsertOptions['target'] })}>
-          <Radio value="newSheet" label="新工作表" />
-          <Radio value="selection" label="当前选中的单元格" />
-        </RadioGroup>
-      </Field>
+      <Labelled label="格式版本">
+        {({ labelId }) => (
+          <RadioGroup aria-labelledby={labelId} value={options.version} onChange={(_, d) => onOptions({ ...options, version: d.value as FormatVersion })}>
+            <Radio value="2021" label="2021版（2021年及以后的年报）" />
+            <Radio value="2019" label="2019版（2019、2020年的年报）" />
+          </RadioGroup>
+        )}
+      </Labelled>
+      <Labelled label="插入位置">
+        {({ labelId }) => (
+          <RadioGroup aria-labelledby={labelId} value={options.target} onChange={(_, d) => onOptions({ ...options, target: d.value as InsertOptions['target'] })}>
+            <Radio value="newSheet" label="新工作表" />
+            <Radio value="selection" label="当前选中的单元格" />
+          </RadioGroup>
+        )}
+      </Labelled>
       <Checkbox
         checked={options.totalsAsFormulas}
         onChange={(_, d) => onOptions({ ...options, totalsAsFormulas: !!d.checked })}
         label="合计用公式自动计算（总计列、（七）总计行、表四总计）"
       />
-      <Field label="插入表格">
+      <Labelled label="插入表格">
         {/* Labels short enough for a 320 px pane: no line break inside a bracket. */}
         <div className={styles.buttons} role="group" aria-label="插入表格">
           {TABLE_IDS.map((t) => (
@@ -57,8 +62,8 @@ export function InsertPanel({ options, onOptions, busy, onInsert, onRecognise, o
             插入全部三张表
           </Button>
         </div>
-      </Field>
-      <Field label="已有的表格（从上年年报或网页粘贴的）">
+      </Labelled>
+      <Labelled label="已有的表格（从上年年报或网页粘贴的）">
         <div className={styles.buttons} role="group" aria-label="已有的表格">
           <Button className={styles.wide} disabled={busy} onClick={onRecognise}>
             识别并校验当前工作表
@@ -70,7 +75,7 @@ export function InsertPanel({ options, onOptions, busy, onInsert, onRecognise, o
             清除标记
           </Button>
         </div>
-      </Field>
+      </Labelled>
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
 import type { ExcelRun } from '../../excel/run';
 import { linkLastYear, loadLogic, unlinkLastYear } from '../deferred';
 import { FILE_READERS_FAILED, lastYearLabel, linkedNotice, unlinkedNotice } from '../notices';
 import { ActionChecker, useActions } from '../useActions';
+import { Labelled } from './Labelled';
 
 // 上年报告: the user points to last year's report (a sheet of this workbook, or a file read in the
 // pane); from then on the cross-year rules are checked live. The link is kept in the workbook, so
@@ -60,7 +61,7 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
   const disabled = busy || working;
   const choices = sheets.filter((s) => s.id !== link?.sheetId);
   return (
-    <Field label="上年报告（核对上年结转等跨年度数字）">
+    <Labelled label="上年报告（核对上年结转等跨年度数字）">
       {link && (
         <MessageBar intent={link.problem ? 'warning' : 'info'} data-testid="last-year">
           <MessageBarBody>{link.problem ?? `上年报告：${lastYearLabel(link)}`}</MessageBarBody>
@@ -107,6 +108,6 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
           {message.text}
         </Text>
       )}
-    </Field>
+    </Labelled>
   );
 }
