@@ -2,6 +2,7 @@ import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens }
 import { useRef, useState } from 'react';
 import type { LiveChecker } from './deferred';
 import { convertActiveSheet, insertTables, recogniseActiveSheet, reinsertTable, selectCells, unmarkActiveSheet } from './deferred';
+import { convertedNotice, insertNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unmarkedNotice } from './deferred';
 import { ExcelRun } from '../excel/run';
 import { CheckPanel, hasTablesIn } from './components/CheckPanel';
 import { InsertOptions, InsertPanel } from './components/InsertPanel';
@@ -9,7 +10,6 @@ import { Labelled } from './components/Labelled';
 import { LastYear } from './components/LastYear';
 import { NoticeBar } from './components/NoticeBar';
 import { Rollup } from './components/Rollup';
-import { convertedNotice, insertNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unmarkedNotice } from './notices';
 import { useActions } from './useActions';
 import { useLiveCheck } from './useLiveCheck';
 import { DEFAULT_VERSION, TableId } from '../report/formatNames';

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { WorkbookCheck } from '../excel/check';
 import type { LiveChecker as RealLiveChecker, LiveCheckerOptions } from '../excel/live';
 import type { ExcelRun } from '../excel/run';
+import type { Notice } from './notices';
 
 type Logic = typeof import('./logic');
 
@@ -54,6 +55,27 @@ export const linkLastYear = deferred((m) => m.linkLastYear, FAILED);
 export const unlinkLastYear = deferred((m) => m.unlinkLastYear, FAILED);
 /** Selects a finding's cells; a message when that failed. */
 export const selectCells = deferred((m) => m.selectCells, LOAD_FAILED);
+
+/**
+ * A pure function of the chunk, for where the chunk is there already: the notice after an action
+ * (which came from the chunk too), the name of last year's report in a check. Should the chunk
+ * have failed to load, `unloaded` is the answer.
+ */
+function fromChunk<A extends unknown[], R>(pick: (m: Logic) => (...args: A) => R, unloaded: NoInfer<R>): (...args: A) => R {
+  return (...args) => (loaded ? pick(loaded)(...args) : unloaded);
+}
+
+// The notices' words (src/taskpane/notices.ts) are not needed before an action is over.
+const LOAD_FAILED_NOTICE: Notice = { intent: 'error', text: LOAD_FAILED };
+export const insertNotice = fromChunk((m) => m.insertNotice, LOAD_FAILED_NOTICE);
+export const recognisedNotice = fromChunk((m) => m.recognisedNotice, LOAD_FAILED_NOTICE);
+export const convertedNotice = fromChunk((m) => m.convertedNotice, LOAD_FAILED_NOTICE);
+export const reinsertedNotice = fromChunk((m) => m.reinsertedNotice, LOAD_FAILED_NOTICE);
+export const unmarkedNotice = fromChunk((m) => m.unmarkedNotice, LOAD_FAILED_NOTICE);
+export const rolledUpNotice = fromChunk((m) => m.rolledUpNotice, LOAD_FAILED_NOTICE);
+export const linkedNotice = fromChunk((m) => m.linkedNotice, LOAD_FAILED_NOTICE);
+export const unlinkedNotice = fromChunk((m) => m.unlinkedNotice, LOAD_FAILED_NOTICE);
+export const lastYearLabel = fromChunk((m) => m.lastYearLabel, '');
 
 /**
  * The live checker of src/excel/live.ts, created when the chunk arrives. Calls made before then

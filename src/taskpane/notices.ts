@@ -1,6 +1,7 @@
 /*
  * What the task pane says after an action (Chinese): one notice per outcome of an Excel operation
- * (src/excel/outcome.ts). Pure: no React, no Excel.
+ * (src/excel/outcome.ts). Pure: no React, no Excel. It comes with the second chunk (logic.ts): the
+ * pane reaches it through deferred.tsx.
  */
 import type { Inserted } from '../excel/insert';
 import type { LastYearInfo, Linked } from '../excel/lastYear';
@@ -100,6 +101,3 @@ export function linkedNotice(outcome: Outcome<Linked>): Notice {
 export function unlinkedNotice(outcome: Outcome<{ removed: number }>): Notice {
   return noticeOf(outcome, () => ({ intent: 'success', text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。' }));
 }
-
-/** The readers of last year's file come in a chunk of their own, which could not be fetched. */
-export const FILE_READERS_FAILED = '无法加载读取文件的模块，请检查网络后重试。';

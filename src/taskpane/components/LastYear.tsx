@@ -2,14 +2,16 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
 import type { ExcelRun } from '../../excel/run';
-import { linkLastYear, loadLogic, unlinkLastYear } from '../deferred';
-import { FILE_READERS_FAILED, lastYearLabel, linkedNotice, unlinkedNotice } from '../notices';
+import { lastYearLabel, linkedNotice, linkLastYear, loadLogic, unlinkedNotice, unlinkLastYear } from '../deferred';
 import { ActionChecker, useActions } from '../useActions';
 import { Labelled } from './Labelled';
 
 // 上年报告: the user points to last year's report (a sheet of this workbook, or a file read in the
 // pane); from then on the cross-year rules are checked live. The link is kept in the workbook, so
 // what is shown here comes from the check (WorkbookCheck.lastYear), also after reopening the file.
+
+/** The readers of last year's file come in a chunk of their own, which could not be fetched. */
+const FILE_READERS_FAILED = '无法加载读取文件的模块，请检查网络后重试。';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
