@@ -17,7 +17,8 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     height: '20px',
     minWidth: '20px',
-    padding: `0 calc(${tokens.spacingHorizontalXS} + ${tokens.spacingHorizontalXXS})`,
+    // Fluent draws the border over the padding; here the border takes the place of a pixel of it.
+    padding: `0 calc(${tokens.spacingHorizontalXS} + ${tokens.spacingHorizontalXXS} - ${tokens.strokeWidthThin})`,
     borderRadius: tokens.borderRadiusCircular,
     border: `${tokens.strokeWidthThin} solid transparent`,
     fontFamily: tokens.fontFamilyBase,

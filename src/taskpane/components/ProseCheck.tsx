@@ -15,7 +15,8 @@ const useStyles = makeStyles({
     width: '100%',
     minHeight: '52px',
     margin: 0,
-    padding: `${tokens.spacingVerticalSNudge} calc(${tokens.spacingHorizontalMNudge} + ${tokens.spacingHorizontalXXS})`,
+    // Fluent keeps room for its focus underline below the text: the same height here.
+    padding: `${tokens.spacingVerticalSNudge} calc(${tokens.spacingHorizontalMNudge} + ${tokens.spacingHorizontalXXS}) calc(${tokens.spacingVerticalSNudge} + ${tokens.strokeWidthThick})`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderBottomColor: tokens.colorNeutralStrokeAccessible,
     borderRadius: tokens.borderRadiusMedium,
