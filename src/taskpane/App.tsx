@@ -1,8 +1,20 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { LiveChecker } from './deferred';
-import { convertActiveSheet, insertTables, recogniseActiveSheet, reinsertTable, selectCells, unmarkActiveSheet } from './deferred';
-import { convertedNotice, insertNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unmarkedNotice } from './deferred';
+import {
+  convertActiveSheet,
+  convertedNotice,
+  insertNotice,
+  insertTables,
+  LiveChecker,
+  recogniseActiveSheet,
+  recognisedNotice,
+  reinsertedNotice,
+  reinsertTable,
+  rolledUpNotice,
+  selectCells,
+  unmarkActiveSheet,
+  unmarkedNotice,
+} from './deferred';
 import { ExcelRun } from '../excel/run';
 import { CheckPanel, hasTablesIn } from './components/CheckPanel';
 import { InsertOptions, InsertPanel } from './components/InsertPanel';
