@@ -22,7 +22,6 @@ function checkOf(cells: Record<string, number | null>, damage: string[] = []): W
         remarks: [],
         verdict: verdictOf({ tablesRead: damage.length ? 1 : 2, findings, unchecked: damage }),
         report,
-        blocks: new Map(),
         lost: [],
         findings,
         tables: [

@@ -4,14 +4,14 @@ import { Merge, tableLayout } from '../report/layout';
 import { highlightRules, Placement, totalFormulas } from '../report/formulas';
 import { inputAreas, validationType } from './insert';
 import { RawValue, SheetValueType } from '../report/templateBlock';
-import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/sheetCheck';
+import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheetCheck';
 import { describeExcelError } from './errors';
 import { BatchRun, ExcelRun, whileEditing } from './run';
 import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/tableNames';
 import { Report } from '../report/report';
 import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
 
-export type { KnownBlocks, LocatedFinding, LostTable, SheetCheck, TableOnSheet } from '../report/sheetCheck';
+export type { LocatedFinding, LostTable, SheetCheck, TableOnSheet } from '../report/sheetCheck';
 
 export interface WorkbookCheck {
   sheets: SheetCheck[];
@@ -19,6 +19,18 @@ export interface WorkbookCheck {
   lastYear?: LastYearInfo;
   /** Set when the check itself could not run (edit mode, …). */
   error?: string;
+}
+
+/**
+ * Where each of the add-in's names on a sheet pointed when read (name → A1 block): the live check's
+ * read cache, kept by the checker (src/excel/live.ts), never part of the check shown.
+ */
+export type KnownBlocks = ReadonlyMap<string, string>;
+
+/** A workbook check with where its blocks were read, by sheet id. */
+export interface WorkbookRead {
+  check: WorkbookCheck;
+  blocks: ReadonlyMap<string, KnownBlocks>;
 }
 
 /** One of the add-in's names on a sheet: a template table or a pasted block. */
@@ -105,6 +117,10 @@ function blocksFrom(reads: { our: OurName; range: Excel.Range | null; queued: Qu
   return reads.map(({ our, range, queued }) => ({ our, block: range && queued && !range.isNullObject ? blockOf(queued) : null }));
 }
 
+function knownBlocks(reads: BlockRead[]): KnownBlocks {
+  return new Map(reads.flatMap(({ our, block }) => (block ? [[our.name, blockAddress(block)] as const] : [])));
+}
+
 /**
  * Checks every sheet that holds the add-in's tables. Three syncs whatever the workbook's size: the
  * sheets (and the name of last year's report), their names (and last year's block), then only the
@@ -112,6 +128,11 @@ function blocksFrom(reads: { our: OurName; range: Excel.Range | null; queued: Qu
  * against last year's report as well.
  */
 export async function checkWorkbook(run: BatchRun, options: CheckOptions = {}): Promise<WorkbookCheck> {
+  return (await readWorkbook(run, options)).check;
+}
+
+/** checkWorkbook, with where the blocks were read (for the live check's next reads). */
+export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): Promise<WorkbookRead> {
   try {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -123,17 +144,19 @@ export async function checkWorkbook(run: BatchRun, options: CheckOptions = {}): 
       const linked = queueLinkBlock(context, link);
       await context.sync();
       const lastYear = linked && linkOf(linked);
-      const perSheet = sheets.items.map((ws) => ({ ws, reads: queueNamedBlocks(ws, ourNames(ws.names), options) }));
-      if (perSheet.some((p) => p.reads.length > 0)) await context.sync();
+      const queued = sheets.items.map((ws) => ({ ws, reads: queueNamedBlocks(ws, ourNames(ws.names), options) }));
+      if (queued.some((p) => p.reads.length > 0)) await context.sync();
+      const perSheet = queued.filter((p) => p.reads.length > 0).map((p) => ({ ws: p.ws, reads: blocksFrom(p.reads) }));
       return {
-        sheets: perSheet
-          .filter((p) => p.reads.length > 0)
-          .map((p) => withSummary(evaluateSheet(p.ws.name, p.ws.id, blocksFrom(p.reads), lastYearFor(p.ws.id, lastYear)), p.ws.names)),
-        ...(lastYear ? { lastYear } : {}),
+        check: {
+          sheets: perSheet.map((p) => withSummary(evaluateSheet(p.ws.name, p.ws.id, p.reads, lastYearFor(p.ws.id, lastYear)), p.ws.names)),
+          ...(lastYear ? { lastYear } : {}),
+        },
+        blocks: new Map(perSheet.map((p) => [p.ws.id, knownBlocks(p.reads)])),
       };
     });
   } catch (e) {
-    return { sheets: [], error: describeExcelError(e) };
+    return { check: { sheets: [], error: describeExcelError(e) }, blocks: new Map() };
   }
 }
 
@@ -143,6 +166,8 @@ export interface LiveSheetCheck extends SheetCheck {
   unguarded: Placement[];
   /** Totals inserted as formulas (合计用公式) that now hold a typed value: they no longer follow their parts. */
   formulaTotalsLost: FormulaTotalLost[];
+  /** Where the blocks were read, for the next live check of the sheet. */
+  blocks: KnownBlocks;
 }
 
 export interface FormulaTotalLost {
@@ -245,17 +270,18 @@ export async function checkSheet(
       return at !== null && known.get(our.name) === at;
     });
     if (stillThere) {
-      const sheet = evaluateSheet(
-        ws.name,
-        ws.id,
-        names.map(({ our }) => ({ our, block: blockOf(guessed.get(our.name)!) })),
-        lastYear,
-      );
+      const blocks = names.map(({ our }) => ({ our, block: blockOf(guessed.get(our.name)!) }));
+      const sheet = evaluateSheet(ws.name, ws.id, blocks, lastYear);
       const withFormulas = names.map(({ our, item }) => {
         const range = guessed.get(our.name)!.range;
         return { our, comment: String(item.comment ?? ''), formulas: our.template ? (range.formulas as unknown[][]) : null };
       });
-      return { ...withSummary(sheet, ws.names), unguarded: unguardedOf(sheet, guards, formulaTotals), formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas) };
+      return {
+        ...withSummary(sheet, ws.names),
+        unguarded: unguardedOf(sheet, guards, formulaTotals),
+        formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas),
+        blocks: knownBlocks(blocks),
+      };
     }
     const reads = queueNamedBlocks(ws, names, options);
     const moved = names.map(({ our, item }) => {
@@ -263,9 +289,15 @@ export async function checkSheet(
       return ref ? queueGuard(ws, our.name, our.template, ref.top, ref.left) : null;
     });
     if (reads.length > 0) await context.sync();
-    const sheet = evaluateSheet(ws.name, ws.id, blocksFrom(reads), lastYear);
+    const blocks = blocksFrom(reads);
+    const sheet = evaluateSheet(ws.name, ws.id, blocks, lastYear);
     // Moved tables: the next edit's check, in place again, looks at their totals.
-    return { ...withSummary(sheet, ws.names), unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [], formulaTotalsLost: [] };
+    return {
+      ...withSummary(sheet, ws.names),
+      unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [],
+      formulaTotalsLost: [],
+      blocks: knownBlocks(blocks),
+    };
   });
 }
 

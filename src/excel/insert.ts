@@ -15,6 +15,7 @@ import {
 } from '../report/style';
 import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { describeExcelError } from './errors';
+import { Blocked, Done, Failed } from './outcome';
 import { ExcelRun } from './run';
 import { parseTableName, tableName, tableNameComment } from '../report/tableNames';
 
@@ -31,11 +32,18 @@ export interface InsertOptions {
   mergedAreas?: boolean;
 }
 
+/** Where the tables were drawn. */
+export interface Inserted {
+  sheet: string;
+  placements: Placement[];
+  address: string;
+}
+
 export type InsertResult =
-  | { kind: 'inserted'; sheet: string; placements: Placement[]; address: string }
+  | Done<Inserted>
   /** Cells in the way, a protected sheet, or the sheet already holds the table: nothing was written. The message offers 插入到新工作表. */
-  | { kind: 'blocked'; sheet: string; occupied: string[]; message: string }
-  | { kind: 'failed'; message: string };
+  | (Blocked & { sheet: string; occupied: string[] })
+  | Failed;
 
 /** Excel's data validation rule for an input cell of a kind (src/report/inputRules.ts). */
 export function excelValidationRule(kind: ColumnKind): Excel.DataValidationRule {
@@ -368,7 +376,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
       const address = `${a1(first.row, first.col)}:${a1(last.row + lastLayout.rowCount - 1, first.col + maxCols - 1)}`;
       ws.getRange(a1(first.row, first.col)).select();
       await context.sync();
-      return { kind: 'inserted', sheet: sheetName, placements, address };
+      return { kind: 'done', sheet: sheetName, placements, address };
     });
   } catch (e) {
     const failed: Drawn | null = drawn;

@@ -16,6 +16,7 @@ import { RawValue, SheetValueType } from '../report/templateBlock';
 import { Report } from '../report/report';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
 import { describeExcelError, UserFacingError } from './errors';
+import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
 
 export type { LastYearInfo } from '../report/lastYear';
@@ -77,7 +78,13 @@ export type LastYearSource =
   /** A file read in the pane: its values are kept in a hidden sheet. */
   | { kind: 'file'; fileName: string; report: Report };
 
-export type LinkResult = { kind: 'linked'; info: LastYearInfo; highlights: number } | { kind: 'failed'; message: string };
+/** Last year's report now linked, and how many cross-year highlights this year's tables got. */
+export interface Linked {
+  info: LastYearInfo;
+  highlights: number;
+}
+
+export type LinkResult = Done<Linked> | Failed;
 
 interface SheetScan {
   ws: Excel.Worksheet;
@@ -244,7 +251,7 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
       if (info.kind === 'file') target.load('id');
       await context.sync();
       if (info.kind === 'file') info = { ...info, sheetId: target.id };
-      return { kind: 'linked' as const, info, highlights };
+      return { kind: 'done' as const, info, highlights };
     });
   } catch (e) {
     return { kind: 'failed', message: describeExcelError(e) };
@@ -252,7 +259,7 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
 }
 
 /** Removes the link, the hidden sheet of a file's values and every cross-year highlight. Three syncs. */
-export async function unlinkLastYear(run: ExcelRun): Promise<{ removed: number } | { message: string }> {
+export async function unlinkLastYear(run: ExcelRun): Promise<Done<{ removed: number }> | Failed> {
   try {
     return await run(async (context) => {
       const { sheets, old, oldData } = queueCurrentLink(context);
@@ -265,10 +272,10 @@ export async function unlinkLastYear(run: ExcelRun): Promise<{ removed: number }
       if (!old.isNullObject) old.delete();
       if (!oldData.isNullObject) oldData.delete();
       await context.sync();
-      return { removed };
+      return { kind: 'done' as const, removed };
     });
   } catch (e) {
-    return { message: describeExcelError(e) };
+    return { kind: 'failed', message: describeExcelError(e) };
   }
 }
 

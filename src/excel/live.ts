@@ -1,4 +1,4 @@
-import { CheckOptions, checkSheet, checkWorkbook, FormulaTotalLost, mergeSheetCheck, WorkbookCheck } from './check';
+import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
 import { queueRepairTable } from './insert';
 import { Placement, placementSites } from '../report/formulas';
@@ -63,6 +63,8 @@ export class LiveChecker {
   private dropped = new Map<string, number>();
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private current: WorkbookCheck = { sheets: [] };
+  /** Where each sheet's blocks were last read (by sheet id): the next check of the sheet reads there first. */
+  private known = new Map<string, KnownBlocks>();
   private enabled = true;
   private readonly debounceMs: number;
   private readonly ownWriteQuietMs: number;
@@ -96,8 +98,9 @@ export class LiveChecker {
   /** Full check of the workbook, then handlers on every template sheet not yet watched. */
   async refresh(): Promise<WorkbookCheck> {
     this.lastRefreshStart = Date.now();
-    const check = await checkWorkbook(this.checkRun, this.options.check);
+    const { check, blocks } = await readWorkbook(this.checkRun, this.options.check);
     this.current = check;
+    this.known = new Map(blocks);
     if (!check.error) this.clearError();
     this.options.onResult(check);
     // Last year's sheet is watched too: an edit there changes this year's cross-year findings.
@@ -137,8 +140,21 @@ export class LiveChecker {
     this.options.onErrorCleared?.();
   }
 
-  /** Call around the add-in's own writes: their change events must not start a check. */
-  ownWrites(): void {
+  /**
+   * Runs one of the add-in's own writes (an insertion, a link, a repair): the change events it
+   * causes, up to a short quiet time after it ends, start no check. Events the user caused in that
+   * time are checked when it ends.
+   */
+  async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    this.ownWrites();
+    try {
+      return await write();
+    } finally {
+      this.ownWrites();
+    }
+  }
+
+  private ownWrites(): void {
     this.quietUntil = Date.now() + this.ownWriteQuietMs;
     if (this.quietTimer) clearTimeout(this.quietTimer);
     // When the window closes, an event that came after the last full check started was the user's.
@@ -195,10 +211,10 @@ export class LiveChecker {
     }
     try {
       this.checksRun++;
-      const known = this.current.sheets.find((s) => s.sheetId === sheetId)?.blocks;
-      const sheet = await checkSheet(this.checkRun, sheetId, known, this.options.check, lastYear?.report ?? undefined);
+      const sheet = await checkSheet(this.checkRun, sheetId, this.known.get(sheetId), this.options.check, lastYear?.report ?? undefined);
       this.attempts.delete(sheetId);
-      const { unguarded, formulaTotalsLost, ...check } = sheet;
+      const { unguarded, formulaTotalsLost, blocks, ...check } = sheet;
+      this.known.set(sheetId, blocks);
       this.current = mergeSheetCheck(this.current, check);
       this.clearError();
       this.options.onResult(this.current);
@@ -228,18 +244,18 @@ export class LiveChecker {
 
   /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */
   private async restore(sheetId: string, sheet: string, placements: Placement[]): Promise<void> {
-    this.ownWrites();
-    await this.checkRun(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheetId);
-      const lastYear = this.current.lastYear;
-      for (const p of placements) {
-        queueRepairTable(ws, p);
-        // The repair clears every rule over the table, the cross-year ones too: they are put back.
-        if (lastYear?.report) queueCrossYearHighlights(ws, placementSites(p), lastYear);
-      }
-      await context.sync();
-    });
-    this.ownWrites();
+    await this.whileWriting(() =>
+      this.checkRun(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetId);
+        const lastYear = this.current.lastYear;
+        for (const p of placements) {
+          queueRepairTable(ws, p);
+          // The repair clears every rule over the table, the cross-year ones too: they are put back.
+          if (lastYear?.report) queueCrossYearHighlights(ws, placementSites(p), lastYear);
+        }
+        await context.sync();
+      }),
+    );
     this.notice = restoredNotice(sheet, placements);
     this.options.onNotice?.(this.notice);
   }

@@ -9,13 +9,21 @@ import { dataCell } from '../report/formats';
 import { Report } from '../report/report';
 import { parsePastedName, pastedName } from '../report/tableNames';
 import { describeExcelError, UserFacingError } from './errors';
-import { insertTables, InsertResult } from './insert';
+import { Inserted, insertTables, InsertResult } from './insert';
+import { Done, Failed, NoneFound } from './outcome';
 import { ExcelRun } from './run';
 
-export type RecogniseResult =
-  | { kind: 'none'; sheet: string; message: string }
-  | { kind: 'marked'; sheet: string; version: FormatVersion; tables: TableId[]; evidence: string[]; notes: string[] }
-  | { kind: 'failed'; message: string };
+/** The tables recognised on a sheet, now checked in place. */
+export interface Marked {
+  sheet: string;
+  version: FormatVersion;
+  tables: TableId[];
+  evidence: string[];
+  /** What could not be read (Chinese). */
+  notes: string[];
+}
+
+export type RecogniseResult = Done<Marked> | (NoneFound & { sheet: string }) | Failed;
 
 interface ActiveSheet {
   ws: Excel.Worksheet;
@@ -99,7 +107,7 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
       // Selected, so that Excel scrolls to the tables (in a report they start below the text) and shows what was read.
       block.select();
       await context.sync();
-      return { kind: 'marked', sheet, version, tables: read.tables, evidence: read.recognition.versionEvidence, notes: read.notes };
+      return { kind: 'done', sheet, version, tables: read.tables, evidence: read.recognition.versionEvidence, notes: read.notes };
     });
   } catch (e) {
     return { kind: 'failed', message: describeExcelError(e) };
@@ -107,7 +115,7 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
 }
 
 /** Removes the add-in's highlights and marks from the active sheet; the user's cells are untouched. */
-export async function unmarkActiveSheet(run: ExcelRun): Promise<{ removed: number } | { message: string }> {
+export async function unmarkActiveSheet(run: ExcelRun): Promise<Done<{ removed: number }> | Failed> {
   try {
     return await run(async (context) => {
       const a = queueActiveSheet(context);
@@ -116,10 +124,10 @@ export async function unmarkActiveSheet(run: ExcelRun): Promise<{ removed: numbe
       if (customs.length) await context.sync();
       const removed = queueUnmark(a, customs);
       await context.sync();
-      return { removed };
+      return { kind: 'done' as const, removed };
     });
   } catch (e) {
-    return { message: describeExcelError(e) };
+    return { kind: 'failed', message: describeExcelError(e) };
   }
 }
 
@@ -130,7 +138,7 @@ export async function unmarkActiveSheet(run: ExcelRun): Promise<{ removed: numbe
 export async function convertActiveSheet(
   run: ExcelRun,
   totalsAsFormulas = false,
-): Promise<InsertResult | Extract<RecogniseResult, { kind: 'none' }>> {
+): Promise<InsertResult | (NoneFound & { sheet: string })> {
   let values: Report | null = null;
   let tables: TableId[] = [];
   try {
@@ -161,6 +169,14 @@ export async function convertActiveSheet(
   return insertTables(run, { version: values.format, tables, target: 'newSheet', totalsAsFormulas, values });
 }
 
+/** A damaged table inserted afresh, with what could be carried over from it. */
+export interface Reinserted extends Inserted {
+  /** How many values were carried over; null when the damaged block could not be read at all. */
+  carried: number | null;
+  /** The cells (as the format names them) the damaged block no longer shows. */
+  notCarried: string[];
+}
+
 /**
  * Inserts a fresh copy of a damaged template table on a new sheet, carrying over every value the
  * recogniser can still read in the damaged block (a deleted row loses only its own values).
@@ -170,7 +186,7 @@ export async function reinsertTable(
   /** sheet: the damaged table's sheet, by id (or name). */
   table: { sheet: string; table: TableId; version: FormatVersion; address?: string },
   totalsAsFormulas = false,
-): Promise<InsertResult & { carried?: number | null; notCarried?: string[] }> {
+): Promise<Done<Reinserted> | Exclude<InsertResult, Done<Inserted>>> {
   let values: Report = { format: table.version, cells: {} };
   let readable = !!table.address;
   if (table.address) {
@@ -200,5 +216,5 @@ export async function reinsertTable(
   const carried = readable ? Object.values(values.cells).filter((v) => v !== null).length : null;
   // Cells the damaged block no longer shows where they can be found: named, never lost in silence.
   const notCarried = readable ? dataCells(table.version).filter((d) => d.table === table.table && !(d.id in values.cells)).map((d) => d.label) : [];
-  return result.kind === 'inserted' ? { ...result, carried, notCarried } : result;
+  return result.kind === 'done' ? { ...result, carried, notCarried } : result;
 }

@@ -4,6 +4,7 @@ import { tableLayout } from '../report/layout';
 import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/tableNames';
 import { describeExcelError } from './errors';
 import { insertTables } from './insert';
+import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
 
 // 汇总本工作簿: a summary sheet whose cells are live formulas over the template tables of the unit
@@ -21,9 +22,14 @@ export interface RollupUnit {
   tables: Partial<Record<TableId, { row: number; col: number }>>;
 }
 
-export type RollupResult =
-  | { kind: 'inserted'; sheet: string; units: string[]; tables: TableId[] }
-  | { kind: 'failed'; message: string };
+/** The summary sheet inserted: its name, the units it sums and its tables. */
+export interface RolledUp {
+  sheet: string;
+  units: string[];
+  tables: TableId[];
+}
+
+export type RollupResult = Done<RolledUp> | Failed;
 
 /** The unit sheets of a workbook: sheets with the add-in's template tables, summaries excepted. Two syncs. */
 export async function rollupUnits(run: ExcelRun): Promise<RollupUnit[]> {
@@ -87,7 +93,7 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
     const version = versions[0];
     const tables = TABLE_IDS.filter((t) => units.some((u) => u.tables[t]));
     const inserted = await insertTables(run, { version, tables, target: 'newSheet', totalsAsFormulas: false });
-    if (inserted.kind !== 'inserted') return { kind: 'failed', message: inserted.message };
+    if (inserted.kind !== 'done') return { kind: 'failed', message: inserted.message };
     const sheet = await run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
@@ -104,7 +110,7 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
       await context.sync();
       return name;
     });
-    return { kind: 'inserted', sheet, units: units.map((u) => u.sheet), tables };
+    return { kind: 'done', sheet, units: units.map((u) => u.sheet), tables };
   } catch (e) {
     return { kind: 'failed', message: describeExcelError(e) };
   }

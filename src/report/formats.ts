@@ -1,14 +1,9 @@
 import { FORMATS } from './formatsData';
+import { FormatVersion, TableId } from './formatNames';
 
 export { FORMATS };
-
-/** The two official versions: 2021 (reports for 2021 onward, the default) and 2019 (试行, reports for 2019 and 2020). */
-export type FormatVersion = keyof typeof FORMATS;
-export const FORMAT_VERSIONS: readonly FormatVersion[] = ['2021', '2019'];
-export const DEFAULT_VERSION: FormatVersion = '2021';
-
-export type TableId = 'T2' | 'T3' | 'T4';
-export const TABLE_IDS: readonly TableId[] = ['T2', 'T3', 'T4'];
+export { DEFAULT_VERSION, FORMAT_VERSIONS, isFormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS } from './formatNames';
+export type { FormatVersion, TableId } from './formatNames';
 
 type Format = (typeof FORMATS)[FormatVersion];
 type T2Block = Format['T2']['blocks'][number];
@@ -28,21 +23,9 @@ export type T4CellId = `T4.${T4GroupId}.${T4FieldId}`;
 /** A canonical cell id of formats.md: T2.<row>.<column>, T3.<row>.<column> or T4.<group>.<field>. */
 export type CellId = T2CellId | T3CellId | T4CellId;
 
-export function isFormatVersion(v: unknown): v is FormatVersion {
-  return v === '2021' || v === '2019';
-}
-
 export function format(version: FormatVersion): Format {
   return FORMATS[version];
 }
-
-export const TABLE_NAMES: Record<TableId, string> = {
-  T2: '主动公开',
-  T3: '申请处理',
-  T4: '复议诉讼',
-};
-
-export const TABLE_NUMBERS: Record<TableId, string> = { T2: '表二', T3: '表三', T4: '表四' };
 
 
 /** One data cell of a version: where it belongs and what it may hold. */

@@ -82,9 +82,6 @@ export interface LocatedFinding extends Finding {
   addresses: string[];
 }
 
-/** Where each of the add-in's names pointed when read (name → A1 block), for the next live check. */
-export type KnownBlocks = ReadonlyMap<string, string>;
-
 export interface SheetCheck {
   sheet: string;
   sheetId: string;
@@ -96,7 +93,6 @@ export interface SheetCheck {
   /** What the user should know that did not stop the check, e.g. a label edited (Chinese). */
   remarks: string[];
   verdict: Verdict;
-  blocks: KnownBlocks;
   /** The values read from the checked tables (the first version's, where a sheet holds two); null when none. */
   report: Report | null;
   /** A summary sheet (汇总本工作簿): its formulas sum other sheets, so it is checked again when they change. */
@@ -219,7 +215,6 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
   const lost: LostTable[] = [];
   const notes: string[] = [];
   const remarks: string[] = [];
-  const blocks = new Map<string, string>();
   const tables: TableOnSheet[] = [];
   const findings: LocatedFinding[] = [];
   const reports: Report[] = [];
@@ -232,7 +227,6 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     return true;
   };
   for (const named of input.named) {
-    if (named.block) blocks.set(named.name, blockAddress(named.block));
     if (named.template) {
       const id = named.template;
       if (!named.block) lost.push({ ...id, sheet, message: lostMessage(sheet, id.table, id.version) });
@@ -279,5 +273,5 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
   const unchecked = uncheckedOf({ sheet, tables, lost, notes });
   const verdict = verdictOf({ tablesRead: tables.filter((t) => t.damage.length === 0).length, findings, unchecked });
   const report = reports.length ? { format: reports[0].format, cells: Object.assign({}, ...reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) } : null;
-  return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, blocks, report };
+  return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, report };
 }

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { WorkbookCheck } from '../excel/check';
 import type { LiveChecker as RealLiveChecker, LiveCheckerOptions } from '../excel/live';
 import type { ExcelRun } from '../excel/run';
+import type { Notice } from './notices';
 
 type Logic = typeof import('./logic');
 
@@ -49,7 +50,32 @@ export const insertTables = deferred((m) => m.insertTables, FAILED);
 export const recogniseActiveSheet = deferred((m) => m.recogniseActiveSheet, FAILED);
 export const convertActiveSheet = deferred((m) => m.convertActiveSheet, FAILED);
 export const reinsertTable = deferred((m) => m.reinsertTable, FAILED);
-export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, { message: LOAD_FAILED });
+export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, FAILED);
+export const linkLastYear = deferred((m) => m.linkLastYear, FAILED);
+export const unlinkLastYear = deferred((m) => m.unlinkLastYear, FAILED);
+/** Selects a finding's cells; a message when that failed. */
+export const selectCells = deferred((m) => m.selectCells, LOAD_FAILED);
+
+/**
+ * A pure function of the chunk, for where the chunk is there already: the notice after an action
+ * (which came from the chunk too), the name of last year's report in a check. Should the chunk
+ * have failed to load, `unloaded` is the answer.
+ */
+function fromChunk<A extends unknown[], R>(pick: (m: Logic) => (...args: A) => R, unloaded: NoInfer<R>): (...args: A) => R {
+  return (...args) => (loaded ? pick(loaded)(...args) : unloaded);
+}
+
+// The notices' words (src/taskpane/notices.ts) are not needed before an action is over.
+const LOAD_FAILED_NOTICE: Notice = { intent: 'error', text: LOAD_FAILED };
+export const insertNotice = fromChunk((m) => m.insertNotice, LOAD_FAILED_NOTICE);
+export const recognisedNotice = fromChunk((m) => m.recognisedNotice, LOAD_FAILED_NOTICE);
+export const convertedNotice = fromChunk((m) => m.convertedNotice, LOAD_FAILED_NOTICE);
+export const reinsertedNotice = fromChunk((m) => m.reinsertedNotice, LOAD_FAILED_NOTICE);
+export const unmarkedNotice = fromChunk((m) => m.unmarkedNotice, LOAD_FAILED_NOTICE);
+export const rolledUpNotice = fromChunk((m) => m.rolledUpNotice, LOAD_FAILED_NOTICE);
+export const linkedNotice = fromChunk((m) => m.linkedNotice, LOAD_FAILED_NOTICE);
+export const unlinkedNotice = fromChunk((m) => m.unlinkedNotice, LOAD_FAILED_NOTICE);
+export const lastYearLabel = fromChunk((m) => m.lastYearLabel, '');
 
 /**
  * The live checker of src/excel/live.ts, created when the chunk arrives. Calls made before then
@@ -59,28 +85,17 @@ export class LiveChecker {
   private real: RealLiveChecker | null = null;
   private readonly ready: Promise<RealLiveChecker | null>;
   private enabled: boolean | undefined;
-  private ownWritesAt = 0;
 
   constructor(run: ExcelRun, private readonly options: LiveCheckerOptions) {
     this.ready = loadLogic().then(
       (m) => {
         const real = new m.LiveChecker(run, options);
         if (this.enabled !== undefined) real.setEnabled(this.enabled);
-        // Writes announced while the chunk loaded may still be under way.
-        if (Date.now() - this.ownWritesAt < (options.ownWriteQuietMs ?? 500)) real.ownWrites();
         this.real = real;
         return real;
       },
       () => null,
     );
-  }
-
-  get result(): WorkbookCheck {
-    return this.real?.result ?? { sheets: [] };
-  }
-
-  get error(): string | null {
-    return this.real ? this.real.error : null;
   }
 
   async refresh(): Promise<WorkbookCheck> {
@@ -91,13 +106,10 @@ export class LiveChecker {
     return check;
   }
 
-  async checkNow(sheetId: string): Promise<void> {
-    await (await this.ready)?.checkNow(sheetId);
-  }
-
-  ownWrites(): void {
-    if (this.real) this.real.ownWrites();
-    else this.ownWritesAt = Date.now();
+  /** Runs the write once the chunk is there: the write comes from the chunk too, so it waits no longer. */
+  async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    const real = await this.ready;
+    return real ? real.whileWriting(write) : write();
   }
 
   setEnabled(on: boolean): void {
@@ -119,5 +131,3 @@ export function useLogic(): Logic | null {
   return m;
 }
 
-export { Findings } from './components/Findings';
-export { StructureProblems } from './components/StructureProblems';

@@ -1,7 +1,7 @@
 /*
  * Everything the task pane needs after its first render, in one chunk that loads while the first
- * screen is shown (see deferred.tsx): the workbook check, insertion, pasted tables and the
- * findings view. No UI here: a Fluent module shared with taskpane.js would keep the minifier from
+ * screen is shown (see deferred.tsx): the workbook check, insertion, pasted tables, the
+ * findings view and the notices said after an action. No UI here: a Fluent module shared with taskpane.js would keep the minifier from
  * dropping the unused values of Fluent's tokens object (about 29 KiB).
  */
 export { LiveChecker } from '../excel/live';
@@ -12,5 +12,6 @@ export { linkLastYear, listSheets, unlinkLastYear } from '../excel/lastYear';
 export { SEVERITY_LABELS } from '../report/rules';
 export { damageMessage } from '../report/sheetCheck';
 export { groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';
+export { convertedNotice, insertNotice, lastYearLabel, linkedNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unlinkedNotice, unmarkedNotice } from './notices';
 export { insertWorkbookRollup, rollupUnits } from '../excel/rollup';
 export { checkProse } from '../report/textCheck';

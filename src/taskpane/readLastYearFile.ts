@@ -9,9 +9,17 @@ import { readPastedText } from '../cli/pasted';
 import { loadWorkbook, workbookInputs } from '../cli/xlsx';
 import { TableId } from '../report/formats';
 import { Report } from '../report/report';
+import type { Done, Failed } from '../excel/outcome';
 import { checkSheetInput, SheetInput } from '../report/sheetCheck';
 
-export type LastYearFile = { kind: 'read'; report: Report; tables: TableId[]; sheet?: string } | { kind: 'failed'; message: string };
+/** Last year's report as read from the file: its values, its intact tables and the sheet that held them. */
+export interface LastYearRead {
+  report: Report;
+  tables: TableId[];
+  sheet?: string;
+}
+
+export type LastYearFile = Done<LastYearRead> | Failed;
 
 /** The largest file read in the pane (the command's own limit for .xlsx). */
 const MAX_BYTES = 100 * 1024 * 1024;
@@ -22,7 +30,7 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
 function firstReport(inputs: SheetInput[]): LastYearFile | null {
   for (const input of inputs) {
     const check = checkSheetInput(input);
-    if (check.report) return { kind: 'read', report: check.report, tables: check.tables.filter((t) => t.damage.length === 0).map((t) => t.table), sheet: input.sheet || undefined };
+    if (check.report) return { kind: 'done', report: check.report, tables: check.tables.filter((t) => t.damage.length === 0).map((t) => t.table), sheet: input.sheet || undefined };
   }
   return null;
 }

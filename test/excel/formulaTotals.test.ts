@@ -13,9 +13,8 @@ async function setup(totalsAsFormulas: boolean) {
   const run = host.run.bind(host);
   const notices: string[] = [];
   const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: () => undefined, onNotice: (t) => notices.push(t) });
-  live.ownWrites();
-  const inserted = await insertTables(run, { version: '2021', tables: ['T3'], target: 'newSheet', totalsAsFormulas });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
+  const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: ['T3'], target: 'newSheet', totalsAsFormulas }));
+  if (inserted.kind !== 'done') throw new Error('not inserted');
   await live.refresh();
   await wait(80);
   const p = inserted.placements[0];

@@ -15,7 +15,7 @@ async function filledSheet(version: FormatVersion, report: Report, totalsAsFormu
   host.addSheet('Sheet1');
   const run = host.run.bind(host);
   const result = await insertTables(run, { version, tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas });
-  if (result.kind !== 'inserted') throw new Error(result.kind);
+  if (result.kind !== 'done') throw new Error(result.kind);
   const sheet = result.sheet;
   const address = new Map<string, string>();
   for (const p of result.placements)

@@ -1,5 +1,5 @@
 import { insertTables } from '../../src/excel/insert';
-import { checkWorkbook, checkSheet } from '../../src/excel/check';
+import { checkWorkbook, checkSheet, readWorkbook } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/formats';
 import { a1 } from '../../src/report/a1';
@@ -20,7 +20,7 @@ describe('inserting the official tables', () => {
         const host = hostWithSheet();
         host.userSelect('Sheet1', 'B3');
         const result = await insertTables(host.run.bind(host), { version, tables: [table], target: 'selection', totalsAsFormulas: false });
-        expect(result.kind).toBe('inserted');
+        expect(result.kind).toBe('done');
         const layout = tableLayout(version, table);
         const grid = layoutTextGrid(layout);
         for (let r = 0; r < layout.rowCount; r++)
@@ -41,7 +41,7 @@ describe('inserting the official tables', () => {
     host.resetStats();
     const result = await insertTables(host.run.bind(host), { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
     expect(host.stats.syncs).toBeLessThanOrEqual(2);
-    expect(result).toMatchObject({ kind: 'inserted', sheet: '年报表格（2021版）' });
+    expect(result).toMatchObject({ kind: 'done', sheet: '年报表格（2021版）' });
     const names = host.names().filter((n) => n.scope === '年报表格（2021版）').map((n) => n.name).sort();
     expect(names).toEqual(['XXGK_T2_2021', 'XXGK_T3_2021', 'XXGK_T4_2021']);
     const t2 = tableLayout('2021', 'T2');
@@ -100,7 +100,7 @@ describe('inserting the official tables', () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     host.userSelect('Sheet1', 'A1');
-    expect((await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false })).kind).toBe('inserted');
+    expect((await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false })).kind).toBe('done');
     host.userSelect('Sheet1', 'A20');
     const again = await insertTables(run, { version: '2019', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
     expect(again).toMatchObject({ kind: 'blocked', occupied: [], message: expect.stringMatching(/已有表四.*插入到新工作表/) });
@@ -186,14 +186,16 @@ describe('finding the tables again', () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-    const first = (await checkWorkbook(run)).sheets[0];
+    const read = await readWorkbook(run);
+    const first = read.check.sheets[0];
+    const known = read.blocks.get(first.sheetId);
     host.resetStats();
-    const again = await checkSheet(run, first.sheetId, first.blocks);
+    const again = await checkSheet(run, first.sheetId, known);
     expect(host.stats.syncs).toBe(1);
     expect(again.tables.map((t) => t.address)).toEqual(first.tables.map((t) => t.address));
     host.userInsertRows(first.sheet, 0, 2);
     host.resetStats();
-    const moved = await checkSheet(run, first.sheetId, first.blocks);
+    const moved = await checkSheet(run, first.sheetId, known);
     expect(host.stats.syncs).toBe(2);
     expect(moved.tables[0]).toMatchObject({ row: 2, damage: [] });
   });
@@ -222,12 +224,13 @@ describe('merged cells (ExcelApi 1.13 where the host has it)', () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     await insertTables(run, { version: '2019', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-    const first = (await checkWorkbook(run, { mergedAreas: true })).sheets[0];
+    const read = await readWorkbook(run, { mergedAreas: true });
+    const first = read.check.sheets[0];
     expect(first.tables.map((t) => t.damage)).toEqual([[], [], []]);
     // 表三's merges make a RangeAreas.address of about 390 characters, which Excel cuts: read as items, none is lost.
     expect(first.remarks).toEqual([]);
     host.resetStats();
-    const again = await checkSheet(run, first.sheetId, first.blocks, { mergedAreas: true });
+    const again = await checkSheet(run, first.sheetId, read.blocks.get(first.sheetId), { mergedAreas: true });
     expect(host.stats.syncs).toBe(1);
     expect(again.tables.map((t) => t.damage)).toEqual([[], [], []]);
     expect(again.remarks).toEqual([]);

@@ -37,7 +37,7 @@ async function operationsOf(options: InsertOptions): Promise<{ n: number; lookin
   const host = sheetWithData();
   host.resetStats();
   const r = await insertTables(host.run.bind(host), options);
-  expect(r.kind).toBe('inserted');
+  expect(r.kind).toBe('done');
   expect(host.stats.syncs).toBe(2);
   return { n: host.stats.batchSizes.reduce((a, b) => a + b, 0), looking: host.stats.batchSizes[0] };
 }

@@ -16,7 +16,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function insertSheet(host: MemoryHost, version: FormatVersion) {
   const run = host.run.bind(host);
   const r = await insertTables(run, { version, tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-  if (r.kind !== 'inserted') throw new Error(r.kind);
+  if (r.kind !== 'done') throw new Error(r.kind);
   const at = (id: string) => {
     for (const p of r.placements) {
       const d = tableLayout(version, p.table).data.find((x) => x.id === id);
@@ -56,7 +56,7 @@ describe('last year’s report linked in the workbook', () => {
 
     host.resetStats();
     const linked = await linkLastYear(run, { kind: 'sheet', sheetId: await sheetOf(host, lastYear.sheet) });
-    if (linked.kind !== 'linked') throw new Error(linked.message);
+    if (linked.kind !== 'done') throw new Error(linked.message);
     expect(linked.info.report?.cells['T3.COUT.NP']).toBe(3);
     expect(host.stats.syncs).toBeLessThanOrEqual(1 + 4); // listSheets, then the link
     expect(host.names().some((n) => n.name === LAST_YEAR_NAME)).toBe(true);
@@ -104,7 +104,7 @@ describe('last year’s report linked in the workbook', () => {
     const pasted = layoutGrid('2019');
     host.userPaste('2020年', 'A1', pasted.grid.map((r) => r.map((v) => v || null)));
     const linked = await linkLastYear(run, { kind: 'sheet', sheetId: await sheetOf(host, '2020年') });
-    if (linked.kind !== 'linked') throw new Error(linked.message);
+    if (linked.kind !== 'done') throw new Error(linked.message);
     expect(linked.info.report?.format).toBe('2019');
     const { live, latest } = checker(host);
     await live.refresh();
@@ -132,7 +132,7 @@ describe('last year’s report linked in the workbook', () => {
     const report = { format: '2021' as const, cells: { 'T3.COUT.NP': 5, 'T3.COUT.TOT': 5, 'T2.REG.INFORCE': 10, 'T3.COUT.BIZ': '无' } };
     host.resetStats();
     const linked = await linkLastYear(run, { kind: 'file', fileName: '2021年报.xlsx', report });
-    if (linked.kind !== 'linked') throw new Error(linked.message);
+    if (linked.kind !== 'done') throw new Error(linked.message);
     expect(linked.highlights).toBe(3 + 1); // XY-CARRY of 自然人, 商业企业, 总计; XY-INFORCE of 规章 (the only rows with last year's values)
     expect(host.stats.syncs).toBe(4);
     expect(host.sheetVisibility(LAST_YEAR_DATA_SHEET)).toBe('Hidden');
@@ -160,13 +160,13 @@ describe('last year’s report linked in the workbook', () => {
 
     // A second link replaces the first (one hidden sheet, one name).
     const relinked = await linkLastYear(run, { kind: 'file', fileName: 'b.txt', report: { format: '2021', cells: { 'T3.COUT.NP': 6 } } });
-    expect(relinked).toMatchObject({ kind: 'linked', highlights: 1 }); // only 自然人 has a value of last year's
+    expect(relinked).toMatchObject({ kind: 'done', highlights: 1 }); // only 自然人 has a value of last year's
     expect(host.sheetNames().filter((n) => n === LAST_YEAR_DATA_SHEET)).toHaveLength(1);
 
     host.resetStats();
     const removed = await unlinkLastYear(run);
     expect(host.stats.syncs).toBe(4);
-    expect(removed).toEqual({ removed: 1 });
+    expect(removed).toEqual({ kind: 'done', removed: 1 });
     expect(host.sheetNames()).not.toContain(LAST_YEAR_DATA_SHEET);
     expect(host.names().some((n) => n.name === LAST_YEAR_NAME)).toBe(false);
     expect(host.cell(thisYear.sheet, thisYear.at('T3.CIN.NP')).highlight).toBeNull();

@@ -9,7 +9,7 @@ describe('last year’s report from a file picked in the pane (the command’s r
     const built = layoutGrid('2019');
     const text = built.grid.map((r) => r.join('\t')).join('\r\n');
     const r = await readLastYearFile('2020年报.txt', buffer(new TextEncoder().encode(text)));
-    if (r.kind !== 'read') throw new Error(r.message);
+    if (r.kind !== 'done') throw new Error(r.message);
     expect(r.report.format).toBe('2019');
     expect(r.report.cells['T3.COUT.NP']).toBe(built.values['T3.COUT.NP']);
     expect(r.tables).toEqual(['T2', 'T3', 'T4']);
@@ -19,7 +19,7 @@ describe('last year’s report from a file picked in the pane (the command’s r
     const wb = templateWorkbook('2021', { report: { format: '2021', cells: { 'T3.COUT.NP': 7 } } });
     const data = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const r = await readLastYearFile('上年.xlsx', buffer(data));
-    if (r.kind !== 'read') throw new Error(r.message);
+    if (r.kind !== 'done') throw new Error(r.message);
     expect(r.report.format).toBe('2021');
     expect(r.report.cells['T3.COUT.NP']).toBe(7);
   });

@@ -48,6 +48,12 @@ describe('live check', () => {
     expect(live.checksRun).toBe(0);
   });
 
+  it('passes on what an own write gives, or the error it throws', async () => {
+    const { live } = await setup();
+    await expect(live.whileWriting(async () => 7)).resolves.toBe(7);
+    await expect(live.whileWriting(() => Promise.reject(new Error('half done')))).rejects.toThrow('half done');
+  });
+
   it('says the table no longer matches the standard when a row inside 表三 is deleted', async () => {
     const { host, results, sheet, t3 } = await setup();
     await wait(80);
@@ -65,7 +71,7 @@ describe('live check', () => {
     await wait(80);
     // A sheet the pane did not insert (copied from another workbook, say): here drawn behind its back.
     const other = await insertTables(host.run.bind(host), { version: '2019', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
-    if (other.kind !== 'inserted') throw new Error('not inserted');
+    if (other.kind !== 'done') throw new Error('not inserted');
     host.setActiveSheet('Sheet1');
     host.setActiveSheet(other.sheet);
     await host.flushEvents();
@@ -99,7 +105,7 @@ describe('live check', () => {
     expect(live.checksRun).toBe(0);
     // Nor is a template sheet it had not seen checked when activated.
     const other = await insertTables(host.run.bind(host), { version: '2019', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
-    if (other.kind !== 'inserted') throw new Error('not inserted');
+    if (other.kind !== 'done') throw new Error('not inserted');
     host.setActiveSheet('Sheet1');
     host.setActiveSheet(other.sheet);
     await host.flushEvents();

@@ -14,7 +14,7 @@ async function t3At(top: string) {
   host.userSelect('Sheet1', top);
   const run = host.run.bind(host);
   const r = await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
-  if (r.kind !== 'inserted') throw new Error(r.kind);
+  if (r.kind !== 'done') throw new Error(r.kind);
   return { host, run };
 }
 

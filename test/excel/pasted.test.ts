@@ -23,7 +23,7 @@ describe('tables pasted from last year’s report', () => {
   it('recognises the real sample on a sheet as the 2019 version and finds it consistent in place', async () => {
     const { host, run } = pastedSample();
     const result = await recogniseActiveSheet(run);
-    expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
+    expect(result).toMatchObject({ kind: 'done', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
     const check = await checkWorkbook(run);
     expect(check.sheets).toHaveLength(1);
     expect(check.sheets[0].tables.map((t) => [t.table, t.pasted])).toEqual([['T2', true], ['T3', true], ['T4', true]]);
@@ -40,7 +40,7 @@ describe('tables pasted from last year’s report', () => {
     const width = Math.max(...grid.map((r) => r.length));
     host.userPaste('上年年报', 'A39', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
     host.userSelect('上年年报', 'A1');
-    expect(await recogniseActiveSheet(host.run.bind(host))).toMatchObject({ kind: 'marked' });
+    expect(await recogniseActiveSheet(host.run.bind(host))).toMatchObject({ kind: 'done' });
     const block = host.names()[0].reference.split('!').pop()!.replace(/\$/g, '');
     expect(host.selection()).toEqual({ sheet: '上年年报', address: block });
     expect(Number(/^A(\d+):/.exec(block)![1])).toBeGreaterThan(39);
@@ -69,7 +69,7 @@ describe('tables pasted from last year’s report', () => {
     const before = grid.map((r, i) => r.map((_, j) => host.cell('上年年报', a1(i, j)).value));
     expect(host.conditionalFormats('上年年报').length).toBeGreaterThan(0);
     const r = await unmarkActiveSheet(run);
-    expect(r).toMatchObject({ removed: expect.any(Number) });
+    expect(r).toMatchObject({ kind: 'done', removed: expect.any(Number) });
     expect(host.conditionalFormats('上年年报').map((c) => c.formula)).toEqual(['=Z1>100']);
     expect(host.names()).toEqual([]);
     expect(grid.map((row, i) => row.map((_, j) => host.cell('上年年报', a1(i, j)).value))).toEqual(before);
@@ -79,12 +79,12 @@ describe('tables pasted from last year’s report', () => {
   it('converts the pasted tables into the standard 2019 template on a new sheet with every value carried over', async () => {
     const { host, run, grid } = pastedSample();
     const result = await convertActiveSheet(run);
-    expect(result).toMatchObject({ kind: 'inserted', sheet: '年报表格（2019版）' });
+    expect(result).toMatchObject({ kind: 'done', sheet: '年报表格（2019版）' });
     const recognised = recognise(grid).report.cells;
     const check = await checkWorkbook(run);
     const sheet = check.sheets.find((s) => s.sheet === '年报表格（2019版）')!;
     expect(sheet.findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    if (result.kind !== 'inserted') return;
+    if (result.kind !== 'done') return;
     for (const p of result.placements)
       for (const d of tableLayout('2019', p.table).data)
         expect([d.id, host.cell('年报表格（2019版）', a1(p.row + d.row, p.col + d.col)).value]).toEqual([d.id, recognised[d.id]]);
@@ -124,11 +124,11 @@ describe('re-inserting a damaged table', () => {
     const damaged = (await checkWorkbook(run)).sheets[0].tables[0];
     expect(damaged.damage).not.toEqual([]);
     const r = await reinsertTable(run, damaged);
-    expect(r).toMatchObject({ kind: 'inserted', carried: 2 });
+    expect(r).toMatchObject({ kind: 'done', carried: 2 });
     // The deleted row's cells are named, not lost in silence.
-    expect(r.kind === 'inserted' && r.notCarried).toEqual(expect.arrayContaining(['自然人一列的“（三）4.保护第三方合法权益”']));
-    expect(r.kind === 'inserted' && r.notCarried!.length).toBe(7);
-    if (r.kind !== 'inserted') return;
+    expect(r.kind === 'done' && r.notCarried).toEqual(expect.arrayContaining(['自然人一列的“（三）4.保护第三方合法权益”']));
+    expect(r.kind === 'done' && r.notCarried!.length).toBe(7);
+    if (r.kind !== 'done') return;
     const cellOf = (id: string) => a1(r.placements[0].row + at(id).row, r.placements[0].col + at(id).col);
     expect(host.cell(r.sheet, cellOf('T3.NEW.NP')).value).toBe(12);
     expect(host.cell(r.sheet, cellOf('T3.COUT.LAW')).value).toBe(3);
@@ -146,8 +146,8 @@ describe('re-inserting a table whose row label was overwritten', () => {
     const damaged = (await checkWorkbook(run)).sheets[0].tables[0];
     expect(damaged.damage).not.toEqual([]);
     const r = await reinsertTable(run, damaged);
-    expect(r).toMatchObject({ kind: 'inserted', carried: 7, notCarried: [] });
-    if (r.kind !== 'inserted') return;
+    expect(r).toMatchObject({ kind: 'done', carried: 7, notCarried: [] });
+    if (r.kind !== 'done') return;
     r1.forEach((d, i) => expect(host.cell(r.sheet, a1(r.placements[0].row + d.row, r.placements[0].col + d.col)).value).toBe(i + 1));
   });
 });
@@ -164,7 +164,7 @@ describe('a report pasted from a PDF as one column of text', () => {
     host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
     const run = host.run.bind(host);
     const result = await recogniseActiveSheet(run);
-    expect(result).toMatchObject({ kind: 'marked', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
+    expect(result).toMatchObject({ kind: 'done', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
     const sheet = (await checkWorkbook(run)).sheets[0];
     expect(sheet.notes).toEqual([]);
     // The numbers are inside text cells: they are not reported as text in a count cell.
@@ -207,7 +207,7 @@ describe('a report pasted from a PDF as one column of text', () => {
     }
     host.userPaste('PDF', 'A1', lines.map((l) => [`'${l}`]));
     const run = host.run.bind(host);
-    expect(await recogniseActiveSheet(run)).toMatchObject({ kind: 'marked', version: '2021', tables: ['T3'] });
+    expect(await recogniseActiveSheet(run)).toMatchObject({ kind: 'done', version: '2021', tables: ['T3'] });
     const sheet = (await checkWorkbook(run)).sheets[0];
     expect(sheet.findings.filter((f) => f.rule === 'CELL-COUNT')).toEqual([]);
     const balance = sheet.findings.find((f) => f.rule === 'T3-BALANCE')!;
@@ -257,8 +257,8 @@ describe('texts carried into the template', () => {
     const edited = grid.map((r, i) => r.map((_, j) => host.cell('上年年报', a1(i, j)).value ?? ''));
     const recognised = recognise(edited.map((r) => r.map(String))).report.cells;
     const result = await convertActiveSheet(run);
-    expect(result).toMatchObject({ kind: 'inserted' });
-    if (result.kind !== 'inserted') return;
+    expect(result).toMatchObject({ kind: 'done' });
+    if (result.kind !== 'done') return;
     const t3 = result.placements.find((p) => p.table === 'T3')!;
     const layout = tableLayout('2019', 'T3');
     const carried = ids.map((id) => {

@@ -14,7 +14,7 @@ import { GAP_ROWS } from '../../src/report/style';
 async function unit(host: MemoryHost, name: string, report: Report): Promise<void> {
   const run = host.run.bind(host);
   const r = await insertTables(run, { version: report.format, tables: ['T2', 'T3', 'T4'], target: 'newSheet', totalsAsFormulas: false, values: report });
-  if (r.kind !== 'inserted') throw new Error(r.kind);
+  if (r.kind !== 'done') throw new Error(r.kind);
   await run(async (context) => {
     context.workbook.worksheets.getItem(r.sheet).name = name;
     await context.sync();
@@ -48,7 +48,7 @@ describe('汇总本工作簿', () => {
     const run = host.run.bind(host);
     host.resetStats();
     const r = await insertWorkbookRollup(run);
-    expect(r).toEqual({ kind: 'inserted', sheet: '汇总（2021版）', units: ['甲局', '乙镇'], tables: ['T2', 'T3', 'T4'] });
+    expect(r).toEqual({ kind: 'done', sheet: '汇总（2021版）', units: ['甲局', '乙镇'], tables: ['T2', 'T3', 'T4'] });
     expect(host.stats.syncs).toBe(6); // a fixed number, whatever the number of units and cells
     const id = 'T3.NEW.TOT';
     expect(host.cell('汇总（2021版）', addressOf('2021', id)).value).toBe(Number(a.cells[id]) + Number(b.cells[id]));
@@ -74,7 +74,7 @@ describe('汇总本工作簿', () => {
     const run = host.run.bind(host);
     const units = await rollupUnits(run);
     const r = await insertWorkbookRollup(run, [units[1].sheetId]);
-    expect(r).toMatchObject({ kind: 'inserted', units: ['乙镇'] });
+    expect(r).toMatchObject({ kind: 'done', units: ['乙镇'] });
     const again = await rollupUnits(run);
     expect(again.map((u) => u.sheet)).toEqual(['甲局', '乙镇']);
   });

@@ -25,9 +25,8 @@ async function typeTwentyCells(delayForCellEdit: boolean) {
     onError: (m) => (notice = m),
     onErrorCleared: () => (notice = null),
   });
-  live.ownWrites();
-  const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
+  const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }));
+  if (inserted.kind !== 'done') throw new Error('not inserted');
   await live.refresh();
   await jest.advanceTimersByTimeAsync(1000);
   const t3 = inserted.placements.find((p) => p.table === 'T3')!;
@@ -93,9 +92,8 @@ describe('an error of a live check', () => {
       onError: (m) => (notice = m),
       onErrorCleared: () => (notice = null),
     });
-    live.ownWrites();
-    const inserted = await insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
-    if (inserted.kind !== 'inserted') throw new Error('not inserted');
+    const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false }));
+    if (inserted.kind !== 'done') throw new Error('not inserted');
     await live.refresh();
     await jest.advanceTimersByTimeAsync(1000);
     host.failAtOperation(0, 'AccessDenied');

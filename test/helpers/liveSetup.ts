@@ -17,9 +17,8 @@ export async function liveSetup() {
   const results: WorkbookCheck[] = [];
   const notices: string[] = [];
   const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: (r) => results.push(r), onNotice: (n) => notices.push(n) });
-  live.ownWrites();
-  const inserted = await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
+  const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }));
+  if (inserted.kind !== 'done') throw new Error('not inserted');
   await live.refresh();
   const t3 = inserted.placements.find((p) => p.table === 'T3')!;
   const at = (id: string) => {

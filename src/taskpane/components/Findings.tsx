@@ -1,10 +1,10 @@
-import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { WorkbookCheck } from '../../excel/check';
-import { ExcelRun } from '../../excel/run';
 import type { Severity } from '../../report/rules';
 import type { Verdict } from '../../report/verdict';
 import { useLogic } from '../deferred';
+import { CountBadge } from './CountBadge';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, minHeight: '24px', alignItems: 'center' },
@@ -34,44 +34,32 @@ const ICONS: Record<Severity, JSX.Element> = {
   info: <Info16Filled color={tokens.colorPaletteBlueForeground2} />,
 };
 
-const BADGE_COLOURS: Record<Severity, 'danger' | 'warning' | 'informative'> = {
-  error: 'danger',
-  warning: 'warning',
-  info: 'informative',
-};
-
 export interface FindingsProps {
   check: WorkbookCheck;
-  run: ExcelRun;
-  onError: (message: string) => void;
-  /** ExcelApi 1.9: select exactly the finding's cells (several areas), not their bounding range. */
-  multiAreaSelect?: boolean;
+  /** A finding (or a table's likely culprit) was clicked: the pane selects its cells. */
+  onSelect: (sheetId: string, addresses: string[]) => void;
 }
 
-/** Counts per severity, then the findings grouped by table; a click selects the finding's cells. */
-export function Findings({ check, run, onError, multiAreaSelect }: FindingsProps) {
+/** Counts per severity, then the findings grouped by table; a click asks for the finding's cells to be selected. */
+export function Findings({ check, onSelect }: FindingsProps) {
   const styles = useStyles();
-  // The findings view and cell selection come with the second chunk, which is there once a check is.
+  // The findings view comes with the second chunk, which is there once a check is.
   const m = useLogic();
   if (!m) return null;
-  const { groupFindings, severityCounts, sheetVerdicts, workbookVerdict, selectCells, SEVERITY_LABELS } = m;
+  const { groupFindings, severityCounts, sheetVerdicts, workbookVerdict, SEVERITY_LABELS } = m;
   const counts = severityCounts(check);
   const groups = groupFindings(check);
   const verdict = workbookVerdict(check);
   // With several sheets checked, each gets its own line: a sheet that passes is said to pass.
   const perSheet = check.sheets.length > 1 ? sheetVerdicts(check) : [];
   const verdictStyle: Record<Verdict, string | undefined> = { passed: styles.passed, incomplete: styles.incomplete, errors: styles.errors, unreadable: undefined };
-  const go = async (sheetId: string, addresses: string[]) => {
-    const problem = await selectCells(run, sheetId, addresses, { multiArea: multiAreaSelect });
-    if (problem) onError(problem);
-  };
   return (
     <section aria-label="校验结果">
       <div className={styles.counts} aria-live="polite" data-testid="counts">
         {(['error', 'warning', 'info'] as const).map((s) => (
-          <Badge key={s} appearance={counts[s] ? 'filled' : 'outline'} color={BADGE_COLOURS[s]}>
+          <CountBadge key={s} severity={s} filled={counts[s] > 0}>
             {SEVERITY_LABELS[s]} {counts[s]}
-          </Badge>
+          </CountBadge>
         ))}
       </div>
       <Text as="p" size={200} className={`${styles.verdict} ${verdictStyle[verdict.verdict] ?? ''}`} data-testid="verdict" data-verdict={verdict.verdict}>
@@ -98,7 +86,7 @@ export function Findings({ check, run, onError, multiAreaSelect }: FindingsProps
               className={styles.culprit}
               data-testid="culprit"
               title="点击选中这个单元格"
-              onClick={() => void go(g.sheetId, [g.culprit!.address])}
+              onClick={() => onSelect(g.sheetId, [g.culprit!.address])}
             >
               最可能填错的是 {g.culprit.address}（{g.culprit.label}）：下面 {g.culprit.errors} 条错误都涉及它
             </Button>
@@ -119,7 +107,7 @@ export function Findings({ check, run, onError, multiAreaSelect }: FindingsProps
               icon={ICONS[item.severity]}
               data-rule={item.rule}
               title={`${SEVERITY_LABELS[item.severity]} · ${item.ruleName}（${item.rule}）：点击选中相关单元格`}
-              onClick={() => void go(item.sheetId, item.addresses)}
+              onClick={() => onSelect(item.sheetId, item.addresses)}
             >
               {item.text}
             </Button>,

@@ -1,14 +1,17 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
-import type { LastYearSource } from '../../excel/lastYear';
 import type { ExcelRun } from '../../excel/run';
-import type { LastYearInfo } from '../../report/lastYear';
-import { LOAD_FAILED, loadLogic } from '../deferred';
+import { lastYearLabel, linkedNotice, linkLastYear, loadLogic, unlinkedNotice, unlinkLastYear } from '../deferred';
+import { ActionChecker, useActions } from '../useActions';
+import { Labelled } from './Labelled';
 
 // 上年报告: the user points to last year's report (a sheet of this workbook, or a file read in the
 // pane); from then on the cross-year rules are checked live. The link is kept in the workbook, so
 // what is shown here comes from the check (WorkbookCheck.lastYear), also after reopening the file.
+
+/** The readers of last year's file come in a chunk of their own, which could not be fetched. */
+const FILE_READERS_FAILED = '无法加载读取文件的模块，请检查网络后重试。';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -19,24 +22,16 @@ export interface LastYearProps {
   run: ExcelRun;
   check: WorkbookCheck | null;
   busy: boolean;
-  /** The live checker: its own writes are announced, and it checks again after a change of the link. */
-  checker: { current: { ownWrites(): void; refresh(): Promise<unknown> } | null };
+  /** The live checker: the link is written as its own write, and it checks again after a change of the link. */
+  checker: { readonly current: ActionChecker | null };
 }
-
-/** How last year's report is named, e.g. 工作表“2020年”（2019版）. (src/report/lastYear.ts stays out of the first chunk.) */
-function lastYearLabel(info: LastYearInfo): string {
-  const where = info.kind === 'file' ? `文件“${info.fileName ?? ''}”` : `工作表“${info.sheet}”`;
-  return info.report ? `${where}（${info.report.format}版）` : where;
-}
-
-type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
 
 export function LastYear({ run, check, busy, checker }: LastYearProps) {
   const styles = useStyles();
+  // Its own busy state and message, said below its buttons.
+  const { busy: working, notice: message, perform } = useActions(checker);
   const [sheets, setSheets] = useState<{ id: string; name: string }[]>([]);
   const [chosen, setChosen] = useState('');
-  const [working, setWorking] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const link = check?.lastYear;
   const sheetCount = check?.sheets.length ?? 0;
@@ -49,69 +44,26 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
   // Sheets come and go with insertions: the list follows the checked sheets.
   useEffect(loadSheets, [loadSheets, sheetCount]);
 
-  const apply = useCallback(
-    async (source: LastYearSource) => {
-      checker.current?.ownWrites();
-      const r = await loadLogic().then(
-        (m) => m.linkLastYear(run, source),
-        () => ({ kind: 'failed' as const, message: LOAD_FAILED }),
-      );
-      checker.current?.ownWrites();
-      if (r.kind === 'linked') {
-        setMessage({
-          intent: 'success',
-          text: `已将${lastYearLabel(r.info)}作为上年报告：本年的“上年结转”${r.info.report?.format === '2021' ? '、现行有效件数' : '、上一年项目数量'}等会与它核对，对不上的单元格会标出。`,
-        });
-        await checker.current?.refresh();
-      } else setMessage({ intent: 'error', text: r.message });
-    },
-    [run, checker],
-  );
+  const linkSheet = () => perform(() => linkLastYear(run, { kind: 'sheet', sheetId: chosen }), linkedNotice);
 
-  const linkSheet = useCallback(async () => {
-    if (!chosen) return;
-    setWorking(true);
-    setMessage(null);
-    await apply({ kind: 'sheet', sheetId: chosen });
-    setWorking(false);
-  }, [apply, chosen]);
-
-  const pickFile = useCallback(
-    async (file: File) => {
-      setWorking(true);
-      setMessage(null);
+  const linkFile = (file: File) =>
+    perform(async () => {
       try {
         // The readers (ExcelJS among them) load only now, in a chunk of their own.
         const { readLastYearFile } = await import(/* webpackChunkName: "lastYearFile" */ '../readLastYearFile');
         const read = await readLastYearFile(file.name, await file.arrayBuffer());
-        if (read.kind === 'read') await apply({ kind: 'file', fileName: file.name, report: read.report });
-        else setMessage({ intent: 'error', text: read.message });
+        return read.kind === 'done' ? await linkLastYear(run, { kind: 'file', fileName: file.name, report: read.report }) : read;
       } catch {
-        setMessage({ intent: 'error', text: '无法加载读取文件的模块，请检查网络后重试。' });
+        return { kind: 'failed', message: FILE_READERS_FAILED };
       }
-      setWorking(false);
-    },
-    [apply],
-  );
+    }, linkedNotice);
 
-  const unlink = useCallback(async () => {
-    setWorking(true);
-    setMessage(null);
-    checker.current?.ownWrites();
-    const r = await loadLogic().then(
-      (m) => m.unlinkLastYear(run),
-      () => ({ message: LOAD_FAILED }),
-    );
-    checker.current?.ownWrites();
-    setMessage('removed' in r ? { intent: 'success', text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。' } : { intent: 'error', text: r.message });
-    await checker.current?.refresh();
-    setWorking(false);
-  }, [run, checker]);
+  const unlink = () => perform(() => unlinkLastYear(run), unlinkedNotice);
 
   const disabled = busy || working;
   const choices = sheets.filter((s) => s.id !== link?.sheetId);
   return (
-    <Field label="上年报告（核对上年结转等跨年度数字）">
+    <Labelled label="上年报告（核对上年结转等跨年度数字）">
       {link && (
         <MessageBar intent={link.problem ? 'warning' : 'info'} data-testid="last-year">
           <MessageBarBody>{link.problem ?? `上年报告：${lastYearLabel(link)}`}</MessageBarBody>
@@ -149,7 +101,7 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void pickFile(file);
+            if (file) void linkFile(file);
           }}
         />
       </div>
@@ -158,6 +110,6 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
           {message.text}
         </Text>
       )}
-    </Field>
+    </Labelled>
   );
 }
