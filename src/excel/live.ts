@@ -5,6 +5,7 @@ import { Placement, placementSites } from '../report/formulas';
 import { queueCrossYearHighlights } from './lastYear';
 import { TABLE_NUMBERS } from '../report/formats';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
+import { Clock, realClock } from './clock';
 
 export interface LiveCheckerOptions {
   /**
@@ -25,6 +26,8 @@ export interface LiveCheckerOptions {
   onErrorCleared?: () => void;
   /** Something the add-in put right by itself, to tell the user once (Chinese), e.g. highlights restored after a paste. */
   onNotice?: (text: string, title?: string) => void;
+  /** The debounce, the quiet window and the retries run on this clock (a manual one in tests). */
+  clock?: Clock;
 }
 
 /** What the user is told after the highlights and validation of tables were restored (Chinese). */
@@ -55,19 +58,20 @@ type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArg
 export class LiveChecker {
   private handlers = new Map<string, Handler>();
   private activation: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private timers = new Map<string, unknown>();
   private quietUntil = 0;
   /** When the last full check started: an edit dropped in a quiet window before it is covered by it. */
   private lastRefreshStart = 0;
   /** Sheets whose change events arrived in a quiet window, with the time of the last one. */
   private dropped = new Map<string, number>();
-  private quietTimer: ReturnType<typeof setTimeout> | undefined;
+  private quietTimer: unknown;
   private current: WorkbookCheck = { sheets: [] };
   /** Where each sheet's blocks were last read (by sheet id): the next check of the sheet reads there first. */
   private known = new Map<string, KnownBlocks>();
   private enabled = true;
   private readonly debounceMs: number;
   private readonly ownWriteQuietMs: number;
+  private readonly clock: Clock;
   /** Runs of the checks: held by Excel while the user edits a cell. */
   private readonly checkRun: BatchRun;
   /** Failed attempts of each sheet's pending check. */
@@ -89,6 +93,7 @@ export class LiveChecker {
     this.debounceMs = options.debounceMs ?? (delay ? 30 : 300);
     this.ownWriteQuietMs = options.ownWriteQuietMs ?? 500;
     this.checkRun = whileEditing(run);
+    this.clock = options.clock ?? realClock;
   }
 
   get result(): WorkbookCheck {
@@ -97,7 +102,7 @@ export class LiveChecker {
 
   /** Full check of the workbook, then handlers on every template sheet not yet watched. */
   async refresh(): Promise<WorkbookCheck> {
-    this.lastRefreshStart = Date.now();
+    this.lastRefreshStart = this.clock.now();
     const { check, blocks } = await readWorkbook(this.checkRun, this.options.check);
     this.current = check;
     this.known = new Map(blocks);
@@ -155,10 +160,10 @@ export class LiveChecker {
   }
 
   private ownWrites(): void {
-    this.quietUntil = Date.now() + this.ownWriteQuietMs;
-    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietUntil = this.clock.now() + this.ownWriteQuietMs;
+    if (this.quietTimer !== undefined) this.clock.clearTimeout(this.quietTimer);
     // When the window closes, an event that came after the last full check started was the user's.
-    this.quietTimer = setTimeout(() => {
+    this.quietTimer = this.clock.setTimeout(() => {
       this.quietTimer = undefined;
       for (const [id, at] of this.dropped) if (at >= this.lastRefreshStart) this.schedule(id);
       this.dropped.clear();
@@ -167,13 +172,13 @@ export class LiveChecker {
 
   setEnabled(on: boolean): void {
     this.enabled = on;
-    if (!on) for (const t of this.timers.values()) clearTimeout(t);
+    if (!on) for (const t of this.timers.values()) this.clock.clearTimeout(t);
   }
 
   private onChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
     if (!this.enabled) return Promise.resolve();
-    if (Date.now() < this.quietUntil) {
-      this.dropped.set(args.worksheetId, Date.now());
+    if (this.clock.now() < this.quietUntil) {
+      this.dropped.set(args.worksheetId, this.clock.now());
       return Promise.resolve();
     }
     this.schedule(args.worksheetId);
@@ -183,10 +188,10 @@ export class LiveChecker {
   private schedule(id: string, delay = this.debounceMs, retry = false): void {
     if (!retry) this.attempts.delete(id);
     const old = this.timers.get(id);
-    if (old) clearTimeout(old);
+    if (old !== undefined) this.clock.clearTimeout(old);
     this.timers.set(
       id,
-      setTimeout(() => {
+      this.clock.setTimeout(() => {
         this.timers.delete(id);
         void this.checkNow(id);
       }, delay),
@@ -194,7 +199,7 @@ export class LiveChecker {
   }
 
   private async onActivated(args: Excel.WorksheetActivatedEventArgs): Promise<void> {
-    if (!this.enabled || this.handlers.has(args.worksheetId) || Date.now() < this.quietUntil) return;
+    if (!this.enabled || this.handlers.has(args.worksheetId) || this.clock.now() < this.quietUntil) return;
     await this.checkNow(args.worksheetId);
     const sheet = this.current.sheets.find((s) => s.sheetId === args.worksheetId);
     if (sheet) await this.watch([sheet.sheetId]);
@@ -279,9 +284,9 @@ export class LiveChecker {
 
   /** Removes every handler (when the pane closes or live checking is switched off for good). */
   async stop(): Promise<void> {
-    if (this.quietTimer) clearTimeout(this.quietTimer);
+    if (this.quietTimer !== undefined) this.clock.clearTimeout(this.quietTimer);
     this.dropped.clear();
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) this.clock.clearTimeout(t);
     this.timers.clear();
     this.attempts.clear();
     const handlers: { remove(): void; context: OfficeExtension.ClientRequestContext }[] = [...this.handlers.values()];

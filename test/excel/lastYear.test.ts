@@ -9,8 +9,10 @@ import { a1 } from '../../src/report/a1';
 import { tableLayout } from '../../src/report/layout';
 import { HIGHLIGHT_COLOURS } from '../../src/report/formulas';
 import { layoutGrid } from '../helpers/layoutGrids';
+import { ManualClock, settled } from '../helpers/manualClock';
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The clock of each workbook's latest live checker. */
+const clocks = new WeakMap<MemoryHost, ManualClock>();
 
 /** Inserts all three tables of a version on a new sheet; cell id → address. */
 async function insertSheet(host: MemoryHost, version: FormatVersion) {
@@ -28,16 +30,19 @@ async function insertSheet(host: MemoryHost, version: FormatVersion) {
 }
 
 function checker(host: MemoryHost, results: WorkbookCheck[] = []) {
-  const live = new LiveChecker(host.run.bind(host), { debounceMs: 5, ownWriteQuietMs: 20, onResult: (r) => results.push(r) });
+  const clock = new ManualClock(() => settled(host));
+  clocks.set(host, clock);
+  const live = new LiveChecker(host.run.bind(host), { debounceMs: 5, ownWriteQuietMs: 20, clock, onResult: (r) => results.push(r) });
   return { live, results, latest: () => results[results.length - 1] };
 }
 
 const carry = (check: WorkbookCheck, sheet: string, instance = 'NP') =>
   check.sheets.find((s) => s.sheet === sheet)?.findings.find((f) => f.rule === 'XY-CARRY' && f.instance === instance);
 
+/** The workbook's events delivered, then `ms` of the live checker's time passed. */
 async function settle(host: MemoryHost, ms = 60) {
-  await host.flushEvents();
-  await wait(ms);
+  await settled(host);
+  await clocks.get(host)?.advance(ms);
 }
 
 async function sheetOf(host: MemoryHost, name: string): Promise<string> {

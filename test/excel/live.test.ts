@@ -1,13 +1,12 @@
 import { liveSetup } from '../helpers/liveSetup';
 import { insertTables } from '../../src/excel/insert';
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const setup = liveSetup;
 
 describe('live check', () => {
   it('checks again after an edit, in one sync, and reports the new finding', async () => {
-    const { host, live, results, sheet, at } = await setup();
+    const { host, live, results, sheet, at, wait } = await setup();
     await wait(80); // let the insertion's own change events pass
     const before = live.checksRun;
     host.resetStats();
@@ -23,7 +22,7 @@ describe('live check', () => {
   });
 
   it('debounces a burst of edits into one check', async () => {
-    const { host, live, sheet, at } = await setup();
+    const { host, live, sheet, at, wait } = await setup();
     await wait(80);
     const before = live.checksRun;
     for (const v of ['1', '2', '3']) host.userEdit(sheet, at('T3.NEW.BIZ'), v);
@@ -33,7 +32,7 @@ describe('live check', () => {
   });
 
   it('still checks an edit made right after an insertion, inside the quiet window for the add-in’s own writes', async () => {
-    const { host, live, results, sheet, at } = await setup();
+    const { host, live, results, sheet, at, wait } = await setup();
     host.userEdit(sheet, at('T3.NEW.NP'), '7');
     await host.flushEvents();
     await wait(120);
@@ -42,7 +41,7 @@ describe('live check', () => {
   });
 
   it('does not run a check for the add-in’s own writes', async () => {
-    const { host, live } = await setup();
+    const { host, live, wait } = await setup();
     await host.flushEvents();
     await wait(80);
     expect(live.checksRun).toBe(0);
@@ -55,7 +54,7 @@ describe('live check', () => {
   });
 
   it('says the table no longer matches the standard when a row inside 表三 is deleted', async () => {
-    const { host, results, sheet, t3 } = await setup();
+    const { host, results, sheet, t3, wait } = await setup();
     await wait(80);
     host.userDeleteRows(sheet, t3.row + 8, 1);
     await host.flushEvents();
@@ -67,7 +66,7 @@ describe('live check', () => {
   });
 
   it('checks and then watches a template sheet it had not seen, when the user activates it', async () => {
-    const { host, live, results } = await setup();
+    const { host, live, results, wait } = await setup();
     await wait(80);
     // A sheet the pane did not insert (copied from another workbook, say): here drawn behind its back.
     const other = await insertTables(host.run.bind(host), { version: '2019', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
@@ -87,7 +86,7 @@ describe('live check', () => {
   });
 
   it('stops listening when switched off and when stopped', async () => {
-    const { host, live, sheet, at } = await setup();
+    const { host, live, sheet, at, wait } = await setup();
     await wait(80);
     live.setEnabled(false);
     host.userEdit(sheet, at('T3.NEW.NP'), '5');

@@ -1,11 +1,9 @@
 import { liveSetup } from '../helpers/liveSetup';
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The live setup, its insertion's own change events let pass. */
 async function setup() {
   const ready = await liveSetup();
-  await wait(80);
+  await ready.wait(80);
   return ready;
 }
 
@@ -23,7 +21,7 @@ describe('Ctrl+V of cells from another workbook over a template table', () => {
   });
 
   it('is noticed by the next live check, which restores the highlights and validation without touching values, and says so once', async () => {
-    const { host, live, results, notices, sheet, at } = await setup();
+    const { host, live, results, notices, sheet, at, wait } = await setup();
     const pasted = [
       [12, 3],
       [4, 5],

@@ -8,6 +8,7 @@ import { a1 } from '../../src/report/a1';
 import { allLayouts } from '../../src/report/layout';
 import { Report } from '../../src/report/report';
 import { GAP_ROWS } from '../../src/report/style';
+import { ManualClock, settled } from '../helpers/manualClock';
 
 // 汇总本工作簿: a summary sheet of live SUM formulas over the unit sheets' template tables.
 
@@ -107,14 +108,15 @@ describe('汇总本工作簿 with the live check', () => {
     await unit(host, '乙镇', amountsWhole(consistentReport('2021', seededRandom(8))));
     const run = host.run.bind(host);
     await insertWorkbookRollup(run);
-    const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 1, onResult: () => undefined });
+    const clock = new ManualClock(() => settled(host));
+    const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 1, clock, onResult: () => undefined });
     await live.refresh();
-    await new Promise((r) => setTimeout(r, 30));
+    await clock.advance(30);
     expect(live.result.sheets.find((s) => s.sheet === '汇总（2021版）')!.summary).toBe(true);
     host.resetStats();
     host.userEdit('甲局', addressOf('2021', 'T3.NEW.NP'), Number(a.cells['T3.NEW.NP']) + 1);
     await host.flushEvents();
-    await new Promise((r) => setTimeout(r, 60));
+    await clock.advance(60);
     const summary = live.result.sheets.find((s) => s.sheet === '汇总（2021版）')!;
     expect(summary.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('T3-BALANCE');
     expect(host.stats.syncs).toBe(2);

@@ -5,10 +5,12 @@ import { createMemoryHost } from '../../src/excel/memory';
 import { TABLE_IDS } from '../../src/report/formats';
 import { a1 } from '../../src/report/a1';
 import { tableLayout } from '../../src/report/layout';
+import { ManualClock, settled } from './manualClock';
 
 /**
  * A live checker over an in-memory workbook with the three 2021 tables inserted on a new sheet and
  * checked once: what it published, what it told the user, and the sheet address of a 表三 cell.
+ * Its time is a manual clock: `wait(ms)` moves it on and lets what falls due run.
  */
 export async function liveSetup() {
   const host = createMemoryHost();
@@ -16,14 +18,19 @@ export async function liveSetup() {
   const run = host.run.bind(host);
   const results: WorkbookCheck[] = [];
   const notices: string[] = [];
-  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, onResult: (r) => results.push(r), onNotice: (n) => notices.push(n) });
+  const clock = new ManualClock(() => settled(host));
+  const wait = (ms: number) => clock.advance(ms);
+  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, clock, onResult: (r) => results.push(r), onNotice: (n) => notices.push(n) });
   const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }));
   if (inserted.kind !== 'done') throw new Error('not inserted');
+  // The insertion's change events arrive, then the pane checks the workbook, a moment later.
+  await settled(host);
+  await wait(1);
   await live.refresh();
   const t3 = inserted.placements.find((p) => p.table === 'T3')!;
   const at = (id: string) => {
     const d = tableLayout('2021', 'T3').data.find((x) => x.id === id)!;
     return a1(t3.row + d.row, t3.col + d.col);
   };
-  return { host, live, results, notices, sheet: inserted.sheet, at, t3 };
+  return { host, live, results, notices, sheet: inserted.sheet, at, t3, wait };
 }
