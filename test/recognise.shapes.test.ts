@@ -290,6 +290,19 @@ describe('表三 columns in another order', () => {
     for (const [id, v] of Object.entries(values)) if (id.startsWith('T3.')) expect(r.report.cells[id as never]).toBe(v);
   });
 
+  test('a printed header (text lines): 自然人 and 总计, centred over two rows, on a line between 法人或其他组织 and its members', () => {
+    const { grid, values } = layoutGrid('2021', ['T3']);
+    const flat = grid.map((r) => r.filter((c) => c !== ''));
+    const top = flat.findIndex((r) => r.includes('申请人情况'));
+    const note = FORMATS['2021'].T3.note;
+    // As a PDF's text layer gives the header of the tables printed from the template.
+    flat.splice(top + 1, 2, [note.slice(0, 30), '法人或其他组织'], [note.slice(30), '自然人', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+    flat[top] = ['申请人情况'];
+    const r = recognise(flat);
+    expect(r.unplaced).toEqual([]);
+    for (const [id, v] of Object.entries(values)) expect([id, r.report.cells[id as never]]).toEqual([id, v]);
+  });
+
   test('a header whose order is not standard but does not name every column: the rows are reported, not read in the standard order', () => {
     const { grid } = layoutGrid('2021', ['T3']);
     const g = swapCols(grid, col('BIZ'), col('SCI')).map((r) => r.filter((c) => c !== ''));

@@ -23,7 +23,7 @@ export class T3Reader {
   private t3Ordered(): (typeof FORMATS)[FormatVersion]['T3']['columns'][number][] | null {
     const f = FORMATS[this.s.version].T3;
     const ids = f.columns.map((c) => c.id as string);
-    const order = headerOrder(this.t3Heads, ids, { marker: 'LEGAL', members: f.legalGroup.columns }, undefined, ['TOT']);
+    const order = headerOrder(this.t3Heads, ids, { marker: 'LEGAL', members: f.legalGroup.columns }, undefined, ['NP', 'TOT']);
     if (order.kind === 'uncertain') return null;
     if (order.kind === 'standard') return [...f.columns];
     return order.ids.map((id) => f.columns.find((c) => c.id === id) ?? f.columns[0]);
