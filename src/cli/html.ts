@@ -1,7 +1,7 @@
 import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
 import { TableLayout, tableLayout } from '../report/layout';
 import { CellValue, Report } from '../report/report';
-import { COLUMN_WIDTHS, FILLS, FONT, NUMBER_FORMATS } from '../report/style';
+import { FILLS, GRID_WIDTHS, FONT, NUMBER_FORMATS } from '../report/style';
 
 // The tables as clean HTML, to paste into Word or a web page: one <table> per section, the section
 // title as its heading, rowspan/colspan from the layout's merges, borders inline so that they survive
@@ -30,7 +30,7 @@ export function tableHtml(layout: TableLayout, report?: Report): string {
   }
   const labels = new Map(layout.labels.map((l) => [`${l.row},${l.col}`, l]));
   const data = new Map(layout.data.map((d) => [`${d.row},${d.col}`, d]));
-  const widths = COLUMN_WIDTHS[layout.table];
+  const widths = GRID_WIDTHS;
   const total = widths.reduce((a, b) => a + b, 0);
   const lines: string[] = [];
   lines.push(

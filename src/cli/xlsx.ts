@@ -15,7 +15,7 @@ import {
   FONT,
   NUMBER_FORMATS,
   rowHeights,
-  sharedColumnWidths,
+  GRID_WIDTHS,
 } from '../report/style';
 import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { newSheetName, stackPlacements } from '../report/placement';
@@ -237,7 +237,7 @@ export function templateWorkbook(version: FormatVersion, options: TemplateOption
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
   });
-  const widths = sharedColumnWidths([...tables]);
+  const widths = [...GRID_WIDTHS];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = excelColumnWidth(w)));
   const placements = templatePlacements(version, tables);
   for (const p of placements) drawTable(ws, p, widths, options);

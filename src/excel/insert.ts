@@ -10,7 +10,7 @@ import {
   FONT,
   NUMBER_FORMATS,
   rowHeights,
-  sharedColumnWidths,
+  GRID_WIDTHS,
 } from '../report/style';
 import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { describeExcelError } from './errors';
@@ -259,7 +259,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
   let drawn: Drawn | null = null;
   try {
     return await run(async (context) => {
-      const widths = sharedColumnWidths(tables);
+      const widths = [...GRID_WIDTHS];
       let ws: Excel.Worksheet;
       let origin = { row: 0, col: 0 };
       let sheetName: string;

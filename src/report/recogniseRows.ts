@@ -1,7 +1,7 @@
 import { parseCellText } from './cellText';
 import { ColumnKind, FormatVersion, TableId } from './formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
-import { tableLayout } from './layout';
+import { officialLayout } from './layout';
 import { CellValue } from './report';
 import { ShapedRow } from './reshape';
 
@@ -198,7 +198,7 @@ export function t3LabelSlack(version: FormatVersion, rowId: string): number {
   const key = `${version}/${rowId}`;
   const hit = slackCache.get(key);
   if (hit !== undefined) return hit;
-  const layout = tableLayout(version, 'T3');
+  const layout = officialLayout(version, 'T3');
   const data = layout.data.find((d) => d.id === `T3.${rowId}.NP`);
   let slack = 0;
   if (data) {

@@ -1,5 +1,5 @@
 import { FormatVersion, TABLE_IDS, TableId } from '../../src/report/formats';
-import { layoutTextGrid, tableLayout } from '../../src/report/layout';
+import { layoutTextGrid, officialLayout } from '../../src/report/layout';
 
 export interface Built {
   grid: string[][];
@@ -17,7 +17,7 @@ export function layoutGrid(version: FormatVersion, tables: readonly TableId[] = 
   const positions: Record<string, { row: number; col: number }> = {};
   let n = 0;
   for (const t of tables) {
-    const layout = tableLayout(version, t);
+    const layout = officialLayout(version, t);
     const g = layoutTextGrid(layout);
     for (const d of layout.data) {
       const v = d.kind === 'amount' ? 12.5 : ++n;
