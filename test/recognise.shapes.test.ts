@@ -36,6 +36,18 @@ describe('a section title given twice (a heading, then the table caption)', () =
   });
 });
 
+describe('a copy of the tables the add-in draws', () => {
+  test.each(['2021', '2019'] as const)('%s: the fifteen-column grid, merged cells blank, is read cell for cell where the layout puts each', (v) => {
+    const { grid, values, positions } = layoutGrid(v, undefined, true, true);
+    expect(Math.max(...grid.map((r) => r.length))).toBe(15);
+    const r = recognise(grid);
+    expect(r.unplaced).toEqual([]);
+    for (const t of r.tables) expect(t.missing).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+    expect(r.positions).toEqual(positions);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Text shapes written from the official layouts
 
