@@ -178,7 +178,7 @@ describe('finding the tables again', () => {
     await insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
     await insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
     const check = await checkWorkbook(run);
-    expect(check.sheets.map((s) => s.sheet)).toEqual(['年报表格（2021版）', '年报表格（2021版）(2)']);
+    expect(check.sheets.map((s) => s.sheet)).toEqual(['年报表格（2021版）', '年报表格（2021版）2']);
   });
 
   it('checks one sheet in a single sync when the tables are where the last check found them, in two when they moved', async () => {
