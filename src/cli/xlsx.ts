@@ -1,23 +1,14 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import { ColumnKind, FormatVersion, TABLE_IDS, TABLE_NUMBERS, TableId } from '../report/formats';
-import { HIGHLIGHT_COLOURS, highlightRules, Placement, totalFormulas } from '../report/formulas';
-import { a1, parseA1, TableLayout, tableLayout } from '../report/layout';
+import { FormatVersion, TABLE_IDS, TABLE_NUMBERS, TableId } from '../report/formats';
+import { Placement } from '../report/formulas';
+import { a1, parseA1, tableLayout } from '../report/layout';
+import { Area, CellStyle, CellValidation, cellStyles, SheetPaint, sheetPaint, TablePaint } from '../report/paintPlan';
 import { RawValue } from '../report/templateBlock';
 import { NamedRead, SheetInput } from '../report/sheetCheck';
 import { SparseSheet, sparseSheet, StoredCell } from '../report/sparseSheet';
 import { recognise } from '../report/recognise';
 import { CellValue, Report } from '../report/report';
-import {
-  COMPUTED_FILL,
-  COMPUTED_NOTE,
-  FILLS,
-  FONT,
-  NUMBER_FORMATS,
-  rowHeights,
-  GRID_WIDTHS,
-} from '../report/style';
-import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { newSheetName, stackPlacements } from '../report/placement';
 import { parseNameReference, parseTableName, tableName } from '../report/tableNames';
 import { NotAReportError } from './exchange';
@@ -28,14 +19,17 @@ import { NotAReportError } from './exchange';
 // ---------------------------------------------------------------------------------------------
 // Names and placement (shared with the add-in: src/report/tableNames.ts, src/report/placement.ts)
 
-/** The data validation of an input cell by kind (src/report/inputRules.ts), as ExcelJS writes it. */
-export function dataValidation(kind: ColumnKind): ExcelJS.DataValidation {
-  const r = INPUT_RULES[kind];
+/** A cell's data validation of the paint plan, as ExcelJS writes it. */
+export function dataValidation(v: CellValidation): ExcelJS.DataValidation {
+  if (v.type === 'prompt') {
+    return { type: 'any' as ExcelJS.DataValidation['type'], formulae: [], showInputMessage: true, promptTitle: v.title, prompt: v.message };
+  }
+  const r = v.rule;
   const rule: Pick<ExcelJS.DataValidation, 'type' | 'operator' | 'formulae'> =
     r.max === undefined
       ? { type: r.integer ? 'whole' : 'decimal', operator: 'greaterThanOrEqual', formulae: [r.min] }
       : { type: r.integer ? 'whole' : 'decimal', operator: 'between', formulae: [r.min, r.max] };
-  return { ...rule, allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: INPUT_ALERT_TITLE, error: r.message };
+  return { ...rule, allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: v.title, error: r.message };
 }
 
 /** Sheet name of the template, as the add-in names a new sheet in an empty workbook. */
@@ -131,69 +125,50 @@ export interface TemplateOptions {
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 
-function drawTable(ws: ExcelJS.Worksheet, p: Placement, widths: number[], options: TemplateOptions): void {
+/** A cell's style of the paint plan as an ExcelJS style (a new object: no two cells share a mutable style). */
+function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (s.font) style.font = { ...s.font };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (s.wrap !== undefined) alignment.wrapText = s.wrap;
+  if (s.vertical) alignment.vertical = s.vertical;
+  if (s.horizontal) alignment.horizontal = s.horizontal;
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  if (s.gridLines) style.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.numberFormat) style.numFmt = s.numberFormat;
+  return style;
+}
+
+function eachCell(a: Area, f: (row: number, col: number) => void): void {
+  for (let r = a.row; r < a.row + a.rows; r++) for (let c = a.col; c < a.col + a.cols; c++) f(r, c);
+}
+
+/** One table: its contents, then its look translated from the paint plan. */
+function drawTable(ws: ExcelJS.Worksheet, t: TablePaint, report?: Report): void {
+  const p = t.placement;
   const layout = tableLayout(p.version, p.table);
-  const cell = (r: number, c: number) => ws.getCell(p.row + r + 1, p.col + c + 1);
-  const totals = options.totalsAsFormulas ? totalFormulas(p) : [];
-  const totalAt = new Map(totals.map((t) => [`${t.row},${t.col}`, t]));
-
-  for (const m of layout.merges) {
-    ws.mergeCells(p.row + m.row + 1, p.col + m.col + 1, p.row + m.row + m.rowSpan, p.col + m.col + m.colSpan);
+  const cell = (row: number, col: number) => ws.getCell(row + 1, col + 1);
+  for (const m of t.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  cellStyles(t).forEach((cells, r) => cells.forEach((s, c) => (cell(t.block.row + r, t.block.col + c).style = excelStyle(s))));
+  for (const a of t.areas) {
+    const v = a.validation;
+    if (v) eachCell(a, (r, c) => (cell(r, c).dataValidation = dataValidation(v)));
   }
 
-  // One style object per cell, built in full, so that no two cells share a mutable style.
-  type Style = Partial<ExcelJS.Style>;
-  const styles: Style[][] = Array.from({ length: layout.rowCount }, (_, r) =>
-    Array.from({ length: layout.colCount }, () => ({
-      font: { name: FONT.name, size: FONT.size },
-      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
-      ...(r > 0 ? { border: { top: THIN, bottom: THIN, left: THIN, right: THIN } } : {}),
-    })),
-  );
-  styles[0][0].font = { name: FONT.name, size: FONT.size + 2, bold: true };
-  styles[0][0].alignment = { wrapText: true, vertical: 'middle', horizontal: 'left' };
-
-  const mergeAt = (r: number, c: number) => layout.merges.find((x) => x.row === r && x.col === c);
-  for (const l of layout.labels) {
-    const m = mergeAt(l.row, l.col) ?? { rowSpan: 1, colSpan: 1 };
-    const fill = FILLS[l.role];
-    for (let r = l.row; r < l.row + m.rowSpan; r++) {
-      for (let c = l.col; c < l.col + m.colSpan; c++) {
-        const s = styles[r][c];
-        if (fill) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
-        if (l.role === 'rowLabel' && l.col > 0 && layout.table !== 'T4') s.alignment = { ...s.alignment, horizontal: 'left' };
-        if (l.role === 'blockTitle') s.font = { ...s.font, bold: true };
-      }
-    }
-  }
+  for (const l of layout.labels) cell(p.row + l.row, p.col + l.col).value = l.text;
+  const totalAt = new Set(t.totals.map((x) => `${x.row},${x.col}`));
   for (const d of layout.data) {
-    const s = styles[d.row][d.col];
-    s.numFmt = NUMBER_FORMATS[d.kind];
-    s.alignment = { ...s.alignment, horizontal: 'right' };
-    if (totalAt.has(`${p.row + d.row},${p.col + d.col}`)) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(COMPUTED_FILL) } };
-  }
-  for (let r = 0; r < layout.rowCount; r++) for (let c = 0; c < layout.colCount; c++) cell(r, c).style = styles[r][c];
-
-  for (const l of layout.labels) cell(l.row, l.col).value = l.text;
-  for (const d of layout.data) {
-    const c = cell(d.row, d.col);
-    const total = totalAt.get(`${p.row + d.row},${p.col + d.col}`);
-    if (total) {
-      c.dataValidation = { type: 'any' as ExcelJS.DataValidation['type'], formulae: [], showInputMessage: true, promptTitle: '自动计算', prompt: COMPUTED_NOTE };
-      continue;
-    }
-    c.dataValidation = dataValidation(d.kind);
-    const v = options.report?.cells[d.id];
-    if (v !== undefined && v !== null) c.value = v;
+    const v = report?.cells[d.id];
+    if (v !== undefined && v !== null && !totalAt.has(`${p.row + d.row},${p.col + d.col}`)) cell(p.row + d.row, p.col + d.col).value = v;
   }
   // Totals last: their cached results are computed from the values just written.
-  for (const t of totals) {
-    const c = ws.getCell(t.row + 1, t.col + 1);
-    const formula = t.formula.replace(/^=/, '');
-    c.value = { formula, result: evaluateSum(formula, (r, col) => rawValue(ws.getCell(r + 1, col + 1))) ?? 0 } as ExcelJS.CellFormulaValue;
+  for (const x of t.totals) {
+    const formula = x.formula.replace(/^=/, '');
+    cell(x.row, x.col).value = { formula, result: evaluateSum(formula, (r, col) => rawValue(cell(r, col))) ?? 0 } as ExcelJS.CellFormulaValue;
   }
 
-  highlightRules(p).forEach((h, i) => {
+  t.highlights.forEach((h, i) => {
     ws.addConditionalFormatting({
       ref: h.area,
       rules: [
@@ -202,51 +177,44 @@ function drawTable(ws: ExcelJS.Worksheet, p: Placement, widths: number[], option
           priority: i + 1,
           formulae: [h.formula.replace(/^=/, '')],
           style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(HIGHLIGHT_COLOURS[h.severity].fill) } },
-            font: { color: { argb: argb(HIGHLIGHT_COLOURS[h.severity].font) } },
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(h.fill) } },
+            font: { color: { argb: argb(h.fontColor) } },
           },
         },
       ],
     });
   });
 
-  rowHeights(layout, widths).forEach((h, i) => (ws.getRow(p.row + i + 1).height = h));
+  t.rowHeights.forEach((h, i) => (ws.getRow(t.block.row + i + 1).height = h));
 }
 
-/** Sheet-qualified absolute reference of a placed table's block, e.g. '年报表格（2021版）'!$A$1:$D$17. */
-function blockReference(sheet: string, layout: TableLayout, p: Placement): string {
+/** Sheet-qualified absolute reference of an area, e.g. '年报表格（2021版）'!$A$1:$O$17. */
+function areaReference(sheet: string, a: Area): string {
   const q = `'${sheet.replace(/'/g, "''")}'`;
-  return `${q}!${a1(p.row, p.col, true, true)}:${a1(p.row + layout.rowCount - 1, p.col + layout.colCount - 1, true, true)}`;
+  return `${q}!${a1(a.row, a.col, true, true)}:${a1(a.row + a.rows - 1, a.col + a.cols - 1, true, true)}`;
+}
+
+/** ExcelJS's page setup of the paint plan's page. */
+function pageSetup(page: SheetPaint['page']): Partial<ExcelJS.PageSetup> {
+  return { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { ...page.margins } };
 }
 
 /** The template workbook: one sheet with the tables stacked, as the add-in draws them. */
 export function templateWorkbook(version: FormatVersion, options: TemplateOptions = {}): ExcelJS.Workbook {
-  const tables = options.tables ?? TABLE_IDS;
   const wb = new ExcelJS.Workbook();
   wb.creator = '年报助手';
   wb.calcProperties = { fullCalcOnLoad: true };
   const sheetName = templateSheetName(version);
-  const ws = wb.addWorksheet(sheetName, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    },
-  });
-  const widths = [...GRID_WIDTHS];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = excelColumnWidth(w)));
-  const placements = templatePlacements(version, tables);
-  for (const p of placements) drawTable(ws, p, widths, options);
+  const paint = sheetPaint(templatePlacements(version, options.tables ?? TABLE_IDS), options.totalsAsFormulas ?? false);
+  const ws = wb.addWorksheet(sheetName, { pageSetup: pageSetup(paint.page) });
+  paint.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = excelColumnWidth(w)));
+  for (const t of paint.tables) drawTable(ws, t, options.report);
   addLocalNames(
     wb,
-    placements.map((p) => ({
-      name: tableName(p.table, version),
+    paint.tables.map((t) => ({
+      name: tableName(t.placement.table, version),
       localSheetId: 0,
-      ranges: [blockReference(sheetName, tableLayout(version, p.table), p)],
+      ranges: [areaReference(sheetName, t.block)],
     })),
   );
   return wb;

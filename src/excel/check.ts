@@ -1,7 +1,8 @@
 import { FormatVersion, TableId } from '../report/formats';
 import { a1, Merge, parseA1, tableLayout } from '../report/layout';
 import { highlightRules, Placement, totalFormulas } from '../report/formulas';
-import { inputAreas, validationType } from './insert';
+import { inputAreas } from '../report/paintPlan';
+import { validationType } from './paint';
 import { RawValue, SheetValueType } from '../report/templateBlock';
 import { checkSheetInput, KnownBlocks, SheetBlock, SheetCheck } from '../report/sheetCheck';
 import { describeExcelError } from './errors';

@@ -8,14 +8,24 @@ import { LabelCell, LabelRole, TableLayout } from './layout';
 
 /**
  * Widths in points of the fifteen sheet columns every table is drawn on (layout.ts: COLUMN_SPANS),
- * alone or stacked: 520 pt, within A4 portrait's printable width. 表三's seven applicant columns
- * (the last seven) are 36 pt, so that 社会公益组织 and 法律服务机构 take two lines; the other eight
- * share the rest, which 表四 sees as fifteen nearly equal columns.
+ * alone or stacked: 520.5 pt, within A4 portrait's printable width. 表三's seven applicant columns
+ * (the last seven) are 35.5 pt, so that 社会公益组织 and 法律服务机构 take two lines; the other
+ * eight share the rest, which 表四 sees as fifteen nearly equal columns.
  */
 export const GRID_WIDTHS: readonly number[] = [...Array<number>(8).fill(34), ...Array<number>(7).fill(35.5)];
 
-/** Printable width of A4 portrait at Excel's normal margins, in points. */
-export const A4_PRINTABLE_WIDTH = 523;
+/** The page the tables print on: A4 portrait (in points), one page wide, margins in inches. */
+export const PAGE = {
+  width: 595.28,
+  height: 841.89,
+  margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+} as const;
+
+/**
+ * Printable width of A4 portrait at PAGE's margins, in points: 523. (Excel's Normal margins of 0.7
+ * inch leave 494 pt; the .xlsx template sets PAGE's, the add-in cannot before ExcelApi 1.9.)
+ */
+export const A4_PRINTABLE_WIDTH = Math.floor(PAGE.width - 72 * (PAGE.margins.left + PAGE.margins.right));
 
 export const FONT = { name: '宋体', size: 10 } as const;
 export const LINE_HEIGHT = 14;
