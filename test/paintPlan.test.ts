@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { excelColumnWidth, templateWorkbook } from '../src/cli/xlsx';
+import { excelColumnWidth, templateWorkbook } from '../src/cli/templateXlsx';
 import { insertTables } from '../src/excel/insert';
 import { createMemoryHost, MemoryHost } from '../src/excel/memory';
 import { FORMAT_VERSIONS, TABLE_IDS } from '../src/report/formats';

@@ -10,7 +10,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { checkFileIsolated } from './isolate';
 import { expandInputs } from './readers';
 import { templateTsv } from './template';
-import { templateWorkbook } from './xlsx';
+import { templateWorkbook } from './templateXlsx';
 
 // xxgk-report sum: the roll-up (汇总) of many units' reports. Every input is checked first; the
 // units with errors are summed but named; incomplete and unreadable ones are left out unless asked.
