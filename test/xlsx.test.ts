@@ -7,7 +7,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { decodeText } from '../src/cli/pasted';
 import { evaluateSum, loadWorkbook } from '../src/cli/readXlsx';
-import { excelColumnWidth, templateSheetName, templateWorkbook } from '../src/cli/templateXlsx';
+import { templateSheetName, templateWorkbook } from '../src/cli/templateXlsx';
 import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../src/report/formats';
 import { highlightRules, HIGHLIGHT_COLOURS, totalFormulas } from '../src/report/formulas';
 import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
@@ -184,7 +184,9 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
     const merges = new Set((ws.model as unknown as { merges: string[] }).merges);
     const expectedMerges = new Set<string>();
     const widths = GRID_WIDTHS;
-    widths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBeCloseTo(excelColumnWidth(w), 2));
+    // Excel shows a column the file says is `width` wide this many pixels (ECMA-376 Part 1, 18.3.1.13; Calibri 11's digits are 7 px).
+    const shownPx = (width: number) => Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+    widths.forEach((w, i) => expect([i, shownPx(ws.getColumn(i + 1).width!)]).toEqual([i, Math.round((w * 96) / 72)]));
     for (const layout of allLayouts(version)) {
       const top = tableTop(version, layout.table);
       const grid = layoutTextGrid(layout);

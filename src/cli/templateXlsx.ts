@@ -36,10 +36,17 @@ export function templatePlacements(version: FormatVersion, tables: readonly Tabl
   return stackPlacements(version, [...tables], 0, 0);
 }
 
-/** Excel column width (characters of the default font, Calibri 11: 7 px a digit, 5 px padding) of a width in points. */
+/** Pixels (96 dpi) of the widest digit of Excel's default font, Calibri 11: the unit of a file's column widths. */
+const DIGIT_PX = 7;
+
+/**
+ * A column width in points as an .xlsx file stores it (ECMA-376 Part 1, 18.3.1.13 col): in digits of
+ * the default font, the cell's 5 px of padding included, in 1/256 steps. Excel shows that column
+ * Truncate(((256 × width + Truncate(128 / 7)) / 256) × 7) px wide: the width in points, to the pixel.
+ */
 export function excelColumnWidth(points: number): number {
-  const px = (points * 96) / 72;
-  return Math.round(((px - 5) / 7) * 100) / 100;
+  const px = Math.round((points * 96) / 72);
+  return Math.trunc((px / DIGIT_PX) * 256) / 256;
 }
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
