@@ -315,6 +315,16 @@ describe('表三 columns in another order', () => {
     for (const [id, v] of Object.entries(values)) expect([id, r.report.cells[id as never]]).toEqual([id, v]);
   });
 
+  test('a printed header whose close labels a PDF line joins into one cell (商业企业 科研机构), the long ones split over two lines', () => {
+    const { grid, values } = layoutGrid('2021', ['T3']);
+    const flat = grid.map((r) => r.filter((c) => c !== ''));
+    const top = flat.findIndex((r) => r.includes('申请人情况'));
+    flat.splice(top, 3, ['申请人情况'], ['法人或其他组织'], [FORMATS['2021'].T3.note], ['自然人', '社会公益 法律服务', '总计'], ['商业企业 科研机构', '其他'], ['组织', '机构']);
+    const r = recognise(flat);
+    expect(r.unplaced).toEqual([]);
+    for (const [id, v] of Object.entries(values)) expect([id, r.report.cells[id as never]]).toEqual([id, v]);
+  });
+
   test('a header whose order is not standard but does not name every column: the rows are reported, not read in the standard order', () => {
     const { grid } = layoutGrid('2021', ['T3']);
     const g = swapCols(grid, col('BIZ'), col('SCI')).map((r) => r.filter((c) => c !== ''));

@@ -184,6 +184,18 @@ export function lookupT3Row(text: string): { entry: LabelEntry; exact: boolean }
   return e ? { entry: e, exact: m?.how !== 'fuzzy' } : null;
 }
 
+/**
+ * The label matches of a text cell: its own, or those of each of its words when every word is a
+ * label (a PDF line joins labels printed close together: 商业企业 科研机构).
+ */
+export function cellMatches(c: Cell): LabelMatch[] {
+  if (c.match) return [c.match];
+  const words = c.raw.trim().split(/\s+/);
+  if (words.length < 2) return [];
+  const found = words.map((w) => labelDictionary().lookup(w));
+  return found.every((m): m is LabelMatch => m !== null) ? found : [];
+}
+
 /** Label cells of a data row: the text cells left of its first number. */
 export function labelCellsOf(row: Row): Cell[] {
   const firstNum = row.cells.find((c) => c.num)?.col ?? Infinity;
