@@ -144,6 +144,8 @@ export function templateWorkbook(version: FormatVersion, options: TemplateOption
   const ws = wb.addWorksheet(sheetName, { pageSetup: pageSetup(paint.page) });
   paint.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = excelColumnWidth(w)));
   for (const t of paint.tables) drawTable(ws, t, options.report);
+  // ExcelJS breaks the page below a row: below the one before the page's first.
+  for (const row of paint.pageBreaks) ws.getRow(row).addPageBreak();
   addLocalNames(
     wb,
     paint.tables.map((t) => ({

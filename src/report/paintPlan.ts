@@ -76,6 +76,11 @@ export interface SheetPaint {
   tables: TablePaint[];
   /** A4 portrait, one page wide: what the sheet prints on. */
   page: typeof PAGE;
+  /**
+   * Sheet rows (0-based) that start a printed page: each table after the first, so that a page
+   * break never cuts a table (each fits one page).
+   */
+  pageBreaks: number[];
 }
 
 const areaOf = (p: Placement, row: number, col: number, rows = 1, cols = 1): Area => ({ row: p.row + row, col: p.col + col, rows, cols });
@@ -163,7 +168,8 @@ export function columnWidths(): readonly number[] {
 
 /** The look of tables placed on one sheet. */
 export function sheetPaint(placements: readonly Placement[], totalsAsFormulas: boolean): SheetPaint {
-  return { columnWidths: columnWidths(), tables: placements.map((p) => tablePaint(p, totalsAsFormulas)), page: PAGE };
+  const tables = placements.map((p) => tablePaint(p, totalsAsFormulas));
+  return { columnWidths: columnWidths(), tables, page: PAGE, pageBreaks: tables.slice(1).map((t) => t.block.row) };
 }
 
 /** Each cell's style over the table's block, the areas applied in order: for writers that style cell by cell. */
