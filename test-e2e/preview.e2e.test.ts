@@ -239,7 +239,7 @@ describe('the supervising office and the published text', () => {
     const page = await open();
     await insertAll(page, '2021');
     await page.getByRole('button', { name: '插入全部三张表' }).click();
-    await page.getByRole('tab', { name: /^年报表格（2021版）\(2\)$/ }).waitFor();
+    await page.getByRole('tab', { name: /^年报表格（2021版）2$/ }).waitFor();
     await page.getByRole('button', { name: '汇总本工作簿…' }).click();
     await page.getByText('年报表格（2021版）2（2021版，通过）').waitFor();
     await page.getByRole('button', { name: '插入汇总表（2 个单位）' }).click();
