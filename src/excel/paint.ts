@@ -4,7 +4,9 @@ import { tableLayout } from '../report/layout';
 import { Placement } from '../report/formulas';
 import { CellStyle, CellValidation, HighlightPaint, highlightPaint, inputAreas, inputGuard, PaintArea, TablePaint } from '../report/paintPlan';
 
-// The paint plan (src/report/paintPlan.ts) in office.js: queued writes, no sync.
+// The paint plan (src/report/paintPlan.ts) in office.js: queued writes, no sync. The plan's page
+// (A4 portrait, margins) and page breaks are left to the user: worksheet.pageLayout and
+// horizontalPageBreaks come with ExcelApi 1.9, above the add-in's floor.
 
 /** Excel's data validation rule of an input rule. */
 export function excelValidationRule(r: InputRule): Excel.DataValidationRule {

@@ -2,7 +2,7 @@ import { ColumnKind } from './formats';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, rectangles, TotalFormula, totalFormulas } from './formulas';
 import { INPUT_ALERT_TITLE, INPUT_RULES, InputRule } from './inputRules';
 import { LabelCell, TableLayout, tableLayout } from './layout';
-import { COMPUTED_FILL, COMPUTED_NOTE, FILLS, FONT, GRID_WIDTHS, NUMBER_FORMATS, PAGE, rowHeights } from './style';
+import { COMPUTED_FILL, COMPUTED_NOTE, COMPUTED_TITLE, FILLS, FONT, GRID_WIDTHS, NUMBER_FORMATS, PAGE, rowHeights } from './style';
 
 /**
  * The look of a placed table, decided once: the areas of the sheet with their fill, font,
@@ -147,7 +147,7 @@ export function tablePaint(p: Placement, totalsAsFormulas: boolean): TablePaint 
       rows: 1,
       cols: 1,
       style: { fill: COMPUTED_FILL },
-      validation: { type: 'prompt' as const, title: '自动计算', message: COMPUTED_NOTE },
+      validation: { type: 'prompt' as const, title: COMPUTED_TITLE, message: COMPUTED_NOTE },
     })),
   ];
   return {

@@ -42,6 +42,7 @@ export const FILLS: Record<LabelRole, string | null> = {
 
 /** Fill of total cells written as formulas, so they read as computed. */
 export const COMPUTED_FILL = '#E2EFDA';
+export const COMPUTED_TITLE = '自动计算';
 export const COMPUTED_NOTE = '（绿色底纹的合计单元格由公式自动计算，请勿手工填写）';
 
 /**
