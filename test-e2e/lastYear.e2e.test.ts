@@ -54,7 +54,7 @@ it('links a second inserted sheet as last year’s report and finds this year’
   await page.getByRole('tab', { name: thisYear, exact: true }).waitFor();
   await page.getByText('数字全部对得上').waitFor();
   await insertAll.click();
-  const lastYear = '年报表格（2021版）(2)';
+  const lastYear = '年报表格（2021版）2';
   await page.getByRole('tab', { name: lastYear }).waitFor();
   // Last year's report carried 3 requests of 自然人 over to this year (its own balance is off: not the point).
   await page.getByRole('tab', { name: lastYear }).click();

@@ -7,7 +7,7 @@ import { checkFileIsolated, closeIsolation } from '../src/cli/isolate';
 import { expandInputs } from '../src/cli/readers';
 import { readDocumentXml } from '../src/cli/readDocx';
 import { decodePage, readHtmlText } from '../src/cli/readHtml';
-import { writeTemplateXlsx } from '../src/cli/xlsx';
+import { writeTemplateXlsx } from '../src/cli/templateXlsx';
 import { consistentReport, seededRandom } from '../src/report/generate';
 import { Report } from '../src/report/report';
 import { gbkEncode, governmentPage, wordDocument } from './helpers/documents';

@@ -6,7 +6,7 @@ import { deflateRawSync } from 'zlib';
 import { writeZipBomb, zipBuffer } from '../bench/hostile';
 import { guardFile, LIMITS } from '../src/cli/guard';
 import { expandInputs } from '../src/cli/readers';
-import { templateWorkbook } from '../src/cli/xlsx';
+import { templateWorkbook } from '../src/cli/templateXlsx';
 import { zeroReport } from '../src/report/generate';
 import { run } from './helpers/cli';
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { templateTsv } from '../src/cli/template';
-import { templateWorkbook } from '../src/cli/xlsx';
+import { templateWorkbook } from '../src/cli/templateXlsx';
 import { dataCells, FORMAT_VERSIONS } from '../src/report/formats';
 import { consistentReport, seededRandom } from '../src/report/generate';
 import { Report } from '../src/report/report';

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
-import { allLayouts, layoutTextGrid } from '../src/report/layout';
+import { layoutTextGrid, officialLayout } from '../src/report/layout';
+import { TABLE_IDS } from '../src/report/formats';
 import { run } from './helpers/cli';
 
 
@@ -144,7 +145,7 @@ describe('xxgk-report template', () => {
     const out = join(dir, `t${v}.tsv`);
     const r = await run(['template', '--format', v, '--out', out]);
     expect(r.code).toBe(0);
-    const expected = allLayouts(v).map((l) => layoutTextGrid(l).map((row) => row.join('\t')).join('\n')).join('\n\n') + '\n';
+    const expected = TABLE_IDS.map((t) => layoutTextGrid(officialLayout(v, t)).map((row) => row.join('\t')).join('\n')).join('\n\n') + '\n';
     expect(readFileSync(out, 'utf8')).toBe(expected);
   });
 

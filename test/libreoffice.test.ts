@@ -4,9 +4,10 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { checkSheetInput } from '../src/report/sheetCheck';
-import { readXlsx, templatePlacements, templateSheetName, templateWorkbook } from '../src/cli/xlsx';
+import { readXlsx } from '../src/cli/readXlsx';
+import { templatePlacements, templateSheetName, templateWorkbook } from '../src/cli/templateXlsx';
 import { highlightRules } from '../src/report/formulas';
-import { CellId, dataCells, FormatVersion } from '../src/report/formats';
+import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../src/report/formats';
 import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
 import { a1, parseA1 } from '../src/report/a1';
 import { allLayouts, cellPosition } from '../src/report/layout';
@@ -291,9 +292,32 @@ describe('LibreOffice prints the template on A4', () => {
         for (const l of lastCol) expect([layout.table, l.text, onPage.some((w) => l.text.startsWith(w.text))]).toEqual([layout.table, l.text, true]);
         expect(Math.max(...onPage.map((w) => w.xMax))).toBeLessThanOrEqual(595 - 30);
       }
-      // One page wide: every page is a continuation downwards, so pages ≤ the tables' count + 1.
-      expect(pages).toBeLessThanOrEqual(3);
+      // Each table on a page of its own, one page wide: one page per table, the tables in order.
+      expect(pages).toBe(allLayouts(version).length);
+      const titlePages = allLayouts(version).map((layout) => {
+        const title = layout.labels.find((l) => l.role === 'section')!.text;
+        return words.find((w) => title.startsWith(w.text) && w.text.length >= 2)?.page;
+      });
+      expect(titlePages).toEqual(allLayouts(version).map((_, i) => i + 1));
     }
+  });
+
+  test('each table alone prints on one A4 portrait page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-lo-pdf-'));
+    const cases = (['2021', '2019'] as FormatVersion[]).flatMap((version) => TABLE_IDS.map((table) => ({ version, table })));
+    const files: string[] = [];
+    for (const c of cases) {
+      const file = join(dir, `${c.version}-${c.table}.xlsx`);
+      await templateWorkbook(c.version, { tables: [c.table] }).xlsx.writeFile(file);
+      files.push(file);
+    }
+    const pdfs = convertAll(files, 'pdf', join(dir, 'pdf'));
+    const pages = pdfs.map((pdf, i) => {
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+      const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+      return `${cases[i].version} ${cases[i].table}: ${Math.round(Number(size[1]))}×${Math.round(Number(size[2]))} pt, ${/Pages:\s+(\d+)/.exec(info)![1]} page(s)`;
+    });
+    expect(pages).toEqual(cases.map((c) => `${c.version} ${c.table}: 595×842 pt, 1 page(s)`));
   });
 });
 

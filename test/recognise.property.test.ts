@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dataCellIds, FORMAT_VERSIONS, TABLE_IDS } from '../src/report/formats';
-import { layoutTextGrid, tableLayout } from '../src/report/layout';
+import { layoutTextGrid, officialLayout } from '../src/report/layout';
 import { recognise } from '../src/report/recognise';
 import { LABELS } from './helpers/textShapes';
 
@@ -59,7 +59,7 @@ describe('recognise on arbitrary grids', () => {
           const expected: Record<string, number | null> = {};
           let k = 0;
           for (const t of TABLE_IDS) {
-            const layout = tableLayout(v, t);
+            const layout = officialLayout(v, t);
             const tg = layoutTextGrid(layout);
             for (const d of layout.data) {
               // the T4 data row is found by its numbers: keep at least its first cell a number
@@ -82,7 +82,7 @@ describe('recognise on arbitrary grids', () => {
   test('a 2019 （六）其他处理 row with every cell blank is a row of nulls (found by a property run)', () => {
     const g: string[][] = [];
     for (const t of TABLE_IDS) {
-      const layout = tableLayout('2019', t);
+      const layout = officialLayout('2019', t);
       const tg = layoutTextGrid(layout);
       for (const d of layout.data) if (!d.id.startsWith('T3.O.')) tg[d.row][d.col] = '0';
       g.push(...tg);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { FORMATS, FormatVersion } from '../src/report/formats';
-import { layoutTextGrid, tableLayout } from '../src/report/layout';
+import { layoutTextGrid, officialLayout } from '../src/report/layout';
 import { parseTsv, recognise } from '../src/report/recognise';
 import { layoutGrid as build } from './helpers/layoutGrids';
 
@@ -82,7 +82,7 @@ describe('P1: T3 rows with blank cells are read at the table’s value columns',
 
 describe('P4: a T4 data row split over two lines', () => {
   const t4 = (): { grid: string[][]; data: number } => {
-    const g = layoutTextGrid(tableLayout('2021', 'T4'));
+    const g = layoutTextGrid(officialLayout('2021', 'T4'));
     return { grid: g, data: g.length - 1 };
   };
   const vals = Array.from({ length: 15 }, (_, k) => String(k + 1));
@@ -203,7 +203,7 @@ describe('P5: two reports on one sheet', () => {
 
 describe('a flattened 表三 header with 总计 and 自然人 swapped (one header line holds both)', () => {
   it('is read by the header order, the same values as the tab-separated copy', () => {
-    const layout = tableLayout('2021', 'T3');
+    const layout = officialLayout('2021', 'T3');
     const grid = layoutTextGrid(layout).map((r) => [...r]);
     const np = layout.labels.find((l) => l.text === '自然人')!;
     const tot = layout.labels.find((l) => l.text === '总计')!;

@@ -36,6 +36,18 @@ describe('a section title given twice (a heading, then the table caption)', () =
   });
 });
 
+describe('a copy of the tables the add-in draws', () => {
+  test.each(['2021', '2019'] as const)('%s: the fifteen-column grid, merged cells blank, is read cell for cell where the layout puts each', (v) => {
+    const { grid, values, positions } = layoutGrid(v, undefined, true, true);
+    expect(Math.max(...grid.map((r) => r.length))).toBe(15);
+    const r = recognise(grid);
+    expect(r.unplaced).toEqual([]);
+    for (const t of r.tables) expect(t.missing).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+    expect(r.positions).toEqual(positions);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Text shapes written from the official layouts
 
@@ -288,6 +300,29 @@ describe('表三 columns in another order', () => {
     const r = recognise(lines);
     expect(r.unplaced).toEqual([]);
     for (const [id, v] of Object.entries(values)) if (id.startsWith('T3.')) expect(r.report.cells[id as never]).toBe(v);
+  });
+
+  test('a printed header (text lines): 自然人 and 总计, centred over two rows, on a line between 法人或其他组织 and its members', () => {
+    const { grid, values } = layoutGrid('2021', ['T3']);
+    const flat = grid.map((r) => r.filter((c) => c !== ''));
+    const top = flat.findIndex((r) => r.includes('申请人情况'));
+    const note = FORMATS['2021'].T3.note;
+    // As a PDF's text layer gives the header of the tables printed from the template.
+    flat.splice(top + 1, 2, [note.slice(0, 30), '法人或其他组织'], [note.slice(30), '自然人', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+    flat[top] = ['申请人情况'];
+    const r = recognise(flat);
+    expect(r.unplaced).toEqual([]);
+    for (const [id, v] of Object.entries(values)) expect([id, r.report.cells[id as never]]).toEqual([id, v]);
+  });
+
+  test('a printed header whose close labels a PDF line joins into one cell (商业企业 科研机构), the long ones split over two lines', () => {
+    const { grid, values } = layoutGrid('2021', ['T3']);
+    const flat = grid.map((r) => r.filter((c) => c !== ''));
+    const top = flat.findIndex((r) => r.includes('申请人情况'));
+    flat.splice(top, 3, ['申请人情况'], ['法人或其他组织'], [FORMATS['2021'].T3.note], ['自然人', '社会公益 法律服务', '总计'], ['商业企业 科研机构', '其他'], ['组织', '机构']);
+    const r = recognise(flat);
+    expect(r.unplaced).toEqual([]);
+    for (const [id, v] of Object.entries(values)) expect([id, r.report.cells[id as never]]).toEqual([id, v]);
   });
 
   test('a header whose order is not standard but does not name every column: the rows are reported, not read in the standard order', () => {

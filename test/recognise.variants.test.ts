@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CellId, dataCellIds, FORMATS, FormatVersion } from '../src/report/formats';
-import { layoutTextGrid, tableLayout } from '../src/report/layout';
+import { layoutTextGrid, officialLayout } from '../src/report/layout';
 import { parseTsv, recognise, Recognition } from '../src/report/recognise';
 import { layoutGrid } from './helpers/layoutGrids';
 
@@ -301,7 +301,7 @@ describe('versions', () => {
   });
 
   test('only T4 (the same in both versions): the default version, said so', () => {
-    const g = layoutTextGrid(tableLayout('2021', 'T4'));
+    const g = layoutTextGrid(officialLayout('2021', 'T4'));
     g[g.length - 1] = Array.from({ length: 15 }, (_, k) => String(k));
     const r = recognise(g);
     expect(r.version).toBe('2021');

@@ -1,22 +1,26 @@
 import { INPUT_RULES } from '../src/report/inputRules';
-import { TABLE_IDS, TableId } from '../src/report/formats';
+import { FORMAT_VERSIONS, TABLE_IDS } from '../src/report/formats';
 import { tableLayout } from '../src/report/layout';
-import { A4_PRINTABLE_WIDTH, COLUMN_WIDTHS, sharedColumnWidths } from '../src/report/style';
-
-const width = (widths: number[], t: TableId) => widths.slice(0, tableLayout('2021', t).colCount).reduce((a, b) => a + b, 0);
+import { A4_PRINTABLE_WIDTH, GRID_WIDTHS, labelWidth, linesFor } from '../src/report/style';
 
 describe('column widths', () => {
-  it.each(TABLE_IDS)('%s alone fits the printable width of A4 portrait', (t) => {
-    expect(width([...COLUMN_WIDTHS[t]], t)).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+  it('every table, alone or stacked, is drawn on the one grid, which fits the printable width of A4 portrait', () => {
+    for (const v of FORMAT_VERSIONS) for (const t of TABLE_IDS) expect([v, t, tableLayout(v, t).colCount]).toEqual([v, t, GRID_WIDTHS.length]);
+    expect(GRID_WIDTHS.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
   });
 
-  it('every table of the three stacked in shared columns fits A4 portrait', () => {
-    const shared = sharedColumnWidths([...TABLE_IDS]);
-    for (const t of TABLE_IDS) expect(width(shared, t)).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+  it('keeps the columns balanced: no sheet column is much wider than another', () => {
+    expect(Math.max(...GRID_WIDTHS) / Math.min(...GRID_WIDTHS)).toBeLessThan(1.2);
   });
 
-  it('gives every column a table uses a width', () => {
-    for (const t of TABLE_IDS) expect(COLUMN_WIDTHS[t]).toHaveLength(tableLayout('2021', t).colCount);
+  it.each(FORMAT_VERSIONS)('shows every title, header and note of the %s tables on at most two lines at its merged width', (v) => {
+    for (const t of TABLE_IDS) {
+      const layout = tableLayout(v, t);
+      const headings = layout.labels.filter((l) => l.role !== 'rowLabel');
+      expect(headings.length).toBeGreaterThan(0);
+      const tooLong = headings.filter((l) => linesFor(l.text, labelWidth(layout, l, GRID_WIDTHS)) > 2).map((l) => `${t} ${l.text}`);
+      expect(tooLong).toEqual([]);
+    }
   });
 });
 

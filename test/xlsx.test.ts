@@ -6,14 +6,15 @@ import { addInAndCommand } from './helpers/hostFromXlsx';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { decodeText } from '../src/cli/pasted';
-import { evaluateSum, excelColumnWidth, loadWorkbook, templateSheetName, templateWorkbook } from '../src/cli/xlsx';
+import { evaluateSum, loadWorkbook } from '../src/cli/readXlsx';
+import { templateSheetName, templateWorkbook } from '../src/cli/templateXlsx';
 import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../src/report/formats';
 import { highlightRules, HIGHLIGHT_COLOURS, totalFormulas } from '../src/report/formulas';
 import { consistentReport, seededRandom, zeroReport } from '../src/report/generate';
-import { a1, parseA1 } from '../src/report/a1';
-import { allLayouts, cellPosition, layoutTextGrid, tableLayout } from '../src/report/layout';
+import { a1, columnLetters, parseA1 } from '../src/report/a1';
+import { allLayouts, cellPosition, COLUMN_SPANS, layoutTextGrid, tableLayout } from '../src/report/layout';
 import { Report } from '../src/report/report';
-import { COMPUTED_FILL, FILLS, NUMBER_FORMATS, rowHeights, sharedColumnWidths } from '../src/report/style';
+import { COMPUTED_FILL, FILLS, GRID_WIDTHS, NUMBER_FORMATS, rowHeights } from '../src/report/style';
 import { validate } from '../src/report/validate';
 import { run } from './helpers/cli';
 
@@ -31,15 +32,6 @@ function tableTop(version: FormatVersion, table: string): number {
 }
 
 /** The A1 address `offset` columns right of the first cell on a sheet whose text is `label`. */
-function cellAddressIn(ws: ExcelJS.Worksheet, label: string, offset: number): string {
-  let found = '';
-  ws.eachRow((row, r) => row.eachCell((c, col) => {
-    if (!found && c.value === label) found = a1(r - 1, col - 1 + offset);
-  }));
-  if (!found) throw new Error(label);
-  return found;
-}
-
 /** A1 address of a data cell in the template, computed from the layout (independently of the reader). */
 function templateAddress(version: FormatVersion, id: CellId): string {
   const p = cellPosition(version, id);
@@ -94,18 +86,19 @@ describe('xlsx template round trip', () => {
       expect(parsed.files[0].notes).toEqual([]);
       const sheet = templateSheetName(version);
       expect(parsed.files[0].findings).toEqual(expectedJson(version, report, sheet));
-      // Spot checks of the addresses, by hand from the layout of formats.md.
+      // Spot checks of the addresses, by hand: the rows from formats.md, the columns from the grid's spans.
       const balance = parsed.files[0].findings.find((f: { rule: string; instance: string }) => f.rule === 'T3-BALANCE' && f.instance === 'NP');
       const t2Rows = tableLayout(version, 'T2').rowCount;
       const newRow = t2Rows + 1 + 1 + 4; // blank row, title, three header rows → 第一项
-      expect(balance.address[0]).toBe(`D${newRow}`);
+      const np = columnLetters(COLUMN_SPANS.T3.slice(0, 3).reduce((a, b) => a + b)); // after the three label columns
+      expect(balance.address[0]).toBe(`${np}${newRow}`);
       // 表四 is the last block; its data row is the sheet's last row: 总计 E first, then A–D.
       const t4Row = tableTop(version, 'T4') + 5; // grid row 4, 1-based
       expect(parsed.files[0].findings.find((f: { rule: string }) => f.rule === 'T4-SUM').address).toEqual(['E', 'A', 'B', 'C', 'D'].map((c) => `${c}${t4Row}`));
 
       const text = await run(['check', file]);
       expect(text.out).toContain(`${file}：有错误（${version}版，表格 表二、表三、表四；错误`);
-      expect(text.out).toContain(`${sheet}!D${newRow},D${newRow + 1},`);
+      expect(text.out).toContain(`${sheet}!${np}${newRow},${np}${newRow + 1},`);
     });
   }
 
@@ -191,8 +184,10 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
   test('labels, merges, fills, borders, number formats, widths and row heights', () => {
     const merges = new Set((ws.model as unknown as { merges: string[] }).merges);
     const expectedMerges = new Set<string>();
-    const widths = sharedColumnWidths([...TABLE_IDS]);
-    widths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBeCloseTo(excelColumnWidth(w), 2));
+    const widths = GRID_WIDTHS;
+    // Excel shows a column the file says is `width` wide this many pixels (ECMA-376 Part 1, 18.3.1.13; Calibri 11's digits are 7 px).
+    const shownPx = (width: number) => Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+    widths.forEach((w, i) => expect([i, shownPx(ws.getColumn(i + 1).width!)]).toEqual([i, Math.round((w * 96) / 72)]));
     for (const layout of allLayouts(version)) {
       const top = tableTop(version, layout.table);
       const grid = layoutTextGrid(layout);
@@ -305,7 +300,8 @@ describe('check on other workbooks and files', () => {
       grid.forEach((cells, r) => cells.forEach((v, c) => v !== '' && v !== null && (pasted.getCell(row + r + 1, c + 1).value = v)));
       row += layout.rowCount + 1;
     }
-    pasted.getCell(cellAddressIn(pasted, '（七）总计', 3)).value = '293件';
+    // The pasted tables are stacked as the template's: the same cell, on the other sheet.
+    pasted.getCell(templateAddress('2021', 'T3.RT.NP' as CellId)).value = '293件';
     await wb.xlsx.writeFile(file);
     const files = JSON.parse((await run(['check', file, '--json'])).out).files;
     expect(files).toHaveLength(2);

@@ -1,7 +1,8 @@
 import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
 import { TableLayout, tableLayout } from '../report/layout';
 import { CellValue, Report } from '../report/report';
-import { COLUMN_WIDTHS, FILLS, FONT, NUMBER_FORMATS } from '../report/style';
+import { cellStyles, columnWidths, tablePaint } from '../report/paintPlan';
+import { FONT, NUMBER_FORMATS } from '../report/style';
 
 // The tables as clean HTML, to paste into Word or a web page: one <table> per section, the section
 // title as its heading, rowspan/colspan from the layout's merges, borders inline so that they survive
@@ -30,11 +31,13 @@ export function tableHtml(layout: TableLayout, report?: Report): string {
   }
   const labels = new Map(layout.labels.map((l) => [`${l.row},${l.col}`, l]));
   const data = new Map(layout.data.map((d) => [`${d.row},${d.col}`, d]));
-  const widths = COLUMN_WIDTHS[layout.table];
+  const styles = cellStyles(tablePaint({ version: layout.version, table: layout.table, row: 0, col: 0 }, false));
+  const widths = columnWidths().slice(0, layout.colCount);
   const total = widths.reduce((a, b) => a + b, 0);
+  const font = styles[1][0].font ?? FONT;
   const lines: string[] = [];
   lines.push(
-    `<table style="border-collapse:collapse;width:${total}pt;font-family:${FONT.name};font-size:${FONT.size}pt;" data-table="${layout.table}" data-format="${layout.version}">`,
+    `<table style="border-collapse:collapse;width:${total}pt;font-family:${font.name};font-size:${font.size}pt;" data-table="${layout.table}" data-format="${layout.version}">`,
   );
   lines.push(`<colgroup>${widths.map((w) => `<col style="width:${w}pt">`).join('')}</colgroup>`);
   // Row 0 is the section title: the heading above the table.
@@ -47,14 +50,14 @@ export function tableHtml(layout: TableLayout, report?: Report): string {
       const attrs = `${span && span.rowSpan > 1 ? ` rowspan="${span.rowSpan}"` : ''}${span && span.colSpan > 1 ? ` colspan="${span.colSpan}"` : ''}`;
       const label = labels.get(key);
       const d = data.get(key);
+      const style = styles[r][c];
+      const align = `text-align:${style.horizontal ?? 'center'};`;
       if (label) {
-        const fill = FILLS[label.role];
-        const align = label.role === 'rowLabel' && label.col > 0 && layout.table !== 'T4' ? 'left' : 'center';
-        const bold = label.role === 'blockTitle' ? 'font-weight:bold;' : 'font-weight:normal;';
+        const bold = style.font?.bold ? 'font-weight:bold;' : 'font-weight:normal;';
         const tag = label.role === 'rowLabel' ? 'td' : 'th';
-        cells.push(`<${tag}${attrs} style="${CELL}text-align:${align};${bold}${fill ? `background:${fill};` : ''}">${escape(label.text)}</${tag}>`);
+        cells.push(`<${tag}${attrs} style="${CELL}${align}${bold}${style.fill ? `background:${style.fill};` : ''}">${escape(label.text)}</${tag}>`);
       } else if (d) {
-        cells.push(`<td${attrs} style="${CELL}text-align:right;" data-cell="${d.id}">${escape(valueText(report?.cells[d.id], d.kind))}</td>`);
+        cells.push(`<td${attrs} style="${CELL}${align}" data-cell="${d.id}">${escape(valueText(report?.cells[d.id], d.kind))}</td>`);
       } else {
         cells.push(`<td${attrs} style="${CELL}"></td>`);
       }

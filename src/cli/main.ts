@@ -9,7 +9,7 @@ import { checkInputs, Io } from './checkInputs';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
 import { VERDICT_EXIT_CODES, worstVerdict } from '../report/verdict';
 import { templateTsv } from './template';
-import { writeTemplateXlsx } from './xlsx';
+import { writeTemplateXlsx } from './templateXlsx';
 
 export const USAGE = `用法：
   xxgk-report check <文件或文件夹>... [--json] [--last-year <上年报告>]

@@ -11,7 +11,7 @@ import { NoTablesError, readPasted } from './pasted';
 import { readDocx } from './readDocx';
 import { readHtml } from './readHtml';
 import { readPdf } from './readPdf';
-import { readXlsx } from './xlsx';
+import { readXlsx } from './readXlsx';
 
 /**
  * What a reader found in one file: sheets to check (a workbook's sheets, pasted text), checked by

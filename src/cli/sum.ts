@@ -9,7 +9,7 @@ import { Verdict, VERDICT_EXIT_CODES, VERDICT_LABELS, verdictOf, worstVerdict } 
 import { writeFileAtomic } from './atomicWrite';
 import { checkInputs, Io } from './checkInputs';
 import { templateTsv } from './template';
-import { templateWorkbook } from './xlsx';
+import { templateWorkbook } from './templateXlsx';
 
 // xxgk-report sum: the roll-up (汇总) of many units' reports. Every input is checked first; the
 // units with errors are summed but named; incomplete and unreadable ones are left out unless asked.

@@ -1,11 +1,14 @@
-import { FormatVersion } from '../report/formats';
-import { allLayouts, layoutTextGrid } from '../report/layout';
+import { FormatVersion, TABLE_IDS } from '../report/formats';
+import { layoutTextGrid, officialLayout } from '../report/layout';
 import { Report } from '../report/report';
 
-/** The three tables as tab-separated text: labels where the layout puts them, data cells empty or filled from `report`. */
+/**
+ * The three tables as tab-separated text: labels where the form puts them (its own columns: text has
+ * no merges to make the sheet grid's wide columns), data cells empty or filled from `report`.
+ */
 export function templateTsv(version: FormatVersion, report?: Report): string {
   return (
-    allLayouts(version)
+    TABLE_IDS.map((t) => officialLayout(version, t))
       .map((l) => {
         const grid: string[][] = layoutTextGrid(l);
         for (const d of l.data) {

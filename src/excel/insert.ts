@@ -1,21 +1,13 @@
-import { ColumnKind, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
+import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
 import { newSheetName, stackPlacements } from '../report/placement';
-import { HIGHLIGHT_COLOURS, highlightRules, Placement, rectangles, totalFormulas } from '../report/formulas';
+import { Placement } from '../report/formulas';
 import { a1 } from '../report/a1';
 import { layoutTextGrid, tableLayout } from '../report/layout';
+import { columnWidths, sheetPaint, TablePaint } from '../report/paintPlan';
 import { Report } from '../report/report';
-import {
-  COMPUTED_FILL,
-  COMPUTED_NOTE,
-  FILLS,
-  FONT,
-  NUMBER_FORMATS,
-  rowHeights,
-  sharedColumnWidths,
-} from '../report/style';
-import { INPUT_ALERT_TITLE, INPUT_RULES } from '../report/inputRules';
 import { describeExcelError } from './errors';
 import { Blocked, Done, Failed } from './outcome';
+import { queueColumnWidths, queuePaint } from './paint';
 import { ExcelRun } from './run';
 import { parseTableName, tableName, tableNameComment } from '../report/tableNames';
 
@@ -45,91 +37,10 @@ export type InsertResult =
   | (Blocked & { sheet: string; occupied: string[] })
   | Failed;
 
-/** Excel's data validation rule for an input cell of a kind (src/report/inputRules.ts). */
-export function excelValidationRule(kind: ColumnKind): Excel.DataValidationRule {
-  const r = INPUT_RULES[kind];
-  const basic: Excel.BasicDataValidation =
-    r.max === undefined
-      ? { formula1: r.min, operator: 'GreaterThanOrEqualTo' }
-      : { formula1: r.min, formula2: r.max, operator: 'Between' };
-  return r.integer ? { wholeNumber: basic } : { decimal: basic };
-}
-
-const BORDER_EDGES: Excel.BorderIndex[] = [
-  'EdgeTop',
-  'EdgeBottom',
-  'EdgeLeft',
-  'EdgeRight',
-  'InsideHorizontal',
-  'InsideVertical',
-] as Excel.BorderIndex[];
-
-/** A rectangle of input cells of one kind, on the sheet (0-based). */
-export interface InputArea {
-  kind: ColumnKind;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-/** The table's input cells as rectangles of one kind each: what carries number format and validation. */
-export function inputAreas(p: Placement): InputArea[] {
+/** Queues the writes that draw one table: its contents, then its look (src/report/paintPlan.ts), then its name; no sync. */
+function queueDrawTable(ws: Excel.Worksheet, paint: TablePaint, totalsAsFormulas: boolean, values?: Report): void {
+  const p = paint.placement;
   const layout = tableLayout(p.version, p.table);
-  return (['count', 'signed', 'amount'] as const).flatMap((kind) =>
-    rectangles(layout.data.filter((d) => d.kind === kind).map((d) => ({ row: d.row, col: d.col }))).map((rect) => ({
-      kind,
-      row: p.row + rect.top,
-      col: p.col + rect.left,
-      rows: rect.bottom - rect.top + 1,
-      cols: rect.right - rect.left + 1,
-    })),
-  );
-}
-
-/** Excel's name of the validation type of an input kind (Excel.DataValidationType). */
-export function validationType(kind: ColumnKind): string {
-  return INPUT_RULES[kind].integer ? 'WholeNumber' : 'Decimal';
-}
-
-/** Number format and data validation of an input area; values are not touched. */
-function queueInputFormat(r: Excel.Range, a: InputArea): void {
-  r.numberFormat = Array.from({ length: a.rows }, () => Array<string>(a.cols).fill(NUMBER_FORMATS[a.kind]));
-  // Cleared first: over cells whose validation differs (a paste brought other rules, or none, into
-  // part of them), Excel refuses a new rule with InvalidArgument (https://github.com/OfficeDev/office-js/issues/2594).
-  r.dataValidation.clear();
-  r.dataValidation.rule = excelValidationRule(a.kind);
-  r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: INPUT_ALERT_TITLE, message: INPUT_RULES[a.kind].message };
-}
-
-/** The table's highlight rules (conditional formats). */
-function queueHighlights(ws: Excel.Worksheet, p: Placement): void {
-  for (const h of highlightRules(p)) {
-    const cf = ws.getRange(h.area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = h.formula;
-    cf.custom.format.fill.color = HIGHLIGHT_COLOURS[h.severity].fill;
-    cf.custom.format.font.color = HIGHLIGHT_COLOURS[h.severity].font;
-  }
-}
-
-/**
- * Puts back what a paste of cells from elsewhere (Ctrl+V from another workbook, Word or a web page)
- * replaces: the input cells' number format and data validation, and the highlight rules, which Excel
- * cuts the pasted cells out of. The table's highlight rules are removed from its block and added
- * again whole, so none is doubled. Values, labels, merges and borders are not touched. No sync.
- */
-export function queueRepairTable(ws: Excel.Worksheet, p: Placement): void {
-  const layout = tableLayout(p.version, p.table);
-  for (const a of inputAreas(p)) queueInputFormat(ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols), a);
-  ws.getRangeByIndexes(p.row, p.col, layout.rowCount, layout.colCount).conditionalFormats.clearAll();
-  queueHighlights(ws, p);
-}
-
-/** Queues every write that draws one table; no sync. */
-export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormulas: boolean, widths: number[], values?: Report): void {
-  const layout = tableLayout(p.version, p.table);
-  const at = (r: number, c: number, rows = 1, cols = 1) => ws.getRangeByIndexes(p.row + r, p.col + c, rows, cols);
-  const totals = totalsAsFormulas ? totalFormulas(p) : [];
   const grid: (string | number)[][] = layoutTextGrid(layout);
   if (values) {
     for (const d of layout.data) {
@@ -142,57 +53,10 @@ export function queueDrawTable(ws: Excel.Worksheet, p: Placement, totalsAsFormul
       if (v !== undefined && v !== null) grid[d.row][d.col] = typeof v === 'string' ? `'${v}` : v;
     }
   }
-  for (const t of totals) grid[t.row - p.row][t.col - p.col] = t.formula;
-
-  const block = at(0, 0, layout.rowCount, layout.colCount);
+  for (const t of paint.totals) grid[t.row - p.row][t.col - p.col] = t.formula;
+  const block = ws.getRangeByIndexes(paint.block.row, paint.block.col, paint.block.rows, paint.block.cols);
   block.formulas = grid;
-  block.format.font.name = FONT.name;
-  block.format.font.size = FONT.size;
-  block.format.wrapText = true;
-  block.format.verticalAlignment = 'Center';
-  block.format.horizontalAlignment = 'Center';
-
-  const body = at(1, 0, layout.rowCount - 1, layout.colCount);
-  for (const edge of BORDER_EDGES) {
-    const b = body.format.borders.getItem(edge);
-    b.style = 'Continuous';
-    b.color = '#000000';
-  }
-
-  for (const m of layout.merges) at(m.row, m.col, m.rowSpan, m.colSpan).merge(false);
-
-  const title = at(0, 0);
-  title.format.font.bold = true;
-  title.format.font.size = FONT.size + 2;
-  title.format.horizontalAlignment = 'Left';
-
-  for (const l of layout.labels) {
-    const fill = FILLS[l.role];
-    const m = layout.merges.find((x) => x.row === l.row && x.col === l.col);
-    const r = at(l.row, l.col, m?.rowSpan ?? 1, m?.colSpan ?? 1);
-    if (fill) r.format.fill.color = fill;
-    if (l.role === 'rowLabel' && l.col > 0 && layout.table !== 'T4') r.format.horizontalAlignment = 'Left';
-    if (l.role === 'blockTitle' || l.role === 'note') r.format.font.bold = l.role === 'blockTitle';
-  }
-
-  for (const a of inputAreas(p)) {
-    const r = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
-    queueInputFormat(r, a);
-    r.format.horizontalAlignment = 'Right';
-  }
-
-  for (const t of totals) {
-    const r = ws.getRangeByIndexes(t.row, t.col, 1, 1);
-    r.format.fill.color = COMPUTED_FILL;
-    r.dataValidation.clear();
-    r.dataValidation.prompt = { showPrompt: true, title: '自动计算', message: COMPUTED_NOTE };
-  }
-
-  queueHighlights(ws, p);
-
-  const heights = rowHeights(layout, widths);
-  heights.forEach((h, i) => (at(i, 0).format.rowHeight = h));
-
+  queuePaint(ws, paint);
   ws.names.add(tableName(p.table, p.version), block, tableNameComment(p.table, p.version, totalsAsFormulas));
 }
 
@@ -268,7 +132,6 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
   let drawn: Drawn | null = null;
   try {
     return await run(async (context) => {
-      const widths = sharedColumnWidths(tables);
       let ws: Excel.Worksheet;
       let origin = { row: 0, col: 0 };
       let sheetName: string;
@@ -306,7 +169,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         const rowCount = lastP.row + tableLayout(version, lastP.table).rowCount;
         const corner = selected.getCell(0, 0);
         sizes = {
-          widths: widths.map((_, i) => corner.getOffsetRange(0, i).format),
+          widths: columnWidths().map((_, i) => corner.getOffsetRange(0, i).format),
           heights: Array.from({ length: rowCount }, (_, i) => corner.getOffsetRange(i, 0).format),
         };
         for (const f of sizes.widths) f.load('columnWidth');
@@ -359,6 +222,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         }
       }
       const placements = stackPlacements(version, tables, origin.row, origin.col);
+      const paint = sheetPaint(placements, options.totalsAsFormulas);
       drawn = {
         newSheet: target === 'newSheet' ? sheetName : null,
         sheet: sheetName,
@@ -366,8 +230,8 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         widths: sizes ? sizes.widths.map((f, i) => ({ col: origin.col + i, width: f.columnWidth })) : [],
         heights: sizes ? sizes.heights.map((f, i) => ({ row: origin.row + i, height: f.rowHeight })) : [],
       };
-      widths.forEach((w, i) => (ws.getRangeByIndexes(origin.row, origin.col + i, 1, 1).format.columnWidth = w));
-      for (const p of placements) queueDrawTable(ws, p, options.totalsAsFormulas, widths, options.values);
+      queueColumnWidths(ws, origin.row, origin.col, paint.columnWidths);
+      for (const t of paint.tables) queueDrawTable(ws, t, options.totalsAsFormulas, options.values);
       ws.activate();
       const first = placements[0];
       const last = placements[placements.length - 1];

@@ -1,6 +1,6 @@
 import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
-import { queueRepairTable } from './insert';
+import { queueRepairTable } from './paint';
 import { Placement, placementSites } from '../report/formulas';
 import { queueCrossYearHighlights } from './lastYear';
 import { TABLE_NUMBERS } from '../report/formats';

@@ -1,6 +1,7 @@
 import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
 import { a1 } from '../report/a1';
 import { tableLayout } from '../report/layout';
+import { uniqueSheetName } from '../report/placement';
 import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/tableNames';
 import { describeExcelError } from './errors';
 import { insertTables } from './insert';
@@ -68,13 +69,6 @@ export function rollupFormula(units: readonly RollupUnit[], table: TableId, row:
   return refs.length ? `=SUM(${refs.join(',')})` : '=0';
 }
 
-function rollupSheetName(version: FormatVersion, existing: string[]): string {
-  const base = `汇总（${version}版）`;
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`.toLowerCase())) return `${base}${i}`;
-}
-
 /**
  * Inserts a summary sheet over the chosen unit sheets (by id; all units when none are chosen). The
  * units must be of one version. Six syncs whatever the number of units: the units (2), the template
@@ -99,7 +93,7 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
       sheets.load('items/name');
       const ws = sheets.getItem(inserted.sheet);
       await context.sync();
-      const name = rollupSheetName(version, sheets.items.map((s) => s.name));
+      const name = uniqueSheetName(`汇总（${version}版）`, sheets.items.map((s) => s.name));
       ws.name = name;
       for (const p of inserted.placements) {
         for (const d of tableLayout(version, p.table).data) {

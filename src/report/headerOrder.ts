@@ -57,16 +57,18 @@ export function headerOrder(
   if (labels.length === 0) return { kind: 'standard' };
   const positional = mode ? mode === 'positional' : distinctColumns(labels);
   const sorted = [...heads].sort((a, b) => (positional ? a.col - b.col || a.row - b.row : a.row - b.row || a.col - b.col));
-  // A label that spans every header row (总计) is read on whichever line a copy puts it: in a
+  // A label that spans every header row (自然人, 总计) is read on whichever line a copy puts it: in a
   // flattened copy its place among the lines says nothing about its column.
   // Only a label on a line above every other column label floats: on a shared line its place counts
   // (总计 before 自然人 on one line is a swapped header, not a spanning cell).
   if (!positional && floating.length) {
     const columnRows = heads.filter((h) => !floating.includes(h.id) && h.id !== group?.marker).map((h) => h.row);
-    const above = heads.filter((h) => floating.includes(h.id) && columnRows.every((r) => h.row < r));
+    const above = sorted.filter((h) => floating.includes(h.id) && columnRows.every((r) => h.row < r));
     const fixed = (ids: readonly string[]) => ids.filter((id) => !above.some((h) => h.id === id) && id !== group?.marker);
     const seqFixed = fixed(sorted.map((h) => h.id));
-    if (above.length && seqFixed.length > 0 && isSubsequence(seqFixed, fixed(standard))) return { kind: 'standard' };
+    // Floating labels sharing a line keep their order there (总计 before 自然人 is a swap); on different lines they say nothing.
+    const aboveInOrder = [...new Set(above.map((h) => h.row))].every((row) => isSubsequence(above.filter((h) => h.row === row).map((h) => h.id), standard));
+    if (above.length && aboveInOrder && seqFixed.length > 0 && isSubsequence(seqFixed, fixed(standard))) return { kind: 'standard' };
   }
   let linesOk = true;
   if (!positional) {

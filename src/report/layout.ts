@@ -35,7 +35,8 @@ export interface Merge {
 
 /**
  * One official table drawn as a grid, 0-based. Row 0 is the section title (二、主动公开政府信息情况 …)
- * merged across the table; the table itself starts at row 1, so formats.md's A1 is (1, 0).
+ * merged across the table; the table itself starts at row 1, so formats.md's A1 is row 1 of the
+ * grid. Columns are sheet columns (COLUMN_SPANS): formats.md's column B of 表二 starts at column 6.
  */
 export interface TableLayout {
   table: TableId;
@@ -50,29 +51,54 @@ export interface TableLayout {
 /** Rows of the grid above formats.md's row 1 (the section title). */
 export const TITLE_ROWS = 1;
 
+/**
+ * Every table is drawn on one grid of fifteen sheet columns (their widths: GRID_WIDTHS of style.ts),
+ * so that tables stacked on one sheet share its columns and each still looks like the official table.
+ * A table's own (logical) columns span several sheet columns each: 表二's four columns 6, 3, 3 and 3,
+ * 表三's three label columns 1, 2 and 5 and its seven applicant columns one each, 表四's fifteen
+ * columns one each. A label or value sits in the top-left sheet cell of its logical cell's merge.
+ */
+export const COLUMN_SPANS: Record<TableId, readonly number[]> = {
+  T2: [6, 3, 3, 3],
+  T3: [1, 2, 5, 1, 1, 1, 1, 1, 1, 1],
+  T4: Array<number>(15).fill(1),
+};
+
 class GridBuilder {
   readonly labels: LabelCell[] = [];
   readonly data: DataCellPos[] = [];
   readonly merges: Merge[] = [];
+  /** Sheet column where each logical column starts; the last entry is the grid's width. */
+  private readonly starts: number[];
   constructor(
     readonly version: FormatVersion,
-    readonly colCount: number,
-  ) {}
+    spans: readonly number[],
+  ) {
+    this.starts = [0];
+    for (const s of spans) this.starts.push(this.starts[this.starts.length - 1] + s);
+  }
 
+  get colCount(): number {
+    return this.starts[this.starts.length - 1];
+  }
+
+  /** A label in logical column `col`, spanning `rowSpan` rows and `colSpan` logical columns. */
   label(row: number, col: number, text: string, role: LabelRole, rowSpan = 1, colSpan = 1): void {
-    this.labels.push({ row, col, text, role });
+    this.labels.push({ row, col: this.starts[col], text, role });
     this.merge(row, col, rowSpan, colSpan);
   }
 
+  /** A data cell in logical column `col`, spanning `colSpan` logical columns. */
   value(row: number, col: number, id: string, colSpan = 1): void {
     const def = dataCell(this.version, id as CellId);
     if (!def) throw new Error(`layout names a cell that the ${this.version} format does not have: ${id}`);
-    this.data.push({ row, col, id: def.id, kind: def.kind });
+    this.data.push({ row, col: this.starts[col], id: def.id, kind: def.kind });
     this.merge(row, col, 1, colSpan);
   }
 
-  merge(row: number, col: number, rowSpan: number, colSpan: number): void {
-    if (rowSpan > 1 || colSpan > 1) this.merges.push({ row, col, rowSpan, colSpan });
+  private merge(row: number, col: number, rowSpan: number, colSpan: number): void {
+    const sheetSpan = this.starts[col + colSpan] - this.starts[col];
+    if (rowSpan > 1 || sheetSpan > 1) this.merges.push({ row, col: this.starts[col], rowSpan, colSpan: sheetSpan });
   }
 
   build(table: TableId, rowCount: number): TableLayout {
@@ -88,9 +114,10 @@ class GridBuilder {
   }
 }
 
-const T2_COLS = 4;
-const T3_COLS = 10;
-const T4_COLS = 15;
+/** Logical columns of each table, as the official tables have them. */
+const T2_COLS = COLUMN_SPANS.T2.length;
+const T3_COLS = COLUMN_SPANS.T3.length;
+const T4_COLS = COLUMN_SPANS.T4.length;
 
 /** Column spans of a T2 block's value cells: one column spans B:D; two are B and C:D. */
 function t2ValueSpans(columns: number): number[] {
@@ -99,9 +126,9 @@ function t2ValueSpans(columns: number): number[] {
   return [1, 1, 1];
 }
 
-function t2Layout(version: FormatVersion): TableLayout {
+function t2Layout(version: FormatVersion, spans: readonly number[]): TableLayout {
   const f = FORMATS[version].T2;
-  const g = new GridBuilder(version, T2_COLS);
+  const g = new GridBuilder(version, spans);
   g.label(0, 0, f.title, 'section', 1, T2_COLS);
   let row = TITLE_ROWS;
   for (const block of f.blocks) {
@@ -131,9 +158,9 @@ function t2Layout(version: FormatVersion): TableLayout {
 const T3_HEADER_ROWS = 3;
 const T3_FIRST_DATA_COL = 3;
 
-function t3Layout(version: FormatVersion): TableLayout {
+function t3Layout(version: FormatVersion, spans: readonly number[]): TableLayout {
   const f = FORMATS[version].T3;
-  const g = new GridBuilder(version, T3_COLS);
+  const g = new GridBuilder(version, spans);
   const top = TITLE_ROWS;
   g.label(0, 0, f.title, 'section', 1, T3_COLS);
   g.label(top, 0, f.note, 'note', T3_HEADER_ROWS, 3);
@@ -177,9 +204,9 @@ function t3Layout(version: FormatVersion): TableLayout {
   return g.build('T3', bodyTop + rows.length);
 }
 
-function t4Layout(version: FormatVersion): TableLayout {
+function t4Layout(version: FormatVersion, spans: readonly number[]): TableLayout {
   const f = FORMATS[version].T4;
-  const g = new GridBuilder(version, T4_COLS);
+  const g = new GridBuilder(version, spans);
   const top = TITLE_ROWS;
   const width = f.fields.length;
   g.label(0, 0, f.title, 'section', 1, T4_COLS);
@@ -203,18 +230,31 @@ function t4Layout(version: FormatVersion): TableLayout {
   return g.build('T4', top + 4);
 }
 
-const BUILDERS: Record<TableId, (v: FormatVersion) => TableLayout> = { T2: t2Layout, T3: t3Layout, T4: t4Layout };
+const BUILDERS: Record<TableId, (v: FormatVersion, spans: readonly number[]) => TableLayout> = { T2: t2Layout, T3: t3Layout, T4: t4Layout };
 const cache = new Map<string, TableLayout>();
 
-/** The grid of one table of one version. */
-export function tableLayout(version: FormatVersion, table: TableId): TableLayout {
-  const key = `${version}/${table}`;
+function cachedLayout(version: FormatVersion, table: TableId, official: boolean): TableLayout {
+  const key = `${version}/${table}/${official}`;
   let layout = cache.get(key);
   if (!layout) {
-    layout = BUILDERS[table](version);
+    const spans = official ? COLUMN_SPANS[table].map(() => 1) : COLUMN_SPANS[table];
+    layout = BUILDERS[table](version, spans);
     cache.set(key, layout);
   }
   return layout;
+}
+
+/** One table of one version as the add-in draws it: on the sheet grid of COLUMN_SPANS. */
+export function tableLayout(version: FormatVersion, table: TableId): TableLayout {
+  return cachedLayout(version, table, false);
+}
+
+/**
+ * One table as the official form draws it, one column per column of the form (表二 4, 表三 10,
+ * 表四 15): the shape of the tables published in reports, which the recogniser reads.
+ */
+export function officialLayout(version: FormatVersion, table: TableId): TableLayout {
+  return cachedLayout(version, table, true);
 }
 
 export function allLayouts(version: FormatVersion): TableLayout[] {

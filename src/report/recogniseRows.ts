@@ -1,7 +1,7 @@
 import { parseCellText } from './cellText';
 import { ColumnKind, FormatVersion, TableId } from './formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
-import { tableLayout } from './layout';
+import { officialLayout } from './layout';
 import { CellValue } from './report';
 import { ShapedRow } from './reshape';
 
@@ -184,6 +184,18 @@ export function lookupT3Row(text: string): { entry: LabelEntry; exact: boolean }
   return e ? { entry: e, exact: m?.how !== 'fuzzy' } : null;
 }
 
+/**
+ * The label matches of a text cell: its own, or those of each of its words when every word is a
+ * label (a PDF line joins labels printed close together: 商业企业 科研机构).
+ */
+export function cellMatches(c: Cell): LabelMatch[] {
+  if (c.match) return [c.match];
+  const words = c.raw.trim().split(/\s+/);
+  if (words.length < 2) return [];
+  const found = words.map((w) => labelDictionary().lookup(w));
+  return found.every((m): m is LabelMatch => m !== null) ? found : [];
+}
+
 /** Label cells of a data row: the text cells left of its first number. */
 export function labelCellsOf(row: Row): Cell[] {
   const firstNum = row.cells.find((c) => c.num)?.col ?? Infinity;
@@ -198,7 +210,7 @@ export function t3LabelSlack(version: FormatVersion, rowId: string): number {
   const key = `${version}/${rowId}`;
   const hit = slackCache.get(key);
   if (hit !== undefined) return hit;
-  const layout = tableLayout(version, 'T3');
+  const layout = officialLayout(version, 'T3');
   const data = layout.data.find((d) => d.id === `T3.${rowId}.NP`);
   let slack = 0;
   if (data) {

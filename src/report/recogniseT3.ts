@@ -1,7 +1,7 @@
 import { CellId, ColumnKind, FORMATS, FormatVersion } from './formats';
 import { HeadLabel, headerOrder } from './headerOrder';
 import { RecognitionSink } from './recogniseSink';
-import { Cell, Row, quote, T3Label, isSectionOnly, isT3Group, ownT3Label, lookupT3Row, labelCellsOf, t3LabelSlack, T3_WIDTH } from './recogniseRows';
+import { Cell, Row, quote, T3Label, isSectionOnly, isT3Group, ownT3Label, lookupT3Row, labelCellsOf, t3LabelSlack, T3_WIDTH, cellMatches } from './recogniseRows';
 
 /** 表三 (申请处理): rows queued until the table ends, then read at the columns its header gives. */
 export class T3Reader {
@@ -23,7 +23,7 @@ export class T3Reader {
   private t3Ordered(): (typeof FORMATS)[FormatVersion]['T3']['columns'][number][] | null {
     const f = FORMATS[this.s.version].T3;
     const ids = f.columns.map((c) => c.id as string);
-    const order = headerOrder(this.t3Heads, ids, { marker: 'LEGAL', members: f.legalGroup.columns }, undefined, ['TOT']);
+    const order = headerOrder(this.t3Heads, ids, { marker: 'LEGAL', members: f.legalGroup.columns }, undefined, ['NP', 'TOT']);
     if (order.kind === 'uncertain') return null;
     if (order.kind === 'standard') return [...f.columns];
     return order.ids.map((id) => f.columns.find((c) => c.id === id) ?? f.columns[0]);
@@ -53,11 +53,14 @@ export class T3Reader {
     if (row.numbers === 0) {
       let header = false;
       for (const c of row.texts) {
-        const entries = c.match?.entries ?? [];
-        const col = entries.find((e) => e.table === 'T3' && e.role === 'column');
-        if (col && !this.t3Cols.has(col.id)) {
-          this.t3Cols.set(col.id, c.col);
-          this.t3Heads.push({ id: col.id, row: row.index, col: c.col });
+        const matches = cellMatches(c);
+        const entries = matches.flatMap((m) => m.entries);
+        for (const m of matches) {
+          const col = m.entries.find((e) => e.table === 'T3' && e.role === 'column');
+          if (col && !this.t3Cols.has(col.id)) {
+            this.t3Cols.set(col.id, c.col);
+            this.t3Heads.push({ id: col.id, row: row.index, col: c.col });
+          }
         }
         const legal = FORMATS[this.s.version].T3.legalGroup.label;
         if (entries.some((e) => e.table === 'T3' && e.label === legal) && !this.t3Heads.some((h) => h.id === 'LEGAL')) {

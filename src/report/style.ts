@@ -1,34 +1,31 @@
-import { ColumnKind, TableId } from './formats';
-import { LabelRole, TableLayout } from './layout';
+import { ColumnKind } from './formats';
+import { LabelCell, LabelRole, TableLayout } from './layout';
 
 /**
  * How the tables look when drawn (Excel, the xlsx export, the preview): column widths that print on
  * A4 portrait, wrapped labels, a header fill, number formats by column kind.
  */
 
-/** Column widths in points. T3 and T4 fit the 523 pt printable width of A4 portrait at normal margins. */
-export const COLUMN_WIDTHS: Record<TableId, readonly number[]> = {
-  T2: [150, 120, 120, 120],
-  T3: [60, 72, 140, 35, 35, 35, 35, 35, 35, 35],
-  T4: Array<number>(15).fill(34),
-};
+/**
+ * Widths in points of the fifteen sheet columns every table is drawn on (layout.ts: COLUMN_SPANS),
+ * alone or stacked: 520.5 pt, within A4 portrait's printable width. 表三's seven applicant columns
+ * (the last seven) are 35.5 pt, so that 社会公益组织 and 法律服务机构 take two lines; the other
+ * eight share the rest, which 表四 sees as fifteen nearly equal columns.
+ */
+export const GRID_WIDTHS: readonly number[] = [...Array<number>(8).fill(34), ...Array<number>(7).fill(35.5)];
+
+/** The page the tables print on: A4 portrait (in points), one page wide, margins in inches. */
+export const PAGE = {
+  width: 595.28,
+  height: 841.89,
+  margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+} as const;
 
 /**
- * Widths for several tables stacked in the same columns. 表四 spans fifteen columns, so once it
- * shares columns with another table the label columns narrow and every data column is 26 pt
- * (A4's 523 pt printable width holds all fifteen); with 表二 and 表三 only, 表三's widths win and
- * 表二's labels wrap.
+ * Printable width of A4 portrait at PAGE's margins, in points: 523. (Excel's Normal margins of 0.7
+ * inch leave 494 pt; the .xlsx template sets PAGE's, the add-in cannot before ExcelApi 1.9.)
  */
-export const STACKED_WIDTHS: readonly number[] = [44, 56, 110, ...Array<number>(12).fill(26)];
-
-export function sharedColumnWidths(tables: readonly TableId[]): number[] {
-  if (tables.length === 1) return [...COLUMN_WIDTHS[tables[0]]];
-  if (tables.includes('T4')) return [...STACKED_WIDTHS];
-  return [...COLUMN_WIDTHS.T3];
-}
-
-/** Printable width of A4 portrait at Excel's normal margins, in points. */
-export const A4_PRINTABLE_WIDTH = 523;
+export const A4_PRINTABLE_WIDTH = Math.floor(PAGE.width - 72 * (PAGE.margins.left + PAGE.margins.right));
 
 export const FONT = { name: '宋体', size: 10 } as const;
 export const LINE_HEIGHT = 14;
@@ -45,6 +42,7 @@ export const FILLS: Record<LabelRole, string | null> = {
 
 /** Fill of total cells written as formulas, so they read as computed. */
 export const COMPUTED_FILL = '#E2EFDA';
+export const COMPUTED_TITLE = '自动计算';
 export const COMPUTED_NOTE = '（绿色底纹的合计单元格由公式自动计算，请勿手工填写）';
 
 /**
@@ -64,6 +62,14 @@ export function linesFor(text: string, width: number): number {
   return Math.max(1, Math.ceil(w / Math.max(1, width - 4)));
 }
 
+/** Width in points of the cell a label occupies: the sum of the columns its merge spans. */
+export function labelWidth(layout: TableLayout, label: LabelCell, widths: readonly number[]): number {
+  const m = layout.merges.find((x) => x.row === label.row && x.col === label.col);
+  let width = 0;
+  for (let c = label.col; c < label.col + (m?.colSpan ?? 1); c++) width += widths[c] ?? 40;
+  return width;
+}
+
 /**
  * Row heights that show every wrapped label in full. Excel does not autofit merged cells, so the
  * heights are computed from the layout: a label spanning several rows shares its lines among them.
@@ -71,13 +77,10 @@ export function linesFor(text: string, width: number): number {
 export function rowHeights(layout: TableLayout, widths: readonly number[]): number[] {
   const heights = Array<number>(layout.rowCount).fill(LINE_HEIGHT + 4);
   for (const l of layout.labels) {
-    const m = layout.merges.find((x) => x.row === l.row && x.col === l.col);
-    const span = m ?? { rowSpan: 1, colSpan: 1 };
-    let width = 0;
-    for (let c = l.col; c < l.col + span.colSpan; c++) width += widths[c] ?? 40;
-    const needed = linesFor(l.text, width) * LINE_HEIGHT + 4;
-    const per = needed / span.rowSpan;
-    for (let r = l.row; r < l.row + span.rowSpan; r++) heights[r] = Math.max(heights[r], Math.ceil(per));
+    const rowSpan = layout.merges.find((x) => x.row === l.row && x.col === l.col)?.rowSpan ?? 1;
+    const needed = linesFor(l.text, labelWidth(layout, l, widths)) * LINE_HEIGHT + 4;
+    const per = needed / rowSpan;
+    for (let r = l.row; r < l.row + rowSpan; r++) heights[r] = Math.max(heights[r], Math.ceil(per));
   }
   return heights;
 }

@@ -6,7 +6,7 @@
  */
 import { decodeTextDetailed } from '../cli/decode';
 import { readPastedText } from '../cli/pasted';
-import { loadWorkbook, workbookInputs } from '../cli/xlsx';
+import { loadWorkbook, workbookInputs } from '../cli/readXlsx';
 import { TableId } from '../report/formats';
 import { Report } from '../report/report';
 import type { Done, Failed } from '../excel/outcome';

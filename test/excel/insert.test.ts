@@ -3,7 +3,7 @@ import { checkWorkbook, checkSheet, readWorkbook } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/formats';
 import { a1 } from '../../src/report/a1';
-import { layoutTextGrid, tableLayout } from '../../src/report/layout';
+import { layoutTextGrid, tableLayout, TITLE_ROWS } from '../../src/report/layout';
 import { GAP_ROWS } from '../../src/report/style';
 
 function hostWithSheet(name = 'Sheet1'): MemoryHost {
@@ -179,7 +179,7 @@ describe('finding the tables again', () => {
     await insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
     await insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
     const check = await checkWorkbook(run);
-    expect(check.sheets.map((s) => s.sheet)).toEqual(['年报表格（2021版）', '年报表格（2021版）(2)']);
+    expect(check.sheets.map((s) => s.sheet)).toEqual(['年报表格（2021版）', '年报表格（2021版）2']);
   });
 
   it('checks one sheet in a single sync when the tables are where the last check found them, in two when they moved', async () => {
@@ -208,12 +208,14 @@ describe('merged cells (ExcelApi 1.13 where the host has it)', () => {
     const run = host.run.bind(host);
     host.userSelect('Sheet1', 'A1');
     await insertTables(run, { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
-    host.userUnmerge('Sheet1', 'A2:C4');
+    const note = tableLayout('2021', 'T3').merges.find((m) => m.row === TITLE_ROWS && m.col === 0)!;
+    const noteArea = `${a1(note.row, note.col)}:${a1(note.row + note.rowSpan - 1, note.col + note.colSpan - 1)}`;
+    host.userUnmerge('Sheet1', noteArea);
     const newNp = tableLayout('2021', 'T3').data.find((d) => d.id === 'T3.NEW.NP')!;
     host.userEdit('Sheet1', a1(newNp.row, newNp.col), 3); // 自然人 新收 3: breaks the balance
     const withMerges = (await checkWorkbook(run, { mergedAreas: true })).sheets[0];
     expect(withMerges.tables[0].damage).toEqual([]);
-    expect(withMerges.remarks.join('')).toContain('表三（申请处理）的合并单元格 A2:C4 已被取消合并');
+    expect(withMerges.remarks.join('')).toContain(`表三（申请处理）的合并单元格 ${noteArea} 已被取消合并`);
     expect(withMerges.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('T3-BALANCE');
     expect(withMerges.verdict).toBe('errors');
     // On ExcelApi 1.8 the values are all still there, so the table is checked as before.

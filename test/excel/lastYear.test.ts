@@ -138,7 +138,9 @@ describe('last year’s report linked in the workbook', () => {
     host.resetStats();
     const linked = await linkLastYear(run, { kind: 'file', fileName: '2021年报.xlsx', report });
     if (linked.kind !== 'done') throw new Error(linked.message);
-    expect(linked.highlights).toBe(3 + 1); // XY-CARRY of 自然人, 商业企业, 总计; XY-INFORCE of 规章 (the only rows with last year's values)
+    // XY-CARRY of 自然人, 商业企业, 总计; XY-INFORCE of 规章 (the only rows with last year's values) over its
+    // three cells, each a rule of its own: they are not adjacent, each merged over three sheet columns.
+    expect(linked.highlights).toBe(3 + 3);
     expect(host.stats.syncs).toBe(4);
     expect(host.sheetVisibility(LAST_YEAR_DATA_SHEET)).toBe('Hidden');
     expect(host.visibleSheetNames()).not.toContain(LAST_YEAR_DATA_SHEET);

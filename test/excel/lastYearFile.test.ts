@@ -1,4 +1,4 @@
-import { templateWorkbook } from '../../src/cli/xlsx';
+import { templateWorkbook } from '../../src/cli/templateXlsx';
 import { readLastYearFile } from '../../src/taskpane/readLastYearFile';
 import { layoutGrid } from '../helpers/layoutGrids';
 

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { TABLE_IDS, TableId } from '../../src/report/formats';
-import { TableLayout, tableLayout } from '../../src/report/layout';
+import { officialLayout, TableLayout } from '../../src/report/layout';
 import { CellValue, Report } from '../../src/report/report';
 
 // Annual reports in the shapes government sites publish them, built from a known report so that a
@@ -100,7 +100,7 @@ export function reportProse(report: Report): string[] {
 export function governmentPage(report: Report, options: PageOptions = {}): string {
   const parts: string[] = [];
   for (const t of TABLE_IDS) {
-    const layout = tableLayout(report.format, t);
+    const layout = officialLayout(report.format, t);
     const rows = spannedRows(layout, report, t === 'T3' ? options.splitT3At : undefined);
     parts.push(`<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:黑体'>${esc(sectionTitle(layout))}</span></b></p>`);
     if (t === 'T3' && options.splitT3At) {
@@ -217,7 +217,7 @@ function spanOf(rows: Spanned[][], origin: { row: number; col: number }): number
 export async function wordDocument(report: Report, tables: readonly TableId[] = TABLE_IDS): Promise<Buffer> {
   const body: string[] = reportProse(report).map((p) => wParagraph(p));
   for (const t of tables) {
-    const layout = tableLayout(report.format, t);
+    const layout = officialLayout(report.format, t);
     body.push(wParagraph(sectionTitle(layout), true));
     body.push(wTable(spannedRows(layout, report), layout.colCount));
     body.push('<w:p/>');

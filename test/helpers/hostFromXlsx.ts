@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { checkFile } from '../../src/cli/checkFile';
-import { loadWorkbook, storedCells } from '../../src/cli/xlsx';
+import { loadWorkbook, storedCells } from '../../src/cli/readXlsx';
 import { checkWorkbook, SheetCheck } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { recogniseActiveSheet } from '../../src/excel/pasted';

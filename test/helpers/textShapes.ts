@@ -1,5 +1,5 @@
 import { FORMATS, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../../src/report/formats';
-import { layoutTextGrid, tableLayout } from '../../src/report/layout';
+import { layoutTextGrid, officialLayout } from '../../src/report/layout';
 import { parseTsv } from '../../src/report/recognise';
 
 // The text shapes the recogniser accepts (src/report/reshape.ts), as writers of a report.
@@ -16,7 +16,7 @@ export function write(v: FormatVersion, values: number[]): Written {
   const out: Record<string, number> = {};
   let k = 0;
   for (const t of TABLE_IDS) {
-    const layout = tableLayout(v, t);
+    const layout = officialLayout(v, t);
     const g = layoutTextGrid(layout);
     for (const d of layout.data) {
       const x = values[k++ % values.length];
@@ -55,7 +55,7 @@ export const DIGITS_ONLY = new Set(['runTogether', 'oneLine']);
 export const LABELS: string[] = (() => {
   const out = new Set<string>();
   for (const v of FORMAT_VERSIONS) {
-    for (const t of TABLE_IDS) for (const l of tableLayout(v, t).labels) out.add(l.text);
+    for (const t of TABLE_IDS) for (const l of officialLayout(v, t).labels) out.add(l.text);
     for (const s of FORMATS[v].sections) out.add(s);
   }
   return [...out];
