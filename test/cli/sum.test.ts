@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { templateTsv } from '../../src/cli/template';
+import { templateWorkbook } from '../../src/cli/templateXlsx';
+import { dataCells, FORMAT_VERSIONS } from '../../src/report/formats';
+import { consistentReport, seededRandom } from '../../src/report/generate';
+import { Report } from '../../src/report/report';
+import { sumReports } from '../../src/report/rollup';
+import { validate } from '../../src/report/validate';
+import { run } from '../helpers/cli';
+
+
+const root = mkdtempSync(join(tmpdir(), 'xxgk-sum-'));
+let n = 0;
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = join(root, `units-${n++}`);
+  mkdirSync(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+const json = (r: Report) => JSON.stringify(r);
+const unit = (seed: number, v: '2021' | '2019' = '2021') => consistentReport(v, seededRandom(seed));
+const amountsWhole = (r: Report): Report => {
+  for (const d of dataCells(r.format)) if (d.kind === 'amount') r.cells[d.id] = Math.round(Number(r.cells[d.id]));
+  return r;
+};
+
+describe('roll-up arithmetic', () => {
+  it('the sum of consistent reports is itself consistent, for random units of either version', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FORMAT_VERSIONS), fc.array(fc.integer(), { minLength: 1, maxLength: 8 }), (v, seeds) => {
+        const units = seeds.map((s, i) => ({ name: `单位${i}`, report: consistentReport(v, seededRandom(s)) }));
+        const sum = sumReports(v, units);
+        expect(sum.notes).toEqual([]);
+        expect(validate(sum.report).filter((f) => f.severity !== 'info')).toEqual([]);
+        for (const d of dataCells(v).filter((x) => x.kind !== 'amount')) {
+          expect(sum.report.cells[d.id]).toBe(units.reduce((a, u) => a + Number(u.report.cells[d.id] ?? 0), 0));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('adds amounts (万元) without float noise', () => {
+    const a = unit(1);
+    const b = unit(2);
+    a.cells['T2.FEE.FEEAMT'] = 0.1;
+    b.cells['T2.FEE.FEEAMT'] = 0.2;
+    expect(sumReports('2021', [{ name: 'a', report: a }, { name: 'b', report: b }]).report.cells['T2.FEE.FEEAMT']).toBe(0.3);
+  });
+
+  it('counts text in a cell as 0 and says so', () => {
+    const a = unit(1);
+    a.cells['T3.NEW.NP'] = '五';
+    const sum = sumReports('2021', [{ name: '甲局', report: a }]);
+    expect(sum.report.cells['T3.NEW.NP']).toBe(0);
+    expect(sum.notes[0]).toContain('甲局的自然人一列的“一、本年新收政府信息公开申请数量”不是数字（“五”），按 0 计入汇总');
+  });
+});
+
+describe('xxgk-report sum', () => {
+  it('sums a folder of .json, .txt and .xlsx units into the exchange format, cell by cell', async () => {
+    const reports = [amountsWhole(unit(1)), amountsWhole(unit(2)), amountsWhole(unit(3))];
+    const xlsx = Buffer.from((await templateWorkbook('2021', { report: reports[2] }).xlsx.writeBuffer()) as ArrayBuffer);
+    const dir = folder({ '甲局.json': json(reports[0]), '乙镇.txt': templateTsv('2021', reports[1]), '丙街道.xlsx': xlsx });
+    const out = join(root, 'sum.json');
+    const r = await run(['sum', dir, '--out', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const name of ['甲局', '乙镇', '丙街道']) expect(r.out).toMatch(new RegExp(`^${name}\\t通过\\t0\\t.*\\t计入$`, 'm'));
+    expect(r.out).toContain('已汇总 3 个单位（2021版）');
+    expect(r.out).toContain('汇总表校验：通过');
+    const sum = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sum.format).toBe('2021');
+    for (const d of dataCells('2021')) expect([d.id, sum.cells[d.id]]).toEqual([d.id, reports.reduce((a, x) => a + Number(x.cells[d.id] ?? 0), 0)]);
+  });
+
+  it('sums units with errors but names them, and exits 1', async () => {
+    const bad = unit(5);
+    bad.cells['T3.NEW.NP'] = Number(bad.cells['T3.NEW.NP']) + 1;
+    const r = await run(['sum', folder({ 'a.json': json(unit(4)), '错局.json': json(bad) }), '--out', join(root, 'with-errors.json')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^错局\t有错误\t2\t.*\t计入$/m);
+    expect(r.out).toContain('其中有错误的单位（已计入，请核对）：错局');
+    expect(r.out).toContain('汇总表校验：有错误');
+  });
+
+  it('leaves out incomplete and unreadable units unless asked, and says so', async () => {
+    const sample = readFileSync(join(__dirname, '..', 'fixtures', 'street-office-2019-format.txt'), 'utf8').split('\n');
+    sample[67] = '三、本年度办理结果\t(一) 予以公开\t1'; // a row that cannot be read: incomplete
+    const dir = folder({ 'a.json': json(unit(6, '2019')), 'partly.txt': sample.join('\n'), 'broken.xlsx': 'not a zip' });
+    const left = await run(['sum', dir, '--out', join(root, 'left.json')]);
+    expect(left.out).toMatch(/^partly\t部分未校验\t.*\t未计入：部分未校验.*--include-incomplete$/m);
+    expect(left.out).toMatch(/^broken\t无法读取\t.*\t未计入：无法读取：/m);
+    // As `check` does: the file that cannot be read is named on standard error as it comes.
+    expect(left.err).toMatch(/无法校验 .*broken\.xlsx：/);
+    expect(left.out).toContain('已汇总 1 个单位（2019版）');
+    expect(left.out).toContain('未计入汇总的单位：broken、partly');
+    expect(left.code).toBe(2);
+    const included = await run(['sum', dir, '--out', join(root, 'included.json'), '--include-incomplete']);
+    expect(included.out).toMatch(/^partly\t部分未校验\t.*\t计入$/m);
+    expect(included.out).toContain('已汇总 2 个单位（2019版）');
+  });
+
+  it('refuses to add 2019 and 2021 reports, and writes nothing', async () => {
+    const out = join(root, 'mixed.json');
+    const r = await run(['sum', folder({ 'new.json': json(unit(7)), 'old.json': json(unit(8, '2019')) }), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('各单位的年报格式版本不同（2021版：new；2019版：old），2019版和2021版的表格不能相加');
+    expect(existsSync(out)).toBe(false);
+    const wrong = await run(['sum', folder({ 'new.json': json(unit(7)) }), '--out', out, '--format', '2019']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('要求汇总2019版，但各单位的年报是2021版：new');
+  });
+
+  it('writes an .xlsx with the filled template, which checks as one report, and a 各单位明细 sheet', async () => {
+    const out = join(root, '汇总.xlsx');
+    const a = amountsWhole(unit(11));
+    const b = amountsWhole(unit(12));
+    const r = await run(['sum', folder({ 'a.json': json(a), 'b.json': json(b) }), '--out', out]);
+    expect(r.code).toBe(0);
+    const checked = JSON.parse((await run(['check', out, '--json'])).out).files;
+    expect(checked).toHaveLength(1);
+    expect(checked[0].verdict).toBe('passed');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const detail = wb.getWorksheet('各单位明细')!;
+    expect(detail.getRow(1).values).toEqual(expect.arrayContaining(['单位', '结论', '本年新收申请（件）', '是否计入汇总']));
+    expect(detail.getCell('A2').value).toBe('a');
+    expect(detail.getCell('E2').value).toBe(a.cells['T3.NEW.TOT']);
+    expect(detail.rowCount).toBe(3);
+  });
+
+  it('does not overwrite an existing output without --force', async () => {
+    const out = join(root, 'exists.json');
+    writeFileSync(out, 'keep');
+    const r = await run(['sum', folder({ 'a.json': json(unit(13)) }), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`无法写入 ${out}：文件已存在（如要覆盖，请加上 --force）`);
+    expect(readFileSync(out, 'utf8')).toBe('keep');
+  });
+});

@@ -1,0 +1,141 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { JSDOM } from 'jsdom';
+import { insertTables } from '../../src/excel/insert';
+import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
+import { base64url, MAX_DIALOG_URL, resultDialogUrl } from '../../src/commands/dialogUrl';
+import { a1 } from '../../src/report/a1';
+import { tableLayout } from '../../src/report/layout';
+
+const PAGE = readFileSync(join(__dirname, '..', '..', 'src', 'commands', 'check-result.html'), 'utf8');
+const COMMANDS_URL = 'https://xxgk.example.cn/addin/commands.html';
+
+/**
+ * What a desktop or Mac host does with a dialog URL: it loses the fragment (as hosts have,
+ * https://github.com/OfficeDev/office-js/issues/2284) and appends its own `_host_Info` query parameter
+ * after ours (https://learn.microsoft.com/office/dev/add-ins/develop/parent-to-dialog).
+ */
+function openedByHost(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  u.search = `${u.search ? `${u.search}&` : '?'}_host_Info=Excel$Win32$16.01$zh-CN$$$$0`;
+  return u.toString();
+}
+
+/** Loads the result page at a URL and returns what it shows. */
+function dialogShows(url: string): { title: string; lines: string[] } {
+  const dom = new JSDOM(PAGE, { url, runScripts: 'dangerously' });
+  const doc = dom.window.document;
+  const shown = { title: doc.getElementById('title')!.textContent ?? '', lines: Array.from(doc.querySelectorAll('#lines li')).map((li) => li.textContent ?? '') };
+  dom.window.close();
+  return shown;
+}
+
+interface FakeDialogCall {
+  url: string;
+  options: Office.DialogOptions;
+}
+
+/** Runs the ribbon command against a memory workbook through fake Office and Excel globals. */
+async function runRibbonCheck(host: MemoryHost): Promise<{ calls: FakeDialogCall[]; completed: () => boolean }> {
+  const calls: FakeDialogCall[] = [];
+  let done = false;
+  let closeHandler: (() => void) | null = null;
+  const dom = new JSDOM('', { url: COMMANDS_URL });
+  const g = globalThis as unknown as Record<string, unknown>;
+  const saved = { window: g.window, Office: g.Office, Excel: g.Excel };
+  g.window = dom.window;
+  g.Excel = { run: host.run.bind(host) };
+  g.Office = {
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    EventType: { DialogEventReceived: 'dialogEventReceived' },
+    onReady: (f: () => void) => f(),
+    actions: { associate: () => undefined },
+    context: {
+      requirements: { isSetSupported: (set: string, v: string) => set === 'ExcelApi' && Number(v) <= 1.13 },
+      ui: {
+        displayDialogAsync: (url: string, options: Office.DialogOptions, cb: (r: unknown) => void) => {
+          calls.push({ url, options });
+          cb({ status: 'succeeded', value: { addEventHandler: (_t: string, h: () => void) => (closeHandler = h) } });
+        },
+      },
+    },
+  };
+  try {
+    let command: ((e: { completed(): void }) => Promise<void>) | undefined;
+    jest.isolateModules(() => {
+      require('../../src/commands/commands');
+      command = (dom.window as unknown as Record<string, typeof command>).checkWorkbookCommand;
+    });
+    await command!({ completed: () => (done = true) });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete g[k];
+      else g[k] = v;
+    }
+    dom.window.close();
+  }
+  return {
+    calls,
+    completed: () => {
+      (closeHandler as (() => void) | null)?.();
+      return done;
+    },
+  };
+}
+
+async function workbookWithErrors(errors: number): Promise<MemoryHost> {
+  const host = createMemoryHost();
+  host.addSheet('年报');
+  host.setActiveSheet('年报');
+  host.userSelect('年报', 'A1');
+  await insertTables(host.run.bind(host), { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
+  // Each 新收 number that is not carried into the total breaks one column's balance.
+  const cols = ['NP', 'CP', 'RI', 'NGO', 'LS', 'OT', 'TOT'];
+  const layout = tableLayout('2021', 'T3');
+  for (const c of cols.slice(0, errors)) {
+    const cell = layout.data.find((d) => d.id === `T3.NEW.${c}`);
+    if (cell) host.userEdit('年报', a1(cell.row, cell.col), 7);
+  }
+  return host;
+}
+
+describe('the ribbon 校验 result dialog', () => {
+  it('gets its summary in a query parameter, so a host that drops the fragment still shows it', async () => {
+    const host = await workbookWithErrors(1);
+    const { calls, completed } = await runRibbonCheck(host);
+    expect(calls).toHaveLength(1);
+    const url = new URL(calls[0].url);
+    expect(url.hash).toBe('');
+    expect(url.pathname).toBe('/addin/check-result.html');
+    const shown = dialogShows(openedByHost(calls[0].url));
+    expect(shown.title).toMatch(/^发现问题：错误 \d+ 条/);
+    expect(shown.lines.join('\n')).toContain('表三');
+    expect(completed()).toBe(true);
+  });
+
+  it('keeps the URL short: lines that do not fit are counted in the last line', () => {
+    const long = (n: number) => ({
+      title: '发现问题：错误 30 条，警告 0 条',
+      lines: [...Array.from({ length: Math.min(n, 30) }, (_, i) => `表三 申请处理：第 ${i + 1} 条问题，`.padEnd(80, '说明')), ...(n < 30 ? [`…… 另有 ${30 - n} 条，请打开助手查看全部并定位单元格。`] : [])],
+    });
+    const url = resultDialogUrl('https://xxgk.example.cn/check-result.html', long);
+    expect(url.length).toBeLessThanOrEqual(MAX_DIALOG_URL);
+    const shown = dialogShows(openedByHost(url));
+    expect(shown.title).toBe('发现问题：错误 30 条，警告 0 条');
+    expect(shown.lines.length).toBeGreaterThan(1);
+    expect(shown.lines[shown.lines.length - 1]).toMatch(/^…… 另有 \d+ 条/);
+  });
+
+  it('carries any text, line breaks and characters beyond the BMP included, with nothing to escape', () => {
+    const summary = { title: '校验结果 𠀀', lines: ['第一行\n第二行', '“引号”&?#=%+/', ''] };
+    const url = resultDialogUrl('https://xxgk.example.cn/check-result.html', () => summary);
+    expect(new URL(url).search).toMatch(/^\?r=[A-Za-z0-9_-]+$/);
+    expect(dialogShows(openedByHost(url))).toEqual(summary);
+    expect(base64url('年报')).toBe(Buffer.from('年报').toString('base64url'));
+  });
+
+  it('says so when the page is opened without a result', () => {
+    expect(dialogShows('https://xxgk.example.cn/check-result.html?_host_Info=Excel').title).toBe('无法显示校验结果');
+  });
+});
