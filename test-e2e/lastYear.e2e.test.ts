@@ -1,11 +1,8 @@
 import { mkdirSync } from 'fs';
 import { Server } from 'http';
 import { Browser, Page } from 'playwright-core';
-import { TABLE_IDS } from '../src/report/formats';
 import { HIGHLIGHT_COLOURS } from '../src/report/formulas';
-import { a1 } from '../src/report/a1';
-import { tableLayout } from '../src/report/layout';
-import { GAP_ROWS } from '../src/report/style';
+import { stackedAddress } from '../test/helpers/stacked';
 import { launch, SCREENSHOTS, servePreview, shot } from './browser';
 
 let server: Server;
@@ -22,18 +19,6 @@ afterAll(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** Sheet address of a 2021 data cell when all three tables are inserted at A1 of a new sheet. */
-function addressOf(id: string): string {
-  let row = 0;
-  for (const t of TABLE_IDS) {
-    const l = tableLayout('2021', t);
-    const d = l.data.find((x) => x.id === id);
-    if (d) return a1(row + d.row, d.col);
-    row += l.rowCount + GAP_ROWS;
-  }
-  throw new Error(id);
-}
 
 const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
 
@@ -58,7 +43,7 @@ it('links a second inserted sheet as last year’s report and finds this year’
   await page.getByRole('tab', { name: lastYear }).waitFor();
   // Last year's report carried 3 requests of 自然人 over to this year (its own balance is off: not the point).
   await page.getByRole('tab', { name: lastYear }).click();
-  await typeInto(page, addressOf('T3.COUT.NP'), '3');
+  await typeInto(page, stackedAddress('2021', 'T3.COUT.NP'), '3');
 
   await page.getByLabel('上年报告所在的工作表').selectOption({ label: lastYear });
   await page.getByRole('button', { name: '作为上年报告' }).click();
@@ -67,7 +52,7 @@ it('links a second inserted sheet as last year’s report and finds this year’
   await carry.waitFor();
 
   await page.getByRole('tab', { name: thisYear, exact: true }).click();
-  const cin = addressOf('T3.CIN.NP');
+  const cin = stackedAddress('2021', 'T3.CIN.NP');
   await expect(cell(page, cin).getAttribute('data-highlight')).resolves.toBe(HIGHLIGHT_COLOURS.warning.fill);
   await shot(page, 'last-year-carry');
 

@@ -2,10 +2,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Server } from 'http';
 import { Browser, Page } from 'playwright-core';
-import { FormatVersion, TABLE_IDS } from '../src/report/formats';
-import { a1 } from '../src/report/a1';
-import { tableLayout } from '../src/report/layout';
-import { GAP_ROWS } from '../src/report/style';
+import { FormatVersion } from '../src/report/formats';
+import { stackedAddress } from '../test/helpers/stacked';
 import { cellAreas } from '../src/excel/check';
 import { editLatencies, launch, SCREENSHOTS, servePreview, shot } from './browser';
 
@@ -23,18 +21,6 @@ afterAll(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** Sheet address of a data cell when all three tables are inserted at A1 of a new sheet. */
-function addressOf(version: FormatVersion, id: string): string {
-  let row = 0;
-  for (const t of TABLE_IDS) {
-    const l = tableLayout(version, t);
-    const d = l.data.find((x) => x.id === id);
-    if (d) return a1(row + d.row, d.col);
-    row += l.rowCount + GAP_ROWS;
-  }
-  throw new Error(id);
-}
 
 async function open(width = 1366, height = 768): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
@@ -67,16 +53,16 @@ describe.each(['2021', '2019'] as const)('the preview with %s tables', (version)
   it('highlights a broken balance, lists it with the numbers, selects its cells, and clears both when fixed', async () => {
     const page = await open();
     await insertAll(page, version);
-    const np = addressOf(version, 'T3.NEW.NP');
+    const np = stackedAddress(version, 'T3.NEW.NP');
     await typeInto(page, np, '5');
     await finding(page, '自然人列：第一项 5 + 第二项 0 = 5，应等于（七）总计 0 + 第四项 0 = 0，相差 5').waitFor();
     await expect(cell(page, np).getAttribute('data-highlight')).resolves.toBe('#FFC7CE');
-    await expect(cell(page, addressOf(version, 'T3.COUT.NP')).getAttribute('data-highlight')).resolves.toBe('#FFC7CE');
+    await expect(cell(page, stackedAddress(version, 'T3.COUT.NP')).getAttribute('data-highlight')).resolves.toBe('#FFC7CE');
     await shot(page, `${version}-finding`);
 
     await finding(page, '自然人列：第一项 5').click();
     // Exactly the four cells of the balance (ExcelApi 1.9 selects several areas), not the column between them.
-    const cells = ['T3.NEW.NP', 'T3.CIN.NP', 'T3.RT.NP', 'T3.COUT.NP'].map((id) => addressOf(version, id));
+    const cells = ['T3.NEW.NP', 'T3.CIN.NP', 'T3.RT.NP', 'T3.COUT.NP'].map((id) => stackedAddress(version, id));
     await eventually(() => page.getByTestId('namebox').textContent(), cellAreas(cells).join(','));
     await expect(page.locator('td[aria-selected="true"]').count()).resolves.toBe(4);
     // The cell both failing rules share is named as the likely culprit.
@@ -97,7 +83,7 @@ describe.each(['2021', '2019'] as const)('the preview with %s tables', (version)
   it('refuses text in a count cell with the Chinese message of the data validation', async () => {
     const page = await open();
     await insertAll(page, version);
-    const address = addressOf(version, 'T4.RV.UPH');
+    const address = stackedAddress(version, 'T4.RV.UPH');
     await typeInto(page, address, 'abc');
     await page.getByTestId('refusal').waitFor();
     expect(await page.getByTestId('refusal').textContent()).toContain('不小于 0 的整数');
@@ -185,7 +171,7 @@ describe('fit and finish', () => {
     await insertAll(page, '2021');
     const bar = page.getByTestId('counts');
     const before = await bar.boundingBox();
-    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    await typeInto(page, stackedAddress('2021', 'T4.RV.TOT'), '9');
     await finding(page, '行政复议：总计 9').waitFor();
     const after = await bar.boundingBox();
     expect(after?.height).toBe(before?.height);
@@ -198,7 +184,7 @@ describe('fit and finish', () => {
     await insertAll(page, '2021');
     await page.getByRole('switch', { name: '实时校验' }).click();
     await page.getByTestId('live-off').waitFor();
-    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    await typeInto(page, stackedAddress('2021', 'T4.RV.TOT'), '9');
     expect(await page.getByText('行政复议：总计 9').count()).toBe(0);
     await shot(page, 'live-off');
     await page.getByRole('button', { name: '立即校验' }).click();
@@ -211,7 +197,7 @@ describe('fit and finish', () => {
   it('measures the time from a cell edit to the updated findings list', async () => {
     const page = await open();
     await insertAll(page, '2021');
-    const address = addressOf('2021', 'T3.NEW.BIZ');
+    const address = stackedAddress('2021', 'T3.NEW.BIZ');
     const samples = await editLatencies(page, address, 7, (i) => `商业企业列：第一项 ${i} `);
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)];
@@ -248,7 +234,7 @@ describe('the supervising office and the published text', () => {
     await shot(page, 'rollup');
     // A unit's number reaches the summary: both say the balance is broken.
     await page.getByRole('tab', { name: '年报表格（2021版）', exact: true }).click();
-    await typeInto(page, addressOf('2021', 'T3.NEW.NP'), '4');
+    await typeInto(page, stackedAddress('2021', 'T3.NEW.NP'), '4');
     await eventually(() => finding(page, '自然人列：第一项 4 + 第二项 0 = 4').count(), 2);
     await page.close();
   });
@@ -314,11 +300,11 @@ describe('what a clerk sees', () => {
   it('undoes the last typing with Ctrl+Z, and lets long text run on over empty cells', async () => {
     const page = await open();
     await insertAll(page, '2021');
-    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    await typeInto(page, stackedAddress('2021', 'T4.RV.TOT'), '9');
     await finding(page, '行政复议：总计 9').waitFor();
     await page.keyboard.press('Control+z');
     await page.getByText('数字全部对得上').waitFor();
-    await expect(cell(page, addressOf('2021', 'T4.RV.TOT')).textContent()).resolves.toBe(''); // blank as inserted
+    await expect(cell(page, stackedAddress('2021', 'T4.RV.TOT')).textContent()).resolves.toBe(''); // blank as inserted
     await page.getByRole('tab', { name: 'Sheet1' }).click();
     // Chinese text comes through an input method, after a double-click opens the cell for editing.
     await cell(page, 'B2').dblclick();
@@ -335,7 +321,7 @@ describe('what a clerk sees', () => {
   it('selects and shows the recognised tables, and gives each checked sheet its verdict', async () => {
     const page = await open();
     await insertAll(page, '2021');
-    await typeInto(page, addressOf('2021', 'T4.RV.TOT'), '9');
+    await typeInto(page, stackedAddress('2021', 'T4.RV.TOT'), '9');
     await finding(page, '行政复议：总计 9').waitFor();
     await page.getByRole('tab', { name: 'Sheet1' }).click();
     const text = readFileSync(join(__dirname, '..', 'test', 'fixtures', 'street-office-2019-format.txt'), 'utf8');
@@ -363,7 +349,7 @@ describe('what a clerk sees', () => {
     const page = await open();
     await page.getByRole('checkbox', { name: /合计用公式/ }).check();
     await insertAll(page, '2021');
-    const total = addressOf('2021', 'T3.NEW.TOT');
+    const total = stackedAddress('2021', 'T3.NEW.TOT');
     await typeInto(page, total, '7');
     const notice = page.getByTestId('notice');
     await notice.getByText('合计公式被改写').waitFor();

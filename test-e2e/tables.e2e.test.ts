@@ -4,7 +4,7 @@ import { Browser, Page } from 'playwright-core';
 import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../src/report/formats';
 import { a1 } from '../src/report/a1';
 import { tableLayout } from '../src/report/layout';
-import { GAP_ROWS } from '../src/report/style';
+import { stackedTop } from '../test/helpers/stacked';
 import { closeServer, launch, SCREENSHOTS, servePreview, shot } from './browser';
 
 // The three tables as the preview draws them from the in-memory workbook: they must look like the
@@ -27,11 +27,9 @@ afterAll(async () => {
 
 /** Each label of the tables inserted at A1 of a new sheet: its address and whether it heads the table. */
 function labelsOnSheet(version: FormatVersion): { table: string; address: string; text: string; heading: boolean }[] {
-  let row = 0;
   return TABLE_IDS.flatMap((t) => {
     const layout = tableLayout(version, t);
-    const top = row;
-    row += layout.rowCount + GAP_ROWS;
+    const top = stackedTop(version, t);
     return layout.labels.map((l) => ({ table: t, address: a1(top + l.row, l.col), text: l.text, heading: l.role !== 'rowLabel' }));
   });
 }

@@ -11,6 +11,7 @@ import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../../src/report/fo
 import { consistentReport, seededRandom, zeroReport } from '../../src/report/generate';
 import { a1, parseA1 } from '../../src/report/a1';
 import { allLayouts, cellPosition } from '../../src/report/layout';
+import { stackedTop } from '../helpers/stacked';
 import { Report } from '../../src/report/report';
 import { RuleId } from '../../src/report/rules';
 import { Finding, validate } from '../../src/report/validate';
@@ -94,20 +95,11 @@ function expectedHighlights(version: FormatVersion, findings: Finding[]): Set<st
     if (f.severity === 'info' || notComputable(f)) continue;
     for (const id of f.cells) {
       const p = cellPosition(version, id);
-      const origin = placementOf(version, p.table);
+      const origin = stackedTop(version, p.table);
       out.add(`${f.rule}|${a1(origin + p.row, p.col)}`);
     }
   }
   return out;
-}
-
-function placementOf(version: FormatVersion, table: string): number {
-  let row = 0;
-  for (const l of allLayouts(version)) {
-    if (l.table === table) return row;
-    row += l.rowCount + 1;
-  }
-  throw new Error(table);
 }
 
 function mutate(report: Report, id: CellId, how: string, rand: () => number): Report {

@@ -3,6 +3,7 @@ import { INPUT_RULES } from '../../src/report/inputRules';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { checkFile } from '../../src/cli/checkFile';
 import { addInAndCommand } from '../helpers/hostFromXlsx';
+import { stackedTop } from '../helpers/stacked';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { decodeText } from '../../src/cli/pasted';
@@ -21,21 +22,10 @@ import { run } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-xlsx-'));
 
-/** Sheet row (0-based) where each table's grid starts in the template: stacked from A1, one blank row apart. */
-function tableTop(version: FormatVersion, table: string): number {
-  let row = 0;
-  for (const l of allLayouts(version)) {
-    if (l.table === table) return row;
-    row += l.rowCount + 1;
-  }
-  throw new Error(table);
-}
-
-/** The A1 address `offset` columns right of the first cell on a sheet whose text is `label`. */
 /** A1 address of a data cell in the template, computed from the layout (independently of the reader). */
 function templateAddress(version: FormatVersion, id: CellId): string {
   const p = cellPosition(version, id);
-  return a1(tableTop(version, p.table) + p.row, p.col);
+  return a1(stackedTop(version, p.table) + p.row, p.col);
 }
 
 async function fillTemplate(file: string, version: FormatVersion, report: Report): Promise<void> {
@@ -93,7 +83,7 @@ describe('xlsx template round trip', () => {
       const np = columnLetters(COLUMN_SPANS.T3.slice(0, 3).reduce((a, b) => a + b)); // after the three label columns
       expect(balance.address[0]).toBe(`${np}${newRow}`);
       // 表四 is the last block; its data row is the sheet's last row: 总计 E first, then A–D.
-      const t4Row = tableTop(version, 'T4') + 5; // grid row 4, 1-based
+      const t4Row = stackedTop(version, 'T4') + 5; // grid row 4, 1-based
       expect(parsed.files[0].findings.find((f: { rule: string }) => f.rule === 'T4-SUM').address).toEqual(['E', 'A', 'B', 'C', 'D'].map((c) => `${c}${t4Row}`));
 
       const text = await run(['check', file]);
@@ -120,7 +110,7 @@ describe('xlsx template round trip', () => {
     const { wb } = await loadWorkbook(readFileSync(file));
     const ws = wb.worksheets[0];
     const formulaCells = new Set<string>();
-    for (const p of TABLE_IDS.map((t) => ({ version: '2019' as const, table: t, row: tableTop('2019', t), col: 0 }))) {
+    for (const p of TABLE_IDS.map((t) => ({ version: '2019' as const, table: t, row: stackedTop('2019', t), col: 0 }))) {
       for (const t of totalFormulas(p)) {
         const c = ws.getCell(t.row + 1, t.col + 1);
         expect(c.formula).toBe(t.formula.slice(1));
@@ -171,7 +161,7 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
     expect(names).toEqual(
       TABLE_IDS.map((t) => {
         const l = tableLayout(version, t);
-        const top = tableTop(version, t);
+        const top = stackedTop(version, t);
         return {
           name: `XXGK_${t}_${version}`,
           localSheetId: 0,
@@ -189,7 +179,7 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
     const shownPx = (width: number) => Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
     widths.forEach((w, i) => expect([i, shownPx(ws.getColumn(i + 1).width!)]).toEqual([i, Math.round((w * 96) / 72)]));
     for (const layout of allLayouts(version)) {
-      const top = tableTop(version, layout.table);
+      const top = stackedTop(version, layout.table);
       const grid = layoutTextGrid(layout);
       for (const m of layout.merges) expectedMerges.add(`${a1(top + m.row, m.col)}:${a1(top + m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}`);
       for (const l of layout.labels) {
@@ -226,7 +216,7 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
 
   test('conditional formats: the highlight rules, formulas without "=", colours by severity', () => {
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings;
-    const rules = TABLE_IDS.flatMap((t) => highlightRules({ version, table: t, row: tableTop(version, t), col: 0 }));
+    const rules = TABLE_IDS.flatMap((t) => highlightRules({ version, table: t, row: stackedTop(version, t), col: 0 }));
     expect(cfs.map((c) => c.ref)).toEqual(rules.map((r) => r.area));
     cfs.forEach((cf, i) => {
       const rule = cf.rules[0] as ExcelJS.ExpressionRuleType;
@@ -251,7 +241,7 @@ describe('check on other workbooks and files', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
     const granted = tableLayout('2021', 'T3').labels.find((l) => l.text === '（一）予以公开')!;
-    ws.getCell(tableTop('2021', 'T3') + granted.row + 1, granted.col + 1).value = '甲乙丙';
+    ws.getCell(stackedTop('2021', 'T3') + granted.row + 1, granted.col + 1).value = '甲乙丙';
     ws.getCell(templateAddress('2021', 'T3.NEW.NP' as CellId)).value = 5; // would break the balance
     ws.getCell(templateAddress('2021', 'T4.RV.UPH' as CellId)).value = 5; // breaks T4-SUM
     await wb.xlsx.writeFile(file);
@@ -273,7 +263,7 @@ describe('check on other workbooks and files', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
     const repeated = tableLayout('2021', 'T3').labels.find((l) => l.text === '2.重复申请')!;
-    ws.getCell(tableTop('2021', 'T3') + repeated.row + 1, repeated.col + 1).value = '2. 重复申请';
+    ws.getCell(stackedTop('2021', 'T3') + repeated.row + 1, repeated.col + 1).value = '2. 重复申请';
     ws.getCell(templateAddress('2021', 'T3.NEW.NP' as CellId)).value = 5; // breaks the balance
     await wb.xlsx.writeFile(file);
     const f = JSON.parse((await run(['check', file, '--json'])).out).files[0];

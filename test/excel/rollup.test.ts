@@ -2,12 +2,10 @@ import { checkWorkbook } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { insertWorkbookRollup, rollupUnits } from '../../src/excel/rollup';
-import { dataCells, FormatVersion } from '../../src/report/formats';
+import { dataCells } from '../../src/report/formats';
 import { consistentReport, seededRandom } from '../../src/report/generate';
-import { a1 } from '../../src/report/a1';
-import { allLayouts } from '../../src/report/layout';
+import { stackedAddress } from '../helpers/stacked';
 import { Report } from '../../src/report/report';
-import { GAP_ROWS } from '../../src/report/style';
 import { ManualClock, settled } from '../helpers/manualClock';
 
 // 汇总本工作簿: a summary sheet of live SUM formulas over the unit sheets' template tables.
@@ -20,17 +18,6 @@ async function unit(host: MemoryHost, name: string, report: Report): Promise<voi
     context.workbook.worksheets.getItem(r.sheet).name = name;
     await context.sync();
   });
-}
-
-/** The sheet address of a data cell when the three tables are stacked from A1. */
-function addressOf(version: FormatVersion, id: string): string {
-  let row = 0;
-  for (const l of allLayouts(version)) {
-    const d = l.data.find((x) => x.id === id);
-    if (d) return a1(row + d.row, d.col);
-    row += l.rowCount + GAP_ROWS;
-  }
-  throw new Error(id);
 }
 
 const amountsWhole = (r: Report): Report => {
@@ -52,17 +39,17 @@ describe('汇总本工作簿', () => {
     expect(r).toEqual({ kind: 'done', sheet: '汇总（2021版）', units: ['甲局', '乙镇'], tables: ['T2', 'T3', 'T4'] });
     expect(host.stats.syncs).toBe(6); // a fixed number, whatever the number of units and cells
     const id = 'T3.NEW.TOT';
-    expect(host.cell('汇总（2021版）', addressOf('2021', id)).value).toBe(Number(a.cells[id]) + Number(b.cells[id]));
+    expect(host.cell('汇总（2021版）', stackedAddress('2021', id)).value).toBe(Number(a.cells[id]) + Number(b.cells[id]));
     let check = await checkWorkbook(run);
     const summary = check.sheets.find((s) => s.sheet === '汇总（2021版）')!;
     expect(summary.verdict).toBe('passed');
     for (const d of dataCells('2021')) expect([d.id, summary.report!.cells[d.id]]).toEqual([d.id, Number(a.cells[d.id]) + Number(b.cells[d.id])]);
     // A unit breaks its balance: the unit and the summary say so; the unit's fix clears both.
-    host.userEdit('乙镇', addressOf('2021', 'T3.NEW.NP'), Number(b.cells['T3.NEW.NP']) + 1);
+    host.userEdit('乙镇', stackedAddress('2021', 'T3.NEW.NP'), Number(b.cells['T3.NEW.NP']) + 1);
     check = await checkWorkbook(run);
     expect(check.sheets.find((s) => s.sheet === '乙镇')!.verdict).toBe('errors');
     expect(check.sheets.find((s) => s.sheet === '汇总（2021版）')!.findings.map((f) => f.rule)).toContain('T3-BALANCE');
-    host.userEdit('乙镇', addressOf('2021', 'T3.NEW.NP'), Number(b.cells['T3.NEW.NP']));
+    host.userEdit('乙镇', stackedAddress('2021', 'T3.NEW.NP'), Number(b.cells['T3.NEW.NP']));
     check = await checkWorkbook(run);
     expect(check.sheets.map((s) => s.verdict)).toEqual(['passed', 'passed', 'passed']);
   });
@@ -114,7 +101,7 @@ describe('汇总本工作簿 with the live check', () => {
     await clock.advance(30);
     expect(live.result.sheets.find((s) => s.sheet === '汇总（2021版）')!.summary).toBe(true);
     host.resetStats();
-    host.userEdit('甲局', addressOf('2021', 'T3.NEW.NP'), Number(a.cells['T3.NEW.NP']) + 1);
+    host.userEdit('甲局', stackedAddress('2021', 'T3.NEW.NP'), Number(a.cells['T3.NEW.NP']) + 1);
     await host.flushEvents();
     await clock.advance(60);
     const summary = live.result.sheets.find((s) => s.sheet === '汇总（2021版）')!;
