@@ -2,7 +2,6 @@
  * The few ES2019+ library functions the add-in uses, for Office 2019 running add-ins in Edge Legacy
  * (EdgeHTML 18, no WebView2). Syntax is lowered by the build; these fill in the runtime.
  */
-/* eslint-disable no-extend-native */
 const arrayProto = Array.prototype as unknown as Record<string, unknown>;
 
 if (!arrayProto.flat) {

@@ -73,16 +73,16 @@ export function closeServer(server: Server): Promise<void> {
 }
 
 /**
- * Serves the built preview and starts Chromium for `use`; the browser and the server are closed
- * afterwards, also when Chromium fails to start or `use` throws.
+ * Serves the built preview and starts Chromium for `body`; the browser and the server are closed
+ * afterwards, also when Chromium fails to start or `body` throws.
  */
-export async function withPreviewBrowser<T>(use: (browser: Browser, url: string) => Promise<T>): Promise<T> {
+export async function withPreviewBrowser<T>(body: (browser: Browser, url: string) => Promise<T>): Promise<T> {
   chromiumPath();
   const { url, server } = await servePreview();
   try {
     const browser = await launch();
     try {
-      return await use(browser, url);
+      return await body(browser, url);
     } finally {
       await browser.close();
     }

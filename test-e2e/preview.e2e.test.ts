@@ -201,7 +201,6 @@ describe('fit and finish', () => {
     const samples = await editLatencies(page, address, 7, (i) => `商业企业列：第一项 ${i} `);
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)];
-    // eslint-disable-next-line no-console
     console.log(`editToFindingsMedianMs ${median.toFixed(1)} (the live check's 30 ms wait included; samples ${samples.map((s) => s.toFixed(0)).join(',')})`);
     expect(Number.isFinite(median)).toBe(true);
     await page.close();

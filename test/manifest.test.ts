@@ -65,9 +65,7 @@ describe('manifest.xml', () => {
 });
 
 describe('the production manifest (npm run build with XXGK_PROD_URL)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { productionManifest } = require('../scripts/manifest') as { productionManifest: (xml: string, url: string) => string };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { icons } = require('../scripts/icons') as { icons: () => Record<string, Buffer> };
   const drawn = icons();
   const pngSize = (buf: Buffer) => ({ width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) });
@@ -91,7 +89,6 @@ describe('the production manifest (npm run build with XXGK_PROD_URL)', () => {
   }
 
   it('the build refuses any production file, bundles included, that still names localhost', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { assertNoLocalhost } = require('../scripts/manifest') as { assertNoLocalhost: (files: Record<string, string | Buffer>) => void };
     expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('fetch("https://xxgk.example.gov.cn/a")'), 'manifest.prod.xml': '<x/>' })).not.toThrow();
     expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('var u="https://localhost:3000/"'), 'a.html': 'ok' })).toThrow(/taskpane\.js/);

@@ -14,7 +14,6 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 // html-encoding-sniffer (the encoding sniffing algorithm of the HTML standard) has no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const sniffEncoding: (data: Uint8Array, options?: { defaultEncoding?: string | null }) => string | null = require('html-encoding-sniffer');
 
 export interface DecodedPage {

@@ -50,7 +50,6 @@ function loadPdfJs(): PdfJs {
   if (!g.DOMMatrix) {
     try {
       // pdf.js takes DOMMatrix (and its rendering classes) from its optional dependency @napi-rs/canvas.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('@napi-rs/canvas');
     } catch {
       // Without it (a platform it has no binary for) pdf.js still reads text, but its module makes one
@@ -72,9 +71,7 @@ function loadPdfJs(): PdfJs {
     warn(...args);
   };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     g.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
   } finally {
     console.warn = warn;

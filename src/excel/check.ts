@@ -263,6 +263,7 @@ export async function checkSheet(
       return queueGuard(ws, name, ourName(name)?.template ?? null, at.row, at.col);
     });
     await context.sync();
+    // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
     const names = ourNames(ws.names);
     const formulaTotals = new Set(names.filter(({ item }) => String(item.comment ?? '').includes(FORMULA_TOTALS_MARK)).map(({ our }) => our.name));
     const stillThere = names.every(({ our, item }) => {
@@ -278,6 +279,7 @@ export async function checkSheet(
         return { our, comment: String(item.comment ?? ''), formulas: our.template ? (range.formulas as unknown[][]) : null };
       });
       return {
+        // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
         ...withSummary(sheet, ws.names),
         unguarded: unguardedOf(sheet, guards, formulaTotals),
         formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas),
@@ -294,6 +296,7 @@ export async function checkSheet(
     const sheet = evaluateSheet(ws.name, ws.id, blocks, lastYear);
     // Moved tables: the next edit's check, in place again, looks at their totals.
     return {
+      // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
       ...withSummary(sheet, ws.names),
       unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [],
       formulaTotalsLost: [],

@@ -147,6 +147,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
       } else {
         const selected = context.workbook.getSelectedRange();
         selected.load('rowIndex,columnIndex');
+        // eslint-disable-next-line office-addins/call-sync-before-read -- worksheet is a navigation property: a proxy, usable before the sync
         ws = selected.worksheet;
         ws.load('name');
         ws.protection.load('protected');

@@ -208,6 +208,7 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
 
       let info: LastYearInfo;
       let block: { top: number; left: number; rows: number; cols: number } | null = null;
+      // eslint-disable-next-line office-addins/test-for-null-using-isNullObject -- `used` is null when no sheet was read (a file); its isNullObject is tested below
       if (srcWs && used) {
         const sheet = srcWs.name;
         if (used.isNullObject) throw new UserFacingError(`工作表“${sheet}”是空的，没有上年报告的表格。`);

@@ -38,9 +38,11 @@ function queueActiveSheet(context: Excel.RequestContext): ActiveSheet {
   ws.protection.load('protected');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values,rowIndex,columnIndex');
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
   const names = ws.names;
   names.load('items/name');
   // Only the type: reading .custom of a colour scale or data bar throws in Excel.
+  // eslint-disable-next-line office-addins/load-object-before-read -- conditionalFormats is a navigation property
   const cfs = ws.getRange().conditionalFormats;
   cfs.load('items/type');
   return { ws, used, names, cfs };

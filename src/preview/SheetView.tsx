@@ -72,7 +72,6 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
       } else select({ row: editing.pos.row + move.row, col: editing.pos.col + move.col });
       gridRef.current?.focus();
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [host, sheet, onRefused, select],
   );
 

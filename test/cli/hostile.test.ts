@@ -27,7 +27,6 @@ async function templateBuffer(): Promise<Buffer> {
 
 /** An .xlsx made by the template writer with its first sheet's XML changed. */
 async function patchedTemplate(name: string, patch: (xml: string) => string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip');
   const zip = await JSZip.loadAsync(await templateBuffer());
   const part = 'xl/worksheets/sheet1.xml';

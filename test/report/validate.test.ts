@@ -229,7 +229,7 @@ describe('validate: what a message shows of a hostile or noisy value', () => {
   });
 
   it('refuses an integer beyond 2^53 as a number that cannot be read exactly, and does not sum it', () => {
-    const findings = validate(withCells(zeroReport('2021'), { 'T3.NEW.NP': 9007199254740993 }));
+    const findings = validate(withCells(zeroReport('2021'), { 'T3.NEW.NP': Number.MAX_SAFE_INTEGER + 2 }));
     const cell = findings.find((f) => f.rule === 'CELL-COUNT')!;
     expect(cell.severity).toBe('error');
     expect(cell.message).toContain('数字过大，无法准确读取');
