@@ -191,32 +191,27 @@ function t2Label(b: T2Block, col: string): string {
   return b.columns.find((c) => c.id === col)?.label ?? col;
 }
 
+/** A term of one 表二 row: its cell in `col`, named by the column (上年… for last year's). */
+type RowTerm = (col: string, sign?: 1 | -1, year?: Term['year']) => Term;
+
+/** One relation per row of the 表二 blocks that have all `columns`; `sides` gives its terms. */
+function perT2Row(v: FormatVersion, columns: string[], rule: RuleId, relation: Relation, sides: (cell: RowTerm) => { lhs: Term[]; rhs: Term[] }): RelationInstance[] {
+  return t2BlocksWith(v, columns).flatMap((b) =>
+    b.rows.map((r) => {
+      const cell: RowTerm = (col, sign = 1, year = 'this') => term(`T2.${r.id}.${col}`, `${year === 'last' ? '上年' : ''}${t2Label(b, col)}`, sign, year);
+      return { rule, instance: r.id, instanceLabel: `${r.label}行`, relation, ...sides(cell) };
+    }),
+  );
+}
+
 /** T2-PREV-DELTA (2019), for each row of blocks （五）（六）（八）: PREV + DELTA >= 0. */
 function t2PrevDelta(v: FormatVersion): RelationInstance[] {
-  return t2BlocksWith(v, ['PREV', 'DELTA']).flatMap((b) =>
-    b.rows.map((r) => ({
-      rule: 'T2-PREV-DELTA' as const,
-      instance: r.id,
-      instanceLabel: `${r.label}行`,
-      relation: 'ge' as const,
-      lhs: [term(`T2.${r.id}.PREV`, t2Label(b, 'PREV')), term(`T2.${r.id}.DELTA`, t2Label(b, 'DELTA'))],
-      rhs: [],
-    })),
-  );
+  return perT2Row(v, ['PREV', 'DELTA'], 'T2-PREV-DELTA', 'ge', (cell) => ({ lhs: [cell('PREV'), cell('DELTA')], rhs: [] }));
 }
 
 /** T2-PUBLISHED (2019), for each row of block （一）: PUBLISHED <= ALLPUB. */
 function t2Published(v: FormatVersion): RelationInstance[] {
-  return t2BlocksWith(v, ['PUBLISHED', 'ALLPUB']).flatMap((b) =>
-    b.rows.map((r) => ({
-      rule: 'T2-PUBLISHED' as const,
-      instance: r.id,
-      instanceLabel: `${r.label}行`,
-      relation: 'le' as const,
-      lhs: [term(`T2.${r.id}.PUBLISHED`, t2Label(b, 'PUBLISHED'))],
-      rhs: [term(`T2.${r.id}.ALLPUB`, t2Label(b, 'ALLPUB'))],
-    })),
-  );
+  return perT2Row(v, ['PUBLISHED', 'ALLPUB'], 'T2-PUBLISHED', 'le', (cell) => ({ lhs: [cell('PUBLISHED')], rhs: [cell('ALLPUB')] }));
 }
 
 /** XY-CARRY, for each T3 column: this year's CIN = last year's COUT (the ids are the same in both versions). */
@@ -234,38 +229,16 @@ function xyCarry(v: FormatVersion, last: FormatVersion): RelationInstance[] {
 /** XY-INFORCE (2021 after 2021), for each row of block （一）: INFORCE = last INFORCE + ISSUED − REPEALED. */
 function xyInforce(v: FormatVersion, last: FormatVersion): RelationInstance[] {
   if (last !== '2021') return [];
-  return t2BlocksWith(v, ['ISSUED', 'REPEALED', 'INFORCE']).flatMap((b) =>
-    b.rows.map((r) => ({
-      rule: 'XY-INFORCE' as const,
-      instance: r.id,
-      instanceLabel: `${r.label}行`,
-      relation: 'eq' as const,
-      lhs: [term(`T2.${r.id}.INFORCE`, t2Label(b, 'INFORCE'))],
-      rhs: [
-        term(`T2.${r.id}.INFORCE`, `上年${t2Label(b, 'INFORCE')}`, 1, 'last'),
-        term(`T2.${r.id}.ISSUED`, t2Label(b, 'ISSUED')),
-        term(`T2.${r.id}.REPEALED`, t2Label(b, 'REPEALED'), -1),
-      ],
-    })),
-  );
+  return perT2Row(v, ['ISSUED', 'REPEALED', 'INFORCE'], 'XY-INFORCE', 'eq', (cell) => ({
+    lhs: [cell('INFORCE')],
+    rhs: [cell('INFORCE', 1, 'last'), cell('ISSUED'), cell('REPEALED', -1)],
+  }));
 }
 
 /** XY-PREV (2019 after 2019), for each row of blocks （五）（六）（八）: PREV = last PREV + last DELTA. */
 function xyPrev(v: FormatVersion, last: FormatVersion): RelationInstance[] {
   if (last !== '2019') return [];
-  return t2BlocksWith(v, ['PREV', 'DELTA']).flatMap((b) =>
-    b.rows.map((r) => ({
-      rule: 'XY-PREV' as const,
-      instance: r.id,
-      instanceLabel: `${r.label}行`,
-      relation: 'eq' as const,
-      lhs: [term(`T2.${r.id}.PREV`, t2Label(b, 'PREV'))],
-      rhs: [
-        term(`T2.${r.id}.PREV`, `上年${t2Label(b, 'PREV')}`, 1, 'last'),
-        term(`T2.${r.id}.DELTA`, `上年${t2Label(b, 'DELTA')}`, 1, 'last'),
-      ],
-    })),
-  );
+  return perT2Row(v, ['PREV', 'DELTA'], 'XY-PREV', 'eq', (cell) => ({ lhs: [cell('PREV')], rhs: [cell('PREV', 1, 'last'), cell('DELTA', 1, 'last')] }));
 }
 
 const SINGLE_YEAR: Partial<Record<RuleId, (v: FormatVersion) => RelationInstance[]>> = {
