@@ -54,12 +54,12 @@ function refuse(message: string): never {
 }
 
 export function checkOrientation(v: unknown): PageLayoutModel['orientation'] {
-  if (v !== 'Portrait' && v !== 'Landscape') refuse(`'${String(v)}' is not an Excel.PageOrientation.`);
+  if (v !== 'Portrait' && v !== 'Landscape') refuse(`'${String(v)}' is not a page orientation (Portrait or Landscape).`);
   return v;
 }
 
 export function checkPaperSize(v: unknown): string {
-  if (typeof v !== 'string' || !PAPER_TYPES.includes(v)) refuse(`'${String(v)}' is not an Excel.PaperType.`);
+  if (typeof v !== 'string' || !PAPER_TYPES.includes(v)) refuse(`'${String(v)}' is not a paper type Excel knows.`);
   return v;
 }
 
@@ -79,7 +79,7 @@ const pageCount = (v: unknown): v is number => typeof v === 'number' && Number.i
  * and Excel's own recorded scripts give both counts.
  */
 export function checkZoom(v: unknown): ZoomModel {
-  if (typeof v !== 'object' || v === null) refuse('zoom must be an Excel.PageLayoutZoomOptions object.');
+  if (typeof v !== 'object' || v === null) refuse('zoom must be an object of zoom options.');
   const z = v as Record<string, unknown>;
   for (const k of Object.keys(z)) if (!['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k)) refuse(`Unknown zoom option '${k}'.`);
   const fits = given(z.horizontalFitToPages) || given(z.verticalFitToPages);

@@ -109,7 +109,7 @@ export class MemWorksheet
     };
   }
   protected _navs(): Record<string, MemClientObject> {
-    return { names: this.names, protection: this.protection, pageLayout: this.pageLayout, horizontalPageBreaks: this.horizontalPageBreaks };
+    return { names: this.names, protection: this.protection };
   }
 
   get name(): string {
