@@ -16,7 +16,13 @@ function hostWithSheet(): MemoryHost {
 
 async function insert(host: MemoryHost, options: Partial<InsertOptions>) {
   host.resetStats();
-  const result = await insertTables(host.run.bind(host), { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false, ...options });
+  const result = await insertTables(host.run.bind(host), {
+    version: '2021',
+    tables: [...TABLE_IDS],
+    target: 'newSheet',
+    totalsAsFormulas: false,
+    ...options,
+  });
   return { result, syncs: host.stats.syncs };
 }
 
@@ -46,7 +52,10 @@ describe('the printed page of inserted tables (ExcelApi 1.9 where the host has i
     const host = hostWithSheet();
     await insert(host, { pageSetup: true });
     const breaks = host.pageSetup(SHEET).horizontalBreaks;
-    expect(breaks.map((row) => host.cell(SHEET, `A${row + 1}`).value)).toEqual(['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
+    expect(breaks.map((row) => host.cell(SHEET, `A${row + 1}`).value)).toEqual([
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ]);
   });
 
   it('one table needs no break', async () => {

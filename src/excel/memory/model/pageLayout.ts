@@ -8,14 +8,58 @@ import { MemOfficeError } from '../errors';
 
 /** Excel.PaperType's values. */
 export const PAPER_TYPES: readonly string[] = [
-  'Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5',
-  'Folio', 'Quatro', 'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14',
-  'Csheet', 'Dsheet', 'Esheet', 'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65', 'EnvelopeB4',
-  'EnvelopeB5', 'EnvelopeB6', 'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS', 'FanfoldStdGerman', 'FanfoldLegalGerman',
+  'Letter',
+  'LetterSmall',
+  'Tabloid',
+  'Ledger',
+  'Legal',
+  'Statement',
+  'Executive',
+  'A3',
+  'A4',
+  'A4Small',
+  'A5',
+  'B4',
+  'B5',
+  'Folio',
+  'Quatro',
+  'Paper10x14',
+  'Paper11x17',
+  'Note',
+  'Envelope9',
+  'Envelope10',
+  'Envelope11',
+  'Envelope12',
+  'Envelope14',
+  'Csheet',
+  'Dsheet',
+  'Esheet',
+  'EnvelopeDL',
+  'EnvelopeC5',
+  'EnvelopeC3',
+  'EnvelopeC4',
+  'EnvelopeC6',
+  'EnvelopeC65',
+  'EnvelopeB4',
+  'EnvelopeB5',
+  'EnvelopeB6',
+  'EnvelopeItaly',
+  'EnvelopeMonarch',
+  'EnvelopePersonal',
+  'FanfoldUS',
+  'FanfoldStdGerman',
+  'FanfoldLegalGerman',
 ];
 
 export type MarginName = 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin';
-export const MARGIN_NAMES: readonly MarginName[] = ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'];
+export const MARGIN_NAMES: readonly MarginName[] = [
+  'leftMargin',
+  'rightMargin',
+  'topMargin',
+  'bottomMargin',
+  'headerMargin',
+  'footerMargin',
+];
 
 /** Excel.PageLayoutZoomOptions as Excel reads it back: null where the other kind of zoom is used. */
 export interface ZoomModel {
@@ -81,11 +125,13 @@ const pageCount = (v: unknown): v is number => typeof v === 'number' && Number.i
 export function checkZoom(v: unknown): ZoomModel {
   if (typeof v !== 'object' || v === null) refuse('zoom must be an object of zoom options.');
   const z = v as Record<string, unknown>;
-  for (const k of Object.keys(z)) if (!['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k)) refuse(`Unknown zoom option '${k}'.`);
+  for (const k of Object.keys(z))
+    if (!['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k)) refuse(`Unknown zoom option '${k}'.`);
   const fits = given(z.horizontalFitToPages) || given(z.verticalFitToPages);
   if (given(z.scale)) {
     if (fits) refuse('zoom takes a scale or pages to fit, not both.');
-    if (typeof z.scale !== 'number' || !(z.scale >= 10 && z.scale <= 400)) refuse(`The print scale must be from 10 to 400 (got ${String(z.scale)}).`);
+    if (typeof z.scale !== 'number' || !(z.scale >= 10 && z.scale <= 400))
+      refuse(`The print scale must be from 10 to 400 (got ${String(z.scale)}).`);
     return { scale: z.scale, horizontalFitToPages: null, verticalFitToPages: null };
   }
   if (!fits) refuse('zoom needs a scale or pages to fit.');

@@ -31,10 +31,7 @@ function writable(s: SheetModel): SheetModel {
   return s;
 }
 
-export class MemPageLayout
-  extends MemClientObject
-  implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | MarginName>
-{
+export class MemPageLayout extends MemClientObject implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | MarginName> {
   constructor(
     context: MemRequestContext,
     private readonly _ws: MemWorksheet,
