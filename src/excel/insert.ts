@@ -7,7 +7,7 @@ import { columnWidths, sheetPaint, TablePaint } from '../report/paintPlan';
 import { Report } from '../report/report';
 import { describeExcelError } from './errors';
 import { Blocked, Done, Failed } from './outcome';
-import { queueColumnWidths, queuePaint } from './paint';
+import { queueColumnWidths, queuePage, queuePaint } from './paint';
 import { ExcelRun } from './run';
 import { parseTableName, tableName, tableNameComment } from '../report/tableNames';
 
@@ -22,6 +22,8 @@ export interface InsertOptions {
   values?: Report;
   /** ExcelApi 1.13: merged cells in the way can be seen (getMergedAreasOrNullObject). */
   mergedAreas?: boolean;
+  /** ExcelApi 1.9: a new sheet gets the plan's page (Worksheet.pageLayout, horizontalPageBreaks). */
+  pageSetup?: boolean;
 }
 
 /** Where the tables were drawn. */
@@ -233,6 +235,10 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
       };
       queueColumnWidths(ws, origin.row, origin.col, paint.columnWidths);
       for (const t of paint.tables) queueDrawTable(ws, t, options.totalsAsFormulas, options.values);
+      // A new sheet only: the user's own sheet keeps its page setup and breaks, which may serve what
+      // else it holds (and a failed drawing would have to put them back). A new sheet is the add-in's,
+      // and deleted whole when its drawing fails.
+      if (options.pageSetup && target === 'newSheet') queuePage(ws, paint, origin.col);
       ws.activate();
       const first = placements[0];
       const last = placements[placements.length - 1];

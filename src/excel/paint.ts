@@ -2,11 +2,11 @@ import { ColumnKind } from '../report/formats';
 import { INPUT_RULES, InputRule } from '../report/inputRules';
 import { tableLayout } from '../report/layout';
 import { Placement } from '../report/formulas';
-import { CellStyle, CellValidation, HighlightPaint, highlightPaint, inputAreas, inputGuard, PaintArea, TablePaint } from '../report/paintPlan';
+import { CellStyle, CellValidation, HighlightPaint, highlightPaint, inputAreas, inputGuard, PaintArea, SheetPaint, TablePaint } from '../report/paintPlan';
 
 // The paint plan (src/report/paintPlan.ts) in office.js: queued writes, no sync. The plan's page
-// (A4 portrait, margins) and page breaks are left to the user: worksheet.pageLayout and
-// horizontalPageBreaks come with ExcelApi 1.9, above the add-in's floor.
+// (A4 portrait, margins) and page breaks need ExcelApi 1.9 (worksheet.pageLayout and
+// horizontalPageBreaks), above the add-in's floor: queuePage is called only where the host has it.
 
 /** Excel's data validation rule of an input rule. */
 export function excelValidationRule(r: InputRule): Excel.DataValidationRule {
@@ -75,6 +75,28 @@ export function queuePaint(ws: Excel.Worksheet, t: TablePaint): void {
   for (const a of t.areas) queueArea(ws, a);
   queueHighlights(ws, t.highlights);
   t.rowHeights.forEach((h, i) => (ws.getRangeByIndexes(t.block.row + i, t.block.col, 1, 1).format.rowHeight = h));
+}
+
+/**
+ * Queues the plan's page (ExcelApi 1.9): A4 portrait, its margins, one page wide, and a break before
+ * each table after the first. Both page counts are given, as Excel's own recorded scripts do:
+ * `{ horizontalFitToPages: 1 }` alone has been seen not to apply (https://github.com/OfficeDev/office-js/issues/1860).
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout (margins in points)
+ */
+export function queuePage(ws: Excel.Worksheet, paint: Pick<SheetPaint, 'page' | 'pageBreaks'>, col: number): void {
+  const layout = ws.pageLayout;
+  const m = paint.page.margins;
+  layout.paperSize = 'A4';
+  layout.orientation = 'Portrait';
+  layout.leftMargin = m.left * 72;
+  layout.rightMargin = m.right * 72;
+  layout.topMargin = m.top * 72;
+  layout.bottomMargin = m.bottom * 72;
+  layout.headerMargin = m.header * 72;
+  layout.footerMargin = m.footer * 72;
+  // Pages down: 0, as many as the tables take.
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  for (const row of paint.pageBreaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, col, 1, 1));
 }
 
 /** Queues the widths of the columns from `col` on. */

@@ -113,4 +113,4 @@ createRoot(left).render(
   </FluentProvider>,
 );
 // The in-memory host holds batches during cell edit (delayForCellEdit), so the live check starts soon after an edit.
-mountTaskpane(createRoot(pane), { run: host.run, supported: true, debounceMs: 30, mergedAreas: true, multiAreaSelect: true });
+mountTaskpane(createRoot(pane), { run: host.run, supported: true, debounceMs: 30, mergedAreas: true, multiAreaSelect: true, pageSetup: true });

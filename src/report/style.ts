@@ -23,7 +23,7 @@ export const PAGE = {
 
 /**
  * Printable width of A4 portrait at PAGE's margins, in points: 523. (Excel's Normal margins of 0.7
- * inch leave 494 pt; the .xlsx template sets PAGE's, the add-in cannot before ExcelApi 1.9.)
+ * inch leave 494 pt; the .xlsx template sets PAGE's, the add-in does on a new sheet where the host has ExcelApi 1.9.)
  */
 export const A4_PRINTABLE_WIDTH = Math.floor(PAGE.width - 72 * (PAGE.margins.left + PAGE.margins.right));
 

@@ -47,9 +47,11 @@ export interface AppProps {
   mergedAreas?: boolean;
   /** ExcelApi 1.9: a finding's cells are selected exactly, in several areas. */
   multiAreaSelect?: boolean;
+  /** ExcelApi 1.9: tables inserted on a new sheet print on A4 portrait, one page wide, each on its own page. */
+  pageSetup?: boolean;
 }
 
-export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }: AppProps) {
+export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, pageSetup }: AppProps) {
   const styles = useStyles();
   const [options, setOptions] = useState<InsertOptions>({ version: DEFAULT_VERSION, target: 'newSheet', totalsAsFormulas: false });
   const checker = useRef<LiveChecker | null>(null);
@@ -58,7 +60,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect }
   const { version, totalsAsFormulas } = options;
 
   const insert = (tables: TableId[], where = options.target) =>
-    perform(() => insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas }), (o) => insertNotice(o, tables, version, where));
+    perform(() => insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas, pageSetup }), (o) => insertNotice(o, tables, version, where));
   const reinsert = (t: Parameters<typeof reinsertTable>[1]) => perform(() => reinsertTable(run, t, totalsAsFormulas), (o) => reinsertedNotice(o, t));
   const select = async (sheetId: string, addresses: string[]) => {
     const problem = await selectCells(run, sheetId, addresses, { multiArea: multiAreaSelect });

@@ -10,5 +10,6 @@ Office.onReady((info) => {
   const supported = info.host === Office.HostType.Excel && Office.context.requirements.isSetSupported('ExcelApi', '1.8');
   const mergedAreas = supported && Office.context.requirements.isSetSupported('ExcelApi', '1.13');
   const multiAreaSelect = supported && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
-  mountTaskpane(createRoot(container), { run: officeRun, supported, mergedAreas, multiAreaSelect });
+  const pageSetup = supported && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+  mountTaskpane(createRoot(container), { run: officeRun, supported, mergedAreas, multiAreaSelect, pageSetup });
 });

@@ -13,13 +13,15 @@ export interface TaskpaneHost {
   mergedAreas?: boolean;
   /** ExcelApi 1.9: several areas can be selected (Worksheet.getRanges). */
   multiAreaSelect?: boolean;
+  /** ExcelApi 1.9: a new sheet of tables gets the page setup (Worksheet.pageLayout). */
+  pageSetup?: boolean;
 }
 
 /** Renders the task pane; the add-in and the browser preview both mount it through here. */
 export function mountTaskpane(root: Root, host: TaskpaneHost): void {
   root.render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
-      <App run={host.run} supported={host.supported} debounceMs={host.debounceMs} mergedAreas={host.mergedAreas} multiAreaSelect={host.multiAreaSelect} />
+      <App run={host.run} supported={host.supported} debounceMs={host.debounceMs} mergedAreas={host.mergedAreas} multiAreaSelect={host.multiAreaSelect} pageSetup={host.pageSetup} />
     </FluentProvider>,
   );
 }

@@ -9,6 +9,7 @@ import { isValidFormula } from './formula/parse';
 import { FormulaError } from './formula/values';
 import { parseCellInput, parseInputText } from './model/cellInput';
 import { CellData, DEFAULT_BORDER, DEFAULT_CELL, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, EDGES, EdgeName } from './model/cells';
+import { PageLayoutModel } from './model/pageLayout';
 import { editRows } from './model/rows';
 import { SheetModel } from './model/sheet';
 import { isCellValid } from './model/validation';
@@ -428,6 +429,12 @@ export class MemoryHost {
 
   rowHeight(sheet: string, row0: number): number {
     return this.sheet(sheet).rowHeights.get(row0) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  /** The sheet's page setup (Excel.PageLayout's values, margins in points) and the rows its manual page breaks come before. */
+  pageSetup(sheet: string): PageLayoutModel & { horizontalBreaks: number[] } {
+    const s = this.sheet(sheet);
+    return { ...s.pageLayout, zoom: { ...s.pageLayout.zoom }, horizontalBreaks: s.horizontalBreaks.map((b) => b.row) };
   }
 
   names(): NameView[] {

@@ -2,7 +2,7 @@
  * Rows inserted into or deleted from a sheet by the user, and everything that refers to them
  * adjusted as Excel does: the formulas of the whole workbook and the defined names, merges,
  * conditional formats (their ranges and the cell their formula is written for), row heights and the
- * selection. Inserted rows take the formats of the row above them.
+ * selection, manual page breaks. Inserted rows take the formats of the row above them.
  */
 import { MAX_ROWS, Rect, isEntireColumns } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
@@ -21,6 +21,7 @@ export function editRows(wb: Workbook, s: SheetModel, kind: 'insert' | 'delete',
   if (kind === 'insert' && index > 0) formatLikeRowAbove(s, index, count);
   moveRects(s, edit);
   moveRowHeights(s, edit);
+  movePageBreaks(s, edit);
   wb.touch();
   wb.events.emitChanged(s, `${index + 1}:${index + count}`, kind === 'insert' ? 'RowInserted' : 'RowDeleted');
 }
@@ -92,6 +93,14 @@ function moveRects(s: SheetModel, edit: SheetEdit): void {
 }
 
 /** Heights move with their rows; inserted rows take the height of the row above. */
+/** A manual page break moves with the row after it, and goes when that row is deleted (assumed). */
+function movePageBreaks(s: SheetModel, edit: SheetEdit): void {
+  s.horizontalBreaks = s.horizontalBreaks.flatMap((b) => {
+    const r = adjustInterval(b.row, b.row, edit);
+    return r && r[0] > 0 && r[0] < MAX_ROWS ? [{ ...b, row: r[0] }] : [];
+  });
+}
+
 function moveRowHeights(s: SheetModel, edit: SheetEdit): void {
   const heights = new Map<number, number>();
   for (const [i, h] of s.rowHeights) {

@@ -1,6 +1,7 @@
 /** A worksheet of the model, with its conditional formats; defined names; change events. */
 import { Rect } from '../../../report/a1';
 import { CellData } from './cells';
+import { PageBreakModel, PageLayoutModel, defaultPageLayout } from './pageLayout';
 
 export interface CfModel {
   id: string;
@@ -44,6 +45,10 @@ export class SheetModel {
   changedHandlers: SheetEventHandler[] = [];
   /** Worksheet.visibility (writable from ExcelApi 1.2). */
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** Worksheet.pageLayout (ExcelApi 1.9). */
+  pageLayout: PageLayoutModel = defaultPageLayout();
+  /** Worksheet.horizontalPageBreaks (ExcelApi 1.9): manual breaks, by row. */
+  horizontalBreaks: PageBreakModel[] = [];
   constructor(
     public id: string,
     public name: string,

@@ -6,6 +6,7 @@ import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { MemEventHandlers } from './events';
 import { MemNamedItemCollection, nameTarget } from './names';
+import { MemPageBreakCollection, MemPageLayout } from './pageLayout';
 import { MemRange, checkedRect } from './range';
 import { MemRangeAreas } from './rangeAreas';
 
@@ -55,6 +56,8 @@ export class MemWorksheet
   _sheetId: string | null | undefined;
   private _names?: MemNamedItemCollection;
   private _protection?: MemWorksheetProtection;
+  private _pageLayout?: MemPageLayout;
+  private _horizontalPageBreaks?: MemPageBreakCollection;
   private _onChanged?: MemEventHandlers<Excel.WorksheetChangedEventArgs>;
 
   static create(ctx: MemRequestContext, resolve: () => SheetModel | null): MemWorksheet {
@@ -130,6 +133,14 @@ export class MemWorksheet
   }
   get protection(): MemWorksheetProtection {
     return (this._protection ??= new MemWorksheetProtection(this.context, this));
+  }
+  /** ExcelApi 1.9. */
+  get pageLayout(): MemPageLayout {
+    return (this._pageLayout ??= new MemPageLayout(this.context, this));
+  }
+  /** ExcelApi 1.9. */
+  get horizontalPageBreaks(): MemPageBreakCollection {
+    return (this._horizontalPageBreaks ??= new MemPageBreakCollection(this.context, this));
   }
   // One EventHandlers object per proxy, as office.js keeps it (see MemEventHandlers).
   get onChanged(): MemEventHandlers<Excel.WorksheetChangedEventArgs> {
