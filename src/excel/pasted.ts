@@ -140,6 +140,8 @@ export async function unmarkActiveSheet(run: ExcelRun): Promise<Done<{ removed: 
 export async function convertActiveSheet(
   run: ExcelRun,
   totalsAsFormulas = false,
+  /** ExcelApi 1.9: the new sheet prints as the template does (InsertOptions.pageSetup). */
+  pageSetup = false,
 ): Promise<InsertResult | (NoneFound & { sheet: string })> {
   let values: Report | null = null;
   let tables: TableId[] = [];
@@ -168,7 +170,7 @@ export async function convertActiveSheet(
   } catch (e) {
     return { kind: 'failed', message: describeExcelError(e) };
   }
-  return insertTables(run, { version: values.format, tables, target: 'newSheet', totalsAsFormulas, values });
+  return insertTables(run, { version: values.format, tables, target: 'newSheet', totalsAsFormulas, values, pageSetup });
 }
 
 /** A damaged table inserted afresh, with what could be carried over from it. */
@@ -188,6 +190,8 @@ export async function reinsertTable(
   /** sheet: the damaged table's sheet, by id (or name). */
   table: { sheet: string; table: TableId; version: FormatVersion; address?: string },
   totalsAsFormulas = false,
+  /** ExcelApi 1.9: the new sheet prints as the template does (InsertOptions.pageSetup). */
+  pageSetup = false,
 ): Promise<Done<Reinserted> | Exclude<InsertResult, Done<Inserted>>> {
   let values: Report = { format: table.version, cells: {} };
   let readable = !!table.address;
@@ -214,7 +218,7 @@ export async function reinsertTable(
       readable = false; // Nothing readable: the table is inserted empty, and the pane says so.
     }
   }
-  const result = await insertTables(run, { version: table.version, tables: [table.table], target: 'newSheet', totalsAsFormulas, values });
+  const result = await insertTables(run, { version: table.version, tables: [table.table], target: 'newSheet', totalsAsFormulas, values, pageSetup });
   const carried = readable ? Object.values(values.cells).filter((v) => v !== null).length : null;
   // Cells the damaged block no longer shows where they can be found: named, never lost in silence.
   const notCarried = readable ? dataCells(table.version).filter((d) => d.table === table.table && !(d.id in values.cells)).map((d) => d.label) : [];

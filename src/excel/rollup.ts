@@ -74,7 +74,8 @@ export function rollupFormula(units: readonly RollupUnit[], table: TableId, row:
  * units must be of one version. Six syncs whatever the number of units: the units (2), the template
  * (3, by insertTables), the formulas and the name (1).
  */
-export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly string[]): Promise<RollupResult> {
+/** pageSetup: ExcelApi 1.9, the summary sheet prints as the template does (InsertOptions.pageSetup). */
+export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly string[], pageSetup = false): Promise<RollupResult> {
   try {
     const all = await rollupUnits(run);
     const units = chosen && chosen.length ? all.filter((u) => chosen.includes(u.sheetId)) : all;
@@ -86,7 +87,7 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
     }
     const version = versions[0];
     const tables = TABLE_IDS.filter((t) => units.some((u) => u.tables[t]));
-    const inserted = await insertTables(run, { version, tables, target: 'newSheet', totalsAsFormulas: false });
+    const inserted = await insertTables(run, { version, tables, target: 'newSheet', totalsAsFormulas: false, pageSetup });
     if (inserted.kind !== 'done') return { kind: 'failed', message: inserted.message };
     const sheet = await run(async (context) => {
       const sheets = context.workbook.worksheets;

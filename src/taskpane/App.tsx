@@ -61,7 +61,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
 
   const insert = (tables: TableId[], where = options.target) =>
     perform(() => insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas, pageSetup }), (o) => insertNotice(o, tables, version, where));
-  const reinsert = (t: Parameters<typeof reinsertTable>[1]) => perform(() => reinsertTable(run, t, totalsAsFormulas), (o) => reinsertedNotice(o, t));
+  const reinsert = (t: Parameters<typeof reinsertTable>[1]) => perform(() => reinsertTable(run, t, totalsAsFormulas, pageSetup), (o) => reinsertedNotice(o, t));
   const select = async (sheetId: string, addresses: string[]) => {
     const problem = await selectCells(run, sheetId, addresses, { multiArea: multiAreaSelect });
     if (problem) setNotice({ intent: 'error', text: problem });
@@ -88,12 +88,12 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
         busy={busy}
         onInsert={(tables) => void insert(tables)}
         onRecognise={() => void perform(() => recogniseActiveSheet(run), recognisedNotice)}
-        onConvert={() => void perform(() => convertActiveSheet(run, totalsAsFormulas), convertedNotice)}
+        onConvert={() => void perform(() => convertActiveSheet(run, totalsAsFormulas, pageSetup), convertedNotice)}
         onUnmark={() => void perform(() => unmarkActiveSheet(run), unmarkedNotice)}
       />
       <LastYear run={run} check={check} busy={busy} checker={checker} />
       <Labelled label="上级单位：把各单位工作表中的表格相加">
-        <Rollup run={run} check={check} busy={busy} onRun={(action) => void perform(action, rolledUpNotice)} />
+        <Rollup run={run} check={check} busy={busy} pageSetup={pageSetup} onRun={(action) => void perform(action, rolledUpNotice)} />
       </Labelled>
     </>
   );

@@ -1,4 +1,9 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { insertTables, InsertOptions } from '../../src/excel/insert';
+import { convertActiveSheet } from '../../src/excel/pasted';
+import { insertWorkbookRollup } from '../../src/excel/rollup';
+import { parseTsv } from '../../src/report/recognise';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { defaultPageLayout } from '../../src/excel/memory/model/pageLayout';
 import { MemWorksheet } from '../../src/excel/memory/proxies/worksheets';
@@ -99,5 +104,21 @@ describe('the printed page of inserted tables (ExcelApi 1.9 where the host has i
     const { result } = await insert(host, { pageSetup: true });
     expect(result.kind).toBe('failed');
     expect(host.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it('the other routes to a new sheet set the page too: a converted pasted table and 汇总本工作簿', async () => {
+    const host = createMemoryHost();
+    host.addSheet('上年年报');
+    host.setActiveSheet('上年年报');
+    const grid = parseTsv(readFileSync(join(__dirname, '..', 'fixtures', 'street-office-2019-format.txt'), 'utf8'));
+    const width = Math.max(...grid.map((r) => r.length));
+    host.userPaste('上年年报', 'A1', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+    const run = host.run.bind(host);
+    const converted = await convertActiveSheet(run, false, true);
+    if (converted.kind !== 'done') throw new Error(converted.kind);
+    expect(host.pageSetup(converted.sheet)).toMatchObject({ paperSize: 'A4', orientation: 'Portrait' });
+    const summed = await insertWorkbookRollup(run, undefined, true);
+    if (summed.kind !== 'done') throw new Error(summed.kind);
+    expect(host.pageSetup(summed.sheet)).toMatchObject({ paperSize: 'A4', zoom: { horizontalFitToPages: 1 } });
   });
 });

@@ -13,6 +13,8 @@ const VERDICT_TEXT: Record<string, string> = { passed: '通过', errors: '有错
 
 export interface RollupProps {
   run: ExcelRun;
+  /** ExcelApi 1.9: the summary sheet prints as the template does. */
+  pageSetup?: boolean;
   check: WorkbookCheck | null;
   busy: boolean;
   /** Runs the action with the pane's busy state and the live checker's own-writes guard. */
@@ -23,7 +25,7 @@ export interface RollupProps {
  * 汇总本工作簿: lists the unit sheets (each with its verdict, so the office sees which unit breaks the
  * total), all ticked, and inserts a summary sheet of live formulas over the ticked ones.
  */
-export function Rollup({ run, check, busy, onRun }: RollupProps) {
+export function Rollup({ run, check, busy, onRun, pageSetup }: RollupProps) {
   const styles = useStyles();
   const logic = useLogic();
   const [units, setUnits] = useState<RollupUnit[] | null>(null);
@@ -63,7 +65,7 @@ export function Rollup({ run, check, busy, onRun }: RollupProps) {
         disabled={busy || !logic || ticked.size === 0}
         onClick={() => {
           if (!logic) return;
-          onRun(() => logic.insertWorkbookRollup(run, [...ticked]));
+          onRun(() => logic.insertWorkbookRollup(run, [...ticked], pageSetup));
           setUnits(null);
         }}
       >
