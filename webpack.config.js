@@ -22,14 +22,17 @@ async function httpsOptions() {
 class NoLocalhostPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('NoLocalhostPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'NoLocalhostPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
-        const files = Object.fromEntries(Object.entries(assets).map(([name, source]) => [name, source.buffer()]));
-        try {
-          assertNoLocalhost(files);
-        } catch (e) {
-          compilation.errors.push(new compiler.webpack.WebpackError(e.message));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'NoLocalhostPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          const files = Object.fromEntries(Object.entries(assets).map(([name, source]) => [name, source.buffer()]));
+          try {
+            assertNoLocalhost(files);
+          } catch (e) {
+            compilation.errors.push(new compiler.webpack.WebpackError(e.message));
+          }
+        },
+      );
     });
   }
 }
@@ -38,9 +41,12 @@ class NoLocalhostPlugin {
 class IconsPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('IconsPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'IconsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
-        for (const [file, buf] of Object.entries(icons())) compilation.emitAsset(file, new compiler.webpack.sources.RawSource(buf));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'IconsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          for (const [file, buf] of Object.entries(icons())) compilation.emitAsset(file, new compiler.webpack.sources.RawSource(buf));
+        },
+      );
     });
   }
 }
@@ -50,7 +56,8 @@ module.exports = async (env, options) => {
   const serving = !!env.WEBPACK_SERVE;
   const preview = !!env.preview;
   const production = !dev && !serving && !preview;
-  if (production && !urlProd) console.warn('未设置 XXGK_PROD_URL：dist/manifest.prod.xml 仍指向 https://localhost:3000，只能用于本机测试。');
+  if (production && !urlProd)
+    console.warn('未设置 XXGK_PROD_URL：dist/manifest.prod.xml 仍指向 https://localhost:3000，只能用于本机测试。');
   return {
     devtool: dev ? 'source-map' : false,
     // Edge Legacy (Office 2019 without WebView2) reads ES2017: webpack's runtime and the minifier keep to it.
@@ -65,13 +72,24 @@ module.exports = async (env, options) => {
     resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false } },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'es2020', target: 'es2017', sourceMap: dev } } } },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', target: 'es2017', sourceMap: dev } },
+          },
+        },
         // Office 2019 without WebView2 runs add-ins in Edge Legacy (EdgeHTML), which lacks ES2018+ syntax
         // such as ?. and ??: the libraries that ship it are lowered to ES2017 as well.
         {
           test: /\.m?js$/,
-          include: /node_modules[\\/](keyborg|tabster|@fluentui|@griffel|@floating-ui|@swc[\\/]helpers|embla-carousel|use-sync-external-store)[\\/]/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { allowJs: true, module: 'es2020', target: 'es2017', sourceMap: false } } },
+          include:
+            /node_modules[\\/](keyborg|tabster|@fluentui|@griffel|@floating-ui|@swc[\\/]helpers|embla-carousel|use-sync-external-store)[\\/]/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { allowJs: true, module: 'es2020', target: 'es2017', sourceMap: false } },
+          },
         },
       ],
     },

@@ -75,7 +75,9 @@ export async function main(): Promise<void> {
   figures.xlsxCheckOverLoad = Number(x.xlsxCheckOverLoad.toFixed(2));
   figures.folderFilesPerSecond = Number(x.folderFilesPerSecond.toFixed(1));
   figures.sumOverCheck = Number(x.sumOverCheck.toFixed(2));
-  console.log(`xlsx: check / ExcelJS load = ${figures.xlsxCheckOverLoad}; folder of 200 workbooks: ${figures.folderFilesPerSecond} files/s; sum of 200 units / check of them = ${figures.sumOverCheck}`);
+  console.log(
+    `xlsx: check / ExcelJS load = ${figures.xlsxCheckOverLoad}; folder of 200 workbooks: ${figures.folderFilesPerSecond} files/s; sum of 200 units / check of them = ${figures.sumOverCheck}`,
+  );
   figures.htmlFilesPerSecond = Number((await benchHtml()).htmlFilesPerSecond.toFixed(1));
   console.log(`html: folder of 200 saved web pages: ${figures.htmlFilesPerSecond} files/s`);
   const memory = await benchMemory();
@@ -85,6 +87,8 @@ export async function main(): Promise<void> {
   }
   figures.maxRssMiB = memory.maxRssMiB;
   figures.editToFindingsMedianMs = Number((await measureEditToFindings()).toFixed(1));
-  console.log(`preview in Chromium: cell edit → findings updated, median ${figures.editToFindingsMedianMs} ms (the live check's 30 ms wait included)`);
+  console.log(
+    `preview in Chromium: cell edit → findings updated, median ${figures.editToFindingsMedianMs} ms (the live check's 30 ms wait included)`,
+  );
   console.log(JSON.stringify(figures));
 }

@@ -107,7 +107,8 @@ export async function benchXlsx(options: { runs?: number; folderFiles?: number }
       const report = consistentReport('2021', rand);
       unitBuffers.push(await buffer(i % 2 === 0 ? templateWorkbook('2021', { report }) : pastedWorkbook(report)));
     }
-    for (let i = 0; i < folderFiles; i++) await fs.writeFile(join(units, `单位-${String(i).padStart(3, '0')}.xlsx`), unitBuffers[i % unitBuffers.length]);
+    for (let i = 0; i < folderFiles; i++)
+      await fs.writeFile(join(units, `单位-${String(i).padStart(3, '0')}.xlsx`), unitBuffers[i % unitBuffers.length]);
     const quiet = { out: () => undefined, err: () => undefined };
     const checkMs = await time(() => main(['check', units, '--json'], quiet));
     const sumMs = await time(() => main(['sum', units, '--out', join(dir, '汇总.xlsx')], quiet));

@@ -28,7 +28,14 @@ function compilerOptions() {
   const config = ts.readConfigFile(tsconfigFile, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
   // Node runs CommonJS; the inline map keeps stack traces on the TypeScript lines (setSourceMapsEnabled).
-  return { ...parsed.options, module: ts.ModuleKind.CommonJS, noEmit: false, sourceMap: false, inlineSourceMap: true, inlineSources: false };
+  return {
+    ...parsed.options,
+    module: ts.ModuleKind.CommonJS,
+    noEmit: false,
+    sourceMap: false,
+    inlineSourceMap: true,
+    inlineSources: false,
+  };
 }
 
 function transpile(source, filename) {

@@ -48,12 +48,13 @@ const CLEAR = [0, 0, 0, 0];
 function grid(x, y, size) {
   const line = Math.max(1 / size, 0.06);
   if (x < 0.08 || x > 0.92 || y < 0.08 || y > 0.92) return CLEAR;
-  const onLine = [0.08, 0.36, 0.64, 0.92].some((v) => Math.abs(x - v) < line) || [0.08, 0.3, 0.5, 0.7, 0.92].some((v) => Math.abs(y - v) < line);
+  const onLine =
+    [0.08, 0.36, 0.64, 0.92].some((v) => Math.abs(x - v) < line) || [0.08, 0.3, 0.5, 0.7, 0.92].some((v) => Math.abs(y - v) < line);
   if (y < 0.3) return BLUE;
   return onLine ? BLUE : WHITE;
 }
 function check(x, y, size) {
-  const d1 = Math.abs(y - (0.62 + (x - 0.42)) ) < 0.09 && x > 0.22 && x < 0.45;
+  const d1 = Math.abs(y - (0.62 + (x - 0.42))) < 0.09 && x > 0.22 && x < 0.45;
   const d2 = Math.abs(y - (0.85 - (x - 0.42) * 1.3)) < 0.09 && x >= 0.42 && x < 0.9;
   return d1 || d2 ? GREEN : grid(x, y, size);
 }

@@ -11,8 +11,9 @@ if (!arrayProto.flat) {
     value: function flat(this: unknown[], depth = 1): unknown[] {
       const out: unknown[] = [];
       const walk = (xs: unknown[], d: number) => {
-        for (const x of xs) if (Array.isArray(x) && d > 0) walk(x, d - 1);
-        else out.push(x);
+        for (const x of xs)
+          if (Array.isArray(x) && d > 0) walk(x, d - 1);
+          else out.push(x);
       };
       walk(this, depth);
       return out;

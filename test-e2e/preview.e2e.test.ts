@@ -159,7 +159,9 @@ describe('fit and finish', () => {
     const names: string[] = [];
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
-      names.push(await page.evaluate(() => (document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || '').trim()));
+      names.push(
+        await page.evaluate(() => (document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || '').trim()),
+      );
     }
     const joined = names.join('|');
     for (const label of ['插入全部三张表', '立即校验', '表三 申请处理']) expect(joined).toContain(label);
@@ -201,7 +203,9 @@ describe('fit and finish', () => {
     const samples = await editLatencies(page, address, 7, (i) => `商业企业列：第一项 ${i} `);
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)];
-    console.log(`editToFindingsMedianMs ${median.toFixed(1)} (the live check's 30 ms wait included; samples ${samples.map((s) => s.toFixed(0)).join(',')})`);
+    console.log(
+      `editToFindingsMedianMs ${median.toFixed(1)} (the live check's 30 ms wait included; samples ${samples.map((s) => s.toFixed(0)).join(',')})`,
+    );
     expect(Number.isFinite(median)).toBe(true);
     await page.close();
   });
@@ -243,7 +247,10 @@ describe('the supervising office and the published text', () => {
     await insertAll(page, '2021');
     await page.getByTestId('prose-input').fill('一、总体情况\n本年度共收到政府信息公开申请5件，办结0件。');
     await page.getByRole('button', { name: '核对正文与表格' }).click();
-    await page.getByTestId('prose-result').getByText('本年新收的申请为 5 件，而表三第一项“本年新收政府信息公开申请数量”的总计为 0，相差 5').waitFor();
+    await page
+      .getByTestId('prose-result')
+      .getByText('本年新收的申请为 5 件，而表三第一项“本年新收政府信息公开申请数量”的总计为 0，相差 5')
+      .waitFor();
     await shot(page, 'prose');
     await page.close();
   });
@@ -283,7 +290,9 @@ describe('what a clerk sees', () => {
 
   it('fits a 320 px window without sideways scrolling, and keeps sheet tabs out of the pane at 800 px', async () => {
     const narrow = await open(320, 640);
-    await expect(narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    await expect(
+      narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).resolves.toBeLessThanOrEqual(0);
     await shot(narrow, 'window-320');
     await narrow.close();
     const page = await open(800, 600);
@@ -359,7 +368,10 @@ describe('what a clerk sees', () => {
 
   it('keeps each insert button on one line in a 320 px pane', async () => {
     const page = await open();
-    const heights = await page.getByRole('group', { name: '插入表格' }).getByRole('button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    const heights = await page
+      .getByRole('group', { name: '插入表格' })
+      .getByRole('button')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThanOrEqual(Math.min(...heights));
     await page.close();
   });
@@ -374,7 +386,14 @@ describe('what a clerk sees', () => {
     const note = (await page.getByTestId('preview-note').textContent()) ?? '';
     const said = /校验发现 (\d+) 条错误/.exec(note);
     expect(said).not.toBeNull();
-    await eventually(() => page.getByTestId('counts').textContent().then((t) => /错误 (\d+)/.exec(t ?? '')?.[1]), said![1]);
+    await eventually(
+      () =>
+        page
+          .getByTestId('counts')
+          .textContent()
+          .then((t) => /错误 (\d+)/.exec(t ?? '')?.[1]),
+      said![1],
+    );
     await shot(page, 'example-filled');
     await page.close();
   });

@@ -51,7 +51,10 @@ async function rendered(page: Page, address: string): Promise<{ lines: number; c
     const boxes = Array.from(range.getClientRects()).filter((r) => r.width > 0);
     const text = range.getBoundingClientRect();
     const cell = td.getBoundingClientRect();
-    return { lines: new Set(boxes.map((r) => Math.round(r.top))).size, clipped: text.height > cell.height + 1 || text.width > cell.width + 1 };
+    return {
+      lines: new Set(boxes.map((r) => Math.round(r.top))).size,
+      clipped: text.height > cell.height + 1 || text.width > cell.width + 1,
+    };
   });
 }
 

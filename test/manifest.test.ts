@@ -20,7 +20,23 @@ describe('manifest.xml', () => {
   });
 
   it('keeps the schema order of the top-level elements', () => {
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     const children = Array.from(doc.documentElement.children).map((c) => c.localName);
     expect(children).toEqual(order);
   });
@@ -36,9 +52,14 @@ describe('manifest.xml', () => {
 
   it('resolves every resid to a resource', () => {
     const ids = new Set(
-      all('bt:Image').concat(all('bt:Url'), all('bt:String')).map((e) => e.getAttribute('id')).filter((x): x is string => !!x),
+      all('bt:Image')
+        .concat(all('bt:Url'), all('bt:String'))
+        .map((e) => e.getAttribute('id'))
+        .filter((x): x is string => !!x),
     );
-    const refs = Array.from(doc.querySelectorAll('*')).map((e) => e.getAttribute('resid')).filter((x): x is string => !!x);
+    const refs = Array.from(doc.querySelectorAll('*'))
+      .map((e) => e.getAttribute('resid'))
+      .filter((x): x is string => !!x);
     expect(refs.length).toBeGreaterThan(10);
     for (const r of refs) expect(ids).toContain(r);
   });
@@ -50,7 +71,18 @@ describe('manifest.xml', () => {
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
     const pages = urls.map((u) => new URL(u).pathname.slice(1));
-    const emitted = ['taskpane.html', 'commands.html', 'help.html', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png', 'assets/check-16.png', 'assets/check-32.png', 'assets/check-80.png'];
+    const emitted = [
+      'taskpane.html',
+      'commands.html',
+      'help.html',
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-64.png',
+      'assets/icon-80.png',
+      'assets/check-16.png',
+      'assets/check-32.png',
+      'assets/check-80.png',
+    ];
     for (const p of pages) expect(emitted).toContain(p);
   });
 
@@ -90,8 +122,12 @@ describe('the production manifest (npm run build with XXGK_PROD_URL)', () => {
 
   it('the build refuses any production file, bundles included, that still names localhost', () => {
     const { assertNoLocalhost } = require('../scripts/manifest') as { assertNoLocalhost: (files: Record<string, string | Buffer>) => void };
-    expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('fetch("https://xxgk.example.gov.cn/a")'), 'manifest.prod.xml': '<x/>' })).not.toThrow();
-    expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('var u="https://localhost:3000/"'), 'a.html': 'ok' })).toThrow(/taskpane\.js/);
+    expect(() =>
+      assertNoLocalhost({ 'taskpane.js': Buffer.from('fetch("https://xxgk.example.gov.cn/a")'), 'manifest.prod.xml': '<x/>' }),
+    ).not.toThrow();
+    expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('var u="https://localhost:3000/"'), 'a.html': 'ok' })).toThrow(
+      /taskpane\.js/,
+    );
   });
 
   it('refuses an address that is not https', () => {
@@ -109,7 +145,11 @@ describe('the production manifest (npm run build with XXGK_PROD_URL)', () => {
     expect(pngSize(fileOf(all('HighResolutionIconUrl')[0].getAttribute('DefaultValue')!))).toEqual({ width: 64, height: 64 });
     // https://learn.microsoft.com/javascript/api/manifest/iconurl: 32 x 32.
     expect(pngSize(fileOf(all('IconUrl')[0].getAttribute('DefaultValue')!))).toEqual({ width: 32, height: 32 });
-    const images = new Map(all('bt:Image').filter((e) => e.getAttribute('id')).map((e) => [e.getAttribute('id')!, e.getAttribute('DefaultValue')!]));
+    const images = new Map(
+      all('bt:Image')
+        .filter((e) => e.getAttribute('id'))
+        .map((e) => [e.getAttribute('id')!, e.getAttribute('DefaultValue')!]),
+    );
     const refs = all('bt:Image').filter((e) => e.getAttribute('resid'));
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) {

@@ -18,13 +18,21 @@ function writeReason(e: unknown, dir: string): string {
   return (e as Error)?.message ?? String(e);
 }
 
-const exists = async (p: string) => fs.stat(p).then((s) => s, () => null);
+const exists = async (p: string) =>
+  fs.stat(p).then(
+    (s) => s,
+    () => null,
+  );
 
 /**
  * Writes `file` through `write(temporaryPath)`: refuses an existing file unless `force`, writes
  * next to it and renames. Returns the Chinese reason when it could not (the file is then untouched).
  */
-export async function writeFileAtomic(file: string, write: (temporary: string) => Promise<void>, options: { force?: boolean } = {}): Promise<string | null> {
+export async function writeFileAtomic(
+  file: string,
+  write: (temporary: string) => Promise<void>,
+  options: { force?: boolean } = {},
+): Promise<string | null> {
   const dir = path.dirname(path.resolve(file));
   const folder = await exists(dir);
   if (!folder) return `文件夹 ${dir} 不存在`;

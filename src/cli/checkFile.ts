@@ -40,11 +40,15 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
     const prose = read.prose && check.report ? checkProse(read.prose, check.report) : null;
     // A published report has all three tables: one not found is named (the verdict speaks of those present).
     const absent = TABLE_IDS.filter((t) => !check.tables.some((x) => x.table === t) && !check.lost.some((l) => l.table === t));
-    const missing = absent.length ? [`没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`] : [];
+    const missing = absent.length
+      ? [`没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`]
+      : [];
     // A table with no number at all passes its sums (blanks count as 0), but it is an unfilled form.
     const empty = check.report
       ? TABLE_IDS.filter((t) => check.tables.some((x) => x.table === t && x.damage.length === 0)).filter((t) =>
-          dataCells(check.report!.format).filter((d) => d.table === t).every((d) => check.report!.cells[d.id] === null),
+          dataCells(check.report!.format)
+            .filter((d) => d.table === t)
+            .every((d) => check.report!.cells[d.id] === null),
         )
       : [];
     const unfilled = empty.length ? [`${empty.map((t) => TABLE_NUMBERS[t]).join('、')}还没有填写任何数字`] : [];
@@ -77,7 +81,11 @@ function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileR
   }
   if (results.length === 0) {
     const why = reads.flatMap((r) => r.notes);
-    const what = reads.some((r) => r.kind === 'sheet' && r.input.sheet !== '') ? '工作簿' : reads.some((r) => r.kind === 'sheet' && r.document) ? '文档' : '文本';
+    const what = reads.some((r) => r.kind === 'sheet' && r.input.sheet !== '')
+      ? '工作簿'
+      : reads.some((r) => r.kind === 'sheet' && r.document)
+        ? '文档'
+        : '文本';
     throw new NoTablesError([`${what}中${NO_TABLES}`, ...why].join('；'));
   }
   return results;
@@ -94,7 +102,11 @@ function checkExchange(file: string, read: ExchangeRead, lastYear?: Report): Fil
   for (const t of read.tables) {
     const absent = dataCells(read.report.format).filter((d) => d.table === t && !given.has(d.id));
     if (absent.length === 0) continue;
-    const shown = absent.slice(0, 3).map((d) => d.id).join('、') + (absent.length > 3 ? ' 等' : '');
+    const shown =
+      absent
+        .slice(0, 3)
+        .map((d) => d.id)
+        .join('、') + (absent.length > 3 ? ' 等' : '');
     notes.push(`${TABLE_NUMBERS[t]}有 ${absent.length} 个单元格没有给出（${shown}），不参与校验；空白单元格请写 null`);
   }
   const findings = validate(read.report, { lastYear, tables: read.tables, present: given });
@@ -119,7 +131,8 @@ export async function readLastYear(file: string): Promise<Report> {
   const found = results.find((r) => r.report !== null && r.tables.length > 0) ?? results.find((r) => r.report !== null);
   if (!found?.report) throw new NoTablesError(NO_TABLES);
   // Cross-year rules compare numbers: a report without any would silently check nothing.
-  if (!Object.values(found.report.cells).some((v) => typeof v === 'number')) throw new NotAReportError('上年报告中没有读到任何数字，无法核对跨年度规则');
+  if (!Object.values(found.report.cells).some((v) => typeof v === 'number'))
+    throw new NotAReportError('上年报告中没有读到任何数字，无法核对跨年度规则');
   return found.report;
 }
 

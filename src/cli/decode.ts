@@ -66,7 +66,7 @@ function utf16WithoutBom(data: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 function mostlyUtf8(line: Uint8Array): boolean {
   let nonAscii = 0;
   let inSequences = 0;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const b = line[i];
     if (b < 0x80) {
       i++;

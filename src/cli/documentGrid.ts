@@ -109,7 +109,9 @@ export function chooseReportTables(top: DocTable[]): ChosenTables {
     if (labelScore(t.ownText) < HOLDS_REPORT) return false;
     tables.push(t);
     if (t.rows.some((row) => row.some((c) => c.text.length > LAYOUT_CELL_CHARS))) {
-      remarks.push('统计表格与页面的排版表格无法区分（同一个表格中既有统计表格的栏目，又有大段正文），已把整个表格当作统计表格读取；如有内容未能识别，请检查原文');
+      remarks.push(
+        '统计表格与页面的排版表格无法区分（同一个表格中既有统计表格的栏目，又有大段正文），已把整个表格当作统计表格读取；如有内容未能识别，请检查原文',
+      );
     }
     return true;
   };
@@ -145,8 +147,13 @@ export function documentSheetRead(grids: string[][][], prose: string, notes: str
   const grid = stackGrids(grids);
   const cells = grid.reduce((n, row) => n + row.length, 0);
   const unnamed =
-    cells > MAX_GRID_CELLS
-      ? { row: 0, col: 0, values: [], asText: true, tooLarge: cells }
-      : { row: 0, col: 0, values: grid, asText: true };
-  return { kind: 'sheet', input: { sheet: '', sheetId: '', named: [], unnamed }, notes, prose, document: true, ...(remarks.length ? { remarks } : {}) };
+    cells > MAX_GRID_CELLS ? { row: 0, col: 0, values: [], asText: true, tooLarge: cells } : { row: 0, col: 0, values: grid, asText: true };
+  return {
+    kind: 'sheet',
+    input: { sheet: '', sheetId: '', named: [], unnamed },
+    notes,
+    prose,
+    document: true,
+    ...(remarks.length ? { remarks } : {}),
+  };
 }

@@ -20,7 +20,9 @@ export function parseExchange(text: string): Report {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new NotAReportError(`不是有效的 JSON${jsonErrorPlace((e as Error).message, text)}，请检查文件内容（例如是否缺少括号、引号或逗号）`);
+    throw new NotAReportError(
+      `不是有效的 JSON${jsonErrorPlace((e as Error).message, text)}，请检查文件内容（例如是否缺少括号、引号或逗号）`,
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new NotAReportError('内容不是一个 JSON 对象');
   const obj = data as Record<string, unknown>;
@@ -41,4 +43,3 @@ export function parseExchange(text: string): Report {
   }
   return { format, cells };
 }
-

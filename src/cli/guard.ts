@@ -64,7 +64,13 @@ export async function guardFile(file: string): Promise<string | null> {
   }
   if (stat.isDirectory()) return '这是一个文件夹';
   if (!stat.isFile()) {
-    const what = stat.isFIFO() ? '命名管道' : stat.isSocket() ? '套接字' : stat.isCharacterDevice() || stat.isBlockDevice() ? '设备文件' : '特殊文件';
+    const what = stat.isFIFO()
+      ? '命名管道'
+      : stat.isSocket()
+        ? '套接字'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? '设备文件'
+          : '特殊文件';
     return `不是普通文件（这是${what}），已拒绝读取`;
   }
   const ext = path.extname(file).toLowerCase();
@@ -146,7 +152,8 @@ async function guardZip(file: string, size: number, kind: ZipKind): Promise<stri
     for (const entry of entries) {
       if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
       if (entry.flags & 1) return kind.encrypted;
-      if (entry.method !== 0 && entry.method !== 8) return `${kind.noun}中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}），无法读取`;
+      if (entry.method !== 0 && entry.method !== 8)
+        return `${kind.noun}中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}），无法读取`;
       let data: Buffer;
       try {
         const compressed = await readAt(fh, await entryDataOffset(fh, size, entry), entry.compressedSize);

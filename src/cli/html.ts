@@ -8,8 +8,7 @@ import { FONT, NUMBER_FORMATS } from '../report/style';
 // title as its heading, rowspan/colspan from the layout's merges, borders inline so that they survive
 // pasting (Word ignores <style> blocks of pasted fragments).
 
-const escape = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const CELL = 'border:1px solid #000;padding:2px 4px;vertical-align:middle;';
 
@@ -55,7 +54,9 @@ export function tableHtml(layout: TableLayout, report?: Report): string {
       if (label) {
         const bold = style.font?.bold ? 'font-weight:bold;' : 'font-weight:normal;';
         const tag = label.role === 'rowLabel' ? 'td' : 'th';
-        cells.push(`<${tag}${attrs} style="${CELL}${align}${bold}${style.fill ? `background:${style.fill};` : ''}">${escape(label.text)}</${tag}>`);
+        cells.push(
+          `<${tag}${attrs} style="${CELL}${align}${bold}${style.fill ? `background:${style.fill};` : ''}">${escape(label.text)}</${tag}>`,
+        );
       } else if (d) {
         cells.push(`<td${attrs} style="${CELL}${align}" data-cell="${d.id}">${escape(valueText(report?.cells[d.id], d.kind))}</td>`);
       } else {

@@ -28,8 +28,7 @@ const HINTS: Record<string, string> = {
   '.xltx': OLD_WORKBOOK,
   '.xlsb': OLD_WORKBOOK,
   '.ods': OLD_WORKBOOK,
-  '.csv':
-    '不支持 .csv 文件（没有合并单元格，编码也常不确定），请在 Excel 中“另存为” .xlsx，或把表格粘贴到文本文件中保存为 .txt 后再校验',
+  '.csv': '不支持 .csv 文件（没有合并单元格，编码也常不确定），请在 Excel 中“另存为” .xlsx，或把表格粘贴到文本文件中保存为 .txt 后再校验',
   '.doc': OLD_DOCUMENT,
   '.wps': DOCUMENT,
   '.rtf': DOCUMENT,
@@ -43,7 +42,8 @@ export function otherKindHint(file: string): string | undefined {
 
 function folderReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const why = code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件夹不存在' : `无法读取（${code ?? String(e)}）`;
+  const why =
+    code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : code === 'ENOENT' ? '文件夹不存在' : `无法读取（${code ?? String(e)}）`;
   return `无法打开文件夹（${why}），其中的文件没有校验`;
 }
 

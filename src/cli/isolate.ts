@@ -65,7 +65,9 @@ function startWorker(): Worker {
   w.on('error', (e: Error & { code?: string }) => {
     if (w !== worker) return;
     if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      fail(`内存不足：读取和校验此文件用尽了 ${limits.maxOldGenerationSizeMb} MB 的内存上限，已停止（文件可能含有大量与年报无关的内容，例如很远处的单元格）`);
+      fail(
+        `内存不足：读取和校验此文件用尽了 ${limits.maxOldGenerationSizeMb} MB 的内存上限，已停止（文件可能含有大量与年报无关的内容，例如很远处的单元格）`,
+      );
     } else {
       fail(`读取时出错，已停止（${e.message}）`);
     }

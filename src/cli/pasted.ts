@@ -22,10 +22,16 @@ export function readPastedText(text: string): SheetRead {
     const c = text.charCodeAt(i);
     if (c === 9 || c === 10) cells++;
   }
-  if (cells > MAX_TEXT_CELLS) throw new NotAReportError(`文本中的单元格过多（超过 ${MAX_TEXT_CELLS} 个，年报的三张表只有数百个），不像年报表格，已拒绝读取`);
+  if (cells > MAX_TEXT_CELLS)
+    throw new NotAReportError(`文本中的单元格过多（超过 ${MAX_TEXT_CELLS} 个，年报的三张表只有数百个），不像年报表格，已拒绝读取`);
   const grid = parseTsv(text);
   // The whole text is also the prose checked against the tables (a table row has no 件 after its numbers).
-  return { kind: 'sheet', input: { sheet: '', sheetId: '', named: [], unnamed: { row: 0, col: 0, values: grid, asText: true } }, notes: [], prose: text };
+  return {
+    kind: 'sheet',
+    input: { sheet: '', sheetId: '', named: [], unnamed: { row: 0, col: 0, values: grid, asText: true } },
+    notes: [],
+    prose: text,
+  };
 }
 
 export async function readPasted(file: string): Promise<SheetRead> {

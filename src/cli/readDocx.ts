@@ -132,7 +132,12 @@ function readTable(tbl: XmlElement): DocTable {
         walkBlocks(tc, walked, paragraphs);
         nested.push(...walked.tables);
         blocks.push(...walked.blocks);
-        const cell: DocCell = { text: cellText(paragraphs.join('\n')), rowSpan: 1, colSpan, ...(skip > 0 && cells.length === 0 ? { skipBefore: skip } : {}) };
+        const cell: DocCell = {
+          text: cellText(paragraphs.join('\n')),
+          rowSpan: 1,
+          colSpan,
+          ...(skip > 0 && cells.length === 0 ? { skipBefore: skip } : {}),
+        };
         skip = 0;
         own.push(cell.text);
         cells.push(cell);

@@ -51,9 +51,44 @@ export function decodePage(data: Uint8Array): DecodedPage {
 
 const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'title', 'select', 'option', 'iframe', 'object', 'svg', 'math']);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody',
-  'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 const isElement = (n: Node): n is Element => 'tagName' in n;
@@ -133,7 +168,12 @@ function readTable(table: Element, elements: Map<DocTable, Element>): DocTable {
       .filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'))
       .map((td) => {
         const lines: string[] = [];
-        collectText(td, (e) => e.tagName === 'table', lines, (t) => nested.push(readTable(t, elements)));
+        collectText(
+          td,
+          (e) => e.tagName === 'table',
+          lines,
+          (t) => nested.push(readTable(t, elements)),
+        );
         const text = cellText(lines.join('\n'));
         own.push(text);
         return { text, rowSpan: span(td, 'rowspan'), colSpan: span(td, 'colspan') };

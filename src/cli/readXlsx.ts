@@ -89,7 +89,10 @@ function isUncomputedFormula(cell: ExcelJS.Cell): boolean {
 }
 
 /** The XXGK_ names of a workbook, by sheet name; lost (#REF!) names are listed apart. */
-function namedTables(names: LocalName[], sheetOrder: string[]): { bySheet: Map<string, NamedBlockRef[]>; lost: Map<string, { table: TableId; version: FormatVersion }[]> } {
+function namedTables(
+  names: LocalName[],
+  sheetOrder: string[],
+): { bySheet: Map<string, NamedBlockRef[]>; lost: Map<string, { table: TableId; version: FormatVersion }[]> } {
   const bySheet = new Map<string, NamedBlockRef[]>();
   const lost = new Map<string, { table: TableId; version: FormatVersion }[]>();
   for (const n of names) {
@@ -126,7 +129,9 @@ function namedRead(ref: NamedBlockRef, grid: SparseSheet): NamedRead {
   const rows = ref.bottom - ref.top + 1;
   const cols = ref.right - ref.left + 1;
   const size = rows * cols > MAX_BLOCK_CELLS ? { rows: Math.min(rows, 1), cols: Math.min(cols, 1) } : { rows, cols };
-  const values = Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.cols }, (_, c) => grid.at(ref.top + r, ref.left + c)));
+  const values = Array.from({ length: size.rows }, (_, r) =>
+    Array.from({ length: size.cols }, (_, c) => grid.at(ref.top + r, ref.left + c)),
+  );
   // A name over a huge area is damage on its size alone (readPlacedBlock says how many rows too many).
   if (size.rows !== rows || size.cols !== cols) values.push(...Array.from({ length: Math.min(rows, 1000) }, () => [null]));
   return { name: ref.name, template: ref.id, pasted: null, block: { row: ref.top, col: ref.left, values } };
@@ -147,7 +152,8 @@ export function workbookInputs(wb: ExcelJS.Workbook, names: LocalName[], sheetOr
     const grid = sparseSheet(cells);
     const refs = bySheet.get(ws.name) ?? [];
     const named = refs.map((ref) => namedRead(ref, grid));
-    for (const id of lost.get(ws.name) ?? []) named.push({ name: tableName(id.table, id.version), template: id, pasted: null, block: null });
+    for (const id of lost.get(ws.name) ?? [])
+      named.push({ name: tableName(id.table, id.version), template: id, pasted: null, block: null });
     const input: SheetInput = { sheet: ws.name, sheetId: ws.name, named, ...(uncomputed.length ? { uncomputed } : {}) };
     const unread = refs.length ? outsideNotes(ws.name, cells, refs) : [];
     if (unread.length) input.unread = unread;
@@ -178,7 +184,9 @@ function outsideNotes(sheet: string, cells: StoredCell[], refs: NamedBlockRef[])
     const found = recognise(block.values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v)))));
     if (found.tables.length) {
       const first = block.at!(Math.min(...found.tables.map((t) => t.firstRow)), 0).row;
-      notes.push(`工作表“${sheet}”中插入的表格之外还有年报表格（${found.tables.map((t) => TABLE_NUMBERS[t.table]).join('、')}，第 ${first + 1} 行起），未校验`);
+      notes.push(
+        `工作表“${sheet}”中插入的表格之外还有年报表格（${found.tables.map((t) => TABLE_NUMBERS[t.table]).join('、')}，第 ${first + 1} 行起），未校验`,
+      );
       return notes;
     }
   }
@@ -186,7 +194,11 @@ function outsideNotes(sheet: string, cells: StoredCell[], refs: NamedBlockRef[])
     (c) => typeof c.value === 'number' && refs.some((r) => c.row >= r.top && c.row <= r.bottom && c.col > r.right && c.col <= r.right + 3),
   );
   if (beside.length) {
-    const shown = beside.slice(0, 5).map((c) => a1(c.row, c.col)).join('、') + (beside.length > 5 ? ' 等' : '');
+    const shown =
+      beside
+        .slice(0, 5)
+        .map((c) => a1(c.row, c.col))
+        .join('、') + (beside.length > 5 ? ' 等' : '');
     notes.push(`工作表“${sheet}”中表格右边的 ${shown} 有数字，不在表格之内，未校验`);
   }
   return notes;
@@ -202,7 +214,9 @@ export async function loadWorkbook(data: Buffer): Promise<{ wb: ExcelJS.Workbook
     // ExcelJS's own words are English: say what it means where we know it.
     const why = e instanceof Error ? e.message : String(e);
     const known = /merge/i.test(why) ? '（工作簿中有互相重叠的合并单元格）' : '';
-    throw new NotAReportError(`无法打开 Excel 工作簿，文件已损坏或内容不符合 .xlsx 规范${known}；请在 Excel 或 WPS 中打开后另存为 .xlsx 再校验`);
+    throw new NotAReportError(
+      `无法打开 Excel 工作簿，文件已损坏或内容不符合 .xlsx 规范${known}；请在 Excel 或 WPS 中打开后另存为 .xlsx 再校验`,
+    );
   }
   return { wb, ...captured() };
 }

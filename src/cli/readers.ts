@@ -70,7 +70,6 @@ const READERS: Record<string, Reader> = {
   '.pdf': readPdf,
 };
 
-
 export function supportedExtensions(): string[] {
   return Object.keys(READERS);
 }

@@ -40,7 +40,8 @@ export function summaryLine(r: FileResult): string {
 
 /** The closing line of a report's text output: what the verdict means, never 通过 for what was not all checked. */
 function verdictLine(r: FileResult): string | null {
-  if (r.verdict === 'passed') return r.findings.length === 0 ? '  通过：全部表格已读取并校验，未发现问题。' : '  通过：全部表格已读取并校验，没有错误。';
+  if (r.verdict === 'passed')
+    return r.findings.length === 0 ? '  通过：全部表格已读取并校验，未发现问题。' : '  通过：全部表格已读取并校验，没有错误。';
   if (r.verdict === 'incomplete') return `  部分未校验：有 ${r.notes.length} 处内容未读取或未校验（见上），其余部分未发现错误。`;
   return null;
 }
@@ -83,9 +84,17 @@ export function renderText(results: FileResult[]): string {
       if (blanks.length === 0) continue;
       const sheet = blanks[0].sheet;
       const shown = blanks.every((b) => b.sheet === sheet && b.address?.length)
-        ? `${sheet ? `${sheet}!` : ''}${blanks.slice(0, 10).map((b) => b.address!.join(',')).join('，')}`
-        : blanks.slice(0, 10).map((b) => where(b)).join('，');
-      lines.push(`  [${SEVERITY_LABELS.info}] ${TABLE_NUMBERS[t]}·${ruleDef('CELL-BLANK').name}  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，按 0 计算；公开的表格应填写 0`);
+        ? `${sheet ? `${sheet}!` : ''}${blanks
+            .slice(0, 10)
+            .map((b) => b.address!.join(','))
+            .join('，')}`
+        : blanks
+            .slice(0, 10)
+            .map((b) => where(b))
+            .join('，');
+      lines.push(
+        `  [${SEVERITY_LABELS.info}] ${TABLE_NUMBERS[t]}·${ruleDef('CELL-BLANK').name}  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，按 0 计算；公开的表格应填写 0`,
+      );
       lines.push(`         ${shown}${blanks.length > 10 ? ' 等' : ''}`);
     }
     const closing = verdictLine(r);

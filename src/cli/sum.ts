@@ -35,7 +35,14 @@ async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
   await checkInputs(inputs, io, { progress: true }, (outcome) => {
     const base = path.basename(outcome.file, path.extname(outcome.file));
     if (outcome.unreadable !== undefined) {
-      units.push({ name: base, file: outcome.file, verdict: 'unreadable', errors: 0, report: null, leftOut: `无法读取：${outcome.unreadable}` });
+      units.push({
+        name: base,
+        file: outcome.file,
+        verdict: 'unreadable',
+        errors: 0,
+        report: null,
+        leftOut: `无法读取：${outcome.unreadable}`,
+      });
       return;
     }
     for (const r of outcome.results) {
@@ -56,7 +63,8 @@ function choose(units: SumUnit[], includeIncomplete: boolean): void {
   for (const u of units) {
     if (u.leftOut) continue;
     if (!u.report) u.leftOut = '没有读到数字';
-    else if (u.verdict === 'incomplete' && !includeIncomplete) u.leftOut = '部分未校验（有内容未能读取），未计入；如确需计入，请加 --include-incomplete';
+    else if (u.verdict === 'incomplete' && !includeIncomplete)
+      u.leftOut = '部分未校验（有内容未能读取），未计入；如确需计入，请加 --include-incomplete';
   }
 }
 
@@ -81,7 +89,13 @@ function unitsTable(units: SumUnit[]): string {
   const lines = ['单位\t结论\t错误\t' + KEY_FIGURES.map((k) => k.label).join('\t') + '\t汇总'];
   for (const u of units) {
     lines.push(
-      [u.name, VERDICT_LABELS[u.verdict], String(u.errors), ...KEY_FIGURES.map((k) => fmt(keyFigure(u.report, k.cells))), u.leftOut ? `未计入：${u.leftOut}` : '计入'].join('\t'),
+      [
+        u.name,
+        VERDICT_LABELS[u.verdict],
+        String(u.errors),
+        ...KEY_FIGURES.map((k) => fmt(keyFigure(u.report, k.cells))),
+        u.leftOut ? `未计入：${u.leftOut}` : '计入',
+      ].join('\t'),
     );
   }
   return lines.join('\n') + '\n';
@@ -94,7 +108,14 @@ function rollupWorkbook(version: FormatVersion, sum: Report, units: SumUnit[]): 
   ws.addRow(['单位', '文件', '结论', '错误数', ...KEY_FIGURES.map((k) => k.label), '是否计入汇总']);
   ws.getRow(1).font = { bold: true };
   for (const u of units) {
-    ws.addRow([u.name, u.file, VERDICT_LABELS[u.verdict], u.errors, ...KEY_FIGURES.map((k) => keyFigure(u.report, k.cells)), u.leftOut ? `未计入：${u.leftOut}` : '计入']);
+    ws.addRow([
+      u.name,
+      u.file,
+      VERDICT_LABELS[u.verdict],
+      u.errors,
+      ...KEY_FIGURES.map((k) => keyFigure(u.report, k.cells)),
+      u.leftOut ? `未计入：${u.leftOut}` : '计入',
+    ]);
   }
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 40 : i === 0 ? 24 : 14));
   return wb;
@@ -134,7 +155,9 @@ export async function runSum(inputs: string[], options: SumOptions, io: Io): Pro
   );
   const findings = validate(rollup.report);
   const verdict: Verdict = verdictOf({ tablesRead: 3, findings, unchecked: rollup.notes });
-  const failed = await writeFileAtomic(options.out, (temporary) => writeOutput(temporary, ext, version, rollup.report, units), { force: options.force });
+  const failed = await writeFileAtomic(options.out, (temporary) => writeOutput(temporary, ext, version, rollup.report, units), {
+    force: options.force,
+  });
   if (failed) {
     io.err(`无法写入 ${options.out}：${failed}\n`);
     return 2;

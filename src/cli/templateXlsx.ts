@@ -101,7 +101,10 @@ function drawTable(ws: ExcelJS.Worksheet, t: TablePaint, report?: Report): void 
   // Totals last: their cached results are computed from the values just written.
   for (const x of t.totals) {
     const formula = x.formula.replace(/^=/, '');
-    cell(x.row, x.col).value = { formula, result: evaluateSum(formula, (r, col) => rawValue(cell(r, col))) ?? 0 } as ExcelJS.CellFormulaValue;
+    cell(x.row, x.col).value = {
+      formula,
+      result: evaluateSum(formula, (r, col) => rawValue(cell(r, col))) ?? 0,
+    } as ExcelJS.CellFormulaValue;
   }
 
   t.highlights.forEach((h, i) => {
@@ -132,7 +135,15 @@ function areaReference(sheet: string, a: Area): string {
 
 /** ExcelJS's page setup of the paint plan's page. */
 function pageSetup(page: SheetPaint['page']): Partial<ExcelJS.PageSetup> {
-  return { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { ...page.margins } };
+  return {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { ...page.margins },
+  };
 }
 
 /** The template workbook: one sheet with the tables stacked, as the add-in draws them. */

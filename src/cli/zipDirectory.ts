@@ -99,7 +99,7 @@ export async function readZipDirectory(
     };
     // ZIP64 extended information (header 0x0001): the 64-bit values of the fields set to 0xFFFFFFFF, in order.
     const extraEnd = p + 46 + nameLength + extraLength;
-    for (let e = p + 46 + nameLength; e + 4 <= extraEnd; ) {
+    for (let e = p + 46 + nameLength; e + 4 <= extraEnd;) {
       const id = dir.readUInt16LE(e);
       const len = dir.readUInt16LE(e + 2);
       if (id === 0x0001) {

@@ -101,7 +101,12 @@ function mergesOf(merged: Excel.RangeAreas, top: number, left: number): Merge[] 
 
 function blockOf(q: QueuedBlock): SheetBlock {
   const { range, merged } = q;
-  const block: SheetBlock = { row: range.rowIndex, col: range.columnIndex, values: range.values as RawValue[][], types: range.valueTypes as SheetValueType[][] };
+  const block: SheetBlock = {
+    row: range.rowIndex,
+    col: range.columnIndex,
+    values: range.values as RawValue[][],
+    types: range.valueTypes as SheetValueType[][],
+  };
   if (merged) block.merges = mergesOf(merged, range.rowIndex, range.columnIndex);
   return block;
 }
@@ -181,7 +186,10 @@ export interface FormulaTotalLost {
  * The totals of intact template tables inserted with 合计用公式 (the name's comment says so) whose
  * cell no longer holds a formula: the user typed over it. `formulas` is the block's, read with its values.
  */
-function formulaTotalsLostOf(sheet: SheetCheck, named: { our: OurName; comment: string; formulas: unknown[][] | null }[]): FormulaTotalLost[] {
+function formulaTotalsLostOf(
+  sheet: SheetCheck,
+  named: { our: OurName; comment: string; formulas: unknown[][] | null }[],
+): FormulaTotalLost[] {
   return named.flatMap(({ our, comment, formulas }) => {
     const template = our.template;
     if (!template || !formulas || !comment.includes(FORMULA_TOTALS_MARK)) return [];
@@ -217,7 +225,9 @@ function queueGuard(ws: Excel.Worksheet, name: string, template: OurName['templa
   const types = inputAreas(placement).map((a) => {
     const dv = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).dataValidation;
     dv.load('type');
-    const holdsTotal = totalFormulas(placement).some((t) => t.row >= a.row && t.row < a.row + a.rows && t.col >= a.col && t.col < a.col + a.cols);
+    const holdsTotal = totalFormulas(placement).some(
+      (t) => t.row >= a.row && t.row < a.row + a.rows && t.col >= a.col && t.col < a.col + a.cols,
+    );
     return { dv, expected: validationType(a.kind), holdsTotal };
   });
   const layout = tableLayout(template.version, template.table);
@@ -232,7 +242,8 @@ function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[], formulaT
     const t = sheet.tables.find((x) => !x.pasted && x.table === g.placement.table && x.version === g.placement.version);
     if (!t || t.damage.length > 0 || t.row !== g.placement.row || t.col !== g.placement.col) return [];
     // With 合计用公式 the total cells carry no validation, so an area holding one reads Inconsistent as inserted.
-    const expected = (x: QueuedGuard['types'][number]) => x.dv.type === x.expected || (x.holdsTotal && formulaTotals.has(g.name) && x.dv.type === 'Inconsistent');
+    const expected = (x: QueuedGuard['types'][number]) =>
+      x.dv.type === x.expected || (x.holdsTotal && formulaTotals.has(g.name) && x.dv.type === 'Inconsistent');
     const lost = g.types.some((x) => !expected(x)) || g.highlights.value < highlightRules(g.placement).length;
     return lost ? [g.placement] : [];
   });
@@ -265,7 +276,9 @@ export async function checkSheet(
     await context.sync();
     // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
     const names = ourNames(ws.names);
-    const formulaTotals = new Set(names.filter(({ item }) => String(item.comment ?? '').includes(FORMULA_TOTALS_MARK)).map(({ our }) => our.name));
+    const formulaTotals = new Set(
+      names.filter(({ item }) => String(item.comment ?? '').includes(FORMULA_TOTALS_MARK)).map(({ our }) => our.name),
+    );
     const stillThere = names.every(({ our, item }) => {
       const ref = item.type === 'Range' ? parseNameReference(String(item.value)) : null;
       const at = ref ? `${a1(ref.top, ref.left)}:${a1(ref.bottom, ref.right)}` : null;
@@ -326,7 +339,7 @@ export function cellAreas(addresses: string[]): string[] {
   const runs: { top: number; bottom: number; left: number; right: number }[] = [];
   for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
     const rows = byCol.get(col)!.sort((a, b) => a - b);
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       let j = i;
       while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
       const same = runs.find((r) => r.right === col - 1 && r.top === rows[i] && r.bottom === rows[j]);

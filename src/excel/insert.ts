@@ -142,7 +142,10 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
         await context.sync();
-        sheetName = newSheetName(version, sheets.items.map((s) => s.name));
+        sheetName = newSheetName(
+          version,
+          sheets.items.map((s) => s.name),
+        );
         ws = sheets.add(sheetName);
         // Activated first: merging on a sheet behind a selected chart can fail in Excel.
         ws.activate();
@@ -158,7 +161,10 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
         const stacked = stackPlacements(version, tables, 0, 0);
         const probes = stacked.map((p) => {
           const l = tableLayout(version, p.table);
-          const r = selected.getCell(0, 0).getOffsetRange(p.row, 0).getResizedRange(l.rowCount - 1, l.colCount - 1);
+          const r = selected
+            .getCell(0, 0)
+            .getOffsetRange(p.row, 0)
+            .getResizedRange(l.rowCount - 1, l.colCount - 1);
           r.load('formulas,rowIndex,columnIndex');
           // Validation there would be overwritten, or refuse the template's rules (office-js#2594).
           r.dataValidation.load('type');
@@ -207,15 +213,20 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
               if (v !== '' && v !== null) occupied.push(a1(probe.rowIndex + r, probe.columnIndex + c));
             }),
           );
-          if (probe.dataValidation.type !== 'None') withValidation.push(`${a1(probe.rowIndex, probe.columnIndex)}:${a1(probe.rowIndex + probe.formulas.length - 1, probe.columnIndex + (probe.formulas[0]?.length ?? 1) - 1)}`);
+          if (probe.dataValidation.type !== 'None')
+            withValidation.push(
+              `${a1(probe.rowIndex, probe.columnIndex)}:${a1(probe.rowIndex + probe.formulas.length - 1, probe.columnIndex + (probe.formulas[0]?.length ?? 1) - 1)}`,
+            );
           if (merged && !merged.isNullObject) merges.push(...merged.areas.items.map((a) => a.address.split('!').pop()!));
         }
         if (occupied.length || withValidation.length || merges.length) {
           const what: string[] = [];
-          if (occupied.length) what.push(`已有内容（${occupied.slice(0, 8).join('、')}${occupied.length > 8 ? ` 等 ${occupied.length} 个单元格` : ''}）`);
+          if (occupied.length)
+            what.push(`已有内容（${occupied.slice(0, 8).join('、')}${occupied.length > 8 ? ` 等 ${occupied.length} 个单元格` : ''}）`);
           // The probe is a whole table's block: its range says nothing a user can act on.
           if (withValidation.length) what.push('有单元格设有数据有效性（输入限制）');
-          if (merges.length) what.push(`有合并单元格（${merges.slice(0, 4).join('、')}${merges.length > 4 ? ` 等 ${merges.length} 处` : ''}）`);
+          if (merges.length)
+            what.push(`有合并单元格（${merges.slice(0, 4).join('、')}${merges.length > 4 ? ` 等 ${merges.length} 处` : ''}）`);
           return {
             kind: 'blocked',
             sheet: sheetName,

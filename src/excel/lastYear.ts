@@ -155,7 +155,11 @@ function queuePastedBlocks(scans: SheetScan[], skip: string): { ws: Excel.Worksh
 }
 
 /** This year's tables: every template and pasted table outside last year's sheet, with where its cells are. */
-function thisYearSites(scans: SheetScan[], pasted: { ws: Excel.Worksheet; range: Excel.Range }[], skip: string): { ws: Excel.Worksheet; sites: CellSites }[] {
+function thisYearSites(
+  scans: SheetScan[],
+  pasted: { ws: Excel.Worksheet; range: Excel.Range }[],
+  skip: string,
+): { ws: Excel.Worksheet; sites: CellSites }[] {
   const out: { ws: Excel.Worksheet; sites: CellSites }[] = [];
   for (const s of scans) {
     if (s.ws.id === skip) continue;
@@ -246,7 +250,11 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
         target.getRangeByIndexes(0, 0, grid.length, 3).values = grid;
         target.visibility = 'Hidden' as Excel.SheetVisibility;
       } else target = srcWs!;
-      context.workbook.names.add(LAST_YEAR_NAME, target.getRangeByIndexes(block.top, block.left, block.rows, block.cols), LAST_YEAR_COMMENT);
+      context.workbook.names.add(
+        LAST_YEAR_NAME,
+        target.getRangeByIndexes(block.top, block.left, block.rows, block.cols),
+        LAST_YEAR_COMMENT,
+      );
       let highlights = 0;
       for (const t of thisYearSites(scans, pasted, info.sheetId)) highlights += queueCrossYearHighlights(t.ws, t.sites, info);
       if (info.kind === 'file') target.load('id');

@@ -43,7 +43,14 @@ export function formulaTotalsNotice(sheet: string, lost: FormulaTotalLost[]): st
 }
 
 /** Errors that pass: the check is tried again. */
-const TRANSIENT = new Set(['InvalidOperationInCellEditMode', 'Conflict', 'GeneralException', 'ServiceNotAvailable', 'RequestAborted', 'Timeout']);
+const TRANSIENT = new Set([
+  'InvalidOperationInCellEditMode',
+  'Conflict',
+  'GeneralException',
+  'ServiceNotAvailable',
+  'RequestAborted',
+  'Timeout',
+]);
 /** Retries of one check, then its error is shown (a later edit starts again). */
 const MAX_RETRIES = 30;
 const RETRY_MAX_DELAY_MS = 2000;

@@ -2,7 +2,17 @@ import { ColumnKind } from '../report/formats';
 import { INPUT_RULES, InputRule } from '../report/inputRules';
 import { tableLayout } from '../report/layout';
 import { Placement } from '../report/formulas';
-import { CellStyle, CellValidation, HighlightPaint, highlightPaint, inputAreas, inputGuard, PaintArea, SheetPaint, TablePaint } from '../report/paintPlan';
+import {
+  CellStyle,
+  CellValidation,
+  HighlightPaint,
+  highlightPaint,
+  inputAreas,
+  inputGuard,
+  PaintArea,
+  SheetPaint,
+  TablePaint,
+} from '../report/paintPlan';
 
 // The paint plan (src/report/paintPlan.ts) in office.js: queued writes, no sync. The plan's page
 // (A4 portrait, margins) and page breaks need ExcelApi 1.9 (worksheet.pageLayout and
@@ -11,9 +21,7 @@ import { CellStyle, CellValidation, HighlightPaint, highlightPaint, inputAreas, 
 /** Excel's data validation rule of an input rule. */
 export function excelValidationRule(r: InputRule): Excel.DataValidationRule {
   const basic: Excel.BasicDataValidation =
-    r.max === undefined
-      ? { formula1: r.min, operator: 'GreaterThanOrEqualTo' }
-      : { formula1: r.min, formula2: r.max, operator: 'Between' };
+    r.max === undefined ? { formula1: r.min, operator: 'GreaterThanOrEqualTo' } : { formula1: r.min, formula2: r.max, operator: 'Between' };
   return r.integer ? { wholeNumber: basic } : { decimal: basic };
 }
 
@@ -24,7 +32,11 @@ export function validationType(kind: ColumnKind): string {
 
 const GRID_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as Excel.BorderIndex[];
 
-const HORIZONTAL: Record<NonNullable<CellStyle['horizontal']>, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
+const HORIZONTAL: Record<NonNullable<CellStyle['horizontal']>, 'Left' | 'Center' | 'Right'> = {
+  left: 'Left',
+  center: 'Center',
+  right: 'Right',
+};
 
 function queueValidation(r: Excel.Range, v: CellValidation): void {
   // Cleared first: over cells whose validation differs (a paste brought other rules, or none, into

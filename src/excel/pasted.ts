@@ -89,7 +89,11 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
       if (a.ws.protection.protected) throw new UserFacingError(`工作表“${sheet}”受保护，无法标出问题单元格。请先撤销工作表保护。`);
       const read = readPastedBlock(a.used.values as RawValue[][], a.used.rowIndex, a.used.columnIndex);
       if (!read.inPlace || read.tables.length === 0) {
-        return { kind: 'none', sheet, message: `在工作表“${sheet}”中没有找到年报统计表格（二、三、四）。请确认粘贴的内容包含表格的标题行和项目名称。` };
+        return {
+          kind: 'none',
+          sheet,
+          message: `在工作表“${sheet}”中没有找到年报统计表格（二、三、四）。请确认粘贴的内容包含表格的标题行和项目名称。`,
+        };
       }
       if (customs.length) await context.sync();
       queueUnmark(a, customs);
@@ -105,7 +109,11 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
       }
       const width = (a.used.values[0]?.length ?? 1) - 1;
       const block = a.ws.getRange(`${a1(read.top, a.used.columnIndex)}:${a1(read.bottom, a.used.columnIndex + width)}`);
-      a.ws.names.add(pastedName(version), block, `年报助手：粘贴的${read.tables.map((t) => TABLE_NUMBERS[t]).join('、')}（${version}版），在原位置校验`);
+      a.ws.names.add(
+        pastedName(version),
+        block,
+        `年报助手：粘贴的${read.tables.map((t) => TABLE_NUMBERS[t]).join('、')}（${version}版），在原位置校验`,
+      );
       // Selected, so that Excel scrolls to the tables (in a report they start below the text) and shows what was read.
       block.select();
       await context.sync();
@@ -206,7 +214,10 @@ export async function reinsertTable(
       const layout = tableLayout(table.version, table.table);
       if (block.values.length === layout.rowCount && block.values[0]?.length === layout.colCount) {
         // The shape is intact (a label was edited): every value is where the layout puts it.
-        values = { format: table.version, cells: Object.fromEntries(layout.data.map((d) => [d.id, valueFromSheet(block.values[d.row][d.col])])) };
+        values = {
+          format: table.version,
+          cells: Object.fromEntries(layout.data.map((d) => [d.id, valueFromSheet(block.values[d.row][d.col])])),
+        };
       } else {
         const read = readPastedBlock(block.values, block.row, block.col);
         if (read.inPlace?.format === table.version) {
@@ -218,9 +229,20 @@ export async function reinsertTable(
       readable = false; // Nothing readable: the table is inserted empty, and the pane says so.
     }
   }
-  const result = await insertTables(run, { version: table.version, tables: [table.table], target: 'newSheet', totalsAsFormulas, values, pageSetup });
+  const result = await insertTables(run, {
+    version: table.version,
+    tables: [table.table],
+    target: 'newSheet',
+    totalsAsFormulas,
+    values,
+    pageSetup,
+  });
   const carried = readable ? Object.values(values.cells).filter((v) => v !== null).length : null;
   // Cells the damaged block no longer shows where they can be found: named, never lost in silence.
-  const notCarried = readable ? dataCells(table.version).filter((d) => d.table === table.table && !(d.id in values.cells)).map((d) => d.label) : [];
+  const notCarried = readable
+    ? dataCells(table.version)
+        .filter((d) => d.table === table.table && !(d.id in values.cells))
+        .map((d) => d.label)
+    : [];
   return result.kind === 'done' ? { ...result, carried, notCarried } : result;
 }

@@ -79,10 +79,19 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
   try {
     const all = await rollupUnits(run);
     const units = chosen && chosen.length ? all.filter((u) => chosen.includes(u.sheetId)) : all;
-    if (units.length === 0) return { kind: 'failed', message: '工作簿中没有可以汇总的年报表格：请先在各单位的工作表中插入或转换为标准表格。' };
+    if (units.length === 0)
+      return { kind: 'failed', message: '工作簿中没有可以汇总的年报表格：请先在各单位的工作表中插入或转换为标准表格。' };
     const versions = [...new Set(units.map((u) => u.version))];
     if (versions.length > 1) {
-      const list = versions.map((v) => `${v}版：${units.filter((u) => u.version === v).map((u) => u.sheet).join('、')}`).join('；');
+      const list = versions
+        .map(
+          (v) =>
+            `${v}版：${units
+              .filter((u) => u.version === v)
+              .map((u) => u.sheet)
+              .join('、')}`,
+        )
+        .join('；');
       return { kind: 'failed', message: `所选工作表的格式版本不同（${list}），2019版和2021版的表格不能相加。请只勾选同一版本的工作表。` };
     }
     const version = versions[0];
@@ -94,7 +103,10 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
       sheets.load('items/name');
       const ws = sheets.getItem(inserted.sheet);
       await context.sync();
-      const name = uniqueSheetName(`汇总（${version}版）`, sheets.items.map((s) => s.name));
+      const name = uniqueSheetName(
+        `汇总（${version}版）`,
+        sheets.items.map((s) => s.name),
+      );
       ws.name = name;
       for (const p of inserted.placements) {
         for (const d of tableLayout(version, p.table).data) {

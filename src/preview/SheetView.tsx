@@ -78,7 +78,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
   const startEdit = (pos: Pos, text?: string) => {
     const c = host.cell(sheet, a1(pos.row, pos.col));
     host.setCellEditMode(true);
-    setEditing({ pos, text: text ?? (c.formula ?? (c.value === null ? '' : String(c.value))) });
+    setEditing({ pos, text: text ?? c.formula ?? (c.value === null ? '' : String(c.value)) });
   };
 
   useEffect(() => {
@@ -135,7 +135,8 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
   const covered = new Set<string>();
   for (const m of host.merges(sheet)) {
     const r = parseRange(m);
-    for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) covered.add(`${i},${j}`);
+    for (let i = r.top; i <= r.bottom; i++)
+      for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) covered.add(`${i},${j}`);
   }
   const activeCell = host.cell(sheet, a1(active.row, active.col));
 
@@ -145,7 +146,11 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
         <span aria-label="名称框" style={{ minWidth: 60, border: '1px solid #ccc', padding: '2px 6px' }} data-testid="namebox">
           {selAreas.join(',')}
         </span>
-        <span aria-label="编辑栏" data-testid="formulabar" style={{ flex: 1, border: '1px solid #ccc', padding: '2px 6px', minHeight: 18, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+        <span
+          aria-label="编辑栏"
+          data-testid="formulabar"
+          style={{ flex: 1, border: '1px solid #ccc', padding: '2px 6px', minHeight: 18, overflow: 'hidden', whiteSpace: 'nowrap' }}
+        >
           {activeCell.formula ?? (activeCell.value === null ? '' : String(activeCell.value))}
         </span>
       </div>
@@ -163,7 +168,11 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
           const rows = parseTsv(text);
           const width = Math.max(...rows.map((r) => r.length));
           performance.mark('xxgk-edit');
-          host.userPaste(sheet, a1(active.row, active.col), rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+          host.userPaste(
+            sheet,
+            a1(active.row, active.col),
+            rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+          );
         }}
         style={{ overflow: 'auto', flex: 1, outline: 'none' }}
       >
@@ -204,7 +213,12 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                   const isActive = r === active.row && c === active.col;
                   const isEditing = editing && editing.pos.row === r && editing.pos.col === c;
                   const numeric = typeof cell.value === 'number';
-                  const align = cell.horizontalAlignment && cell.horizontalAlignment !== 'General' ? cell.horizontalAlignment.toLowerCase() : numeric ? 'right' : 'left';
+                  const align =
+                    cell.horizontalAlignment && cell.horizontalAlignment !== 'General'
+                      ? cell.horizontalAlignment.toLowerCase()
+                      : numeric
+                        ? 'right'
+                        : 'left';
                   // As in Excel, unwrapped left-aligned text runs on over the empty cells to its right.
                   let spill = 0;
                   if (!numeric && !cell.wrap && !span && align === 'left' && cell.text) {
@@ -219,7 +233,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                       key={c}
                       role="gridcell"
                       data-address={address}
-                      data-highlight={cell.highlight ? cell.highlight.fill ?? '' : undefined}
+                      data-highlight={cell.highlight ? (cell.highlight.fill ?? '') : undefined}
                       aria-selected={inSel}
                       rowSpan={span ? span.bottom - span.top + 1 : undefined}
                       colSpan={span ? span.right - span.left + 1 : undefined}
@@ -262,7 +276,14 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                             }
                           }}
                           onBlur={() => commit({ row: 0, col: 0 })}
-                          style={{ width: '100%', boxSizing: 'border-box', border: 'none', outline: 'none', font: 'inherit', background: '#fff' }}
+                          style={{
+                            width: '100%',
+                            boxSizing: 'border-box',
+                            border: 'none',
+                            outline: 'none',
+                            font: 'inherit',
+                            background: '#fff',
+                          }}
                         />
                       ) : spill ? (
                         <span

@@ -52,7 +52,10 @@ function Workbook() {
             // Said from the check itself, so that the bar and the pane's 错误 count agree.
             const check = await checkWorkbook(host.run);
             const errors = (check.sheets.find((s) => s.sheet === sheet)?.findings ?? []).filter((f) => f.severity === 'error').length;
-            setNote({ sheet, text: `已在“${sheet}”的 ${n} 张表中填入示例数据：故意填错了 ${EXAMPLE_SLIPS.length} 个数字，校验发现 ${errors} 条错误，见右侧。` });
+            setNote({
+              sheet,
+              text: `已在“${sheet}”的 ${n} 张表中填入示例数据：故意填错了 ${EXAMPLE_SLIPS.length} 个数字，校验发现 ${errors} 条错误，见右侧。`,
+            });
           }}
         >
           填入示例数据
@@ -113,4 +116,11 @@ createRoot(left).render(
   </FluentProvider>,
 );
 // The in-memory host holds batches during cell edit (delayForCellEdit), so the live check starts soon after an edit.
-mountTaskpane(createRoot(pane), { run: host.run, supported: true, debounceMs: 30, mergedAreas: true, multiAreaSelect: true, pageSetup: true });
+mountTaskpane(createRoot(pane), {
+  run: host.run,
+  supported: true,
+  debounceMs: 30,
+  mergedAreas: true,
+  multiAreaSelect: true,
+  pageSetup: true,
+});

@@ -24,8 +24,7 @@ function halfWidthNumber(s: string): string {
  * A number, optionally with thousands separators, optionally followed by a unit that people type
  * into cells. 万元 is the unit of the amount columns; 元 is converted for them.
  */
-const NUMBER_WITH_UNIT =
-  /^([+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+))\s*(万元|元|件|个|项|次|家|人|条|宗|起|份)?$/;
+const NUMBER_WITH_UNIT = /^([+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+))\s*(万元|元|件|个|项|次|家|人|条|宗|起|份)?$/;
 
 /**
  * The exchange value of what a cell shows: numbers stay numbers, blank (empty, whitespace only,
@@ -33,10 +32,7 @@ const NUMBER_WITH_UNIT =
  * amount column (万元); a sum of money in a count column ("12元") stays text, and so does a decimal
  * of more than 15 significant digits, which cannot be read exactly; anything else is the trimmed text.
  */
-export function parseCellText(
-  text: string | number | boolean | null | undefined,
-  kind?: ColumnKind,
-): CellValue {
+export function parseCellText(text: string | number | boolean | null | undefined, kind?: ColumnKind): CellValue {
   if (text === null || text === undefined) return null;
   if (typeof text === 'number') {
     if (!Number.isFinite(text)) return null;

@@ -27,7 +27,6 @@ export function format(version: FormatVersion): Format {
   return FORMATS[version];
 }
 
-
 /** One data cell of a version: where it belongs and what it may hold. */
 export interface DataCellDef {
   id: CellId;
@@ -56,7 +55,15 @@ function crossCells(
   block?: T2BlockId,
 ): DataCellDef[] {
   return rows.flatMap((r) =>
-    columns.map((c) => ({ id: `${table}.${r.id}.${c.id}` as CellId, table, row: r.id, column: c.id, kind: c.kind, label: label(r, c), ...(block ? { block } : {}) })),
+    columns.map((c) => ({
+      id: `${table}.${r.id}.${c.id}` as CellId,
+      table,
+      row: r.id,
+      column: c.id,
+      kind: c.kind,
+      label: label(r, c),
+      ...(block ? { block } : {}),
+    })),
   );
 }
 

@@ -68,9 +68,11 @@ function familyAxis(instances: RelationInstance[], pos: (id: CellId) => Pos): Ax
   if (!sameShape || !disjoint) return 'none';
   const anchors = instances.map((i) => cellsOf(i)[0]);
   // A column family: each instance stands in one column, the instances side by side (same rows).
-  if (anchors.every((a) => a.row === anchors[0].row) && instances.every((i) => cellsOf(i).every((c) => c.col === cellsOf(i)[0].col))) return 'column';
+  if (anchors.every((a) => a.row === anchors[0].row) && instances.every((i) => cellsOf(i).every((c) => c.col === cellsOf(i)[0].col)))
+    return 'column';
   // A row family: each instance stands in one row, the instances stacked (same columns).
-  if (anchors.every((a) => a.col === anchors[0].col) && instances.every((i) => cellsOf(i).every((c) => c.row === cellsOf(i)[0].row))) return 'row';
+  if (anchors.every((a) => a.col === anchors[0].col) && instances.every((i) => cellsOf(i).every((c) => c.row === cellsOf(i)[0].row)))
+    return 'row';
   return 'none';
 }
 
@@ -197,7 +199,12 @@ function kindHighlights(sites: CellSites): HighlightRule[] {
     if (at.length === 0) continue;
     const rule = ({ count: 'CELL-COUNT', signed: 'CELL-SIGNED', amount: 'CELL-AMOUNT' } as const)[kind];
     for (const r of rectangles(at)) {
-      out.push({ rule, severity: ruleDef(rule).severity, area: rangeText(r, false, false), formula: kindFailFormula(kind, a1(r.top, r.left)) });
+      out.push({
+        rule,
+        severity: ruleDef(rule).severity,
+        area: rangeText(r, false, false),
+        formula: kindFailFormula(kind, a1(r.top, r.left)),
+      });
     }
   }
   return out;

@@ -67,7 +67,12 @@ export function headerOrder(
     const fixed = (ids: readonly string[]) => ids.filter((id) => !above.some((h) => h.id === id) && id !== group?.marker);
     const seqFixed = fixed(sorted.map((h) => h.id));
     // Floating labels sharing a line keep their order there (总计 before 自然人 is a swap); on different lines they say nothing.
-    const aboveInOrder = [...new Set(above.map((h) => h.row))].every((row) => isSubsequence(above.filter((h) => h.row === row).map((h) => h.id), standard));
+    const aboveInOrder = [...new Set(above.map((h) => h.row))].every((row) =>
+      isSubsequence(
+        above.filter((h) => h.row === row).map((h) => h.id),
+        standard,
+      ),
+    );
     if (above.length && aboveInOrder && seqFixed.length > 0 && isSubsequence(seqFixed, fixed(standard))) return { kind: 'standard' };
   }
   let linesOk = true;

@@ -88,7 +88,16 @@ export function readLastYear(block: LastYearBlock): LastYearInfo {
   if (block.values[0]?.[0] === LAST_YEAR_DATA_MARK) {
     const format = FORMAT_VERSIONS.find((v) => v === String(block.values[1]?.[1] ?? ''));
     const fileName = String(block.values[2]?.[1] ?? '');
-    if (!format) return { ...base, kind: 'file', fileName, report: null, tables: [], sites: new Map(), problem: `隐藏的工作表“${block.sheet}”已被改动，无法读出上年报告的数字。请重新选择上年报告。` };
+    if (!format)
+      return {
+        ...base,
+        kind: 'file',
+        fileName,
+        report: null,
+        tables: [],
+        sites: new Map(),
+        problem: `隐藏的工作表“${block.sheet}”已被改动，无法读出上年报告的数字。请重新选择上年报告。`,
+      };
     const known = new Set<string>(dataCells(format).map((d) => d.id));
     const report: Report = { format, cells: {} };
     const sites = new Map<CellId, { row: number; col: number }>();
@@ -103,7 +112,14 @@ export function readLastYear(block: LastYearBlock): LastYearInfo {
   }
   const read = readPastedBlock(block.values, block.row, block.col, block.types);
   if (!read.inPlace || read.tables.length === 0) {
-    return { ...base, kind: 'sheet', report: null, tables: [], sites: new Map(), problem: `在工作表“${block.sheet}”中已找不到上年报告的统计表格，跨年度核对已停止。请重新选择上年报告，或取消关联。` };
+    return {
+      ...base,
+      kind: 'sheet',
+      report: null,
+      tables: [],
+      sites: new Map(),
+      problem: `在工作表“${block.sheet}”中已找不到上年报告的统计表格，跨年度核对已停止。请重新选择上年报告，或取消关联。`,
+    };
   }
   return { ...base, kind: 'sheet', report: read.inPlace, tables: read.tables, sites: read.sites };
 }

@@ -1,12 +1,4 @@
-import {
-  CellId,
-  ColumnKind,
-  dataCell,
-  FORMATS,
-  FormatVersion,
-  TableId,
-  TABLE_IDS,
-} from './formats';
+import { CellId, ColumnKind, dataCell, FORMATS, FormatVersion, TableId, TABLE_IDS } from './formats';
 
 /** What a label cell is, so that the Excel layer, the preview and the exports style it alike. */
 export type LabelRole = 'section' | 'blockTitle' | 'header' | 'rowLabel' | 'note';
@@ -190,12 +182,27 @@ function t3Layout(version: FormatVersion, spans: readonly number[]): TableLayout
       g.label(row, 0, r.label, 'rowLabel', 1, 3);
     } else {
       if (i === 0 || !isOutcome(rows[i - 1])) {
-        g.label(row, 0, outcomeGroup ?? '', 'rowLabel', span(i, (x) => (isOutcome(x) ? 'outcome' : null)), 1);
+        g.label(
+          row,
+          0,
+          outcomeGroup ?? '',
+          'rowLabel',
+          span(i, (x) => (isOutcome(x) ? 'outcome' : null)),
+          1,
+        );
       }
       if (r.group === outcomeGroup) {
         g.label(row, 1, r.label, 'rowLabel', 1, 2);
       } else {
-        if (rows[i - 1].group !== r.group) g.label(row, 1, r.group ?? '', 'rowLabel', span(i, (x) => x.group), 1);
+        if (rows[i - 1].group !== r.group)
+          g.label(
+            row,
+            1,
+            r.group ?? '',
+            'rowLabel',
+            span(i, (x) => x.group),
+            1,
+          );
         g.label(row, 2, r.label, 'rowLabel');
       }
     }

@@ -33,8 +33,7 @@ export interface CellStyle {
 
 /** Data validation: an input cell's rule with its refusal message, or a prompt only (a computed total). */
 export type CellValidation =
-  | { type: 'input'; kind: ColumnKind; rule: InputRule; title: string }
-  | { type: 'prompt'; title: string; message: string };
+  { type: 'input'; kind: ColumnKind; rule: InputRule; title: string } | { type: 'prompt'; title: string; message: string };
 
 export interface PaintArea extends Area {
   style: CellStyle;
@@ -123,7 +122,12 @@ function labelStyle(layout: TableLayout, l: LabelCell): CellStyle {
 
 /** The table's highlight rules with their colours. */
 export function highlightPaint(p: Placement): HighlightPaint[] {
-  return highlightRules(p).map((h) => ({ area: h.area, formula: h.formula, fill: HIGHLIGHT_COLOURS[h.severity].fill, fontColor: HIGHLIGHT_COLOURS[h.severity].font }));
+  return highlightRules(p).map((h) => ({
+    area: h.area,
+    formula: h.formula,
+    fill: HIGHLIGHT_COLOURS[h.severity].fill,
+    fontColor: HIGHLIGHT_COLOURS[h.severity].font,
+  }));
 }
 
 /** The whole look of one placed table. */
@@ -132,11 +136,17 @@ export function tablePaint(p: Placement, totalsAsFormulas: boolean): TablePaint 
   const mergeAt = (row: number, col: number) => layout.merges.find((m) => m.row === row && m.col === col);
   const totals = totalsAsFormulas ? totalFormulas(p) : [];
   const areas: PaintArea[] = [
-    { ...areaOf(p, 0, 0, layout.rowCount, layout.colCount), style: { font: { name: FONT.name, size: FONT.size }, wrap: true, vertical: 'middle', horizontal: 'center' } },
+    {
+      ...areaOf(p, 0, 0, layout.rowCount, layout.colCount),
+      style: { font: { name: FONT.name, size: FONT.size }, wrap: true, vertical: 'middle', horizontal: 'center' },
+    },
     // The section title above the table has no border.
     { ...areaOf(p, 1, 0, layout.rowCount - 1, layout.colCount), style: { gridLines: true } },
     { ...areaOf(p, 0, 0), style: { font: { bold: true, size: FONT.size + 2 }, horizontal: 'left' } },
-    ...layout.labels.map((l) => ({ ...areaOf(p, l.row, l.col, mergeAt(l.row, l.col)?.rowSpan, mergeAt(l.row, l.col)?.colSpan), style: labelStyle(layout, l) })),
+    ...layout.labels.map((l) => ({
+      ...areaOf(p, l.row, l.col, mergeAt(l.row, l.col)?.rowSpan, mergeAt(l.row, l.col)?.colSpan),
+      style: labelStyle(layout, l),
+    })),
     ...inputAreas(p).map((a) => {
       const guard = inputGuard(a);
       return { ...guard, style: { ...guard.style, horizontal: 'right' as const } };

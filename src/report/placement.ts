@@ -34,4 +34,3 @@ export function stackPlacements(version: FormatVersion, tables: TableId[], row: 
     return p;
   });
 }
-

@@ -12,7 +12,6 @@ import { T4Reader } from './recogniseT4';
 // This module decides the version and walks the rows; src/report/recogniseT2.ts, T3 and T4 read
 // each table into one RecognitionSink (src/report/recogniseSink.ts).
 
-
 export interface PlacedValue {
   id: CellId;
   value: CellValue;
@@ -79,7 +78,6 @@ export function parseTsv(text: string): string[][] {
 // ---------------------------------------------------------------------------------------------
 // Cells and rows
 
-
 class Recogniser {
   private readonly s = new RecognitionSink();
   private readonly t2 = new T2Reader(this.s);
@@ -107,13 +105,9 @@ class Recogniser {
     this.s.rows = cut === null ? all : all.slice(0, cut);
   }
 
-
   run(): Recognition {
     if (this.further) {
-      this.s.unplace(
-        this.further,
-        `工作表中还有另一份年报的表格（第${this.further.first + 1}行起），只识别了第一份`,
-      );
+      this.s.unplace(this.further, `工作表中还有另一份年报的表格（第${this.further.first + 1}行起），只识别了第一份`);
     }
     this.decideVersion();
     let state: TableId | null = null;
@@ -146,7 +140,6 @@ class Recogniser {
   }
 
   // -- version ---------------------------------------------------------------------------------
-
 
   private decideVersion(): void {
     const add = (v: FormatVersion, s: string): void => {
@@ -194,7 +187,6 @@ class Recogniser {
     return false;
   }
 
-
   private versionEvidence(): string[] {
     const v = this.s.version;
     const other: FormatVersion = v === '2021' ? '2019' : '2021';
@@ -208,7 +200,6 @@ class Recogniser {
   }
 
   // -- bookkeeping -----------------------------------------------------------------------------
-
 
   private result(): Recognition {
     const tables: RecognisedTable[] = [];
@@ -272,4 +263,3 @@ export function recognise(grid: string[][]): Recognition {
     };
   }
 }
-

@@ -223,7 +223,6 @@ export function t3LabelSlack(version: FormatVersion, rowId: string): number {
 }
 const slackCache = new Map<string, number>();
 
-
 // ---------------------------------------------------------------------------------------------
 
 export const T3_WIDTH = 7;

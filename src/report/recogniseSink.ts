@@ -25,7 +25,6 @@ export class RecognitionSink {
     }
   }
 
-
   place(table: TableId, id: CellId, cell: Cell | undefined, row: Row, col: number, kind: ColumnKind): boolean {
     const value = valueOf(cell, kind);
     const raw = cell?.raw ?? '';
@@ -43,12 +42,7 @@ export class RecognitionSink {
 
   /** Place a whole row, or nothing if any of its cells was placed before. */
 
-  placeRow(
-    table: TableId,
-    row: Row,
-    items: { id: CellId; col: number; kind: ColumnKind }[],
-    label: string,
-  ): void {
+  placeRow(table: TableId, row: Row, items: { id: CellId; col: number; kind: ColumnKind }[], label: string): void {
     if (items.some((it) => this.placed.has(it.id))) {
       this.unplaced.push({
         row: row.first,
@@ -81,7 +75,6 @@ export class RecognitionSink {
     this.unplace(row, row.unreadable);
     return true;
   }
-
 
   nextNonBlank(index: number): Row | undefined {
     for (let i = index + 1; i < this.rows.length; i++) if (!this.rows[i].blank) return this.rows[i];

@@ -56,7 +56,10 @@ export class T2Reader {
       return;
     }
     // A header from the other version (本年制发件数 … over a 2019 block): its columns mean other things.
-    const foreign = this.foreignHeader(block.block, block.columns.map((c) => c.id as string));
+    const foreign = this.foreignHeader(
+      block.block,
+      block.columns.map((c) => c.id as string),
+    );
     if (foreign) {
       this.s.touch('T2', row.index);
       this.s.unplace(row, `${quote(label)}一行上方的表头${foreign}，与${this.s.version}版这一块的列不同，无法确定各数值的含义，未读入`);
@@ -69,8 +72,7 @@ export class T2Reader {
     const positions = block.columns.map((c) => this.t2Header?.get(c.id));
     const known = positions.every((p): p is number => p !== undefined && p > labelCol);
     // A grid whose cells sit under the header: every header column exists in the row (blank or not).
-    const structured =
-      known && nonBlank.every((c) => positions.includes(c.col)) && row.cells.length > Math.max(...positions);
+    const structured = known && nonBlank.every((c) => positions.includes(c.col)) && row.cells.length > Math.max(...positions);
     const rowId = labelEntry.id;
     const item = (i: number, col: number): { id: CellId; col: number; kind: ColumnKind } => ({
       id: `T2.${rowId}.${block.columns[i].id}` as CellId,
@@ -78,7 +80,12 @@ export class T2Reader {
       kind: block.columns[i].kind,
     });
     if (structured) {
-      this.s.placeRow('T2', row, (positions as number[]).map((p, i) => item(i, p)), label);
+      this.s.placeRow(
+        'T2',
+        row,
+        (positions as number[]).map((p, i) => item(i, p)),
+        label,
+      );
       return;
     }
     if (nonBlank.length === 0) {
@@ -94,10 +101,20 @@ export class T2Reader {
       this.s.unplace(row, `${quote(label)}一行只有${nonBlank.length}个数值，应有${n}个，无法确定各是哪一列，未读入`);
       return;
     }
-    this.s.placeRow('T2', row, span.slice(0, n).map((c, i) => item(i, c.col)), label);
+    this.s.placeRow(
+      'T2',
+      row,
+      span.slice(0, n).map((c, i) => item(i, c.col)),
+      label,
+    );
     for (const extra of span.slice(n)) {
       if (!extra.blank && extra.value !== 0) {
-        this.s.unplace(row, `${quote(label)}一行多出的数值${quote(extra.raw.trim())}未读入（按行名后的${n}个数值读取）`, extra.col, extra.raw);
+        this.s.unplace(
+          row,
+          `${quote(label)}一行多出的数值${quote(extra.raw.trim())}未读入（按行名后的${n}个数值读取）`,
+          extra.col,
+          extra.raw,
+        );
       }
     }
   }

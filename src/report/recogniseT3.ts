@@ -1,7 +1,20 @@
 import { CellId, ColumnKind, FORMATS, FormatVersion } from './formats';
 import { HeadLabel, headerOrder } from './headerOrder';
 import { RecognitionSink } from './recogniseSink';
-import { Cell, Row, quote, T3Label, isSectionOnly, isT3Group, ownT3Label, lookupT3Row, labelCellsOf, t3LabelSlack, T3_WIDTH, cellMatches } from './recogniseRows';
+import {
+  Cell,
+  Row,
+  quote,
+  T3Label,
+  isSectionOnly,
+  isT3Group,
+  ownT3Label,
+  lookupT3Row,
+  labelCellsOf,
+  t3LabelSlack,
+  T3_WIDTH,
+  cellMatches,
+} from './recogniseRows';
 
 /** 表三 (申请处理): rows queued until the table ends, then read at the columns its header gives. */
 export class T3Reader {
@@ -90,7 +103,12 @@ export class T3Reader {
         const before = pending.texts[pending.texts.length - 1].raw;
         const hit = lookupT3Row(before + (firstText?.raw ?? ''));
         if (hit && hit.exact) {
-          label = { entry: hit.entry, labelEnd: firstText ? firstText.col : firstNum - 1, exact: true, text: before + (firstText?.raw ?? '') };
+          label = {
+            entry: hit.entry,
+            labelEnd: firstText ? firstText.col : firstNum - 1,
+            exact: true,
+            text: before + (firstText?.raw ?? ''),
+          };
           usedPending = true;
         }
       }
@@ -123,7 +141,6 @@ export class T3Reader {
     this.t3Values(row, label);
   }
 
-
   private rememberPending(row: Row): void {
     this.t3Pending = row;
     this.flushT3Pending();
@@ -155,8 +172,7 @@ export class T3Reader {
    * rows have a value in the column after 其他.
    */
   private t3Columns(queue: { row: Row; label: T3Label }[]): (number | null)[] | null {
-    const valueCells = (q: { row: Row; label: T3Label }): Cell[] =>
-      q.row.cells.filter((c) => c.col > q.label.labelEnd && !c.blank);
+    const valueCells = (q: { row: Row; label: T3Label }): Cell[] => q.row.cells.filter((c) => c.col > q.label.labelEnd && !c.blank);
     const start = this.t3Start();
     if (start !== null) {
       const cols: (number | null)[] = Array.from({ length: T3_WIDTH }, (_, i) => start + i);
@@ -200,7 +216,6 @@ export class T3Reader {
     const cols = this.t3Columns(queue);
     for (const q of queue) this.t3Read(q.row, q.label, cols);
   }
-
 
   private t3Read(row: Row, label: T3Label, known: (number | null)[] | null): void {
     const entry = label.entry;
@@ -259,10 +274,7 @@ export class T3Reader {
       return;
     }
     if (nonBlank.length < T3_WIDTH) {
-      this.s.unplace(
-        row,
-        `${quote(name)}一行只有${nonBlank.length}个数值，应有${T3_WIDTH}个（自然人至总计），无法确定各是哪一列，未读入`,
-      );
+      this.s.unplace(row, `${quote(name)}一行只有${nonBlank.length}个数值，应有${T3_WIDTH}个（自然人至总计），无法确定各是哪一列，未读入`);
       return;
     }
     // 2. Otherwise the last seven filled cells, when they are side by side (formats.md: the last
@@ -281,16 +293,17 @@ export class T3Reader {
       after !== undefined &&
       after.blank;
     if (!together || ambiguous) {
-      this.s.unplace(
-        row,
-        `${quote(name)}一行的数值之间或之后有空白单元格，表头未能给出各列位置，无法确定各数值属于哪一列，未读入`,
-      );
+      this.s.unplace(row, `${quote(name)}一行的数值之间或之后有空白单元格，表头未能给出各列位置，无法确定各数值属于哪一列，未读入`);
       return;
     }
-    this.s.placeRow('T3', row, take.map((c, i) => item(i, c.col)), name);
+    this.s.placeRow(
+      'T3',
+      row,
+      take.map((c, i) => item(i, c.col)),
+      name,
+    );
     reportExtras(nonBlank.slice(0, nonBlank.length - T3_WIDTH), `按行末的${T3_WIDTH}个数值读取`);
   }
 
   // -- T4 --------------------------------------------------------------------------------------
-
 }

@@ -69,20 +69,14 @@ export class T4Reader {
         if (nextFilled.every((c) => missingCols.includes(c.col))) from = missingCols;
         else {
           const width = blankGroups.length * size;
-          const lastGroup = (width - size);
-          if (
-            nextFilled.every((c) => c.col < width) &&
-            !next.cells[0].blank &&
-            nextFilled.some((c) => c.col >= lastGroup)
-          ) {
+          const lastGroup = width - size;
+          if (nextFilled.every((c) => c.col < width) && !next.cells[0].blank && nextFilled.some((c) => c.col >= lastGroup)) {
             from = Array.from({ length: width }, (_, i) => i);
           }
         }
         if (from) {
           const cols = from;
-          const here = items.flatMap((it, i) =>
-            blankGroups.includes(Math.floor(i / size)) ? [] : [{ ...it, col: start + i }],
-          );
+          const here = items.flatMap((it, i) => (blankGroups.includes(Math.floor(i / size)) ? [] : [{ ...it, col: start + i }]));
           const there = blankGroups.flatMap((g, k) =>
             Array.from({ length: size }, (_, j) => ({ ...items[g * size + j], col: cols[k * size + j] })),
           );
@@ -97,7 +91,12 @@ export class T4Reader {
         }
       }
       if (full) {
-        this.s.placeRow('T4', row, items.map((it, i) => ({ ...it, col: start + i })), '复议诉讼数据');
+        this.s.placeRow(
+          'T4',
+          row,
+          items.map((it, i) => ({ ...it, col: start + i })),
+          '复议诉讼数据',
+        );
         return;
       }
     }
@@ -110,10 +109,20 @@ export class T4Reader {
       return;
     }
     const take = span.slice(span.length - T4_WIDTH);
-    this.s.placeRow('T4', row, items.map((it, i) => ({ ...it, col: take[i].col })), '复议诉讼数据');
+    this.s.placeRow(
+      'T4',
+      row,
+      items.map((it, i) => ({ ...it, col: take[i].col })),
+      '复议诉讼数据',
+    );
     for (const extra of span.slice(0, span.length - T4_WIDTH)) {
       if (!extra.blank && extra.value !== 0) {
-        this.s.unplace(row, `复议诉讼表数据行多出的${quote(extra.raw.trim())}未读入（按行末的${T4_WIDTH}个数值读取）`, extra.col, extra.raw);
+        this.s.unplace(
+          row,
+          `复议诉讼表数据行多出的${quote(extra.raw.trim())}未读入（按行末的${T4_WIDTH}个数值读取）`,
+          extra.col,
+          extra.raw,
+        );
       }
     }
   }
@@ -131,9 +140,7 @@ export class T4Reader {
     const standard: { id: CellId; kind: ColumnKind }[] = [];
     for (const g of f.groups) for (const fl of f.fields) standard.push({ id: `T4.${g.id}.${fl.id}` as CellId, kind: fl.kind });
     const positional = distinctColumns(this.t4Fields);
-    const fields = [...this.t4Fields]
-      .sort((a, b) => (positional ? a.col - b.col : a.row - b.row || a.col - b.col))
-      .map((h) => h.id);
+    const fields = [...this.t4Fields].sort((a, b) => (positional ? a.col - b.col : a.row - b.row || a.col - b.col)).map((h) => h.id);
     const parent = { marker: 'PARENT', members: f.groups.filter((g) => g.parent).map((g) => g.id as string) };
     const groups = headerOrder(this.t4Groups, groupIds, parent, positional ? 'positional' : 'lines');
     const fieldsStandard = isSubsequence(fields, [...fieldIds, ...fieldIds, ...fieldIds]);
@@ -153,5 +160,4 @@ export class T4Reader {
   }
 
   // -- result ----------------------------------------------------------------------------------
-
 }

@@ -71,7 +71,13 @@ export function recognisedCells(r: Recognition): Set<CellId> {
  * The recogniser's cleaned values (units stripped) serve a conversion to the template; the in-place
  * check uses the raw values, so that its findings agree with the highlights Excel computes.
  */
-export function readPastedBlock(values: RawValue[][], top: number, left: number, types?: SheetValueType[][], options: PastedOptions = {}): PastedRead {
+export function readPastedBlock(
+  values: RawValue[][],
+  top: number,
+  left: number,
+  types?: SheetValueType[][],
+  options: PastedOptions = {},
+): PastedRead {
   const at = options.at ?? offsetOrigin(top, left);
   const grid = values.map((row) => row.map((v) => cellString(v)));
   const recognition = recognise(grid);
@@ -84,7 +90,9 @@ export function readPastedBlock(values: RawValue[][], top: number, left: number,
       sites.set(id, at(p.row, p.col));
       // Text has no cell types to honour; a number found inside a longer text is only the recogniser's.
       inPlace.cells[id] =
-        options.asText || recognition.fromText.has(id) ? (recognition.report.cells[id] ?? null) : valueFromSheet(values[p.row]?.[p.col], types?.[p.row]?.[p.col]);
+        options.asText || recognition.fromText.has(id)
+          ? (recognition.report.cells[id] ?? null)
+          : valueFromSheet(values[p.row]?.[p.col], types?.[p.row]?.[p.col]);
     }
   }
   const tables = recognition.tables.map((t) => t.table);
@@ -109,4 +117,3 @@ export interface PastedOptions {
   /** Put before each note, e.g. 工作表“Sheet1”. */
   prefix?: string;
 }
-

@@ -13,4 +13,3 @@ export function cellValue(report: Report, id: CellId): CellValue {
   const v = report.cells[id];
   return v === undefined ? null : v;
 }
-

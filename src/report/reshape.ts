@@ -51,10 +51,7 @@ const MAX_SPLIT_LENGTH = 50000;
 const T3_WIDTH = 7;
 const T4_WIDTH = 15;
 
-type Piece =
-  | { kind: 'label'; text: string; match: LabelMatch }
-  | { kind: 'text'; text: string }
-  | { kind: 'number'; text: string };
+type Piece = { kind: 'label'; text: string; match: LabelMatch } | { kind: 'text'; text: string } | { kind: 'number'; text: string };
 
 const quote = (s: string): string => `“${s}”`;
 const RUN = /^[0-9\uff10-\uff19]{2,}$/;
@@ -198,7 +195,10 @@ function splitRunTogether(text: string): Piece[] | null {
   const pieces: Piece[] = [];
   let from = 0;
   const gap = (to: number): boolean => {
-    const tokens = text.slice(from, to).split(/[\s\u3000]+/).filter((t) => t !== '');
+    const tokens = text
+      .slice(from, to)
+      .split(/[\s\u3000]+/)
+      .filter((t) => t !== '');
     for (const t of tokens) {
       if (!isNumber(t)) return false;
       pieces.push({ kind: 'number', text: t });
@@ -310,7 +310,17 @@ class Shaper {
       const lastLabel = [...labels].reverse().find((p) => p.kind === 'label') as Extract<Piece, { kind: 'label' }> | undefined;
       const r: ShapedRow = { cells: [...cells, ...labels.map((p) => cell(p.text))], first: row, last: row, reshaped: true };
       const leadLabel: Piece | undefined =
-        lead && before.length > 0 && out.length === 0 ? { kind: 'label', text: [...before].reverse().find((c) => c.text.trim() !== '')?.text.trim() ?? '', match: lead } : undefined;
+        lead && before.length > 0 && out.length === 0
+          ? {
+              kind: 'label',
+              text:
+                [...before]
+                  .reverse()
+                  .find((c) => c.text.trim() !== '')
+                  ?.text.trim() ?? '',
+              match: lead,
+            }
+          : undefined;
       const rowLabel = labels.length > 0 ? labels[labels.length - 1] : leadLabel;
       if (values.length === 1 && RUN.test(values[0].text)) {
         const run = values[0].text;

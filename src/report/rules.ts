@@ -47,20 +47,97 @@ export interface RuleDef {
 const BOTH: readonly FormatVersion[] = ['2021', '2019'];
 
 export const RULES: readonly RuleDef[] = [
-  { id: 'T3-BALANCE', versions: BOTH, severity: 'error', name: '申请数量平衡', basis: '本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和', crossYear: false },
+  {
+    id: 'T3-BALANCE',
+    versions: BOTH,
+    severity: 'error',
+    name: '申请数量平衡',
+    basis: '本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+    crossYear: false,
+  },
   { id: 'T3-ROWSUM', versions: BOTH, severity: 'error', name: '总计列', basis: '总计等于自然人与法人或其他组织各列之和', crossYear: false },
-  { id: 'T3-OUTCOMES', versions: BOTH, severity: 'error', name: '办理结果总计', basis: '（七）总计等于（一）至（六）各项之和，部分公开只计这一情形', crossYear: false },
-  { id: 'T4-SUM', versions: BOTH, severity: 'error', name: '复议诉讼总计', basis: '总计等于结果维持、结果纠正、其他结果、尚未审结之和', crossYear: false },
+  {
+    id: 'T3-OUTCOMES',
+    versions: BOTH,
+    severity: 'error',
+    name: '办理结果总计',
+    basis: '（七）总计等于（一）至（六）各项之和，部分公开只计这一情形',
+    crossYear: false,
+  },
+  {
+    id: 'T4-SUM',
+    versions: BOTH,
+    severity: 'error',
+    name: '复议诉讼总计',
+    basis: '总计等于结果维持、结果纠正、其他结果、尚未审结之和',
+    crossYear: false,
+  },
   { id: 'CELL-COUNT', versions: BOTH, severity: 'error', name: '数量格式', basis: '数量应为不小于 0 的整数', crossYear: false },
-  { id: 'CELL-SIGNED', versions: ['2019'], severity: 'error', name: '增减数格式', basis: '本年增/减应为整数，可以为负数', crossYear: false },
-  { id: 'CELL-AMOUNT', versions: BOTH, severity: 'error', name: '金额格式', basis: '金额应为不小于 0 的数字（单位：万元）', crossYear: false },
+  {
+    id: 'CELL-SIGNED',
+    versions: ['2019'],
+    severity: 'error',
+    name: '增减数格式',
+    basis: '本年增/减应为整数，可以为负数',
+    crossYear: false,
+  },
+  {
+    id: 'CELL-AMOUNT',
+    versions: BOTH,
+    severity: 'error',
+    name: '金额格式',
+    basis: '金额应为不小于 0 的数字（单位：万元）',
+    crossYear: false,
+  },
   { id: 'CELL-BLANK', versions: BOTH, severity: 'info', name: '空白单元格', basis: '空白按 0 计算，公开的表格应填写 0', crossYear: false },
-  { id: 'T2-PREV-DELTA', versions: ['2019'], severity: 'warning', name: '项目数量增减', basis: '上一年项目数量加本年增/减不应小于 0', crossYear: false },
-  { id: 'T2-PUBLISHED', versions: ['2019'], severity: 'warning', name: '公开数量', basis: '本年新公开数量不应大于对外公开总数量', crossYear: false },
-  { id: 'XY-CARRY', versions: BOTH, severity: 'warning', name: '上年结转', basis: '本年“上年结转”应等于上年报告的“结转下年度继续办理”', crossYear: true },
-  { id: 'XY-INFORCE', versions: ['2021'], severity: 'info', name: '现行有效件数', basis: '现行有效件数一般等于上年现行有效件数加本年制发、减本年废止，如有其他变动可说明', crossYear: true },
-  { id: 'XY-PREV', versions: ['2019'], severity: 'warning', name: '上一年项目数量', basis: '上一年项目数量应等于上年报告的上一年项目数量加本年增/减', crossYear: true },
-  { id: 'TEXT-TABLE', versions: BOTH, severity: 'warning', name: '正文与表格', basis: '年报正文中的数字应与统计表格一致（句式见 src/report/prosePatterns.ts）', crossYear: false },
+  {
+    id: 'T2-PREV-DELTA',
+    versions: ['2019'],
+    severity: 'warning',
+    name: '项目数量增减',
+    basis: '上一年项目数量加本年增/减不应小于 0',
+    crossYear: false,
+  },
+  {
+    id: 'T2-PUBLISHED',
+    versions: ['2019'],
+    severity: 'warning',
+    name: '公开数量',
+    basis: '本年新公开数量不应大于对外公开总数量',
+    crossYear: false,
+  },
+  {
+    id: 'XY-CARRY',
+    versions: BOTH,
+    severity: 'warning',
+    name: '上年结转',
+    basis: '本年“上年结转”应等于上年报告的“结转下年度继续办理”',
+    crossYear: true,
+  },
+  {
+    id: 'XY-INFORCE',
+    versions: ['2021'],
+    severity: 'info',
+    name: '现行有效件数',
+    basis: '现行有效件数一般等于上年现行有效件数加本年制发、减本年废止，如有其他变动可说明',
+    crossYear: true,
+  },
+  {
+    id: 'XY-PREV',
+    versions: ['2019'],
+    severity: 'warning',
+    name: '上一年项目数量',
+    basis: '上一年项目数量应等于上年报告的上一年项目数量加本年增/减',
+    crossYear: true,
+  },
+  {
+    id: 'TEXT-TABLE',
+    versions: BOTH,
+    severity: 'warning',
+    name: '正文与表格',
+    basis: '年报正文中的数字应与统计表格一致（句式见 src/report/prosePatterns.ts）',
+    crossYear: false,
+  },
 ];
 
 export function ruleDef(id: RuleId): RuleDef {
@@ -108,7 +185,6 @@ const KIND_RULE: Record<ColumnKind, CellRuleInstance['rule']> = {
   signed: 'CELL-SIGNED',
   amount: 'CELL-AMOUNT',
 };
-
 
 const term = (cell: string, label: string, sign: 1 | -1 = 1, year: Term['year'] = 'this'): Term => ({
   cell: cell as CellId,
@@ -195,10 +271,17 @@ function t2Label(b: T2Block, col: string): string {
 type RowTerm = (col: string, sign?: 1 | -1, year?: Term['year']) => Term;
 
 /** One relation per row of the 表二 blocks that have all `columns`; `sides` gives its terms. */
-function perT2Row(v: FormatVersion, columns: string[], rule: RuleId, relation: Relation, sides: (cell: RowTerm) => { lhs: Term[]; rhs: Term[] }): RelationInstance[] {
+function perT2Row(
+  v: FormatVersion,
+  columns: string[],
+  rule: RuleId,
+  relation: Relation,
+  sides: (cell: RowTerm) => { lhs: Term[]; rhs: Term[] },
+): RelationInstance[] {
   return t2BlocksWith(v, columns).flatMap((b) =>
     b.rows.map((r) => {
-      const cell: RowTerm = (col, sign = 1, year = 'this') => term(`T2.${r.id}.${col}`, `${year === 'last' ? '上年' : ''}${t2Label(b, col)}`, sign, year);
+      const cell: RowTerm = (col, sign = 1, year = 'this') =>
+        term(`T2.${r.id}.${col}`, `${year === 'last' ? '上年' : ''}${t2Label(b, col)}`, sign, year);
       return { rule, instance: r.id, instanceLabel: `${r.label}行`, relation, ...sides(cell) };
     }),
   );
@@ -238,7 +321,10 @@ function xyInforce(v: FormatVersion, last: FormatVersion): RelationInstance[] {
 /** XY-PREV (2019 after 2019), for each row of blocks （五）（六）（八）: PREV = last PREV + last DELTA. */
 function xyPrev(v: FormatVersion, last: FormatVersion): RelationInstance[] {
   if (last !== '2019') return [];
-  return perT2Row(v, ['PREV', 'DELTA'], 'XY-PREV', 'eq', (cell) => ({ lhs: [cell('PREV')], rhs: [cell('PREV', 1, 'last'), cell('DELTA', 1, 'last')] }));
+  return perT2Row(v, ['PREV', 'DELTA'], 'XY-PREV', 'eq', (cell) => ({
+    lhs: [cell('PREV')],
+    rhs: [cell('PREV', 1, 'last'), cell('DELTA', 1, 'last')],
+  }));
 }
 
 const SINGLE_YEAR: Partial<Record<RuleId, (v: FormatVersion) => RelationInstance[]>> = {

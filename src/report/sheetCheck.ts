@@ -117,7 +117,11 @@ export function lostMessage(sheet: string, table: TableId, version: FormatVersio
 
 /** Everything the sheet holds that was not read or not checked: damaged and lost tables, unread rows and cells. */
 export function uncheckedOf(s: Pick<SheetCheck, 'sheet' | 'tables' | 'lost' | 'notes'>): string[] {
-  return [...s.tables.filter((t) => t.damage.length > 0).map((t) => damageMessage(s.sheet, t)), ...s.lost.map((l) => l.message), ...s.notes];
+  return [
+    ...s.tables.filter((t) => t.damage.length > 0).map((t) => damageMessage(s.sheet, t)),
+    ...s.lost.map((l) => l.message),
+    ...s.notes,
+  ];
 }
 
 export function blockAddress(b: SheetBlock): string {
@@ -190,7 +194,16 @@ function checkRecognised(
   if (!read.inPlace || read.tables.length === 0) return null;
   const version = read.inPlace.format;
   const address = blockAddress(block);
-  const tables: TableOnSheet[] = read.tables.map((table) => ({ table, version, sheet, row: block.row, col: block.col, address, damage: [], pasted: true }));
+  const tables: TableOnSheet[] = read.tables.map((table) => ({
+    table,
+    version,
+    sheet,
+    row: block.row,
+    col: block.col,
+    address,
+    damage: [],
+    pasted: true,
+  }));
   const siteOf = (c: CellId) => {
     const p = read.sites.get(c);
     return p ? a1(p.row, p.col) : undefined;
@@ -268,10 +281,14 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
   notes.push(...(input.unread ?? []));
   if (unknownCells.length) {
     const shown = unknownCells.slice(0, 5).join('、') + (unknownCells.length > 5 ? ' 等' : '');
-    notes.push(`${where}有 ${unknownCells.length} 个单元格是公式，但文件中没有保存计算结果（${shown}），这些单元格未校验；请在 Excel 或 WPS 中打开、保存后再校验`);
+    notes.push(
+      `${where}有 ${unknownCells.length} 个单元格是公式，但文件中没有保存计算结果（${shown}），这些单元格未校验；请在 Excel 或 WPS 中打开、保存后再校验`,
+    );
   }
   const unchecked = uncheckedOf({ sheet, tables, lost, notes });
   const verdict = verdictOf({ tablesRead: tables.filter((t) => t.damage.length === 0).length, findings, unchecked });
-  const report = reports.length ? { format: reports[0].format, cells: Object.assign({}, ...reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) } : null;
+  const report = reports.length
+    ? { format: reports[0].format, cells: Object.assign({}, ...reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) }
+    : null;
   return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, report };
 }

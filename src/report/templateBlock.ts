@@ -61,7 +61,13 @@ export function readPlacedBlock(
   const cols = rows ? block[0].length : 0;
   if (rows !== layout.rowCount || cols !== layout.colCount) {
     const what =
-      rows < layout.rowCount ? `少了 ${layout.rowCount - rows} 行` : rows > layout.rowCount ? `多了 ${rows - layout.rowCount} 行` : cols < layout.colCount ? `少了 ${layout.colCount - cols} 列` : `多了 ${cols - layout.colCount} 列`;
+      rows < layout.rowCount
+        ? `少了 ${layout.rowCount - rows} 行`
+        : rows > layout.rowCount
+          ? `多了 ${rows - layout.rowCount} 行`
+          : cols < layout.colCount
+            ? `少了 ${layout.colCount - cols} 列`
+            : `多了 ${cols - layout.colCount} 列`;
     return { cells: {}, damage: [`${name}${what}（应为 ${layout.rowCount} 行 × ${layout.colCount} 列），表格结构已与标准格式不一致`] };
   }
   const damage: string[] = [];
@@ -86,7 +92,8 @@ export function placedAddress(p: PlacedTable, id: CellId): string | undefined {
 
 /** How the merged cells of a block (relative to its top-left, at `origin` on the sheet) differ from the layout's. */
 function mergeDamage(layout: TableLayout, name: string, merges: readonly Merge[], origin: { row: number; col: number }): string[] {
-  const mergeText = (m: Merge) => `${a1(origin.row + m.row, origin.col + m.col)}:${a1(origin.row + m.row + m.rowSpan - 1, origin.col + m.col + m.colSpan - 1)}`;
+  const mergeText = (m: Merge) =>
+    `${a1(origin.row + m.row, origin.col + m.col)}:${a1(origin.row + m.row + m.rowSpan - 1, origin.col + m.col + m.colSpan - 1)}`;
   const key = (m: Merge) => `${m.row},${m.col},${m.rowSpan},${m.colSpan}`;
   const found = new Set(merges.map(key));
   const expected = new Set(layout.merges.map(key));

@@ -30,7 +30,7 @@ export interface ProseCheck {
 function sentences(text: string): string[] {
   return text
     .split(/(?<=[。；;！!？?\n])/)
-    .flatMap((s) => (s.length > 400 ? s.match(/[\s\S]{1,400}/g) ?? [] : [s]))
+    .flatMap((s) => (s.length > 400 ? (s.match(/[\s\S]{1,400}/g) ?? []) : [s]))
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

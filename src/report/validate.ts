@@ -138,7 +138,8 @@ function side(terms: Term[], report: Report, last: Report | undefined, longList:
     }
     sum += t.sign * n;
     // Long sums (the 21 outcome rows) list only their non-zero terms.
-    if (!longList || n !== 0) parts.push(`${parts.length === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${t.label} ${formatNumber(n)}`);
+    if (!longList || n !== 0)
+      parts.push(`${parts.length === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${t.label} ${formatNumber(n)}`);
   }
   if (unreadable.length) return { sum: null, text: '', unreadable };
   let text: string;
@@ -209,7 +210,8 @@ export function checkRelation(inst: RelationInstance, report: Report, last?: Rep
  */
 export function validate(report: Report, options: ValidateOptions = {}): Finding[] {
   const { present, lastYear } = options;
-  const available = (inst: RelationInstance) => !present || inst.lhs.concat(inst.rhs).every((t) => t.year === 'last' || present.has(t.cell));
+  const available = (inst: RelationInstance) =>
+    !present || inst.lhs.concat(inst.rhs).every((t) => t.year === 'last' || present.has(t.cell));
   const findings = cellFindings(report, present);
   for (const inst of relationInstances(report.format)) {
     if (!available(inst)) continue;
@@ -234,5 +236,3 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
-
-

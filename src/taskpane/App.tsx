@@ -60,8 +60,15 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
   const { version, totalsAsFormulas } = options;
 
   const insert = (tables: TableId[], where = options.target) =>
-    perform(() => insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas, pageSetup }), (o) => insertNotice(o, tables, version, where));
-  const reinsert = (t: Parameters<typeof reinsertTable>[1]) => perform(() => reinsertTable(run, t, totalsAsFormulas, pageSetup), (o) => reinsertedNotice(o, t));
+    perform(
+      () => insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas, pageSetup }),
+      (o) => insertNotice(o, tables, version, where),
+    );
+  const reinsert = (t: Parameters<typeof reinsertTable>[1]) =>
+    perform(
+      () => reinsertTable(run, t, totalsAsFormulas, pageSetup),
+      (o) => reinsertedNotice(o, t),
+    );
   const select = async (sheetId: string, addresses: string[]) => {
     const problem = await selectCells(run, sheetId, addresses, { multiArea: multiAreaSelect });
     if (problem) setNotice({ intent: 'error', text: problem });
@@ -116,7 +123,12 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
       <Text as="h1" className={styles.title}>
         年报助手
       </Text>
-      <NoticeBar notice={notice} busy={busy} onClose={() => setNotice(null)} onRetryOnNewSheet={(tables) => void insert(tables, 'newSheet')} />
+      <NoticeBar
+        notice={notice}
+        busy={busy}
+        onClose={() => setNotice(null)}
+        onRetryOnNewSheet={(tables) => void insert(tables, 'newSheet')}
+      />
       {sections[0]}
       <hr className={styles.divider} />
       {sections[1]}

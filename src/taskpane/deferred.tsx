@@ -86,7 +86,10 @@ export class LiveChecker {
   private readonly ready: Promise<RealLiveChecker | null>;
   private enabled: boolean | undefined;
 
-  constructor(run: ExcelRun, private readonly options: LiveCheckerOptions) {
+  constructor(
+    run: ExcelRun,
+    private readonly options: LiveCheckerOptions,
+  ) {
     this.ready = loadLogic().then(
       (m) => {
         const real = new m.LiveChecker(run, options);
@@ -130,4 +133,3 @@ export function useLogic(): Logic | null {
   }, [m]);
   return m;
 }
-

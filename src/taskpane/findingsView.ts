@@ -164,7 +164,9 @@ export function workbookVerdict(check: WorkbookCheck): VerdictView {
   const verdict = check.error ? 'unreadable' : worstVerdict(check.sheets.map((s) => s.verdict));
   const counts = severityCounts(check);
   const text: Record<Verdict, string> = {
-    passed: counts.warning ? `${VERDICT_LABELS.passed}：全部表格已读取，没有错误，请看警告` : `${VERDICT_LABELS.passed}：全部表格已读取，数字全部对得上`,
+    passed: counts.warning
+      ? `${VERDICT_LABELS.passed}：全部表格已读取，没有错误，请看警告`
+      : `${VERDICT_LABELS.passed}：全部表格已读取，数字全部对得上`,
     errors: `${VERDICT_LABELS.errors}：请逐条修改下列问题`,
     incomplete: `${VERDICT_LABELS.incomplete}：有 ${unchecked.length} 处内容未读取或未校验，其余没有发现错误`,
     unreadable: check.error ? `无法校验：${check.error}` : '没有找到可以校验的年报表格',

@@ -12,6 +12,16 @@ export { linkLastYear, listSheets, unlinkLastYear } from '../excel/lastYear';
 export { SEVERITY_LABELS } from '../report/rules';
 export { damageMessage } from '../report/sheetCheck';
 export { groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';
-export { convertedNotice, insertNotice, lastYearLabel, linkedNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unlinkedNotice, unmarkedNotice } from './notices';
+export {
+  convertedNotice,
+  insertNotice,
+  lastYearLabel,
+  linkedNotice,
+  recognisedNotice,
+  reinsertedNotice,
+  rolledUpNotice,
+  unlinkedNotice,
+  unmarkedNotice,
+} from './notices';
 export { insertWorkbookRollup, rollupUnits } from '../excel/rollup';
 export { checkProse } from '../report/textCheck';

@@ -21,7 +21,14 @@ export interface TaskpaneHost {
 export function mountTaskpane(root: Root, host: TaskpaneHost): void {
   root.render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
-      <App run={host.run} supported={host.supported} debounceMs={host.debounceMs} mergedAreas={host.mergedAreas} multiAreaSelect={host.multiAreaSelect} pageSetup={host.pageSetup} />
+      <App
+        run={host.run}
+        supported={host.supported}
+        debounceMs={host.debounceMs}
+        mergedAreas={host.mergedAreas}
+        multiAreaSelect={host.multiAreaSelect}
+        pageSetup={host.pageSetup}
+      />
     </FluentProvider>,
   );
 }

@@ -25,16 +25,28 @@ export interface Notice {
 const NOT_DONE: Record<Exclude<Outcome['kind'], 'done'>, NoticeIntent> = { blocked: 'warning', none: 'info', failed: 'error' };
 
 /** The notice of an outcome: `done` words what was done; any other outcome says its own message. */
-export function noticeOf<T extends object>(outcome: Outcome<T>, done: (d: Done<T>) => Notice, otherwise: Omit<Notice, 'intent' | 'text'> = {}): Notice {
+export function noticeOf<T extends object>(
+  outcome: Outcome<T>,
+  done: (d: Done<T>) => Notice,
+  otherwise: Omit<Notice, 'intent' | 'text'> = {},
+): Notice {
   return outcome.kind === 'done' ? done(outcome) : { intent: NOT_DONE[outcome.kind], ...otherwise, text: outcome.message };
 }
 
 const tableList = (tables: readonly TableId[]) => tables.map((t) => TABLE_NUMBERS[t]).join('、');
 
-export function insertNotice(outcome: Outcome<Inserted>, tables: TableId[], version: FormatVersion, where: 'selection' | 'newSheet'): Notice {
+export function insertNotice(
+  outcome: Outcome<Inserted>,
+  tables: TableId[],
+  version: FormatVersion,
+  where: 'selection' | 'newSheet',
+): Notice {
   return noticeOf(
     outcome,
-    (d) => ({ intent: 'success', text: `已在工作表“${d.sheet}”插入${tableList(tables)}（${version}版）。请直接填写数字，填写时会自动校验。` }),
+    (d) => ({
+      intent: 'success',
+      text: `已在工作表“${d.sheet}”插入${tableList(tables)}（${version}版）。请直接填写数字，填写时会自动校验。`,
+    }),
     // Every message about the selected cells names 插入到新工作表: the button is given beside it.
     { title: '未插入', ...(where === 'selection' ? { retryOnNewSheet: tables } : {}) },
   );
@@ -80,7 +92,10 @@ export function reinsertedNotice(outcome: Outcome<Reinserted>, table: { table: T
 export function rolledUpNotice(outcome: Outcome<RolledUp>): Notice {
   return noticeOf(
     outcome,
-    (d) => ({ intent: 'success', text: `已插入工作表“${d.sheet}”：每个数字都是 ${d.units.join('、')} 对应单元格之和，单位表格修改后会自动更新，并像其他表格一样校验。` }),
+    (d) => ({
+      intent: 'success',
+      text: `已插入工作表“${d.sheet}”：每个数字都是 ${d.units.join('、')} 对应单元格之和，单位表格修改后会自动更新，并像其他表格一样校验。`,
+    }),
     { title: '未汇总' },
   );
 }

@@ -30,7 +30,13 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
 function firstReport(inputs: SheetInput[]): LastYearFile | null {
   for (const input of inputs) {
     const check = checkSheetInput(input);
-    if (check.report) return { kind: 'done', report: check.report, tables: check.tables.filter((t) => t.damage.length === 0).map((t) => t.table), sheet: input.sheet || undefined };
+    if (check.report)
+      return {
+        kind: 'done',
+        report: check.report,
+        tables: check.tables.filter((t) => t.damage.length === 0).map((t) => t.table),
+        sheet: input.sheet || undefined,
+      };
   }
   return null;
 }
@@ -45,10 +51,17 @@ export async function readLastYearFile(name: string, data: ArrayBuffer): Promise
       const { wb, names, sheetOrder } = await loadWorkbook(data as unknown as Buffer);
       found = firstReport(workbookInputs(wb, names, sheetOrder));
     } else if (lower.endsWith('.txt') || lower.endsWith('.tsv')) {
-      if (isZip(bytes)) return { kind: 'failed', message: '这不是文本文件，而是一个压缩格式的文件（很可能是改了扩展名的 .xlsx 或 .docx），请改回原来的扩展名' };
+      if (isZip(bytes))
+        return {
+          kind: 'failed',
+          message: '这不是文本文件，而是一个压缩格式的文件（很可能是改了扩展名的 .xlsx 或 .docx），请改回原来的扩展名',
+        };
       found = firstReport([readPastedText(decodeTextDetailed(bytes).text).input]);
     } else {
-      return { kind: 'failed', message: `不支持的文件类型：请选择 .xlsx 工作簿或 .txt 文本（从上年年报复制的表格）。Word、PDF 和网页请先用命令行工具或复制表格到工作表中。` };
+      return {
+        kind: 'failed',
+        message: `不支持的文件类型：请选择 .xlsx 工作簿或 .txt 文本（从上年年报复制的表格）。Word、PDF 和网页请先用命令行工具或复制表格到工作表中。`,
+      };
     }
     return found ?? { kind: 'failed', message: `在文件“${name}”中没有找到年报统计表格（二、三、四）。` };
   } catch (e) {

@@ -15,7 +15,11 @@ export interface LiveCheckHost {
  * The pane's live check: started with the pane where the host is supported, its latest result,
  * and whether it runs (实时校验). Its errors, and what it put right by itself, become the notice.
  */
-export function useLiveCheck(checker: MutableRefObject<LiveChecker | null>, host: LiveCheckHost, setNotice: Dispatch<SetStateAction<Notice | null>>) {
+export function useLiveCheck(
+  checker: MutableRefObject<LiveChecker | null>,
+  host: LiveCheckHost,
+  setNotice: Dispatch<SetStateAction<Notice | null>>,
+) {
   const { run, supported, debounceMs, mergedAreas } = host;
   const [check, setCheck] = useState<WorkbookCheck | null>(null);
   const [live, setLive] = useState(true);

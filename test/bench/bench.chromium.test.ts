@@ -41,7 +41,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-chromium-'));
 });
 afterEach(() => {
-  for (const [k, v] of [['CHROMIUM_PATH', saved.path], ['CHROMIUM_LAUNCH_TIMEOUT_MS', saved.timeout]] as const) {
+  for (const [k, v] of [
+    ['CHROMIUM_PATH', saved.path],
+    ['CHROMIUM_LAUNCH_TIMEOUT_MS', saved.timeout],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -52,7 +55,9 @@ describe('the bench without a working Chromium', () => {
   it('fails at once, before building, saying what to install', async () => {
     process.env.CHROMIUM_PATH = join(dir, 'no-such-chromium');
     const t0 = Date.now();
-    await expect(measureEditToFindings()).rejects.toThrow(`Chromium not found at ${join(dir, 'no-such-chromium')}: run scripts/system-deps.sh e2e (apt-get install chromium)`);
+    await expect(measureEditToFindings()).rejects.toThrow(
+      `Chromium not found at ${join(dir, 'no-such-chromium')}: run scripts/system-deps.sh e2e (apt-get install chromium)`,
+    );
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 

@@ -25,7 +25,6 @@ const write = (name: string, data: string | Buffer) => {
   return p;
 };
 
-
 /** The values read equal the report's, every one. */
 function expectSameValues(read: Report | null | undefined, report: Report): void {
   expect(read?.format).toBe(report.format);
@@ -77,7 +76,9 @@ describe('a saved web page (.html)', () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out).files[0];
     expect(json.verdict).toBe('errors');
-    const rules = json.findings.filter((x: { severity: string }) => x.severity === 'error').map((x: { rule: string; instance: string }) => `${x.rule}:${x.instance}`);
+    const rules = json.findings
+      .filter((x: { severity: string }) => x.severity === 'error')
+      .map((x: { rule: string; instance: string }) => `${x.rule}:${x.instance}`);
     expect(rules).toEqual(expect.arrayContaining(['T3-BALANCE:NP', 'T3-ROWSUM:NEW']));
     // A document has no cell addresses or lines: the findings name their cells.
     expect(json.findings.every((x: object) => !('lines' in x) && !('address' in x))).toBe(true);

@@ -20,7 +20,6 @@ const write = (name: string, data: string | Buffer) => {
   return p;
 };
 
-
 async function templateBuffer(): Promise<Buffer> {
   return Buffer.from((await templateWorkbook('2021').xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -33,7 +32,6 @@ async function patchedTemplate(name: string, patch: (xml: string) => string): Pr
   zip.file(part, patch(await zip.file(part).async('string')));
   return write(name, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
-
 
 describe('files that are not regular files', () => {
   it('refuses a FIFO instead of waiting on it forever', async () => {
@@ -115,7 +113,10 @@ describe('sizes are checked before reading', () => {
 
   it('refuses a workbook whose data validation covers millions of cells', async () => {
     const file = await patchedTemplate('huge-validation.xlsx', (xml) =>
-      xml.replace('</sheetData>', '</sheetData><dataValidations count="1"><dataValidation type="whole" sqref="AA1:AD1048576"><formula1>0</formula1></dataValidation></dataValidations>'),
+      xml.replace(
+        '</sheetData>',
+        '</sheetData><dataValidations count="1"><dataValidation type="whole" sqref="AA1:AD1048576"><formula1>0</formula1></dataValidation></dataValidations>',
+      ),
     );
     expect(await guardFile(file)).toContain('数据有效性覆盖了过多单元格（AA1:AD1048576');
   });

@@ -31,7 +31,11 @@ describe('checkFileIsolated', () => {
   it('reports a file that exhausts memory, never answers, exits or throws, and checks the next ones', async () => {
     // The time limit leaves room for V8's last collections before it gives up on a full heap, on a
     // busy machine too: with 1.5 s the file that exhausts memory was sometimes reported as a timeout.
-    setIsolationLimits({ workerScript: join(__dirname, '..', 'helpers', 'misbehavingWorker.js'), maxOldGenerationSizeMb: 48, timeoutMs: 8000 });
+    setIsolationLimits({
+      workerScript: join(__dirname, '..', 'helpers', 'misbehavingWorker.js'),
+      maxOldGenerationSizeMb: 48,
+      timeoutMs: 8000,
+    });
     const files = ['a', 'b.oom', 'c', 'd.hang', 'e', 'f.exit', 'g', 'h.throw', 'i'];
     const outcomes = await Promise.all(files.map((f) => checkFileIsolated(f)));
     expect(outcomes.map((o) => o.file)).toEqual(files);

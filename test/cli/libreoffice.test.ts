@@ -35,8 +35,9 @@ export function shiftFormula(formula: string, dr: number, dc: number, sheet: str
     const { row, col } = parseA1(`${m[2]}${m[4]}`);
     return a1(m[3] ? row : row + dr, m[1] ? col : col + dc, !!m[3], !!m[1]);
   };
-  return formula.replace(/(?<![A-Za-z0-9_$'!])(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![A-Za-z0-9_(])/g, (_all, from: string, to?: string) =>
-    `${q}${one(from)}${to ? `:${one(to)}` : ''}`,
+  return formula.replace(
+    /(?<![A-Za-z0-9_$'!])(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![A-Za-z0-9_(])/g,
+    (_all, from: string, to?: string) => `${q}${one(from)}${to ? `:${one(to)}` : ''}`,
   );
 }
 
@@ -77,7 +78,9 @@ async function writeCase(dir: string, c: Case): Promise<{ file: string; probes: 
       for (let col = tl.col; col <= br.col; col++) {
         probes.push({ rule, cell: a1(r, col) });
         // 1/0 rather than TRUE/FALSE: ExcelJS reads LibreOffice's cached numbers reliably (a cached FALSE is lost).
-        judge.getCell(probes.length, 1).value = { formula: `IF(${shiftFormula(formula, r - tl.row, col - tl.col, ws.name)},1,0)` } as ExcelJS.CellFormulaValue;
+        judge.getCell(probes.length, 1).value = {
+          formula: `IF(${shiftFormula(formula, r - tl.row, col - tl.col, ws.name)},1,0)`,
+        } as ExcelJS.CellFormulaValue;
       }
     }
   }
@@ -132,12 +135,33 @@ function cases(): Case[] {
     }
     // Two cells at once in one column of 表三, and a signed/amount cell where the version has one.
     const two = consistentReport(version, rand);
-    out.push({ name: `${version}-two`, version, report: mutate(mutate(two, 'T3.R1.NP' as CellId, 'raise', rand), 'T3.NEW.BIZ' as CellId, 'negative', rand), mutation: 'raise T3.R1.NP, negative T3.NEW.BIZ' });
+    out.push({
+      name: `${version}-two`,
+      version,
+      report: mutate(mutate(two, 'T3.R1.NP' as CellId, 'raise', rand), 'T3.NEW.BIZ' as CellId, 'negative', rand),
+      mutation: 'raise T3.R1.NP, negative T3.NEW.BIZ',
+    });
     const amount = dataCells(version).find((d) => d.kind === 'amount')!.id;
-    out.push({ name: `${version}-amount-frac`, version, report: mutate(consistentReport(version, rand), amount, 'fraction', rand), mutation: `fraction ${amount} (allowed)` });
-    out.push({ name: `${version}-amount-neg`, version, report: mutate(consistentReport(version, rand), amount, 'negative', rand), mutation: `negative ${amount}` });
+    out.push({
+      name: `${version}-amount-frac`,
+      version,
+      report: mutate(consistentReport(version, rand), amount, 'fraction', rand),
+      mutation: `fraction ${amount} (allowed)`,
+    });
+    out.push({
+      name: `${version}-amount-neg`,
+      version,
+      report: mutate(consistentReport(version, rand), amount, 'negative', rand),
+      mutation: `negative ${amount}`,
+    });
     // Totals as formulas: LibreOffice computes them; an input raised breaks only the balance.
-    out.push({ name: `${version}-formulas-ok`, version, report: consistentReport(version, rand), mutation: 'none, totals as formulas', totalsAsFormulas: true });
+    out.push({
+      name: `${version}-formulas-ok`,
+      version,
+      report: consistentReport(version, rand),
+      mutation: 'none, totals as formulas',
+      totalsAsFormulas: true,
+    });
     out.push({
       name: `${version}-formulas-raise`,
       version,
@@ -147,8 +171,18 @@ function cases(): Case[] {
     });
     const signed = dataCells(version).find((d) => d.kind === 'signed');
     if (signed) {
-      out.push({ name: `${version}-signed-neg`, version, report: mutate(consistentReport(version, rand), signed.id, 'negative', rand), mutation: `negative ${signed.id} (allowed)` });
-      out.push({ name: `${version}-signed-frac`, version, report: mutate(consistentReport(version, rand), signed.id, 'fraction', rand), mutation: `fraction ${signed.id}` });
+      out.push({
+        name: `${version}-signed-neg`,
+        version,
+        report: mutate(consistentReport(version, rand), signed.id, 'negative', rand),
+        mutation: `negative ${signed.id} (allowed)`,
+      });
+      out.push({
+        name: `${version}-signed-frac`,
+        version,
+        report: mutate(consistentReport(version, rand), signed.id, 'fraction', rand),
+        mutation: `fraction ${signed.id}`,
+      });
       // T2-PREV-DELTA: PREV + DELTA < 0
       const prev = signed.id.replace('.DELTA', '.PREV') as CellId;
       const r = consistentReport(version, rand);
@@ -216,7 +250,10 @@ describe('LibreOffice evaluates the template highlights as the validator judges'
         throw new Error(
           `${w.c.name} (${w.c.mutation}): LibreOffice and the validator disagree.\n` +
             `  validator only: ${missing.join(' ')}\n  LibreOffice only: ${extra.join(' ')}\n` +
-            `  findings: ${findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}/${f.instance}`).join(' ')}`,
+            `  findings: ${findings
+              .filter((f) => f.severity !== 'info')
+              .map((f) => `${f.rule}/${f.instance}`)
+              .join(' ')}`,
         );
       }
       // Cell-level statement of the brief: highlighted iff an error/warning finding names the cell.
@@ -278,10 +315,15 @@ describe('LibreOffice prints the template on A4', () => {
         expect([layout.table, titlePage]).toEqual([layout.table, expect.any(Number)]);
         // The label in the table's last column sits on the title's page: the table was not cut into
         // a second page to the right.
-        const lastCol = layout.labels.filter((l) => l.col + (layout.merges.find((m) => m.row === l.row && m.col === l.col)?.colSpan ?? 1) === layout.colCount && l.role === 'header');
+        const lastCol = layout.labels.filter(
+          (l) =>
+            l.col + (layout.merges.find((m) => m.row === l.row && m.col === l.col)?.colSpan ?? 1) === layout.colCount &&
+            l.role === 'header',
+        );
         expect(lastCol.length).toBeGreaterThan(0);
         const onPage = words.filter((w) => w.page === titlePage);
-        for (const l of lastCol) expect([layout.table, l.text, onPage.some((w) => l.text.startsWith(w.text))]).toEqual([layout.table, l.text, true]);
+        for (const l of lastCol)
+          expect([layout.table, l.text, onPage.some((w) => l.text.startsWith(w.text))]).toEqual([layout.table, l.text, true]);
         expect(Math.max(...onPage.map((w) => w.xMax))).toBeLessThanOrEqual(595 - 30);
       }
       // Each table on a page of its own, one page wide: one page per table, the tables in order.
@@ -312,4 +354,3 @@ describe('LibreOffice prints the template on A4', () => {
     expect(pages).toEqual(cases.map((c) => `${c.version} ${c.table}: 595×842 pt, 1 page(s)`));
   });
 });
-

@@ -7,7 +7,6 @@ import { layoutTextGrid, officialLayout } from '../../src/report/layout';
 import { TABLE_IDS } from '../../src/report/formats';
 import { run } from '../helpers/cli';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
 const write = (name: string, data: unknown) => {
   const p = join(dir, name);
@@ -36,7 +35,9 @@ describe('xxgk-report check', () => {
     expect(r.code).toBe(1);
     // Rule names and cells in Chinese: no rule codes or cell ids in the text output (--json keeps them).
     expect(r.out).toContain('  表三·申请数量平衡（本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和）\n');
-    expect(r.out).toContain('    [错误] 自然人一列的“一、本年新收政府信息公开申请数量”、自然人一列的“二、上年结转政府信息公开申请数量”、自然人一列的“（七）总计” 等 4 个单元格\n');
+    expect(r.out).toContain(
+      '    [错误] 自然人一列的“一、本年新收政府信息公开申请数量”、自然人一列的“二、上年结转政府信息公开申请数量”、自然人一列的“（七）总计” 等 4 个单元格\n',
+    );
     // The basis is said once for the rule, not repeated in each finding.
     expect(r.out.split('本列数据的勾稽关系').length - 1).toBe(1);
     expect(r.out).not.toMatch(/T3-|T3\.NEW/);
@@ -61,8 +62,12 @@ describe('xxgk-report check', () => {
     const parsed = JSON.parse(r.out);
     expect(parsed.files.map((f: { file: string }) => f.file)).toEqual([bad, good]);
     expect(parsed.files[0].findings[0]).toEqual({
-      rule: 'T3-BALANCE', instance: 'NP', severity: 'error',
-      cells: ['T3.NEW.NP', 'T3.CIN.NP', 'T3.RT.NP', 'T3.COUT.NP'], expected: 0, actual: 12,
+      rule: 'T3-BALANCE',
+      instance: 'NP',
+      severity: 'error',
+      cells: ['T3.NEW.NP', 'T3.CIN.NP', 'T3.RT.NP', 'T3.COUT.NP'],
+      expected: 0,
+      actual: 12,
       message: expect.stringContaining('自然人列'),
     });
   });
@@ -145,7 +150,12 @@ describe('xxgk-report template', () => {
     const out = join(dir, `t${v}.tsv`);
     const r = await run(['template', '--format', v, '--out', out]);
     expect(r.code).toBe(0);
-    const expected = TABLE_IDS.map((t) => layoutTextGrid(officialLayout(v, t)).map((row) => row.join('\t')).join('\n')).join('\n\n') + '\n';
+    const expected =
+      TABLE_IDS.map((t) =>
+        layoutTextGrid(officialLayout(v, t))
+          .map((row) => row.join('\t'))
+          .join('\n'),
+      ).join('\n\n') + '\n';
     expect(readFileSync(out, 'utf8')).toBe(expected);
   });
 

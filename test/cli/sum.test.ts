@@ -12,7 +12,6 @@ import { sumReports } from '../../src/report/rollup';
 import { validate } from '../../src/report/validate';
 import { run } from '../helpers/cli';
 
-
 const root = mkdtempSync(join(tmpdir(), 'xxgk-sum-'));
 let n = 0;
 function folder(files: Record<string, string | Buffer>): string {
@@ -49,7 +48,12 @@ describe('roll-up arithmetic', () => {
     const b = unit(2);
     a.cells['T2.FEE.FEEAMT'] = 0.1;
     b.cells['T2.FEE.FEEAMT'] = 0.2;
-    expect(sumReports('2021', [{ name: 'a', report: a }, { name: 'b', report: b }]).report.cells['T2.FEE.FEEAMT']).toBe(0.3);
+    expect(
+      sumReports('2021', [
+        { name: 'a', report: a },
+        { name: 'b', report: b },
+      ]).report.cells['T2.FEE.FEEAMT'],
+    ).toBe(0.3);
   });
 
   it('counts text in a cell as 0 and says so', () => {
@@ -75,7 +79,8 @@ describe('xxgk-report sum', () => {
     expect(r.out).toContain('汇总表校验：通过');
     const sum = JSON.parse(readFileSync(out, 'utf8'));
     expect(sum.format).toBe('2021');
-    for (const d of dataCells('2021')) expect([d.id, sum.cells[d.id]]).toEqual([d.id, reports.reduce((a, x) => a + Number(x.cells[d.id] ?? 0), 0)]);
+    for (const d of dataCells('2021'))
+      expect([d.id, sum.cells[d.id]]).toEqual([d.id, reports.reduce((a, x) => a + Number(x.cells[d.id] ?? 0), 0)]);
   });
 
   it('sums units with errors but names them, and exits 1', async () => {

@@ -9,7 +9,6 @@ import { run } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-template-out-'));
 
-
 const leftovers = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.tmp'));
 
 describe('xxgk-report template --out', () => {

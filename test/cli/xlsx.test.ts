@@ -19,7 +19,6 @@ import { COMPUTED_FILL, FILLS, GRID_WIDTHS, NUMBER_FORMATS, rowHeights } from '.
 import { validate } from '../../src/report/validate';
 import { run } from '../helpers/cli';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-xlsx-'));
 
 /** A1 address of a data cell in the template, computed from the layout (independently of the reader). */
@@ -77,14 +76,18 @@ describe('xlsx template round trip', () => {
       const sheet = templateSheetName(version);
       expect(parsed.files[0].findings).toEqual(expectedJson(version, report, sheet));
       // Spot checks of the addresses, by hand: the rows from formats.md, the columns from the grid's spans.
-      const balance = parsed.files[0].findings.find((f: { rule: string; instance: string }) => f.rule === 'T3-BALANCE' && f.instance === 'NP');
+      const balance = parsed.files[0].findings.find(
+        (f: { rule: string; instance: string }) => f.rule === 'T3-BALANCE' && f.instance === 'NP',
+      );
       const t2Rows = tableLayout(version, 'T2').rowCount;
       const newRow = t2Rows + 1 + 1 + 4; // blank row, title, three header rows → 第一项
       const np = columnLetters(COLUMN_SPANS.T3.slice(0, 3).reduce((a, b) => a + b)); // after the three label columns
       expect(balance.address[0]).toBe(`${np}${newRow}`);
       // 表四 is the last block; its data row is the sheet's last row: 总计 E first, then A–D.
       const t4Row = stackedTop(version, 'T4') + 5; // grid row 4, 1-based
-      expect(parsed.files[0].findings.find((f: { rule: string }) => f.rule === 'T4-SUM').address).toEqual(['E', 'A', 'B', 'C', 'D'].map((c) => `${c}${t4Row}`));
+      expect(parsed.files[0].findings.find((f: { rule: string }) => f.rule === 'T4-SUM').address).toEqual(
+        ['E', 'A', 'B', 'C', 'D'].map((c) => `${c}${t4Row}`),
+      );
 
       const text = await run(['check', file]);
       expect(text.out).toContain(`${file}：有错误（${version}版，表格 表二、表三、表四；错误`);
@@ -181,7 +184,8 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
     for (const layout of allLayouts(version)) {
       const top = stackedTop(version, layout.table);
       const grid = layoutTextGrid(layout);
-      for (const m of layout.merges) expectedMerges.add(`${a1(top + m.row, m.col)}:${a1(top + m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}`);
+      for (const m of layout.merges)
+        expectedMerges.add(`${a1(top + m.row, m.col)}:${a1(top + m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}`);
       for (const l of layout.labels) {
         const c = ws.getCell(top + l.row + 1, l.col + 1);
         expect(c.value).toBe(grid[l.row][l.col]);
@@ -196,7 +200,12 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
         expect(c.value).toBeNull();
         expect(c.numFmt ?? 'General').toBe(NUMBER_FORMATS[d.kind]);
         expect(c.alignment.horizontal).toBe('right');
-        expect(c.dataValidation).toMatchObject({ showErrorMessage: true, errorStyle: 'stop', errorTitle: '年报助手', error: INPUT_RULES[d.kind].message });
+        expect(c.dataValidation).toMatchObject({
+          showErrorMessage: true,
+          errorStyle: 'stop',
+          errorTitle: '年报助手',
+          error: INPUT_RULES[d.kind].message,
+        });
       }
       rowHeights(layout, widths).forEach((h, i) => expect(ws.getRow(top + i + 1).height).toBe(h));
       expect(ws.getCell(top + 1, 1).font.bold).toBe(true);
@@ -215,7 +224,8 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
   });
 
   test('conditional formats: the highlight rules, formulas without "=", colours by severity', () => {
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings;
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] })
+      .conditionalFormattings;
     const rules = TABLE_IDS.flatMap((t) => highlightRules({ version, table: t, row: stackedTop(version, t), col: 0 }));
     expect(cfs.map((c) => c.ref)).toEqual(rules.map((r) => r.area));
     cfs.forEach((cf, i) => {
@@ -252,7 +262,9 @@ describe('check on other workbooks and files', () => {
     expect(f.notes[0]).toContain('表三（申请处理，2021版）已被改动');
     expect(f.notes[0]).toContain('应为“（一）予以公开”，现为“甲乙丙”');
     expect(f.verdict).toBe('errors');
-    expect(f.findings.map((x: { rule: string; address: string[] }) => [x.rule, x.address[0]])).toEqual([['T4-SUM', templateAddress('2021', 'T4.RV.TOT' as CellId)]]);
+    expect(f.findings.map((x: { rule: string; address: string[] }) => [x.rule, x.address[0]])).toEqual([
+      ['T4-SUM', templateAddress('2021', 'T4.RV.TOT' as CellId)],
+    ]);
     expect(r.code).toBe(1);
   });
 
@@ -270,10 +282,11 @@ describe('check on other workbooks and files', () => {
     expect(f.tables).toEqual(['T2', 'T3', 'T4']);
     expect(f.notes).toEqual([]);
     expect(f.remarks.join('')).toContain('现为“2. 重复申请”');
-    expect(f.findings.filter((x: { severity: string }) => x.severity === 'error').map((x: { rule: string; instance: string }) => `${x.rule}/${x.instance}`)).toEqual([
-      'T3-BALANCE/NP',
-      'T3-ROWSUM/NEW',
-    ]);
+    expect(
+      f.findings
+        .filter((x: { severity: string }) => x.severity === 'error')
+        .map((x: { rule: string; instance: string }) => `${x.rule}/${x.instance}`),
+    ).toEqual(['T3-BALANCE/NP', 'T3-ROWSUM/NEW']);
     expect(f.verdict).toBe('errors');
   });
 
@@ -330,7 +343,9 @@ describe('check on other workbooks and files', () => {
     expect(f.format).toBe('2019');
     expect(f.tables).toEqual(['T2', 'T3', 'T4']);
     const expected = validate(report);
-    expect(f.findings.map((x: { rule: string; instance: string }) => `${x.rule}/${x.instance}`)).toEqual(expected.map((x) => `${x.rule}/${x.instance}`));
+    expect(f.findings.map((x: { rule: string; instance: string }) => `${x.rule}/${x.instance}`)).toEqual(
+      expected.map((x) => `${x.rule}/${x.instance}`),
+    );
     const outcome = f.findings.find((x: { rule: string }) => x.rule === 'T3-OUTCOMES');
     expect(outcome.sheet).toBe('上年年报');
     // T3-OUTCOMES NP names RT first, then R1 …: find R1's cell on the sheet.

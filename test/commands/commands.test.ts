@@ -26,7 +26,10 @@ function openedByHost(url: string): string {
 function dialogShows(url: string): { title: string; lines: string[] } {
   const dom = new JSDOM(PAGE, { url, runScripts: 'dangerously' });
   const doc = dom.window.document;
-  const shown = { title: doc.getElementById('title')!.textContent ?? '', lines: Array.from(doc.querySelectorAll('#lines li')).map((li) => li.textContent ?? '') };
+  const shown = {
+    title: doc.getElementById('title')!.textContent ?? '',
+    lines: Array.from(doc.querySelectorAll('#lines li')).map((li) => li.textContent ?? ''),
+  };
   dom.window.close();
   return shown;
 }
@@ -117,7 +120,10 @@ describe('the ribbon 校验 result dialog', () => {
   it('keeps the URL short: lines that do not fit are counted in the last line', () => {
     const long = (n: number) => ({
       title: '发现问题：错误 30 条，警告 0 条',
-      lines: [...Array.from({ length: Math.min(n, 30) }, (_, i) => `表三 申请处理：第 ${i + 1} 条问题，`.padEnd(80, '说明')), ...(n < 30 ? [`…… 另有 ${30 - n} 条，请打开助手查看全部并定位单元格。`] : [])],
+      lines: [
+        ...Array.from({ length: Math.min(n, 30) }, (_, i) => `表三 申请处理：第 ${i + 1} 条问题，`.padEnd(80, '说明')),
+        ...(n < 30 ? [`…… 另有 ${30 - n} 条，请打开助手查看全部并定位单元格。`] : []),
+      ],
     });
     const url = resultDialogUrl('https://xxgk.example.cn/check-result.html', long);
     expect(url.length).toBeLessThanOrEqual(MAX_DIALOG_URL);

@@ -13,8 +13,16 @@ async function setup(totalsAsFormulas: boolean) {
   const notices: string[] = [];
   const clock = new ManualClock(() => settled(host));
   const wait = (ms: number) => clock.advance(ms);
-  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, clock, onResult: () => undefined, onNotice: (t) => notices.push(t) });
-  const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: ['T3'], target: 'newSheet', totalsAsFormulas }));
+  const live = new LiveChecker(run, {
+    debounceMs: 5,
+    ownWriteQuietMs: 50,
+    clock,
+    onResult: () => undefined,
+    onNotice: (t) => notices.push(t),
+  });
+  const inserted = await live.whileWriting(() =>
+    insertTables(run, { version: '2021', tables: ['T3'], target: 'newSheet', totalsAsFormulas }),
+  );
   if (inserted.kind !== 'done') throw new Error('not inserted');
   await settled(host);
   await wait(1);

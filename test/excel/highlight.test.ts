@@ -30,7 +30,11 @@ async function filledSheet(version: FormatVersion, report: Report, totalsAsFormu
 
 /** Cells the validator blames with an error or warning (what Excel should colour). */
 function blamed(report: Report): Set<string> {
-  return new Set(validate(report).filter((f) => f.severity !== 'info').flatMap((f) => f.cells));
+  return new Set(
+    validate(report)
+      .filter((f) => f.severity !== 'info')
+      .flatMap((f) => f.cells),
+  );
 }
 
 describe('highlights drawn by Excel itself (conditional formats)', () => {

@@ -28,9 +28,11 @@ describe('inserting the official tables', () => {
             const addr = a1(2 + r, 1 + c);
             const m = host.cell('Sheet1', addr).merge;
             const hidden = m !== null && !m.isTopLeft;
-            expect([addr, hidden ? '' : host.cell('Sheet1', addr).value ?? '']).toEqual([addr, grid[r][c]]);
+            expect([addr, hidden ? '' : (host.cell('Sheet1', addr).value ?? '')]).toEqual([addr, grid[r][c]]);
           }
-        const expectedMerges = layout.merges.map((m) => `${a1(2 + m.row, 1 + m.col)}:${a1(2 + m.row + m.rowSpan - 1, 1 + m.col + m.colSpan - 1)}`).sort();
+        const expectedMerges = layout.merges
+          .map((m) => `${a1(2 + m.row, 1 + m.col)}:${a1(2 + m.row + m.rowSpan - 1, 1 + m.col + m.colSpan - 1)}`)
+          .sort();
         expect(host.merges('Sheet1').sort()).toEqual(expectedMerges);
       });
     }
@@ -39,10 +41,19 @@ describe('inserting the official tables', () => {
   it('inserts all three tables in at most two syncs, stacked one row apart, each with its name', async () => {
     const host = hostWithSheet();
     host.resetStats();
-    const result = await insertTables(host.run.bind(host), { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
+    const result = await insertTables(host.run.bind(host), {
+      version: '2021',
+      tables: [...TABLE_IDS],
+      target: 'newSheet',
+      totalsAsFormulas: false,
+    });
     expect(host.stats.syncs).toBeLessThanOrEqual(2);
     expect(result).toMatchObject({ kind: 'done', sheet: '年报表格（2021版）' });
-    const names = host.names().filter((n) => n.scope === '年报表格（2021版）').map((n) => n.name).sort();
+    const names = host
+      .names()
+      .filter((n) => n.scope === '年报表格（2021版）')
+      .map((n) => n.name)
+      .sort();
     expect(names).toEqual(['XXGK_T2_2021', 'XXGK_T3_2021', 'XXGK_T4_2021']);
     const t2 = tableLayout('2021', 'T2');
     expect(host.cell('年报表格（2021版）', a1(t2.rowCount + GAP_ROWS, 0)).value).toBe('三、收到和处理政府信息公开申请情况');
@@ -55,7 +66,12 @@ describe('inserting the official tables', () => {
     host.userSelect('Sheet1', 'A1');
     host.resetStats();
     const before = JSON.stringify([host.names(), host.merges('Sheet1'), host.cell('Sheet1', 'A1')]);
-    const result = await insertTables(host.run.bind(host), { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
+    const result = await insertTables(host.run.bind(host), {
+      version: '2021',
+      tables: ['T3'],
+      target: 'selection',
+      totalsAsFormulas: false,
+    });
     expect(result.kind).toBe('blocked');
     if (result.kind !== 'blocked') return;
     expect(result.occupied).toEqual(['E10']);
@@ -68,7 +84,9 @@ describe('inserting the official tables', () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);
     await run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sheet1').getRange('C3').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('C3').dataValidation.rule = {
+        wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
+      };
       await ctx.sync();
     });
     host.userSelect('Sheet1', 'A1');
@@ -82,7 +100,12 @@ describe('inserting the official tables', () => {
   it('says in Chinese that a protected sheet cannot take the table', async () => {
     const host = hostWithSheet();
     host.protectSheet('Sheet1', true);
-    const result = await insertTables(host.run.bind(host), { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
+    const result = await insertTables(host.run.bind(host), {
+      version: '2021',
+      tables: ['T4'],
+      target: 'selection',
+      totalsAsFormulas: false,
+    });
     // 'blocked': the pane offers the button the message names (插入到新工作表).
     expect(result.kind).toBe('blocked');
     if (result.kind === 'blocked') expect(result.message).toMatch(/受保护.*插入到新工作表/);
@@ -91,7 +114,12 @@ describe('inserting the official tables', () => {
   it('says in Chinese that Excel is in cell edit mode', async () => {
     const host = hostWithSheet();
     host.setCellEditMode(true);
-    const result = await insertTables(host.run.bind(host), { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false });
+    const result = await insertTables(host.run.bind(host), {
+      version: '2021',
+      tables: ['T4'],
+      target: 'newSheet',
+      totalsAsFormulas: false,
+    });
     expect(result).toEqual({ kind: 'failed', message: expect.stringContaining('正在编辑单元格') });
     expect((await checkWorkbook(host.run.bind(host))).error).toContain('正在编辑单元格');
   });
@@ -122,7 +150,10 @@ describe('inserting the official tables', () => {
     expect(host.userEdit('Sheet1', pos('T2.LIC.DELTA'), '-3').accepted).toBe(true);
     expect(host.userEdit('Sheet1', pos('T2.LIC.DELTA'), '0.5').accepted).toBe(false);
     expect(host.userEdit('Sheet1', pos('T2.PROC.PROCAMT'), '160.5964').accepted).toBe(true);
-    expect(host.userEdit('Sheet1', pos('T2.PROC.PROCAMT'), '160万元')).toMatchObject({ accepted: false, message: expect.stringContaining('万元') });
+    expect(host.userEdit('Sheet1', pos('T2.PROC.PROCAMT'), '160万元')).toMatchObject({
+      accepted: false,
+      message: expect.stringContaining('万元'),
+    });
   });
 });
 
@@ -199,7 +230,6 @@ describe('finding the tables again', () => {
     expect(host.stats.syncs).toBe(2);
     expect(moved.tables[0]).toMatchObject({ row: 2, damage: [] });
   });
-
 });
 
 describe('merged cells (ExcelApi 1.13 where the host has it)', () => {

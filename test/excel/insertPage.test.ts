@@ -112,7 +112,11 @@ describe('the printed page of inserted tables (ExcelApi 1.9 where the host has i
     host.setActiveSheet('上年年报');
     const grid = parseTsv(readFileSync(join(__dirname, '..', 'fixtures', 'street-office-2019-format.txt'), 'utf8'));
     const width = Math.max(...grid.map((r) => r.length));
-    host.userPaste('上年年报', 'A1', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+    host.userPaste(
+      '上年年报',
+      'A1',
+      grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+    );
     const run = host.run.bind(host);
     const converted = await convertActiveSheet(run, false, true);
     if (converted.kind !== 'done') throw new Error(converted.kind);

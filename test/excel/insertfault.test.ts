@@ -95,7 +95,13 @@ describe('the area a table would cover', () => {
       await ctx.sync();
     });
     const mergedBefore = snapshot(other);
-    const m = await insertTables(other.run.bind(other), { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false, mergedAreas: true });
+    const m = await insertTables(other.run.bind(other), {
+      version: '2021',
+      tables: ['T4'],
+      target: 'selection',
+      totalsAsFormulas: false,
+      mergedAreas: true,
+    });
     expect(m).toMatchObject({ kind: 'blocked', message: expect.stringContaining('合并单元格') });
     expect(snapshot(other)).toEqual(mergedBefore);
   });

@@ -107,7 +107,11 @@ describe('last year’s report linked in the workbook', () => {
     const thisYear = await insertSheet(host, '2021');
     host.addSheet('2020年');
     const pasted = layoutGrid('2019');
-    host.userPaste('2020年', 'A1', pasted.grid.map((r) => r.map((v) => v || null)));
+    host.userPaste(
+      '2020年',
+      'A1',
+      pasted.grid.map((r) => r.map((v) => v || null)),
+    );
     const linked = await linkLastYear(run, { kind: 'sheet', sheetId: await sheetOf(host, '2020年') });
     if (linked.kind !== 'done') throw new Error(linked.message);
     expect(linked.info.report?.format).toBe('2019');

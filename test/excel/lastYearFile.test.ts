@@ -25,8 +25,17 @@ describe('last year’s report from a file picked in the pane (the command’s r
   });
 
   it('says in Chinese what it cannot read', async () => {
-    await expect(readLastYearFile('a.txt', buffer(new TextEncoder().encode('你好')))).resolves.toEqual({ kind: 'failed', message: expect.stringContaining('没有找到年报统计表格') });
-    await expect(readLastYearFile('a.pdf', new ArrayBuffer(4))).resolves.toEqual({ kind: 'failed', message: expect.stringContaining('不支持的文件类型') });
-    await expect(readLastYearFile('a.xlsx', buffer(new TextEncoder().encode('not a zip')))).resolves.toEqual({ kind: 'failed', message: expect.stringContaining('无法打开 Excel 工作簿') });
+    await expect(readLastYearFile('a.txt', buffer(new TextEncoder().encode('你好')))).resolves.toEqual({
+      kind: 'failed',
+      message: expect.stringContaining('没有找到年报统计表格'),
+    });
+    await expect(readLastYearFile('a.pdf', new ArrayBuffer(4))).resolves.toEqual({
+      kind: 'failed',
+      message: expect.stringContaining('不支持的文件类型'),
+    });
+    await expect(readLastYearFile('a.xlsx', buffer(new TextEncoder().encode('not a zip')))).resolves.toEqual({
+      kind: 'failed',
+      message: expect.stringContaining('无法打开 Excel 工作簿'),
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { liveSetup } from '../helpers/liveSetup';
 import { insertTables } from '../../src/excel/insert';
 
-
 const setup = liveSetup;
 
 describe('live check', () => {

@@ -11,7 +11,10 @@ describe('Ctrl+V of cells from another workbook over a template table', () => {
   it('in the in-memory workbook cuts the cells out of the highlight rules and replaces their validation and number format', async () => {
     const { host, live, sheet, at } = await setup();
     live.setEnabled(false);
-    host.userPasteAll(sheet, at('T3.NEW.NP'), [[12, 0], [0, 0]]);
+    host.userPasteAll(sheet, at('T3.NEW.NP'), [
+      [12, 0],
+      [0, 0],
+    ]);
     const c = host.cell(sheet, at('T3.NEW.NP'));
     expect(c.value).toBe(12);
     expect(c.dataValidation).toBeNull();

@@ -15,7 +15,11 @@ function pastedSample() {
   host.setActiveSheet('上年年报');
   const grid = parseTsv(sample);
   const width = Math.max(...grid.map((r) => r.length));
-  host.userPaste('上年年报', 'A1', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+  host.userPaste(
+    '上年年报',
+    'A1',
+    grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+  );
   return { host, run: host.run.bind(host), grid };
 }
 
@@ -26,7 +30,11 @@ describe('tables pasted from last year’s report', () => {
     expect(result).toMatchObject({ kind: 'done', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
     const check = await checkWorkbook(run);
     expect(check.sheets).toHaveLength(1);
-    expect(check.sheets[0].tables.map((t) => [t.table, t.pasted])).toEqual([['T2', true], ['T3', true], ['T4', true]]);
+    expect(check.sheets[0].tables.map((t) => [t.table, t.pasted])).toEqual([
+      ['T2', true],
+      ['T3', true],
+      ['T4', true],
+    ]);
     expect(check.sheets[0].findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(host.names().map((n) => n.name)).toEqual(['XXGK_PASTED_2019']);
   });
@@ -38,7 +46,11 @@ describe('tables pasted from last year’s report', () => {
     host.userPaste('上年年报', 'A1', [['一、总体情况'], ['本年度，我办认真贯彻落实《政府信息公开条例》。']]);
     const grid = parseTsv(sample);
     const width = Math.max(...grid.map((r) => r.length));
-    host.userPaste('上年年报', 'A39', grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+    host.userPaste(
+      '上年年报',
+      'A39',
+      grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+    );
     host.userSelect('上年年报', 'A1');
     expect(await recogniseActiveSheet(host.run.bind(host))).toMatchObject({ kind: 'done' });
     const block = host.names()[0].reference.split('!').pop()!.replace(/\$/g, '');
@@ -61,7 +73,10 @@ describe('tables pasted from last year’s report', () => {
   it('removes exactly its own highlights and marks, and never a value', async () => {
     const { host, run, grid } = pastedSample();
     await run(async (context) => {
-      const cf = context.workbook.worksheets.getItem('上年年报').getRange('Z1:Z3').conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      const cf = context.workbook.worksheets
+        .getItem('上年年报')
+        .getRange('Z1:Z3')
+        .conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
       cf.custom.rule.formula = '=Z1>100';
       await context.sync();
     });
@@ -161,7 +176,11 @@ describe('a report pasted from a PDF as one column of text', () => {
     const lines = parseTsv(sample).map((r) => r.filter((c) => c.trim() !== '').join(' '));
     const row = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
     lines[row] = lines[row].replace(/ 0 /, ' 4 '); // 自然人 新收 4: breaks the balance
-    host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
+    host.userPaste(
+      'PDF',
+      'A1',
+      lines.map((l) => [l === '' ? '' : `'${l}`]),
+    );
     const run = host.run.bind(host);
     const result = await recogniseActiveSheet(run);
     expect(result).toMatchObject({ kind: 'done', version: '2019', tables: ['T2', 'T3', 'T4'], notes: [] });
@@ -182,7 +201,11 @@ describe('a report pasted from a PDF as one column of text', () => {
     const lines = parseTsv(sample).map((r) => r.filter((c) => c.trim() !== '').join(' '));
     const head = lines.findIndex((l) => l.startsWith('商业企业 科研机构'));
     lines[head] = '科研机构 商业企业 社会公益组织 法律服务机构 其他'; // two columns swapped, on the third header line
-    host.userPaste('PDF', 'A1', lines.map((l) => [l === '' ? '' : `'${l}`]));
+    host.userPaste(
+      'PDF',
+      'A1',
+      lines.map((l) => [l === '' ? '' : `'${l}`]),
+    );
     const run = host.run.bind(host);
     await recogniseActiveSheet(run);
     const sheet = (await checkWorkbook(run)).sheets[0];
@@ -195,17 +218,21 @@ describe('a report pasted from a PDF as one column of text', () => {
     const host = createMemoryHost();
     host.addSheet('PDF');
     host.setActiveSheet('PDF');
-    const lines = [
-      '三、收到和处理政府信息公开申请情况',
-      '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
-    ];
+    const lines = ['三、收到和处理政府信息公开申请情况', '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计'];
     const t3 = tableLayout('2021', 'T3');
     for (const row of [...new Set(t3.data.map((d) => d.row))]) {
-      const label = t3.labels.filter((l) => l.row === row && l.role === 'rowLabel').map((l) => l.text).join(' ');
+      const label = t3.labels
+        .filter((l) => l.row === row && l.role === 'rowLabel')
+        .map((l) => l.text)
+        .join(' ');
       const values = t3.data.filter((d) => d.row === row).map((d) => (d.id === 'T3.NEW.NP' ? 4 : 0));
       lines.push(`${label} ${values.join(' ')}`);
     }
-    host.userPaste('PDF', 'A1', lines.map((l) => [`'${l}`]));
+    host.userPaste(
+      'PDF',
+      'A1',
+      lines.map((l) => [`'${l}`]),
+    );
     const run = host.run.bind(host);
     expect(await recogniseActiveSheet(run)).toMatchObject({ kind: 'done', version: '2021', tables: ['T3'] });
     const sheet = (await checkWorkbook(run)).sheets[0];
@@ -252,7 +279,9 @@ describe('texts carried into the template', () => {
   it('arrive as the same text when a pasted table is converted', async () => {
     const { host, run, grid } = pastedSample();
     const positions = recognise(grid).positions;
-    const ids = tableLayout('2019', 'T3').data.slice(0, texts.length).map((d) => d.id);
+    const ids = tableLayout('2019', 'T3')
+      .data.slice(0, texts.length)
+      .map((d) => d.id);
     ids.forEach((id, i) => host.userPaste('上年年报', a1(positions[id]!.row, positions[id]!.col), [[`'${texts[i]}`]]));
     const edited = grid.map((r, i) => r.map((_, j) => host.cell('上年年报', a1(i, j)).value ?? ''));
     const recognised = recognise(edited.map((r) => r.map(String))).report.cells;

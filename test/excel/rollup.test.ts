@@ -12,7 +12,13 @@ import { ManualClock, settled } from '../helpers/manualClock';
 
 async function unit(host: MemoryHost, name: string, report: Report): Promise<void> {
   const run = host.run.bind(host);
-  const r = await insertTables(run, { version: report.format, tables: ['T2', 'T3', 'T4'], target: 'newSheet', totalsAsFormulas: false, values: report });
+  const r = await insertTables(run, {
+    version: report.format,
+    tables: ['T2', 'T3', 'T4'],
+    target: 'newSheet',
+    totalsAsFormulas: false,
+    values: report,
+  });
   if (r.kind !== 'done') throw new Error(r.kind);
   await run(async (context) => {
     context.workbook.worksheets.getItem(r.sheet).name = name;
@@ -43,7 +49,8 @@ describe('汇总本工作簿', () => {
     let check = await checkWorkbook(run);
     const summary = check.sheets.find((s) => s.sheet === '汇总（2021版）')!;
     expect(summary.verdict).toBe('passed');
-    for (const d of dataCells('2021')) expect([d.id, summary.report!.cells[d.id]]).toEqual([d.id, Number(a.cells[d.id]) + Number(b.cells[d.id])]);
+    for (const d of dataCells('2021'))
+      expect([d.id, summary.report!.cells[d.id]]).toEqual([d.id, Number(a.cells[d.id]) + Number(b.cells[d.id])]);
     // A unit breaks its balance: the unit and the summary say so; the unit's fix clears both.
     host.userEdit('乙镇', stackedAddress('2021', 'T3.NEW.NP'), Number(b.cells['T3.NEW.NP']) + 1);
     check = await checkWorkbook(run);
@@ -81,7 +88,10 @@ describe('汇总本工作簿', () => {
   it('says what to do when there is no unit table', async () => {
     const host = createMemoryHost();
     host.addSheet('Sheet1');
-    expect(await insertWorkbookRollup(host.run.bind(host))).toMatchObject({ kind: 'failed', message: expect.stringContaining('没有可以汇总的年报表格') });
+    expect(await insertWorkbookRollup(host.run.bind(host))).toMatchObject({
+      kind: 'failed',
+      message: expect.stringContaining('没有可以汇总的年报表格'),
+    });
   });
 });
 

@@ -25,7 +25,9 @@ async function typeTwentyCells(delayForCellEdit: boolean) {
     onError: (m) => (notice = m),
     onErrorCleared: () => (notice = null),
   });
-  const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }));
+  const inserted = await live.whileWriting(() =>
+    insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }),
+  );
   if (inserted.kind !== 'done') throw new Error('not inserted');
   await live.refresh();
   await jest.advanceTimersByTimeAsync(1000);
@@ -92,7 +94,9 @@ describe('an error of a live check', () => {
       onError: (m) => (notice = m),
       onErrorCleared: () => (notice = null),
     });
-    const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false }));
+    const inserted = await live.whileWriting(() =>
+      insertTables(run, { version: '2021', tables: ['T4'], target: 'newSheet', totalsAsFormulas: false }),
+    );
     if (inserted.kind !== 'done') throw new Error('not inserted');
     await live.refresh();
     await jest.advanceTimersByTimeAsync(1000);

@@ -102,7 +102,9 @@ export function governmentPage(report: Report, options: PageOptions = {}): strin
   for (const t of TABLE_IDS) {
     const layout = officialLayout(report.format, t);
     const rows = spannedRows(layout, report, t === 'T3' ? options.splitT3At : undefined);
-    parts.push(`<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:黑体'>${esc(sectionTitle(layout))}</span></b></p>`);
+    parts.push(
+      `<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:黑体'>${esc(sectionTitle(layout))}</span></b></p>`,
+    );
     if (t === 'T3' && options.splitT3At) {
       parts.push(htmlTable(rows.slice(0, options.splitT3At - 1)));
       parts.push(`<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>`);
@@ -111,7 +113,10 @@ export function governmentPage(report: Report, options: PageOptions = {}): strin
       parts.push(htmlTable(rows));
     }
   }
-  const prose = reportProse(report).map((p) => `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${esc(p)}</span></p>`);
+  const prose = reportProse(report).map(
+    (p) =>
+      `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${esc(p)}</span></p>`,
+  );
   const meta =
     options.meta === 'http-equiv' ? `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">` : `<meta charset="gb2312">`;
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -188,7 +193,7 @@ function wParagraph(text: string, bold = false): string {
 function wTable(rows: Spanned[][], colCount: number): string {
   const trs = rows.map((row) => {
     const tcs: string[] = [];
-    for (let c = 0; c < row.length; ) {
+    for (let c = 0; c < row.length;) {
       const cell = row[c];
       if (cell.below && cell.origin!.col === c) {
         // The continuation of a vertical merge, as wide as its start.
@@ -199,7 +204,9 @@ function wTable(rows: Spanned[][], colCount: number): string {
       }
       const vMerge = cell.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '';
       const span = cell.colSpan;
-      tcs.push(`<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vMerge}</w:tcPr>${wParagraph(cell.text)}</w:tc>`);
+      tcs.push(
+        `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vMerge}</w:tcPr>${wParagraph(cell.text)}</w:tc>`,
+      );
       c += span;
     }
     return `<w:tr>${tcs.join('')}</w:tr>`;

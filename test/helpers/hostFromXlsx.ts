@@ -38,10 +38,15 @@ export async function hostFromXlsx(file: string): Promise<MemoryHost> {
 }
 
 /** A sheet's check as a comparable record: verdict and findings with their cells on the sheet. */
-function summary(s: { verdict: string; findings: { rule: string; instance: string; severity: string; message: string; addresses?: string[] }[] }) {
+function summary(s: {
+  verdict: string;
+  findings: { rule: string; instance: string; severity: string; message: string; addresses?: string[] }[];
+}) {
   return {
     verdict: s.verdict,
-    findings: s.findings.map((f) => `${f.severity} ${f.rule} ${f.instance} ${[...(f.addresses ?? [])].sort().join(',')} ${f.message}`).sort(),
+    findings: s.findings
+      .map((f) => `${f.severity} ${f.rule} ${f.instance} ${[...(f.addresses ?? [])].sort().join(',')} ${f.message}`)
+      .sort(),
   };
 }
 

@@ -46,7 +46,17 @@ export function convertAll(files: string[], to: string, outDir: string, timeoutM
   const profile = freshProfile();
   const r = spawnSync(
     sofficePath(),
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', to, '--outdir', outDir, ...files],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
     { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, HOME: profile } },
   );
   const ext = to.split(':')[0];

@@ -20,8 +20,16 @@ export async function liveSetup() {
   const notices: string[] = [];
   const clock = new ManualClock(() => settled(host));
   const wait = (ms: number) => clock.advance(ms);
-  const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 50, clock, onResult: (r) => results.push(r), onNotice: (n) => notices.push(n) });
-  const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }));
+  const live = new LiveChecker(run, {
+    debounceMs: 5,
+    ownWriteQuietMs: 50,
+    clock,
+    onResult: (r) => results.push(r),
+    onNotice: (n) => notices.push(n),
+  });
+  const inserted = await live.whileWriting(() =>
+    insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }),
+  );
   if (inserted.kind !== 'done') throw new Error('not inserted');
   // The insertion's change events arrive, then the pane checks the workbook, a moment later.
   await settled(host);

@@ -9,7 +9,6 @@ export interface Written {
   values: Record<string, number>;
 }
 
-
 /** The three tables of a version from the official layouts, every data cell a value of `values`. */
 export function write(v: FormatVersion, values: number[]): Written {
   const rows: string[][] = [];
@@ -49,7 +48,6 @@ export const SHAPES: Record<string, (rows: string[][]) => string[][]> = {
   oneLine: (rows) => [[rows.map((r) => filled(r).join('')).join('')]],
 };
 export const DIGITS_ONLY = new Set(['runTogether', 'oneLine']);
-
 
 /** Every label of both versions, taken from formats.ts. */
 export const LABELS: string[] = (() => {

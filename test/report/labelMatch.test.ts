@@ -6,13 +6,20 @@ import { labelScore } from '../../src/cli/documentGrid';
 describe('the labels that only the report tables hold', () => {
   const labels = tableOnlyLabels();
 
-  it.each(FORMAT_VERSIONS)('include every column label of three characters or more of 表二 and 表三 and every field of 表四 of the %s format', (v) => {
-    const f = FORMATS[v];
-    const wanted = [...f.T2.blocks.flatMap((b) => b.columns.map((c) => c.label)), ...f.T3.columns.map((c) => c.label), ...f.T4.fields.map((x) => x.label)]
-      .map((l) => normaliseLabel(l).replace(/\(单位:万元\)$/, ''))
-      .filter((l) => Array.from(l).length >= 3); // 总计, 其他: words of any prose
-    for (const l of wanted) expect(labels).toContain(l);
-  });
+  it.each(FORMAT_VERSIONS)(
+    'include every column label of three characters or more of 表二 and 表三 and every field of 表四 of the %s format',
+    (v) => {
+      const f = FORMATS[v];
+      const wanted = [
+        ...f.T2.blocks.flatMap((b) => b.columns.map((c) => c.label)),
+        ...f.T3.columns.map((c) => c.label),
+        ...f.T4.fields.map((x) => x.label),
+      ]
+        .map((l) => normaliseLabel(l).replace(/\(单位:万元\)$/, ''))
+        .filter((l) => Array.from(l).length >= 3); // 总计, 其他: words of any prose
+      for (const l of wanted) expect(labels).toContain(l);
+    },
+  );
 
   it('leave out the words of section headings and 表二 rows, which stand in prose too', () => {
     for (const word of ['行政复议', '行政诉讼', '主动公开', '行政许可', '行政处罚', '总计', '其他']) expect(labels).not.toContain(word);

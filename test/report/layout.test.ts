@@ -42,13 +42,23 @@ describe('layout grids', () => {
     const grid = layoutTextGrid(l);
     expect(grid[TITLE_ROWS][0]).toBe(FORMATS['2021'].T3.note);
     expect(mergeAt('2021', 'T3', TITLE_ROWS, 0)).toEqual({ row: TITLE_ROWS, col: 0, rowSpan: 3, colSpan: span('T3', 0, 3) });
-    expect(mergeAt('2021', 'T3', TITLE_ROWS, start('T3', 3))).toEqual({ row: TITLE_ROWS, col: start('T3', 3), rowSpan: 1, colSpan: span('T3', 3, 7) });
+    expect(mergeAt('2021', 'T3', TITLE_ROWS, start('T3', 3))).toEqual({
+      row: TITLE_ROWS,
+      col: start('T3', 3),
+      rowSpan: 1,
+      colSpan: span('T3', 3, 7),
+    });
     expect(grid[TITLE_ROWS + 1][start('T3', 3)]).toBe('自然人');
     expect(grid[TITLE_ROWS + 1][start('T3', 4)]).toBe('法人或其他组织');
     expect(grid[TITLE_ROWS + 1][start('T3', 9)]).toBe('总计');
     expect([5, 6, 7, 8].map((c) => grid[TITLE_ROWS + 2][start('T3', c)])).toEqual(['科研机构', '社会公益组织', '法律服务机构', '其他']);
     expect(grid[TITLE_ROWS + 2][start('T3', 4)]).toBe('商业企业');
-    expect(mergeAt('2021', 'T3', TITLE_ROWS + 1, start('T3', 3))).toEqual({ row: TITLE_ROWS + 1, col: start('T3', 3), rowSpan: 2, colSpan: 1 });
+    expect(mergeAt('2021', 'T3', TITLE_ROWS + 1, start('T3', 3))).toEqual({
+      row: TITLE_ROWS + 1,
+      col: start('T3', 3),
+      rowSpan: 2,
+      colSpan: 1,
+    });
   });
 
   it('merges 三、本年度办理结果 down to （七）总计 and each group label over its items', () => {
@@ -89,7 +99,12 @@ describe('layout grids', () => {
     const grid = layoutTextGrid(l);
     expect(grid[TITLE_ROWS].filter(Boolean)).toEqual(['第二十条第（一）项']);
     expect(mergeAt('2021', 'T2', TITLE_ROWS, 0)?.colSpan).toBe(l.colCount);
-    expect([0, 1, 2, 3].map((c) => grid[TITLE_ROWS + 1][start('T2', c)])).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect([0, 1, 2, 3].map((c) => grid[TITLE_ROWS + 1][start('T2', c)])).toEqual([
+      '信息内容',
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+    ]);
     expect(grid[TITLE_ROWS + 1].filter(Boolean)).toHaveLength(4);
     const lic = l.data.find((d) => d.id === 'T2.LIC.DECISIONS')!;
     expect(lic.col).toBe(start('T2', 1));
@@ -104,18 +119,23 @@ describe('layout grids', () => {
     for (const v of FORMAT_VERSIONS)
       for (const t of TABLE_IDS) {
         const starts = new Set(COLUMN_SPANS[t].map((_, i) => start(t, i)));
-        for (const c of [...tableLayout(v, t).labels, ...tableLayout(v, t).data]) expect([t, c.col, starts.has(c.col)]).toEqual([t, c.col, true]);
+        for (const c of [...tableLayout(v, t).labels, ...tableLayout(v, t).data])
+          expect([t, c.col, starts.has(c.col)]).toEqual([t, c.col, true]);
       }
   });
 
   it('puts each section title above its table', () => {
-    for (const v of FORMAT_VERSIONS)
-      for (const t of TABLE_IDS) expect(layoutTextGrid(tableLayout(v, t))[0][0]).toBe(FORMATS[v][t].title);
+    for (const v of FORMAT_VERSIONS) for (const t of TABLE_IDS) expect(layoutTextGrid(tableLayout(v, t))[0][0]).toBe(FORMATS[v][t].title);
   });
 
   it('matches the recorded grids', () => {
     for (const v of FORMAT_VERSIONS)
-      for (const t of TABLE_IDS) expect(layoutTextGrid(officialLayout(v, t)).map((r) => r.join('\t')).join('\n')).toMatchSnapshot(`${v} ${t}`);
+      for (const t of TABLE_IDS)
+        expect(
+          layoutTextGrid(officialLayout(v, t))
+            .map((r) => r.join('\t'))
+            .join('\n'),
+        ).toMatchSnapshot(`${v} ${t}`);
   });
 
   it('draws the official grid with each column spread over its sheet columns', () => {
@@ -128,7 +148,9 @@ describe('layout grids', () => {
         expect(drawn.labels).toEqual(official.labels.map((l) => ({ ...l, col: start(t, l.col) })));
         expect(drawn.data).toEqual(official.data.map((d) => ({ ...d, col: start(t, d.col) })));
         // Every cell of the form, merged or not, spans the sheet columns of its form columns.
-        const cells = [...official.labels, ...official.data].map((c) => official.merges.find((m) => m.row === c.row && m.col === c.col) ?? { row: c.row, col: c.col, rowSpan: 1, colSpan: 1 });
+        const cells = [...official.labels, ...official.data].map(
+          (c) => official.merges.find((m) => m.row === c.row && m.col === c.col) ?? { row: c.row, col: c.col, rowSpan: 1, colSpan: 1 },
+        );
         const expected = cells
           .map((m) => ({ ...m, col: start(t, m.col), colSpan: span(t, m.col, m.colSpan) }))
           .filter((m) => m.rowSpan > 1 || m.colSpan > 1);

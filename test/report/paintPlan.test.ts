@@ -88,32 +88,39 @@ function fileLooks(ws: ExcelJS.Worksheet, rows: number, cols: number): Look[][] 
 }
 
 describe.each(FORMAT_VERSIONS)('the %s template drawn by Excel and written to .xlsx', (version) => {
-  it.each([false, true])('looks the same cell for cell, with merges, sizes and highlights (totals as formulas: %s)', async (totalsAsFormulas) => {
-    const host = createMemoryHost();
-    host.addSheet('Sheet1');
-    const inserted = await insertTables(host.run.bind(host), { version, tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas });
-    if (inserted.kind !== 'done') throw new Error('not inserted');
-    const ws = templateWorkbook(version, { totalsAsFormulas }).worksheets[0];
-    const paint = sheetPaint(stackPlacements(version, [...TABLE_IDS], 0, 0), totalsAsFormulas);
-    const last = paint.tables[paint.tables.length - 1].block;
-    const rows = last.row + last.rows;
-    const cols = paint.columnWidths.length;
+  it.each([false, true])(
+    'looks the same cell for cell, with merges, sizes and highlights (totals as formulas: %s)',
+    async (totalsAsFormulas) => {
+      const host = createMemoryHost();
+      host.addSheet('Sheet1');
+      const inserted = await insertTables(host.run.bind(host), { version, tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas });
+      if (inserted.kind !== 'done') throw new Error('not inserted');
+      const ws = templateWorkbook(version, { totalsAsFormulas }).worksheets[0];
+      const paint = sheetPaint(stackPlacements(version, [...TABLE_IDS], 0, 0), totalsAsFormulas);
+      const last = paint.tables[paint.tables.length - 1].block;
+      const rows = last.row + last.rows;
+      const cols = paint.columnWidths.length;
 
-    const excel = await excelLooks(host, inserted.sheet, rows, cols);
-    const file = fileLooks(ws, rows, cols);
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect([a1(r, c), excel[r][c]]).toEqual([a1(r, c), file[r][c]]);
+      const excel = await excelLooks(host, inserted.sheet, rows, cols);
+      const file = fileLooks(ws, rows, cols);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect([a1(r, c), excel[r][c]]).toEqual([a1(r, c), file[r][c]]);
 
-    expect(host.merges(inserted.sheet).sort()).toEqual([...(ws.model as unknown as { merges: string[] }).merges].sort());
-    for (let c = 0; c < cols; c++) expect(excelColumnWidth(host.columnWidth(inserted.sheet, c))).toBeCloseTo(ws.getColumn(c + 1).width!, 2);
-    for (let r = 0; r < rows; r++) expect([r, host.rowHeight(inserted.sheet, r)]).toEqual([r, ws.getRow(r + 1).height ?? 15]);
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings;
-    const fileRules = cfs.map((cf) => {
-      const rule = cf.rules[0] as ExcelJS.ExpressionRuleType;
-      const fill = (rule.style?.fill as ExcelJS.FillPattern).bgColor!.argb!.slice(2);
-      return `${cf.ref} =${rule.formulae![0]} #${fill} #${rule.style!.font!.color!.argb!.slice(2)}`;
-    });
-    const excelRules = host.conditionalFormats(inserted.sheet).map((cf) => `${cf.ranges.join(',')} ${cf.formula} ${cf.fill} ${cf.fontColor}`);
-    expect(excelRules.sort()).toEqual(fileRules.sort());
-    expect(fileRules.length).toBe(paint.tables.reduce((n, t) => n + t.highlights.length, 0));
-  });
+      expect(host.merges(inserted.sheet).sort()).toEqual([...(ws.model as unknown as { merges: string[] }).merges].sort());
+      for (let c = 0; c < cols; c++)
+        expect(excelColumnWidth(host.columnWidth(inserted.sheet, c))).toBeCloseTo(ws.getColumn(c + 1).width!, 2);
+      for (let r = 0; r < rows; r++) expect([r, host.rowHeight(inserted.sheet, r)]).toEqual([r, ws.getRow(r + 1).height ?? 15]);
+      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] })
+        .conditionalFormattings;
+      const fileRules = cfs.map((cf) => {
+        const rule = cf.rules[0] as ExcelJS.ExpressionRuleType;
+        const fill = (rule.style?.fill as ExcelJS.FillPattern).bgColor!.argb!.slice(2);
+        return `${cf.ref} =${rule.formulae![0]} #${fill} #${rule.style!.font!.color!.argb!.slice(2)}`;
+      });
+      const excelRules = host
+        .conditionalFormats(inserted.sheet)
+        .map((cf) => `${cf.ranges.join(',')} ${cf.formula} ${cf.fill} ${cf.fontColor}`);
+      expect(excelRules.sort()).toEqual(fileRules.sort());
+      expect(fileRules.length).toBe(paint.tables.reduce((n, t) => n + t.highlights.length, 0));
+    },
+  );
 });

@@ -4,7 +4,6 @@ import { layoutTextGrid, officialLayout } from '../../src/report/layout';
 import { recognise } from '../../src/report/recognise';
 import { LABELS } from '../helpers/textShapes';
 
-
 const cell = fc.oneof(
   fc.constant(''),
   fc.string({ maxLength: 12 }),

@@ -13,7 +13,8 @@ describe('P1: T3 rows with blank cells are read at the table’s value columns',
   test('a 2021 T3 copied from Excel without its 3 header rows: a row whose 总计 is blank is not shifted one column right', () => {
     const { grid, values } = build('2021', ['T3'], false);
     grid.splice(0, 4); // the section title and the three header rows
-    const row = (id: string): string[] => grid.find((r) => r.includes(FORMATS['2021'].T3.rows.find((x) => x.id === id)?.label ?? '?')) ?? [];
+    const row = (id: string): string[] =>
+      grid.find((r) => r.includes(FORMATS['2021'].T3.rows.find((x) => x.id === id)?.label ?? '?')) ?? [];
     row('NEW')[9] = '';
     values['T3.NEW.TOT'] = null;
     row('COUT')[8] = '';
@@ -187,8 +188,7 @@ describe('P5: two reports on one sheet', () => {
   test('without section titles: a second header of a table already read starts the further report', () => {
     const first = build('2021');
     const second = build('2019');
-    const noTitles = (g: string[][]): string[][] =>
-      g.filter((r) => !(FORMATS['2021'].sections as readonly string[]).includes(r[0] ?? ''));
+    const noTitles = (g: string[][]): string[][] => g.filter((r) => !(FORMATS['2021'].sections as readonly string[]).includes(r[0] ?? ''));
     const a = noTitles(first.grid);
     const grid = [...a, ...noTitles(second.grid)];
     const r = recognise(grid);
@@ -226,7 +226,9 @@ describe('a 表二 header of the other version', () => {
     const r = recognise(parseTsv(swapped));
     expect(r.version).toBe('2019');
     expect(r.positions['T2.REG.PUBLISHED' as keyof typeof r.positions]).toBeUndefined();
-    expect(r.unplaced.map((u) => u.reason).join('\n')).toContain('（“本年制发件数”、“本年废止件数”、“现行有效件数”）是2021版的列名，与2019版这一块的列不同');
+    expect(r.unplaced.map((u) => u.reason).join('\n')).toContain(
+      '（“本年制发件数”、“本年废止件数”、“现行有效件数”）是2021版的列名，与2019版这一块的列不同',
+    );
     // The rest of the report is still read.
     expect(r.positions['T3.NEW.NP' as keyof typeof r.positions]).toBeDefined();
   });

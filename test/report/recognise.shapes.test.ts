@@ -37,15 +37,18 @@ describe('a section title given twice (a heading, then the table caption)', () =
 });
 
 describe('a copy of the tables the add-in draws', () => {
-  test.each(['2021', '2019'] as const)('%s: the fifteen-column grid, merged cells blank, is read cell for cell where the layout puts each', (v) => {
-    const { grid, values, positions } = layoutGrid(v, undefined, true, true);
-    expect(Math.max(...grid.map((r) => r.length))).toBe(15);
-    const r = recognise(grid);
-    expect(r.unplaced).toEqual([]);
-    for (const t of r.tables) expect(t.missing).toEqual([]);
-    expect(r.report.cells).toEqual(values);
-    expect(r.positions).toEqual(positions);
-  });
+  test.each(['2021', '2019'] as const)(
+    '%s: the fifteen-column grid, merged cells blank, is read cell for cell where the layout puts each',
+    (v) => {
+      const { grid, values, positions } = layoutGrid(v, undefined, true, true);
+      expect(Math.max(...grid.map((r) => r.length))).toBe(15);
+      const r = recognise(grid);
+      expect(r.unplaced).toEqual([]);
+      for (const t of r.tables) expect(t.missing).toEqual([]);
+      expect(r.report.cells).toEqual(values);
+      expect(r.positions).toEqual(positions);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +145,11 @@ describe('positions and fromText of values read from text', () => {
     const r = recognise([['标题'], ...oneLine(grid)]);
     expect(r.report.cells).toEqual(values);
     for (const id of Object.keys(values)) expect(r.positions[id as never]).toEqual({ row: 1, col: 0 });
-    expect(r.tables.map((t) => [t.firstRow, t.lastRow])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    expect(r.tables.map((t) => [t.firstRow, t.lastRow])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
   test('label in one cell, the values as text in the next: split, positions at the second cell', () => {
@@ -224,7 +231,11 @@ describe('numbers run together', () => {
     g19[i19] = [`${lic}105`];
     const r19 = recognise(g19);
     expect(r19.version).toBe('2019');
-    expect([r19.report.cells['T2.LIC.PREV' as never], r19.report.cells['T2.LIC.DELTA' as never], r19.report.cells['T2.LIC.DECISIONS' as never]]).toEqual([1, 0, 5]);
+    expect([
+      r19.report.cells['T2.LIC.PREV' as never],
+      r19.report.cells['T2.LIC.DELTA' as never],
+      r19.report.cells['T2.LIC.DECISIONS' as never],
+    ]).toEqual([1, 0, 5]);
     const g21 = runTogether(digits('2021').grid);
     const i21 = g21.findIndex((r) => r[0].startsWith(lic));
     g21[i21] = [`${lic}105`];
@@ -308,7 +319,13 @@ describe('表三 columns in another order', () => {
     const top = flat.findIndex((r) => r.includes('申请人情况'));
     const note = FORMATS['2021'].T3.note;
     // As a PDF's text layer gives the header of the tables printed from the template.
-    flat.splice(top + 1, 2, [note.slice(0, 30), '法人或其他组织'], [note.slice(30), '自然人', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+    flat.splice(
+      top + 1,
+      2,
+      [note.slice(0, 30), '法人或其他组织'],
+      [note.slice(30), '自然人', '总计'],
+      ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+    );
     flat[top] = ['申请人情况'];
     const r = recognise(flat);
     expect(r.unplaced).toEqual([]);
@@ -319,7 +336,16 @@ describe('表三 columns in another order', () => {
     const { grid, values } = layoutGrid('2021', ['T3']);
     const flat = grid.map((r) => r.filter((c) => c !== ''));
     const top = flat.findIndex((r) => r.includes('申请人情况'));
-    flat.splice(top, 3, ['申请人情况'], ['法人或其他组织'], [FORMATS['2021'].T3.note], ['自然人', '社会公益 法律服务', '总计'], ['商业企业 科研机构', '其他'], ['组织', '机构']);
+    flat.splice(
+      top,
+      3,
+      ['申请人情况'],
+      ['法人或其他组织'],
+      [FORMATS['2021'].T3.note],
+      ['自然人', '社会公益 法律服务', '总计'],
+      ['商业企业 科研机构', '其他'],
+      ['组织', '机构'],
+    );
     const r = recognise(flat);
     expect(r.unplaced).toEqual([]);
     for (const [id, v] of Object.entries(values)) expect([id, r.report.cells[id as never]]).toEqual([id, v]);

@@ -42,9 +42,7 @@ describe('grids of the official layouts', () => {
 
   test('the 2021 grid is decided 2021 from its signatures', () => {
     const r = recognise(layoutGrid('2021').grid);
-    expect(r.versionEvidence).toEqual(
-      expect.arrayContaining(['出现“本年制发件数”（2021版）', '出现“行政规范性文件”（2021版）']),
-    );
+    expect(r.versionEvidence).toEqual(expect.arrayContaining(['出现“本年制发件数”（2021版）', '出现“行政规范性文件”（2021版）']));
     expect(r.versionEvidence.some((e) => e.includes('本年收费金额'))).toBe(true);
     expect(r.versionEvidence.some((e) => e.includes('（六）其他处理”的分项'))).toBe(true);
   });
@@ -240,7 +238,9 @@ describe('merged cells and counts of numbers', () => {
     expect(r.unplaced[2].reason).toContain('只有10个数值，应有15个');
     const lost = (Object.keys(values) as CellId[]).filter((id) => /^T2\.REG\.|^T3\.R1\.|^T4\./.test(id));
     expect(Object.keys(r.report.cells).sort()).toEqual(
-      Object.keys(values).filter((id) => !lost.includes(id as CellId)).sort(),
+      Object.keys(values)
+        .filter((id) => !lost.includes(id as CellId))
+        .sort(),
     );
     expect(r.tables.flatMap((t) => t.missing).sort()).toEqual(lost.sort());
   });
@@ -281,9 +281,7 @@ describe('versions', () => {
     expect(r.unplaced[0]).toEqual(expect.objectContaining({ row: o1 }));
     expect(r.unplaced[0].reason).toContain('在2019版是一行，2021版分为三项');
     const t3 = r.tables.find((t) => t.table === 'T3');
-    expect(t3?.missing).toEqual(
-      ['O1', 'O2', 'O3'].flatMap((o) => FORMATS['2021'].T3.columns.map((c) => `T3.${o}.${c.id}`)),
-    );
+    expect(t3?.missing).toEqual(['O1', 'O2', 'O3'].flatMap((o) => FORMATS['2021'].T3.columns.map((c) => `T3.${o}.${c.id}`)));
     for (const [id, v] of Object.entries(r.report.cells)) expect(v).toBe(values[id]);
   });
 

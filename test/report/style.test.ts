@@ -5,7 +5,8 @@ import { A4_PRINTABLE_WIDTH, GRID_WIDTHS, labelWidth, linesFor } from '../../src
 
 describe('column widths', () => {
   it('every table, alone or stacked, is drawn on the one grid, which fits the printable width of A4 portrait', () => {
-    for (const v of FORMAT_VERSIONS) for (const t of TABLE_IDS) expect([v, t, tableLayout(v, t).colCount]).toEqual([v, t, GRID_WIDTHS.length]);
+    for (const v of FORMAT_VERSIONS)
+      for (const t of TABLE_IDS) expect([v, t, tableLayout(v, t).colCount]).toEqual([v, t, GRID_WIDTHS.length]);
     expect(GRID_WIDTHS.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
   });
 

@@ -49,8 +49,16 @@ describe('the text against the tables: each phrase pattern', () => {
   });
 
   const contradicting: [ProseId, string, string][] = [
-    ['RECEIVED', '本机关共收到政府信息公开申请320件。', '本年新收的申请为 320 件，而表三第一项“本年新收政府信息公开申请数量”的总计为 120，相差 200'],
-    ['RECEIVED_WITH_CARRY', '共收到政府信息公开申请120件，其中上年结转20件。', '收到的申请（含上年结转）为 120 件，而表三第一项、第二项的总计之和为 140，相差 20'],
+    [
+      'RECEIVED',
+      '本机关共收到政府信息公开申请320件。',
+      '本年新收的申请为 320 件，而表三第一项“本年新收政府信息公开申请数量”的总计为 120，相差 200',
+    ],
+    [
+      'RECEIVED_WITH_CARRY',
+      '共收到政府信息公开申请120件，其中上年结转20件。',
+      '收到的申请（含上年结转）为 120 件，而表三第一项、第二项的总计之和为 140，相差 20',
+    ],
     ['DONE', '办结申请128件', '办结的申请为 128 件，而表三“（七）总计”的总计为 130，相差 2'],
     ['GRANTED', '予以公开59件', '予以公开的申请为 59 件'],
     ['PARTLY', '部分公开11件', '部分公开的申请为 11 件'],
@@ -117,7 +125,19 @@ describe('the text against the tables: each phrase pattern', () => {
 
   it('has a phrase for every statement the catalogue names', () => {
     expect(PROSE_PATTERNS.map((p) => p.id).sort()).toEqual(
-      ['CARRIED_IN', 'CARRIED_OUT', 'DENIED', 'DONE', 'GRANTED', 'LITIGATION', 'PARTLY', 'PUBLISHED', 'RECEIVED', 'RECEIVED_WITH_CARRY', 'REVIEW'].sort(),
+      [
+        'CARRIED_IN',
+        'CARRIED_OUT',
+        'DENIED',
+        'DONE',
+        'GRANTED',
+        'LITIGATION',
+        'PARTLY',
+        'PUBLISHED',
+        'RECEIVED',
+        'RECEIVED_WITH_CARRY',
+        'REVIEW',
+      ].sort(),
     );
   });
 });

@@ -58,8 +58,16 @@ describe('validate: every rule instance passes and fails', () => {
 
   it('XY-INFORCE needs a 2021 report last year and XY-PREV a 2019 one', () => {
     expect(crossYearInstances('2021', '2019').some((i) => i.rule === 'XY-INFORCE')).toBe(false);
-    expect(crossYearInstances('2021', '2021').filter((i) => i.rule === 'XY-INFORCE').map((i) => i.instance)).toEqual(['REG', 'NORM']);
-    expect(crossYearInstances('2019', '2019').filter((i) => i.rule === 'XY-PREV').map((i) => i.instance)).toEqual(['LIC', 'SRV', 'PUN', 'ENF', 'FEE']);
+    expect(
+      crossYearInstances('2021', '2021')
+        .filter((i) => i.rule === 'XY-INFORCE')
+        .map((i) => i.instance),
+    ).toEqual(['REG', 'NORM']);
+    expect(
+      crossYearInstances('2019', '2019')
+        .filter((i) => i.rule === 'XY-PREV')
+        .map((i) => i.instance),
+    ).toEqual(['LIC', 'SRV', 'PUN', 'ENF', 'FEE']);
   });
 });
 
@@ -108,12 +116,20 @@ describe('validate: cell kinds', () => {
 describe('validate: findings carry the numbers', () => {
   it('T3-BALANCE fails for 自然人 when 第一项 12 + 第二项 0 ≠ （七）总计 11 + 第四项 0', () => {
     const r = withCells(zeroReport('2021'), {
-      'T3.NEW.NP': 12, 'T3.NEW.TOT': 12, 'T3.R1.NP': 11, 'T3.R1.TOT': 11, 'T3.RT.NP': 11, 'T3.RT.TOT': 11,
+      'T3.NEW.NP': 12,
+      'T3.NEW.TOT': 12,
+      'T3.R1.NP': 11,
+      'T3.R1.TOT': 11,
+      'T3.RT.NP': 11,
+      'T3.RT.TOT': 11,
     });
     const findings = validate(r);
     const np = findings.find((f) => f.rule === 'T3-BALANCE' && f.instance === 'NP')!;
     expect(np).toMatchObject({
-      severity: 'error', table: 'T3', expected: 11, actual: 12,
+      severity: 'error',
+      table: 'T3',
+      expected: 11,
+      actual: 12,
       cells: ['T3.NEW.NP', 'T3.CIN.NP', 'T3.RT.NP', 'T3.COUT.NP'],
     });
     expect(np.message).toBe(
@@ -124,18 +140,25 @@ describe('validate: findings carry the numbers', () => {
 
   it('T3-OUTCOMES lists the non-zero outcome rows it added', () => {
     const r = withCells(zeroReport('2021'), { 'T3.R1.OTH': 2, 'T3.O3.OTH': 1, 'T3.RT.OTH': 4 });
-    const f = validate(r).find((x) => x.rule === 'T3-OUTCOMES' && x.instance === "OTH")!;
+    const f = validate(r).find((x) => x.rule === 'T3-OUTCOMES' && x.instance === 'OTH')!;
     expect(f).toMatchObject({ expected: 3, actual: 4 });
     expect(f.cells).toHaveLength(1 + 21);
     expect(f.message).toBe(
-      "其他列：（七）总计 4，应等于（一）至（六）各项之和（（一）予以公开 2 + （六）3.其他 1（其余为 0）= 3），相差 1（（七）总计等于（一）至（六）各项之和，部分公开只计这一情形）",
+      '其他列：（七）总计 4，应等于（一）至（六）各项之和（（一）予以公开 2 + （六）3.其他 1（其余为 0）= 3），相差 1（（七）总计等于（一）至（六）各项之和，部分公开只计这一情形）',
     );
   });
 
   it('produces the recorded messages for a report with one error of each kind', () => {
     const r19 = withCells(consistentReport('2019', seededRandom(7)), {
-      'T2.LIC.PREV': 2, 'T2.LIC.DELTA': -5, 'T2.REG.PUBLISHED': 9, 'T2.REG.ALLPUB': 3,
-      'T3.R2.SCI': 100, 'T4.LR.TOT': 99, 'T3.X2.NGO': -1, 'T2.FEE.DELTA': 1.5, 'T2.PROC.PROCAMT': -2,
+      'T2.LIC.PREV': 2,
+      'T2.LIC.DELTA': -5,
+      'T2.REG.PUBLISHED': 9,
+      'T2.REG.ALLPUB': 3,
+      'T3.R2.SCI': 100,
+      'T4.LR.TOT': 99,
+      'T3.X2.NGO': -1,
+      'T2.FEE.DELTA': 1.5,
+      'T2.PROC.PROCAMT': -2,
       'T3.COUT.OTH': null,
     });
     const last19 = consistentReport('2019', seededRandom(8));
@@ -153,7 +176,11 @@ describe('validate: what the source lacks, and numbers at the edge', () => {
     report.cells['T3.R1.NP'] = 3;
     report.cells['T3.NEW.NP'] = 3;
     delete report.cells['T3.R1.TOT'];
-    const present = new Set(dataCells('2021').map((d) => d.id).filter((id) => id !== 'T3.R1.TOT'));
+    const present = new Set(
+      dataCells('2021')
+        .map((d) => d.id)
+        .filter((id) => id !== 'T3.R1.TOT'),
+    );
     const keys = validate(report, { present }).map(keyOf);
     expect(keys).not.toContain('CELL-BLANK/T3.R1.TOT');
     expect(keys).not.toContain('T3-ROWSUM/R1');
@@ -196,7 +223,9 @@ describe('validate: property', () => {
           const cell = ids[idx];
           const before = report.cells[cell.id] as number;
           const after = cell.kind === 'amount' ? before + delta / 100 : before + delta;
-          const failing = validate(withCells(report, { [cell.id]: after })).map(keyOf).sort();
+          const failing = validate(withCells(report, { [cell.id]: after }))
+            .map(keyOf)
+            .sort();
           // Raising a value can never break PREV + DELTA >= 0 or PUBLISHED <= ALLPUB via ALLPUB; those
           // inequalities may hold either way, every equation must fail.
           const equations = relationInstances(v)
@@ -237,7 +266,9 @@ describe('validate: what a message shows of a hostile or noisy value', () => {
   });
 
   it('accepts the largest exact integer', () => {
-    const findings = validate(withCells(zeroReport('2021'), { 'T3.NEW.NP': Number.MAX_SAFE_INTEGER, 'T3.NEW.TOT': Number.MAX_SAFE_INTEGER }));
+    const findings = validate(
+      withCells(zeroReport('2021'), { 'T3.NEW.NP': Number.MAX_SAFE_INTEGER, 'T3.NEW.TOT': Number.MAX_SAFE_INTEGER }),
+    );
     expect(findings.filter((f) => f.rule === 'CELL-COUNT')).toEqual([]);
   });
 });

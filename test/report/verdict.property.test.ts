@@ -65,7 +65,9 @@ describe('the verdict on reports written as text', () => {
           values[i] = DIGITS_ONLY.has(shape) ? delta : values[i] + delta;
           const check = checkText(SHAPES[shape](write(v, values).rows));
           const failing = check.findings.filter((f) => f.severity === 'error').map(key);
-          const referencing = relationInstances(v).filter((inst) => [...inst.lhs, ...inst.rhs].some((t) => t.cell === cell.id && t.year === 'this'));
+          const referencing = relationInstances(v).filter((inst) =>
+            [...inst.lhs, ...inst.rhs].some((t) => t.cell === cell.id && t.year === 'this'),
+          );
           for (const inst of referencing.filter((x) => x.relation === 'eq')) expect(failing).toContain(key(inst));
           for (const k of failing) expect(referencing.map(key)).toContain(k);
           expect(check.verdict).toBe(failing.length ? 'errors' : 'passed');

@@ -15,14 +15,23 @@ import {
   unmarkedNotice,
 } from '../../src/taskpane/notices';
 
-const inserted = (sheet: string): Outcome<Inserted> => ({ kind: 'done', sheet, placements: [{ version: '2019', table: 'T3', row: 0, col: 0 }], address: 'A1:J29' });
+const inserted = (sheet: string): Outcome<Inserted> => ({
+  kind: 'done',
+  sheet,
+  placements: [{ version: '2019', table: 'T3', row: 0, col: 0 }],
+  address: 'A1:J29',
+});
 
 describe('what the pane says after an action', () => {
   it('says any outcome that was not done by its own message: blocked as a warning, nothing found as information, a failure as an error', () => {
     const done = () => ({ intent: 'success' as const, text: '好' });
     expect(noticeOf({ kind: 'blocked', message: '有内容' }, done)).toEqual({ intent: 'warning', text: '有内容' });
     expect(noticeOf({ kind: 'none', message: '没有表格' }, done)).toEqual({ intent: 'info', text: '没有表格' });
-    expect(noticeOf({ kind: 'failed', message: '出错' }, done, { title: '未插入' })).toEqual({ intent: 'error', title: '未插入', text: '出错' });
+    expect(noticeOf({ kind: 'failed', message: '出错' }, done, { title: '未插入' })).toEqual({
+      intent: 'error',
+      title: '未插入',
+      text: '出错',
+    });
     expect(noticeOf({ kind: 'done' }, done)).toEqual({ intent: 'success', text: '好' });
   });
 
@@ -33,7 +42,11 @@ describe('what the pane says after an action', () => {
     });
     const refused = insertNotice({ kind: 'blocked', message: '工作表“Sheet1”中已有表三。' }, ['T3'], '2021', 'selection');
     expect(refused).toEqual({ intent: 'warning', title: '未插入', text: '工作表“Sheet1”中已有表三。', retryOnNewSheet: ['T3'] });
-    expect(insertNotice({ kind: 'failed', message: '出错' }, ['T3'], '2021', 'newSheet')).toEqual({ intent: 'error', title: '未插入', text: '出错' });
+    expect(insertNotice({ kind: 'failed', message: '出错' }, ['T3'], '2021', 'newSheet')).toEqual({
+      intent: 'error',
+      title: '未插入',
+      text: '出错',
+    });
   });
 
   it('says what was recognised, as a warning when part of the sheet could not be read', () => {
@@ -50,17 +63,29 @@ describe('what the pane says after an action', () => {
   });
 
   it('says whether there were marks to clear', () => {
-    expect(unmarkedNotice({ kind: 'done', removed: 3 })).toEqual({ intent: 'success', text: '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。' });
+    expect(unmarkedNotice({ kind: 'done', removed: 3 })).toEqual({
+      intent: 'success',
+      text: '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。',
+    });
     expect(unmarkedNotice({ kind: 'done', removed: 0 })).toEqual({ intent: 'info', text: '当前工作表上没有年报助手的标记。' });
   });
 
   it('says where a converted table went, in which version', () => {
-    expect(convertedNotice(inserted('年报表格（2019版）')).text).toBe('已转换为标准表格（2019版），放在新工作表“年报表格（2019版）”，原有数字已全部带入；原工作表未改动。');
+    expect(convertedNotice(inserted('年报表格（2019版）')).text).toBe(
+      '已转换为标准表格（2019版），放在新工作表“年报表格（2019版）”，原有数字已全部带入；原工作表未改动。',
+    );
   });
 
   it('says how many numbers a reinsertion carried over, and names up to eight cells it could not', () => {
     const t = { table: 'T3' as const, version: '2021' as const };
-    const done = (carried: number | null, notCarried: string[]): Outcome<Reinserted> => ({ kind: 'done', sheet: '年报表格（2021版）(2)', placements: [], address: 'A1:J29', carried, notCarried });
+    const done = (carried: number | null, notCarried: string[]): Outcome<Reinserted> => ({
+      kind: 'done',
+      sheet: '年报表格（2021版）(2)',
+      placements: [],
+      address: 'A1:J29',
+      carried,
+      notCarried,
+    });
     expect(reinsertedNotice(done(7, []), t)).toEqual({
       intent: 'success',
       text: '已在新工作表“年报表格（2021版）(2)”重新插入表三（2021版），带入了原表中可识别的 7 个数字；原工作表未改动，核对无误后可删除原表。',
@@ -68,7 +93,9 @@ describe('what the pane says after an action', () => {
     const cells = Array.from({ length: 9 }, (_, i) => `格${i + 1}`);
     const partly = reinsertedNotice(done(2, cells), t);
     expect(partly.intent).toBe('warning');
-    expect(partly.text).toContain('；以下 9 个单元格在原表中已找不到，未能带入，请对照原表补填：格1、格2、格3、格4、格5、格6、格7、格8 等；');
+    expect(partly.text).toContain(
+      '；以下 9 个单元格在原表中已找不到，未能带入，请对照原表补填：格1、格2、格3、格4、格5、格6、格7、格8 等；',
+    );
     expect(reinsertedNotice(done(null, []), t).text).toContain('原表已无法读取，插入的是空白表格；');
     expect(reinsertedNotice({ kind: 'failed', message: '出错' }, t)).toEqual({ intent: 'error', text: '出错' });
   });
@@ -95,8 +122,13 @@ describe('what the pane says after an action', () => {
     expect(linkedNotice({ kind: 'done', info: info('sheet', '2021'), highlights: 1 }).text).toBe(
       '已将工作表“2020年”（2021版）作为上年报告：本年的“上年结转”、现行有效件数等会与它核对，对不上的单元格会标出。',
     );
-    expect(linkedNotice({ kind: 'done', info: info('file', '2019'), highlights: 1 }).text).toContain('文件“2020年报.xlsx”（2019版）作为上年报告：本年的“上年结转”、上一年项目数量等');
-    expect(unlinkedNotice({ kind: 'done', removed: 2 })).toEqual({ intent: 'success', text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。' });
+    expect(linkedNotice({ kind: 'done', info: info('file', '2019'), highlights: 1 }).text).toContain(
+      '文件“2020年报.xlsx”（2019版）作为上年报告：本年的“上年结转”、上一年项目数量等',
+    );
+    expect(unlinkedNotice({ kind: 'done', removed: 2 })).toEqual({
+      intent: 'success',
+      text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。',
+    });
     expect(unlinkedNotice({ kind: 'failed', message: '出错' })).toEqual({ intent: 'error', text: '出错' });
   });
 });

@@ -60,9 +60,18 @@ describe('the findings list', () => {
     // 第一项 of 自然人 one too high breaks its column's balance and the 本年新收 row's total.
     const report = zeroReport('2021');
     Object.assign(report.cells, { 'T3.NEW.NP': 1 });
-    const findings = validate(report, { tables: ['T3'] }).map((f) => ({ ...f, sheet: '年报', addresses: f.cells.map((c) => (c === 'T3.NEW.NP' ? 'C5' : `Z${f.cells.indexOf(c) + 1}`)) }));
+    const findings = validate(report, { tables: ['T3'] }).map((f) => ({
+      ...f,
+      sheet: '年报',
+      addresses: f.cells.map((c) => (c === 'T3.NEW.NP' ? 'C5' : `Z${f.cells.indexOf(c) + 1}`)),
+    }));
     expect(findings.filter((f) => f.severity === 'error').length).toBeGreaterThanOrEqual(2);
-    expect(culpritCell(findings.filter((f) => f.table === 'T3'), '2021')).toMatchObject({ id: 'T3.NEW.NP', address: 'C5' });
+    expect(
+      culpritCell(
+        findings.filter((f) => f.table === 'T3'),
+        '2021',
+      ),
+    ).toMatchObject({ id: 'T3.NEW.NP', address: 'C5' });
     expect(culpritCell(findings.filter((f) => f.table === 'T3').slice(0, 1), '2021')).toBeNull();
   });
 

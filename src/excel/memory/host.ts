@@ -45,7 +45,11 @@ export class MemoryHost {
   readonly workbook = new Workbook();
   readonly stats: SyncStats = { syncs: 0, batchSizes: [] };
   /** The contents the user's typing and value pastes replaced, latest last (Ctrl+Z; formats are not restored). */
-  private readonly undoStack: { sheetId: string; rect: Rect; cells: { row: number; col: number; value: unknown; formula: string | null }[] }[] = [];
+  private readonly undoStack: {
+    sheetId: string;
+    rect: Rect;
+    cells: { row: number; col: number; value: unknown; formula: string | null }[];
+  }[] = [];
   /**
    * Whether this host honours RunOptions.delayForCellEdit (requirement set DelayForCellEdit). Set
    * false to play a host without it, which ignores the option.
@@ -206,7 +210,9 @@ export class MemoryHost {
     }
     const wb = this.workbook;
     if (s.protected)
-      throw new Error(`userEdit: the cell ${sheet}!${rectAddress({ r0: row, c0: col, r1: row, c1: col })} is locked and the sheet is protected.`);
+      throw new Error(
+        `userEdit: the cell ${sheet}!${rectAddress({ r0: row, c0: col, r1: row, c1: col })} is locked and the sheet is protected.`,
+      );
     if (typeof input === 'string' && input.startsWith('=') && input.length > 1 && !isValidFormula(input))
       return { accepted: false, message: `There's a problem with this formula: ${input}` };
     if (typeof input === 'string' && /^[+-]/.test(input) && typeof parseInputText(input) === 'string' && !isValidFormula('=' + input))
@@ -313,7 +319,11 @@ export class MemoryHost {
       for (let col = rect.c0; col <= rect.c1; col++) {
         const c = wb.cellForWrite(s, row, col);
         const keep = { value: c.value, formula: c.formula };
-        Object.assign(c, { ...DEFAULT_CELL, borders: {} }, keep, { numberFormat: source.numberFormat ?? 'General', fill: source.fill ?? null, dv: null });
+        Object.assign(c, { ...DEFAULT_CELL, borders: {} }, keep, {
+          numberFormat: source.numberFormat ?? 'General',
+          fill: source.fill ?? null,
+          dv: null,
+        });
         this.pasteInput(s, row, col, values[row - rect.r0][col - rect.c0]);
       }
     wb.touch();

@@ -95,8 +95,14 @@ function formatNumberSection(n: number, sec: string): string {
   ip = ip.padStart(minInt, '0');
   if (grouping) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const body = ip + (dot >= 0 && (dp.length > 0 || pattern.endsWith('.')) ? '.' + dp : '');
-  const prefix = ps.slice(0, first).map((p) => p.text).join('');
-  const suffix = ps.slice(last + 1).map((p) => p.text).join('');
+  const prefix = ps
+    .slice(0, first)
+    .map((p) => p.text)
+    .join('');
+  const suffix = ps
+    .slice(last + 1)
+    .map((p) => p.text)
+    .join('');
   return (neg ? '-' : '') + prefix + body + suffix;
 }
 

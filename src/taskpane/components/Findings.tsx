@@ -52,7 +52,12 @@ export function Findings({ check, onSelect }: FindingsProps) {
   const verdict = workbookVerdict(check);
   // With several sheets checked, each gets its own line: a sheet that passes is said to pass.
   const perSheet = check.sheets.length > 1 ? sheetVerdicts(check) : [];
-  const verdictStyle: Record<Verdict, string | undefined> = { passed: styles.passed, incomplete: styles.incomplete, errors: styles.errors, unreadable: undefined };
+  const verdictStyle: Record<Verdict, string | undefined> = {
+    passed: styles.passed,
+    incomplete: styles.incomplete,
+    errors: styles.errors,
+    unreadable: undefined,
+  };
   return (
     <section aria-label="校验结果">
       <div className={styles.counts} aria-live="polite" data-testid="counts">
@@ -62,7 +67,13 @@ export function Findings({ check, onSelect }: FindingsProps) {
           </CountBadge>
         ))}
       </div>
-      <Text as="p" size={200} className={`${styles.verdict} ${verdictStyle[verdict.verdict] ?? ''}`} data-testid="verdict" data-verdict={verdict.verdict}>
+      <Text
+        as="p"
+        size={200}
+        className={`${styles.verdict} ${verdictStyle[verdict.verdict] ?? ''}`}
+        data-testid="verdict"
+        data-verdict={verdict.verdict}
+      >
         {verdict.text}
       </Text>
       {perSheet.length > 0 && (

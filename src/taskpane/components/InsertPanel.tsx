@@ -31,7 +31,11 @@ export function InsertPanel({ options, onOptions, busy, onInsert, onRecognise, o
     <>
       <Labelled label="格式版本">
         {({ labelId }) => (
-          <RadioGroup aria-labelledby={labelId} value={options.version} onChange={(_, d) => onOptions({ ...options, version: d.value as FormatVersion })}>
+          <RadioGroup
+            aria-labelledby={labelId}
+            value={options.version}
+            onChange={(_, d) => onOptions({ ...options, version: d.value as FormatVersion })}
+          >
             <Radio value="2021" label="2021版（2021年及以后的年报）" />
             <Radio value="2019" label="2019版（2019、2020年的年报）" />
           </RadioGroup>
@@ -39,7 +43,11 @@ export function InsertPanel({ options, onOptions, busy, onInsert, onRecognise, o
       </Labelled>
       <Labelled label="插入位置">
         {({ labelId }) => (
-          <RadioGroup aria-labelledby={labelId} value={options.target} onChange={(_, d) => onOptions({ ...options, target: d.value as InsertOptions['target'] })}>
+          <RadioGroup
+            aria-labelledby={labelId}
+            value={options.target}
+            onChange={(_, d) => onOptions({ ...options, target: d.value as InsertOptions['target'] })}
+          >
             <Radio value="newSheet" label="新工作表" />
             <Radio value="selection" label="当前选中的单元格" />
           </RadioGroup>

@@ -5,7 +5,12 @@ import { ReactNode, useId } from 'react';
 // the Label it uses comes with Radio and Checkbox anyway.
 const useStyles = makeStyles({
   root: { display: 'grid', justifyItems: 'stretch' },
-  label: { maxWidth: 'max-content', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalXXS },
+  label: {
+    maxWidth: 'max-content',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    marginBottom: tokens.spacingVerticalXXS,
+  },
   hint: {
     marginTop: tokens.spacingVerticalXXS,
     color: tokens.colorNeutralForeground3,

@@ -15,7 +15,15 @@ const FILE_READERS_FAILED = '无法加载读取文件的模块，请检查网络
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  grow: { flex: 1, minWidth: '120px', height: '32px', fontFamily: 'inherit', fontSize: tokens.fontSizeBase300, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}` },
+  grow: {
+    flex: 1,
+    minWidth: '120px',
+    height: '32px',
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
 });
 
 export interface LastYearProps {
@@ -76,7 +84,13 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
       )}
       <div className={styles.row}>
         {/* A native select: Fluent's Select would add about 16 KiB to the first screen's taskpane.js. */}
-        <select className={styles.grow} aria-label="上年报告所在的工作表" value={chosen} onFocus={loadSheets} onChange={(e) => setChosen(e.target.value)}>
+        <select
+          className={styles.grow}
+          aria-label="上年报告所在的工作表"
+          value={chosen}
+          onFocus={loadSheets}
+          onChange={(e) => setChosen(e.target.value)}
+        >
           <option value="">选择上年报告所在的工作表…</option>
           {choices.map((s) => (
             <option key={s.id} value={s.id}>

@@ -26,7 +26,11 @@ export function NoticeBar({ notice, busy, onClose, onRetryOnNewSheet }: NoticeBa
             {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
             {notice.text}
           </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="关闭提示" icon={<Dismiss16Regular />} onClick={onClose} />}>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label="关闭提示" icon={<Dismiss16Regular />} onClick={onClose} />
+            }
+          >
             {notice.retryOnNewSheet && (
               <Button size="small" disabled={busy} onClick={() => onRetryOnNewSheet(notice.retryOnNewSheet!)}>
                 插入到新工作表

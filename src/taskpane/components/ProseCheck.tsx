@@ -26,7 +26,11 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     resize: 'vertical',
-    ':focus': { outlineStyle: 'none', borderBottomColor: tokens.colorCompoundBrandStroke, boxShadow: `inset 0 -1px 0 ${tokens.colorCompoundBrandStroke}` },
+    ':focus': {
+      outlineStyle: 'none',
+      borderBottomColor: tokens.colorCompoundBrandStroke,
+      boxShadow: `inset 0 -1px 0 ${tokens.colorCompoundBrandStroke}`,
+    },
   },
 });
 
@@ -50,9 +54,20 @@ export function ProseCheck({ check }: ProseCheckProps) {
   };
   return (
     <section className={styles.root} aria-label="核对正文">
-      <Labelled label={source ? `年报正文（与工作表“${source.sheet}”的表格核对）` : '年报正文'} hint="粘贴“一、总体情况”等段落，检查其中的数字与表格是否一致。">
+      <Labelled
+        label={source ? `年报正文（与工作表“${source.sheet}”的表格核对）` : '年报正文'}
+        hint="粘贴“一、总体情况”等段落，检查其中的数字与表格是否一致。"
+      >
         {({ id, hintId }) => (
-          <textarea id={id} aria-describedby={hintId} className={styles.input} value={text} onChange={(e) => setText(e.target.value)} rows={4} data-testid="prose-input" />
+          <textarea
+            id={id}
+            aria-describedby={hintId}
+            className={styles.input}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={4}
+            data-testid="prose-input"
+          />
         )}
       </Labelled>
       <Button disabled={!logic || !source || text.trim() === ''} onClick={run}>

@@ -23,7 +23,12 @@ export function StructureProblems({ check, onReinsert }: StructureProblemsProps)
         title: `${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）与标准格式不一致`,
         text: `${damageMessage(s.sheet, t)}。为避免给出错误的结果，已暂停校验此表。可以撤销刚才的操作，或重新插入标准表格。`,
       })),
-    ...s.lost.map((l) => ({ key: `${s.sheetId}/${l.table}/lost`, target: { sheet: s.sheetId, table: l.table, version: l.version }, title: `${TABLE_NUMBERS[l.table]}已找不到`, text: l.message })),
+    ...s.lost.map((l) => ({
+      key: `${s.sheetId}/${l.table}/lost`,
+      target: { sheet: s.sheetId, table: l.table, version: l.version },
+      title: `${TABLE_NUMBERS[l.table]}已找不到`,
+      text: l.message,
+    })),
   ]);
   const notes = check.sheets.flatMap((s) => s.notes.map((n, i) => ({ key: `${s.sheetId}/note/${i}`, text: n })));
   const remarks = check.sheets.flatMap((s) => s.remarks.map((n, i) => ({ key: `${s.sheetId}/remark/${i}`, text: n })));

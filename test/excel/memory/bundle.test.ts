@@ -40,7 +40,7 @@ describe('performance', () => {
     await host.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem('表');
       const r = s.getRange('D5:O44');
-      r.values = Array.from({ length: 40 }, (_, i) => Array.from({ length: 12 }, (_, j) => (i * j) % 7 === 3 ? 'x' : i - j));
+      r.values = Array.from({ length: 40 }, (_, i) => Array.from({ length: 12 }, (_, j) => ((i * j) % 7 === 3 ? 'x' : i - j)));
       const cf = r.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
       cf.custom.rule.formula = '=OR(ISTEXT(D5),N(D5)<0,SUMPRODUCT(--ISTEXT($D5:$O5))>0)';
       cf.custom.format.fill.color = '#FFC7CE';

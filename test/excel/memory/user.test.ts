@@ -75,8 +75,7 @@ describe('conditional formats', () => {
     });
   }
 
-  const flagged = (host: MemoryHost) =>
-    ['D5', 'E5', 'F5', 'D6', 'E6', 'F6'].filter((a) => host.cell('Sheet1', a).highlight !== null);
+  const flagged = (host: MemoryHost) => ['D5', 'E5', 'F5', 'D6', 'E6', 'F6'].filter((a) => host.cell('Sheet1', a).highlight !== null);
 
   test('a relative formula written for the top-left cell highlights exactly the matching cells', async () => {
     const host = setup();
@@ -461,7 +460,10 @@ describe('undo (Ctrl+Z) of the user’s own edits', () => {
     host.addSheet('Sheet1');
     host.userEdit('Sheet1', 'A1', 5);
     host.userEdit('Sheet1', 'A1', '=1+1');
-    host.userPaste('Sheet1', 'B2', [[1, 2], [3, null]]);
+    host.userPaste('Sheet1', 'B2', [
+      [1, 2],
+      [3, null],
+    ]);
     const changes: string[] = [];
     await host.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').onChanged.add(async (e) => {

@@ -132,12 +132,7 @@ class Evaluator {
  * validation apply one formula to many cells). A blank result becomes 0, like Excel.
  * Syntax errors give #NAME? (Excel would refuse the formula).
  */
-export function evaluateFormula(
-  formula: string,
-  env: FormulaEnv | CellGetter,
-  shiftRows = 0,
-  shiftCols = 0,
-): Scalar {
+export function evaluateFormula(formula: string, env: FormulaEnv | CellGetter, shiftRows = 0, shiftCols = 0): Scalar {
   const e: FormulaEnv = typeof env === 'function' ? { getCell: env } : env;
   let ast: Ast;
   try {

@@ -29,32 +29,38 @@ function argCount(args: Val[], min: number, max: number): FormulaError | null {
   return args.length < min || args.length > max ? E.value() : null;
 }
 
-const numberFn1 = (f: (n: number) => number): Fn => (args) => {
-  const bad = argCount(args, 1, 1);
-  if (bad) return bad;
-  return lift1(args[0], (x) => {
-    const n = toNumber(x);
-    return n instanceof FormulaError ? n : num(f(n));
-  });
-};
+const numberFn1 =
+  (f: (n: number) => number): Fn =>
+  (args) => {
+    const bad = argCount(args, 1, 1);
+    if (bad) return bad;
+    return lift1(args[0], (x) => {
+      const n = toNumber(x);
+      return n instanceof FormulaError ? n : num(f(n));
+    });
+  };
 
 /** A function of two numbers; an argument that is not a number makes the result its error. */
-const numberFn2 = (f: (a: number, b: number) => Scalar): Fn => (args) => {
-  const bad = argCount(args, 2, 2);
-  if (bad) return bad;
-  return lift2(args[0], args[1], (x, y) => {
-    const a = toNumber(x);
-    if (a instanceof FormulaError) return a;
-    const b = toNumber(y);
-    return b instanceof FormulaError ? b : f(a, b);
-  });
-};
+const numberFn2 =
+  (f: (a: number, b: number) => Scalar): Fn =>
+  (args) => {
+    const bad = argCount(args, 2, 2);
+    if (bad) return bad;
+    return lift2(args[0], args[1], (x, y) => {
+      const a = toNumber(x);
+      if (a instanceof FormulaError) return a;
+      const b = toNumber(y);
+      return b instanceof FormulaError ? b : f(a, b);
+    });
+  };
 
-const isFn = (pred: (v: Scalar) => boolean): Fn => (args) => {
-  const bad = argCount(args, 1, 1);
-  if (bad) return bad;
-  return lift1(args[0], (x) => pred(x));
-};
+const isFn =
+  (pred: (v: Scalar) => boolean): Fn =>
+  (args) => {
+    const bad = argCount(args, 1, 1);
+    if (bad) return bad;
+    return lift1(args[0], (x) => pred(x));
+  };
 
 function aggregateLogical(args: Val[], combine: (acc: boolean, b: boolean) => boolean, init: boolean): Scalar {
   let acc = init;

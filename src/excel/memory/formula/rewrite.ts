@@ -83,7 +83,11 @@ function sameSheet(a: string | undefined, b: string | undefined): boolean {
  * insertion at or above lo moves it, insertion inside expands it, deleting part of it shrinks it.
  * Returns null when the interval is entirely deleted.
  */
-export function adjustInterval(lo: number, hi: number, e: { kind: 'insert' | 'delete'; index: number; count: number }): [number, number] | null {
+export function adjustInterval(
+  lo: number,
+  hi: number,
+  e: { kind: 'insert' | 'delete'; index: number; count: number },
+): [number, number] | null {
   const { index: i, count: n } = e;
   if (e.kind === 'insert') return [lo >= i ? lo + n : lo, hi >= i ? hi + n : hi];
   const last = i + n - 1;

@@ -58,8 +58,7 @@ export function parseCellInput(
     return { value: input, formula: null };
   }
   if (typeof input === 'boolean') return { value: input, formula: null };
-  if (typeof input !== 'string')
-    throw new MemOfficeError('InvalidArgument', `Unsupported cell value of type ${typeof input}`);
+  if (typeof input !== 'string') throw new MemOfficeError('InvalidArgument', `Unsupported cell value of type ${typeof input}`);
   // a Text-formatted cell keeps typed input (even "=...") as text, except when formulas are set
   if (numberFormat === '@' && !formulaMode) return { value: input, formula: null };
   if (input.startsWith('=') && input.length > 1) {

@@ -103,8 +103,7 @@ export class Workbook {
     if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'"))
       throw new MemOfficeError('InvalidArgument', `Invalid worksheet name '${name}'.`);
     const dup = this.sheetByName(name);
-    if (dup && dup !== except)
-      throw new MemOfficeError('ItemAlreadyExists', `A worksheet named '${name}' already exists.`);
+    if (dup && dup !== except) throw new MemOfficeError('ItemAlreadyExists', `A worksheet named '${name}' already exists.`);
   }
 
   addSheet(name?: string): SheetModel {
@@ -136,7 +135,8 @@ export class Workbook {
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     // A very hidden sheet cannot be deleted until it is made hidden or visible (by design:
     // https://github.com/OfficeDev/office-js/issues/365, where Excel answers GeneralException).
-    if (s.visibility === 'VeryHidden') throw new MemOfficeError('GeneralException', 'There was an internal error while processing the request.');
+    if (s.visibility === 'VeryHidden')
+      throw new MemOfficeError('GeneralException', 'There was an internal error while processing the request.');
     this.sheets = this.sheets.filter((x) => x !== s);
     this.names = this.names.filter((n) => n.scopeSheetId !== s.id);
     this.rewriteAllFormulas((f) => deleteSheetInFormula(f, s.name));
@@ -155,7 +155,9 @@ export class Workbook {
     s.visibility = v;
     if (v !== 'Visible' && this.activeSheetId === s.id) {
       const i = this.sheets.indexOf(s);
-      const next = this.sheets.slice(i + 1).find((x) => x.visibility === 'Visible') ?? [...this.sheets.slice(0, i)].reverse().find((x) => x.visibility === 'Visible')!;
+      const next =
+        this.sheets.slice(i + 1).find((x) => x.visibility === 'Visible') ??
+        [...this.sheets.slice(0, i)].reverse().find((x) => x.visibility === 'Visible')!;
       this.activeSheetId = next.id;
       this.events.emitActivated(next);
     }
@@ -341,8 +343,7 @@ export class Workbook {
    */
   assertWritable(s: SheetModel, r: Rect, what: 'content' | 'format'): void {
     if (!s.protected) return;
-    if (what === 'format')
-      throw new MemOfficeError('AccessDenied', `The worksheet '${s.name}' is protected; formatting is not allowed.`);
+    if (what === 'format') throw new MemOfficeError('AccessDenied', `The worksheet '${s.name}' is protected; formatting is not allowed.`);
     throw new MemOfficeError(
       'AccessDenied',
       `The cell or chart you're trying to change is on a protected sheet (${s.name}!${rectAddress(r)}).`,

@@ -32,7 +32,11 @@ export class MemClientResult<T> {
 /** Turns the string / array / object forms of load() into "a/b/c" paths. */
 export function normalizeLoad(opt?: LoadOption): string[] {
   if (opt === undefined || opt === null) return [];
-  if (typeof opt === 'string') return opt.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof opt === 'string')
+    return opt
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(opt)) return opt.flatMap((s) => normalizeLoad(s));
   const o = opt as Record<string, unknown>;
   if ('select' in o || 'expand' in o) {

@@ -52,7 +52,10 @@ export class MemRequestContext {
     // so it is refused here, the conservative case.
     if (this._runs === 0)
       return Promise.reject(
-        new MemOfficeError('InvalidRequestContext', 'The request context is not in a run batch any more. Pass it to run(context, batch) to use it again.'),
+        new MemOfficeError(
+          'InvalidRequestContext',
+          'The request context is not in a run batch any more. Pass it to run(context, batch) to use it again.',
+        ),
       );
     const ops = this.queue;
     this.queue = [];
@@ -77,12 +80,12 @@ export class MemRequestContext {
           op();
         }
       } catch (e) {
-        error =
-          e instanceof MemOfficeError ? e : new MemOfficeError('GeneralException', e instanceof Error ? e.message : String(e));
+        error = e instanceof MemOfficeError ? e : new MemOfficeError('GeneralException', e instanceof Error ? e.message : String(e));
       } finally {
         const changed = this.changed;
         this.changed = [];
-        for (const c of changed) if (this._wb.sheetById(c.sheet.id)) this._wb.events.emitChanged(c.sheet, rectAddress(c.rect), 'RangeEdited');
+        for (const c of changed)
+          if (this._wb.sheetById(c.sheet.id)) this._wb.events.emitChanged(c.sheet, rectAddress(c.rect), 'RangeEdited');
         if (ops.length > 0) this._wb.events.notifyAnyChange();
       }
       if (error) throw error;

@@ -17,7 +17,16 @@ const DV_TYPE_NAMES: Record<DvType, string> = {
   date: 'Date',
   time: 'Time',
 };
-const DV_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
+const DV_OPERATORS = [
+  'Between',
+  'NotBetween',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'LessThan',
+  'GreaterThanOrEqualTo',
+  'LessThanOrEqualTo',
+];
 const DEFAULT_ALERT = { showAlert: true, style: 'Stop', title: '', message: '' };
 const DEFAULT_PROMPT = { showPrompt: false, title: '', message: '' };
 
@@ -25,10 +34,7 @@ function emptyDv(): DvState {
   return { type: null, errorAlert: { ...DEFAULT_ALERT }, prompt: { ...DEFAULT_PROMPT } };
 }
 
-export class MemDataValidation
-  extends MemRangePart
-  implements Pick<Excel.DataValidation, 'type' | 'rule' | 'errorAlert' | 'prompt'>
-{
+export class MemDataValidation extends MemRangePart implements Pick<Excel.DataValidation, 'type' | 'rule' | 'errorAlert' | 'prompt'> {
   private topLeft(): DvState | null {
     const { sheet, rect } = this.t();
     return this.wb.getCell(sheet, rect.r0, rect.c0).dv;
@@ -87,7 +93,11 @@ export class MemDataValidation
       for (const c of cellsOf(this.wb, sheet, rect)) {
         states.add(dvState(c.dv));
         if (states.size > 1)
-          throw new MemOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'DataValidation.rule');
+          throw new MemOfficeError(
+            'InvalidArgument',
+            'The argument is invalid or missing or has an incorrect format.',
+            'DataValidation.rule',
+          );
       }
       this.writeDv((c, r, col) => {
         const cur = c.dv ?? emptyDv();

@@ -59,15 +59,7 @@ export class MemRange
   implements
     Pick<
       Excel.Range,
-      | 'values'
-      | 'formulas'
-      | 'numberFormat'
-      | 'address'
-      | 'rowIndex'
-      | 'columnIndex'
-      | 'rowCount'
-      | 'columnCount'
-      | 'valueTypes'
+      'values' | 'formulas' | 'numberFormat' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'valueTypes'
     >
 {
   private _format?: MemRangeFormat;
@@ -107,7 +99,12 @@ export class MemRange
     };
   }
   protected _navs(): Record<string, MemClientObject> {
-    return { format: this.format, dataValidation: this.dataValidation, conditionalFormats: this.conditionalFormats, worksheet: this.worksheet };
+    return {
+      format: this.format,
+      dataValidation: this.dataValidation,
+      conditionalFormats: this.conditionalFormats,
+      worksheet: this.worksheet,
+    };
   }
 
   private formulaOut(s: SheetModel, r: number, c: number): number | string | boolean {

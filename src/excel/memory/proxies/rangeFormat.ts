@@ -156,7 +156,16 @@ export class MemRangeFont extends MemRangePart implements Pick<Excel.RangeFont, 
   }
 }
 
-const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_INDEXES = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+  'DiagonalDown',
+  'DiagonalUp',
+];
 const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
 const OPPOSITE: Record<EdgeName, EdgeName> = { EdgeTop: 'EdgeBottom', EdgeBottom: 'EdgeTop', EdgeLeft: 'EdgeRight', EdgeRight: 'EdgeLeft' };
 

@@ -77,7 +77,6 @@ export abstract class MemRangePart extends MemClientObject {
 
 /** v when it is one of the allowed strings; InvalidArgument otherwise. */
 export function oneOf(v: unknown, allowed: string[], what: string): string {
-  if (typeof v !== 'string' || !allowed.includes(v))
-    throw new MemOfficeError('InvalidArgument', `Invalid ${what}: ${String(v)}`);
+  if (typeof v !== 'string' || !allowed.includes(v)) throw new MemOfficeError('InvalidArgument', `Invalid ${what}: ${String(v)}`);
   return v;
 }

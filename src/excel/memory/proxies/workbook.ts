@@ -27,7 +27,8 @@ export class MemWorkbook extends MemClientObject {
     return MemRange.create(this.context, () => {
       const s = this.wb.activeSheet();
       // "If there are multiple ranges selected, this method will throw an error" (Workbook.getSelectedRange).
-      if (s.selectionAreas && s.selectionAreas.length > 1) throw new MemOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      if (s.selectionAreas && s.selectionAreas.length > 1)
+        throw new MemOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
       return { sheet: s, rect: s.selection };
     });
   }

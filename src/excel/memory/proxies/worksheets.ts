@@ -48,10 +48,7 @@ export class MemWorksheetCollection extends MemClientObject {
   }
 }
 
-export class MemWorksheet
-  extends MemClientObject
-  implements Pick<Excel.Worksheet, 'name' | 'id' | 'visibility'>
-{
+export class MemWorksheet extends MemClientObject implements Pick<Excel.Worksheet, 'name' | 'id' | 'visibility'> {
   /** @internal undefined until resolved at sync; null for a null object. */
   _sheetId: string | null | undefined;
   private _names?: MemNamedItemCollection;
