@@ -26,7 +26,10 @@ describe('runtime fill-ins for Edge Legacy', () => {
     expect(vm.runInContext('JSON.stringify(Object.fromEntries([["a",1],["b",2]]))', realm)).toBe('{"a":1,"b":2}');
     expect(vm.runInContext('"  x ".trimStart()', realm)).toBe('x ');
     const settled = await vm.runInContext('Promise.allSettled([Promise.resolve(1), Promise.reject(2)])', realm);
-    expect(JSON.parse(JSON.stringify(settled))).toEqual([{ status: 'fulfilled', value: 1 }, { status: 'rejected', reason: 2 }]);
+    expect(JSON.parse(JSON.stringify(settled))).toEqual([
+      { status: 'fulfilled', value: 1 },
+      { status: 'rejected', reason: 2 },
+    ]);
   });
 
   it('leaves the built-ins alone where they exist', () => {
@@ -59,17 +62,27 @@ describe('the page under Internet Explorer 11', () => {
   const script = readFileSync(join(__dirname, '..', 'src', 'legacy-check.js'), 'utf8');
   const page = (userAgent: string) => {
     const { JSDOM, ResourceLoader } = require('jsdom') as typeof import('jsdom');
-    const dom = new JSDOM('<body><div id="container"></div></body>', { runScripts: 'outside-only', resources: new ResourceLoader({ userAgent }) });
+    const dom = new JSDOM('<body><div id="container"></div></body>', {
+      runScripts: 'outside-only',
+      resources: new ResourceLoader({ userAgent }),
+    });
     dom.window.eval(script);
     dom.window.document.dispatchEvent(new dom.window.Event('DOMContentLoaded'));
     return dom.window.document.body.textContent ?? '';
   };
+
+  it('is ES5, which Internet Explorer 11 parses (no arrow, let, trailing comma in a call)', () => {
+    const { parse } = require('acorn') as typeof import('acorn');
+    expect(() => parse(script, { ecmaVersion: 5 })).not.toThrow();
+  });
 
   it('explains in Chinese why the add-in cannot run, instead of a blank pane', () => {
     expect(page('Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko')).toContain('年报助手无法在此版本的 Excel 中运行');
   });
 
   it('leaves the page alone in any other browser', () => {
-    expect(page('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0')).toBe('');
+    expect(
+      page('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0'),
+    ).toBe('');
   });
 });
