@@ -42,8 +42,11 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   run: ExcelRun;
+  /** False when the host lacks ExcelApi 1.8 (Office 2016 and older). */
   supported: boolean;
+  /** Quiet time of the live check, in ms. */
   debounceMs?: number;
+  /** ExcelApi 1.13: merged areas can be read, so an undone merge is reported. */
   mergedAreas?: boolean;
   /** ExcelApi 1.9: a finding's cells are selected exactly, in several areas. */
   multiAreaSelect?: boolean;

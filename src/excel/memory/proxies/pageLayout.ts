@@ -21,26 +21,16 @@ import {
   checkZoom,
 } from '../model/pageLayout';
 import { SheetModel } from '../model/sheet';
-import { MemClientObject, MemTargetObject } from './clientObject';
-import type { MemRequestContext } from './context';
+import { MemTargetObject } from './clientObject';
+import { MemWorksheetPart } from './worksheetPart';
 import { MemRange } from './range';
-import type { MemWorksheet } from './worksheets';
 
 function writable(s: SheetModel): SheetModel {
   if (s.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${s.name}' is protected; its page setup cannot be changed.`);
   return s;
 }
 
-export class MemPageLayout extends MemClientObject implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | MarginName> {
-  constructor(
-    context: MemRequestContext,
-    private readonly _ws: MemWorksheet,
-  ) {
-    super(context);
-  }
-  _isNull(): boolean {
-    return this._ws._isNull();
-  }
+export class MemPageLayout extends MemWorksheetPart implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'zoom' | MarginName> {
   private page(): PageLayoutModel {
     return this._ws._sheet().pageLayout;
   }
@@ -131,16 +121,7 @@ export class MemPageBreak extends MemTargetObject<PageBreakModel> implements Pic
 }
 
 /** Worksheet.horizontalPageBreaks: the sheet's manual horizontal breaks, top to bottom. */
-export class MemPageBreakCollection extends MemClientObject {
-  constructor(
-    context: MemRequestContext,
-    private readonly _ws: MemWorksheet,
-  ) {
-    super(context);
-  }
-  _isNull(): boolean {
-    return this._ws._isNull();
-  }
+export class MemPageBreakCollection extends MemWorksheetPart {
   protected _scalars(): Record<string, () => unknown> {
     return {};
   }

@@ -3,6 +3,7 @@ import { MAX_COLS, MAX_ROWS, Rect, parseAddress } from '../../../report/a1';
 import { MemOfficeError } from '../errors';
 import { SheetModel } from '../model/sheet';
 import { MemClientObject } from './clientObject';
+import { MemWorksheetPart } from './worksheetPart';
 import type { MemRequestContext } from './context';
 import { MemEventHandlers } from './events';
 import { MemNamedItemCollection, nameTarget } from './names';
@@ -210,16 +211,7 @@ export class MemWorksheet extends MemClientObject implements Pick<Excel.Workshee
   }
 }
 
-export class MemWorksheetProtection extends MemClientObject {
-  constructor(
-    context: MemRequestContext,
-    private readonly _ws: MemWorksheet,
-  ) {
-    super(context);
-  }
-  _isNull(): boolean {
-    return this._ws._isNull();
-  }
+export class MemWorksheetProtection extends MemWorksheetPart {
   protected _scalars(): Record<string, () => unknown> {
     return {
       protected: () => this._ws._sheet().protected,
