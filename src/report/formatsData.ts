@@ -1,6 +1,6 @@
 // The official tables of 《中华人民共和国政府信息公开工作年度报告格式》 (2019 and 2021 versions),
 // transcribed from the reference formats.json (docs/formats.md), which test/fixtures/formats.json keeps
-// verbatim: test/formats.test.ts compares this object with it, string for string. What the two versions
+// verbatim: test/report/formats.test.ts compares this object with it, string for string. What the two versions
 // share is written once; only 表二's blocks and 表三's （六）其他处理 rows differ.
 
 /** Section titles 一 to 六 (the same in both versions). */

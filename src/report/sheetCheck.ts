@@ -8,7 +8,7 @@ import { Finding, validate } from './validate';
 import { Verdict, verdictOf } from './verdict';
 
 // The one check of a sheet, for the add-in (src/excel/check.ts reads the sheet through office.js) and
-// the command (src/cli/xlsx.ts reads it through ExcelJS): what was read goes in, the tables, what
+// the command (src/cli/readXlsx.ts reads it through ExcelJS): what was read goes in, the tables, what
 // could not be read or checked, the findings with sheet addresses and the verdict come out.
 
 /** A block of a sheet as read: its position and values. */

@@ -1,6 +1,6 @@
 /*
  * Last year's report from a file picked in the task pane, read in the browser by the command's own
- * readers: .xlsx through ExcelJS (src/cli/xlsx.ts), .txt/.tsv through the decoder and the recogniser
+ * readers: .xlsx through ExcelJS (src/cli/readXlsx.ts), .txt/.tsv through the decoder and the recogniser
  * (src/cli/decode.ts, src/cli/pasted.ts). The pane loads this module with a dynamic import when a
  * file is picked, so ExcelJS never weighs on the first screen.
  */
