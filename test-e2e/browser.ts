@@ -1,5 +1,5 @@
 import { createServer, Server } from 'http';
-import { existsSync } from 'fs';
+import { existsSync, mkdirSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { AddressInfo } from 'net';
 import { extname, join, normalize } from 'path';
@@ -92,6 +92,26 @@ export async function withPreviewBrowser<T>(body: (browser: Browser, url: string
 }
 
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+
+/**
+ * For a test file: the built preview served and Chromium started before its tests, both closed
+ * after them. Read `url` and `browser` inside the tests.
+ */
+export function previewPerFile(): { readonly url: string; readonly browser: Browser } {
+  const state: { url: string; browser: Browser; server?: Server } = { url: '', browser: undefined as unknown as Browser };
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const served = await servePreview();
+    state.server = served.server;
+    state.url = served.url;
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    if (state.server) await closeServer(state.server);
+  });
+  return state;
+}
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });

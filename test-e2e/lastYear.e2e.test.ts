@@ -1,24 +1,9 @@
-import { mkdirSync } from 'fs';
-import { Server } from 'http';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { HIGHLIGHT_COLOURS } from '../src/report/formulas';
 import { stackedAddress } from '../test/helpers/stacked';
-import { launch, SCREENSHOTS, servePreview, shot } from './browser';
+import { shot, previewPerFile } from './browser';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ server, url } = await servePreview());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const preview = previewPerFile();
 
 const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
 
@@ -29,10 +14,10 @@ async function typeInto(page: Page, address: string, text: string): Promise<void
 }
 
 it('links a second inserted sheet as last year’s report and finds this year’s 上年结转 that disagrees (XY-CARRY), highlighted, cleared when fixed', async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const page = await preview.browser.newPage({ viewport: { width: 1366, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(preview.url);
   const insertAll = page.getByRole('button', { name: '插入全部三张表' });
   await insertAll.click();
   const thisYear = '年报表格（2021版）';

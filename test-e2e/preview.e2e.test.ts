@@ -1,32 +1,18 @@
-import { mkdirSync, readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { Server } from 'http';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { FormatVersion } from '../src/report/formats';
 import { stackedAddress } from '../test/helpers/stacked';
 import { cellAreas } from '../src/excel/check';
-import { editLatencies, launch, SCREENSHOTS, servePreview, shot } from './browser';
+import { editLatencies, shot, previewPerFile } from './browser';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ server, url } = await servePreview());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const preview = previewPerFile();
 
 async function open(width = 1366, height = 768): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await preview.browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(preview.url);
   await page.getByRole('button', { name: '插入全部三张表' }).waitFor();
   (page as Page & { errors?: string[] }).errors = errors;
   return page;

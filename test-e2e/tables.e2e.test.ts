@@ -1,29 +1,14 @@
-import { mkdirSync } from 'fs';
-import { Server } from 'http';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../src/report/formats';
 import { a1 } from '../src/report/a1';
 import { tableLayout } from '../src/report/layout';
 import { stackedTop } from '../test/helpers/stacked';
-import { closeServer, launch, SCREENSHOTS, servePreview, shot } from './browser';
+import { shot, previewPerFile } from './browser';
 
 // The three tables as the preview draws them from the in-memory workbook: they must look like the
 // official ones, every title, header and note on at most two lines at its merged width.
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ server, url } = await servePreview());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) await closeServer(server);
-});
+const preview = previewPerFile();
 
 /** Each label of the tables inserted at A1 of a new sheet: its address and whether it heads the table. */
 function labelsOnSheet(version: FormatVersion): { table: string; address: string; text: string; heading: boolean }[] {
@@ -35,8 +20,8 @@ function labelsOnSheet(version: FormatVersion): { table: string; address: string
 }
 
 async function insertAllTables(version: FormatVersion): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(url);
+  const page = await preview.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(preview.url);
   await page.getByRole('radio', { name: new RegExp(`^${version}版`) }).check();
   await page.getByRole('button', { name: '插入全部三张表' }).click();
   await page.getByRole('tab', { name: `年报表格（${version}版）` }).waitFor();
