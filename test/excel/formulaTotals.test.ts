@@ -1,37 +1,12 @@
-import { insertTables } from '../../src/excel/insert';
-import { LiveChecker } from '../../src/excel/live';
-import { createMemoryHost } from '../../src/excel/memory';
 import { totalFormulas } from '../../src/report/formulas';
 import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
-import { ManualClock, settled } from '../helpers/manualClock';
+import { liveSetup } from '../helpers/liveSetup';
 
 async function setup(totalsAsFormulas: boolean) {
-  const host = createMemoryHost();
-  host.addSheet('Sheet1');
-  const run = host.run.bind(host);
-  const notices: string[] = [];
-  const clock = new ManualClock(() => settled(host));
-  const wait = (ms: number) => clock.advance(ms);
-  const live = new LiveChecker(run, {
-    debounceMs: 5,
-    ownWriteQuietMs: 50,
-    clock,
-    onResult: () => undefined,
-    onNotice: (t) => notices.push(t),
-  });
-  const inserted = await live.whileWriting(() =>
-    insertTables(run, { version: '2021', tables: ['T3'], target: 'newSheet', totalsAsFormulas }),
-  );
-  if (inserted.kind !== 'done') throw new Error('not inserted');
-  await settled(host);
-  await wait(1);
-  await live.refresh();
-  await wait(80);
-  const p = inserted.placements[0];
-  const total = totalFormulas(p)[0];
-  const input = tableLayout('2021', 'T3').data.find((d) => d.id === 'T3.NEW.NP')!;
-  return { host, live, notices, sheet: inserted.sheet, total, inputAt: a1(p.row + input.row, p.col + input.col), wait };
+  const ready = await liveSetup({ tables: ['T3'], totalsAsFormulas });
+  await ready.wait(80);
+  const total = totalFormulas(ready.t3)[0];
+  return { ...ready, total, inputAt: ready.at('T3.NEW.NP') };
 }
 
 describe('formula totals typed over', () => {

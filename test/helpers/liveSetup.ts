@@ -2,17 +2,18 @@ import { WorkbookCheck } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost } from '../../src/excel/memory';
-import { TABLE_IDS } from '../../src/report/formats';
+import { TABLE_IDS, TableId } from '../../src/report/formats';
 import { a1 } from '../../src/report/a1';
 import { tableLayout } from '../../src/report/layout';
 import { ManualClock, settled } from './manualClock';
 
 /**
- * A live checker over an in-memory workbook with the three 2021 tables inserted on a new sheet and
- * checked once: what it published, what it told the user, and the sheet address of a 表三 cell.
- * Its time is a manual clock: `wait(ms)` moves it on and lets what falls due run.
+ * A live checker over an in-memory workbook with 2021 tables (all three unless told) inserted on a
+ * new sheet and checked once: what it published, what it told the user, and the sheet address of a
+ * 表三 cell. Its time is a manual clock: `wait(ms)` moves it on and lets what falls due run.
  */
-export async function liveSetup() {
+export async function liveSetup(options: { tables?: TableId[]; totalsAsFormulas?: boolean } = {}) {
+  const { tables = [...TABLE_IDS], totalsAsFormulas = false } = options;
   const host = createMemoryHost();
   host.addSheet('Sheet1');
   const run = host.run.bind(host);
@@ -27,9 +28,7 @@ export async function liveSetup() {
     onResult: (r) => results.push(r),
     onNotice: (n) => notices.push(n),
   });
-  const inserted = await live.whileWriting(() =>
-    insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false }),
-  );
+  const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables, target: 'newSheet', totalsAsFormulas }));
   if (inserted.kind !== 'done') throw new Error('not inserted');
   // The insertion's change events arrive, then the pane checks the workbook, a moment later.
   await settled(host);
