@@ -1,17 +1,10 @@
 import { insertTables } from '../../src/excel/insert';
 import { checkWorkbook, checkSheet, readWorkbook } from '../../src/excel/check';
-import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
+import { hostWithSheet } from '../helpers/memoryHost';
 import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/formats';
 import { a1 } from '../../src/report/a1';
 import { layoutTextGrid, tableLayout, TITLE_ROWS } from '../../src/report/layout';
 import { GAP_ROWS } from '../../src/report/style';
-
-function hostWithSheet(name = 'Sheet1'): MemoryHost {
-  const host = createMemoryHost();
-  host.addSheet(name);
-  host.setActiveSheet(name);
-  return host;
-}
 
 describe('inserting the official tables', () => {
   for (const version of FORMAT_VERSIONS) {

@@ -5,19 +5,13 @@ import { convertActiveSheet } from '../../src/excel/pasted';
 import { insertWorkbookRollup } from '../../src/excel/rollup';
 import { parseTsv } from '../../src/report/recognise';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
+import { hostWithSheet } from '../helpers/memoryHost';
 import { defaultPageLayout } from '../../src/excel/memory/model/pageLayout';
 import { MemWorksheet } from '../../src/excel/memory/proxies/worksheets';
 import { TABLE_IDS } from '../../src/report/formats';
 import { PAGE } from '../../src/report/style';
 
 const SHEET = '年报表格（2021版）';
-
-function hostWithSheet(): MemoryHost {
-  const host = createMemoryHost();
-  host.addSheet('Sheet1');
-  host.setActiveSheet('Sheet1');
-  return host;
-}
 
 async function insert(host: MemoryHost, options: Partial<InsertOptions>) {
   host.resetStats();
