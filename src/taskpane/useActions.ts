@@ -27,19 +27,6 @@ export function useActions(checker: { readonly current: ActionChecker | null }):
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const perform = useCallback(
-    async <T extends object>(action: () => Promise<Outcome<T>>, tell: (outcome: Outcome<T>) => Notice) => {
-      setBusy(true);
-      setNotice(null);
-      const c = checker.current;
-      const outcome = c ? await c.whileWriting(action) : await action();
-      setBusy(false);
-      setNotice(tell(outcome));
-      if (outcome.kind === 'done') await c?.refresh();
-    },
-    [checker],
-  );
-
   const whileBusy = useCallback(async (work: () => Promise<unknown>) => {
     setBusy(true);
     try {
@@ -48,6 +35,24 @@ export function useActions(checker: { readonly current: ActionChecker | null }):
       setBusy(false);
     }
   }, []);
+
+  const perform = useCallback(
+    async <T extends object>(action: () => Promise<Outcome<T>>, tell: (outcome: Outcome<T>) => Notice) => {
+      setBusy(true);
+      setNotice(null);
+      const c = checker.current;
+      let outcome: Outcome<T>;
+      try {
+        outcome = c ? await c.whileWriting(action) : await action();
+      } finally {
+        // An action that throws instead of answering must not leave the buttons waiting.
+        setBusy(false);
+      }
+      setNotice(tell(outcome));
+      if (outcome.kind === 'done') await c?.refresh();
+    },
+    [checker],
+  );
 
   return { busy, notice, setNotice, perform, whileBusy };
 }
