@@ -2,8 +2,8 @@ import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../src/cli/main';
-import { FormatVersion } from '../src/report/formats';
-import { consistentReport, seededRandom } from '../src/report/generate';
+import { FormatVersion } from '../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../src/report/standard/generate';
 import { gbkEncode, governmentPage } from '../test/helpers/documents';
 
 // htmlFilesPerSecond: `xxgk-report check <folder> --json` over 200 saved web pages of annual reports

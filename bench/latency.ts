@@ -1,9 +1,9 @@
 import { execSync } from 'child_process';
 import { join } from 'path';
 import { chromiumPath, editLatencies, withPreviewBrowser } from '../test-e2e/browser';
-import { a1 } from '../src/report/a1';
-import { tableLayout } from '../src/report/layout';
-import { GAP_ROWS } from '../src/report/style';
+import { a1 } from '../src/report/standard/a1';
+import { tableLayout } from '../src/report/look/layout';
+import { GAP_ROWS } from '../src/report/look/style';
 
 /**
  * Median ms from a cell edit to the updated findings list, in the built preview in Debian's Chromium.

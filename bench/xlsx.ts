@@ -3,13 +3,13 @@ import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../src/cli/main';
-import { checkSheetInput } from '../src/report/sheetCheck';
-import { readXlsx } from '../src/cli/readXlsx';
+import { checkSheetInput } from '../src/report/sheet/sheetCheck';
+import { readXlsx } from '../src/read/readXlsx';
 import { templateWorkbook } from '../src/cli/templateXlsx';
-import { FormatVersion } from '../src/report/formats';
-import { consistentReport, seededRandom } from '../src/report/generate';
-import { allLayouts, layoutTextGrid } from '../src/report/layout';
-import { Report } from '../src/report/report';
+import { FormatVersion } from '../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../src/report/standard/generate';
+import { allLayouts, layoutTextGrid } from '../src/report/look/layout';
+import { Report } from '../src/report/standard/report';
 
 // Cost of checking .xlsx files with the CLI:
 //  - xlsxCheckOverLoad: the time to check one workbook (read it, find or recognise the tables,

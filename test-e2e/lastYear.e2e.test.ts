@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { HIGHLIGHT_COLOURS } from '../src/report/formulas';
+import { HIGHLIGHT_COLOURS } from '../src/report/look/formulas';
 import { stackedAddress } from '../test/helpers/stacked';
 import { shot, previewPerFile } from './browser';
 

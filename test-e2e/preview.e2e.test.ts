@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Page } from 'playwright-core';
-import { FormatVersion } from '../src/report/formats';
+import { FormatVersion } from '../src/report/standard/formats';
 import { stackedAddress } from '../test/helpers/stacked';
 import { cellAreas } from '../src/excel/check';
 import { editLatencies, shot, previewPerFile } from './browser';

@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
-import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../src/report/formats';
-import { a1 } from '../src/report/a1';
-import { tableLayout } from '../src/report/layout';
+import { FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../src/report/standard/formats';
+import { a1 } from '../src/report/standard/a1';
+import { tableLayout } from '../src/report/look/layout';
 import { stackedTop } from '../test/helpers/stacked';
 import { shot, previewPerFile } from './browser';
 

@@ -1,12 +1,12 @@
-import { parseA1 } from '../report/a1';
-import { Report } from '../report/report';
-import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheetCheck';
-import { checkProse } from '../report/textCheck';
-import { validate } from '../report/validate';
-import { verdictOf } from '../report/verdict';
-import { NotAReportError } from './exchange';
-import { ExchangeRead, NoTablesError, ReadReport, readReports } from './readers';
-import { CellId, dataCells, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS } from '../report/formats';
+import { parseA1 } from '../report/standard/a1';
+import { Report } from '../report/standard/report';
+import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
+import { checkProse } from '../report/prose/textCheck';
+import { validate } from '../report/standard/validate';
+import { verdictOf } from '../report/standard/verdict';
+import { NotAReportError } from '../read/exchange';
+import { ExchangeRead, NoTablesError, ReadReport, readReports } from '../read/readers';
+import { CellId, dataCells, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS } from '../report/standard/formats';
 import { FileResult } from './render';
 
 export interface CheckFileOptions {

@@ -1,8 +1,8 @@
-import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
-import { TableLayout, tableLayout } from '../report/layout';
-import { CellValue, Report } from '../report/report';
-import { cellStyles, columnWidths, tablePaint } from '../report/paintPlan';
-import { FONT, NUMBER_FORMATS } from '../report/style';
+import { FormatVersion, TABLE_IDS, TableId } from '../report/standard/formats';
+import { TableLayout, tableLayout } from '../report/look/layout';
+import { CellValue, Report } from '../report/standard/report';
+import { cellStyles, columnWidths, tablePaint } from '../report/look/paintPlan';
+import { FONT, NUMBER_FORMATS } from '../report/look/style';
 
 // The tables as clean HTML, to paste into Word or a web page: one <table> per section, the section
 // title as its heading, rowspan/colspan from the layout's merges, borders inline so that they survive

@@ -1,13 +1,13 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DEFAULT_VERSION, FormatVersion, isFormatVersion } from '../report/formats';
+import { DEFAULT_VERSION, FormatVersion, isFormatVersion } from '../report/standard/formats';
 import { runSum } from './sum';
 import { describeError, readLastYear } from './checkFile';
 import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
 import { checkInputs, Io } from './checkInputs';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
-import { VERDICT_EXIT_CODES, worstVerdict } from '../report/verdict';
+import { VERDICT_EXIT_CODES, worstVerdict } from '../report/standard/verdict';
 import { templateTsv } from './template';
 import { writeTemplateXlsx } from './templateXlsx';
 

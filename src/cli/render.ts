@@ -1,9 +1,9 @@
-import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
-import { Report } from '../report/report';
-import { withoutBasis } from '../report/basis';
-import { ruleDef, SEVERITY_LABELS } from '../report/rules';
-import { countBySeverity, Finding } from '../report/validate';
-import { Verdict, VERDICT_LABELS } from '../report/verdict';
+import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formats';
+import { Report } from '../report/standard/report';
+import { withoutBasis } from '../report/standard/basis';
+import { ruleDef, SEVERITY_LABELS } from '../report/standard/rules';
+import { countBySeverity, Finding } from '../report/standard/validate';
+import { Verdict, VERDICT_LABELS } from '../report/standard/verdict';
 
 /** One checked report (a file, or a sheet of a workbook) as the command reports it. */
 export interface FileResult {

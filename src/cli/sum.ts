@@ -1,11 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { FormatVersion, isFormatVersion } from '../report/formats';
-import { Report } from '../report/report';
-import { KEY_FIGURES, keyFigure, RollupUnit, sumReports } from '../report/rollup';
-import { countBySeverity, validate } from '../report/validate';
-import { Verdict, VERDICT_EXIT_CODES, VERDICT_LABELS, verdictOf, worstVerdict } from '../report/verdict';
+import { FormatVersion, isFormatVersion } from '../report/standard/formats';
+import { Report } from '../report/standard/report';
+import { KEY_FIGURES, keyFigure, RollupUnit, sumReports } from '../report/standard/rollup';
+import { countBySeverity, validate } from '../report/standard/validate';
+import { Verdict, VERDICT_EXIT_CODES, VERDICT_LABELS, verdictOf, worstVerdict } from '../report/standard/verdict';
 import { writeFileAtomic } from './atomicWrite';
 import { checkInputs, Io } from './checkInputs';
 import { templateTsv } from './template';

@@ -1,6 +1,6 @@
-import { FormatVersion, TABLE_IDS } from '../report/formats';
-import { layoutTextGrid, officialLayout } from '../report/layout';
-import { Report } from '../report/report';
+import { FormatVersion, TABLE_IDS } from '../report/standard/formats';
+import { layoutTextGrid, officialLayout } from '../report/look/layout';
+import { Report } from '../report/standard/report';
 
 /**
  * The three tables as tab-separated text: labels where the form puts them (its own columns: text has

@@ -1,17 +1,17 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
-import { Placement } from '../report/formulas';
-import { a1 } from '../report/a1';
-import { tableLayout } from '../report/layout';
-import { Area, CellStyle, CellValidation, cellStyles, SheetPaint, sheetPaint, TablePaint } from '../report/paintPlan';
-import { newSheetName, stackPlacements } from '../report/placement';
-import { Report } from '../report/report';
-import { tableName } from '../report/tableNames';
-import { evaluateSum, rawValue } from './readXlsx';
-import { addLocalNames } from './xlsxNames';
+import { FormatVersion, TABLE_IDS, TableId } from '../report/standard/formats';
+import { Placement } from '../report/look/formulas';
+import { a1 } from '../report/standard/a1';
+import { tableLayout } from '../report/look/layout';
+import { Area, CellStyle, CellValidation, cellStyles, SheetPaint, sheetPaint, TablePaint } from '../report/look/paintPlan';
+import { newSheetName, stackPlacements } from '../report/look/placement';
+import { Report } from '../report/standard/report';
+import { tableName } from '../report/look/tableNames';
+import { evaluateSum, rawValue } from '../read/readXlsx';
+import { addLocalNames } from '../read/xlsxNames';
 
-// The template as an .xlsx file: the paint plan (src/report/paintPlan.ts) in ExcelJS, drawn as the
+// The template as an .xlsx file: the paint plan (src/report/look/paintPlan.ts) in ExcelJS, drawn as the
 // add-in draws it in Excel, so that the file checks itself in Excel, WPS or LibreOffice without the add-in.
 
 /** A cell's data validation of the paint plan, as ExcelJS writes it. */

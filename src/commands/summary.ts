@@ -1,5 +1,5 @@
 import { WorkbookCheck } from '../excel/check';
-import { SEVERITY_LABELS } from '../report/rules';
+import { SEVERITY_LABELS } from '../report/standard/rules';
 import { groupFindings, severityCounts, workbookVerdict } from '../taskpane/findingsView';
 
 /** The ribbon 校验 command's result as a few Chinese lines: counts, then the first problems. */

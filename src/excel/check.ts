@@ -1,18 +1,18 @@
-import { FormatVersion, TableId } from '../report/formats';
-import { a1, parseA1 } from '../report/a1';
-import { Merge, tableLayout } from '../report/layout';
-import { highlightRules, Placement, totalFormulas } from '../report/formulas';
-import { inputAreas } from '../report/paintPlan';
+import { FormatVersion, TableId } from '../report/standard/formats';
+import { a1, parseA1 } from '../report/standard/a1';
+import { Merge, tableLayout } from '../report/look/layout';
+import { highlightRules, Placement, totalFormulas } from '../report/look/formulas';
+import { inputAreas } from '../report/look/paintPlan';
 import { validationType } from './paint';
-import { RawValue, SheetValueType } from '../report/templateBlock';
-import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheetCheck';
+import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
+import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheet/sheetCheck';
 import { describeExcelError } from './errors';
 import { BatchRun, ExcelRun, whileEditing } from './run';
-import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/tableNames';
-import { Report } from '../report/report';
+import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
+import { Report } from '../report/standard/report';
 import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
 
-export type { LocatedFinding, LostTable, SheetCheck, TableOnSheet } from '../report/sheetCheck';
+export type { LocatedFinding, LostTable, SheetCheck, TableOnSheet } from '../report/sheet/sheetCheck';
 
 export interface WorkbookCheck {
   sheets: SheetCheck[];
@@ -55,7 +55,7 @@ export interface CheckOptions {
 
 type BlockRead = { our: OurName; block: SheetBlock | null };
 
-/** Builds one sheet's check from its named blocks (src/report/sheetCheck.ts): pure work, no Excel calls. */
+/** Builds one sheet's check from its named blocks (src/report/sheet/sheetCheck.ts): pure work, no Excel calls. */
 function evaluateSheet(sheet: string, sheetId: string, reads: BlockRead[], lastYear?: Report): SheetCheck {
   return checkSheetInput({ sheet, sheetId, named: reads.map(({ our, block }) => ({ ...our, block })) }, { lastYear });
 }

@@ -1,15 +1,15 @@
-import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/formats';
-import { newSheetName, stackPlacements } from '../report/placement';
-import { Placement } from '../report/formulas';
-import { a1 } from '../report/a1';
-import { layoutTextGrid, tableLayout } from '../report/layout';
-import { columnWidths, sheetPaint, TablePaint } from '../report/paintPlan';
-import { Report } from '../report/report';
+import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formats';
+import { newSheetName, stackPlacements } from '../report/look/placement';
+import { Placement } from '../report/look/formulas';
+import { a1 } from '../report/standard/a1';
+import { layoutTextGrid, tableLayout } from '../report/look/layout';
+import { columnWidths, sheetPaint, TablePaint } from '../report/look/paintPlan';
+import { Report } from '../report/standard/report';
 import { describeExcelError } from './errors';
 import { Blocked, Done, Failed } from './outcome';
 import { queueColumnWidths, queuePage, queuePaint } from './paint';
 import { ExcelRun } from './run';
-import { parseTableName, tableName, tableNameComment } from '../report/tableNames';
+import { parseTableName, tableName, tableNameComment } from '../report/look/tableNames';
 
 export interface InsertOptions {
   version: FormatVersion;
@@ -39,7 +39,7 @@ export type InsertResult =
   | (Blocked & { sheet: string; occupied: string[] })
   | Failed;
 
-/** Queues the writes that draw one table: its contents, then its look (src/report/paintPlan.ts), then its name; no sync. */
+/** Queues the writes that draw one table: its contents, then its look (src/report/look/paintPlan.ts), then its name; no sync. */
 function queueDrawTable(ws: Excel.Worksheet, paint: TablePaint, totalsAsFormulas: boolean, values?: Report): void {
   const p = paint.placement;
   const layout = tableLayout(p.version, p.table);

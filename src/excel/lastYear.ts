@@ -1,5 +1,5 @@
-import { CellId, TableId } from '../report/formats';
-import { CellSites, HIGHLIGHT_COLOURS, placementSites } from '../report/formulas';
+import { CellId, TableId } from '../report/standard/formats';
+import { CellSites, HIGHLIGHT_COLOURS, placementSites } from '../report/look/formulas';
 import {
   brokenLink,
   crossYearHighlights,
@@ -10,18 +10,18 @@ import {
   LAST_YEAR_NAME,
   LastYearInfo,
   readLastYear,
-} from '../report/lastYear';
-import { readPastedBlock } from '../report/recognisedBlock';
-import { RawValue, SheetValueType } from '../report/templateBlock';
-import { Report } from '../report/report';
-import { parseNameReference, parsePastedName, parseTableName } from '../report/tableNames';
+} from '../report/sheet/lastYear';
+import { readPastedBlock } from '../report/sheet/recognisedBlock';
+import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
+import { Report } from '../report/standard/report';
+import { parseNameReference, parsePastedName, parseTableName } from '../report/look/tableNames';
 import { describeExcelError, UserFacingError } from './errors';
 import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
 
-export type { LastYearInfo } from '../report/lastYear';
+export type { LastYearInfo } from '../report/sheet/lastYear';
 
-// Last year's report, linked in the workbook (see src/report/lastYear.ts): the link is a
+// Last year's report, linked in the workbook (see src/report/sheet/lastYear.ts): the link is a
 // workbook-scoped name, so it is saved with the file and found again when the workbook is reopened.
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, WorkbookCheck } from './check';
 import { describeExcelError } from './errors';
 import { queueRepairTable } from './paint';
-import { Placement, placementSites } from '../report/formulas';
+import { Placement, placementSites } from '../report/look/formulas';
 import { queueCrossYearHighlights } from './lastYear';
-import { TABLE_NUMBERS } from '../report/formats';
+import { TABLE_NUMBERS } from '../report/standard/formats';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 import { Clock, realClock } from './clock';
 

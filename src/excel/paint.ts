@@ -1,7 +1,7 @@
-import { ColumnKind } from '../report/formats';
-import { INPUT_RULES, InputRule } from '../report/inputRules';
-import { tableLayout } from '../report/layout';
-import { Placement } from '../report/formulas';
+import { ColumnKind } from '../report/standard/formats';
+import { INPUT_RULES, InputRule } from '../report/look/inputRules';
+import { tableLayout } from '../report/look/layout';
+import { Placement } from '../report/look/formulas';
 import {
   CellStyle,
   CellValidation,
@@ -12,9 +12,9 @@ import {
   PaintArea,
   SheetPaint,
   TablePaint,
-} from '../report/paintPlan';
+} from '../report/look/paintPlan';
 
-// The paint plan (src/report/paintPlan.ts) in office.js: queued writes, no sync. The plan's page
+// The paint plan (src/report/look/paintPlan.ts) in office.js: queued writes, no sync. The plan's page
 // (A4 portrait, margins) and page breaks need ExcelApi 1.9 (worksheet.pageLayout and
 // horizontalPageBreaks), above the add-in's floor: queuePage is called only where the host has it.
 

@@ -1,8 +1,8 @@
-import { FormatVersion, TABLE_IDS, TableId } from '../report/formats';
-import { a1 } from '../report/a1';
-import { tableLayout } from '../report/layout';
-import { uniqueSheetName } from '../report/placement';
-import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/tableNames';
+import { FormatVersion, TABLE_IDS, TableId } from '../report/standard/formats';
+import { a1 } from '../report/standard/a1';
+import { tableLayout } from '../report/look/layout';
+import { uniqueSheetName } from '../report/look/placement';
+import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
 import { describeExcelError } from './errors';
 import { insertTables } from './insert';
 import { Done, Failed } from './outcome';

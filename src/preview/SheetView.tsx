@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, KeyboardEvent } from 'react';
 import { MemoryHost } from '../excel/memory';
-import { a1, columnLetters, parseA1 } from '../report/a1';
-import { parseTsv } from '../report/recognise';
+import { a1, columnLetters, parseA1 } from '../report/standard/a1';
+import { parseTsv } from '../report/recognise/recognise';
 
 /**
  * A worksheet as Excel would show it, drawn from the in-memory workbook: merges, borders, fills,

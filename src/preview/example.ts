@@ -1,10 +1,10 @@
 import { MemoryHost } from '../excel/memory';
-import { parseNameReference, parseTableName } from '../report/tableNames';
-import { consistentReport, seededRandom } from '../report/generate';
-import { a1 } from '../report/a1';
-import { tableLayout } from '../report/layout';
-import { CellValue } from '../report/report';
-import { CellId, FormatVersion } from '../report/formats';
+import { parseNameReference, parseTableName } from '../report/look/tableNames';
+import { consistentReport, seededRandom } from '../report/standard/generate';
+import { a1 } from '../report/standard/a1';
+import { tableLayout } from '../report/look/layout';
+import { CellValue } from '../report/standard/report';
+import { CellId, FormatVersion } from '../report/standard/formats';
 
 /** Two slips of the kind published reports make: 第一项 of 自然人 one too high, a 复议 total one too low. */
 export const EXAMPLE_SLIPS: { id: CellId; delta: number }[] = [

@@ -24,7 +24,7 @@ import { NoticeBar } from './components/NoticeBar';
 import { Rollup } from './components/Rollup';
 import { useActions } from './useActions';
 import { useLiveCheck } from './useLiveCheck';
-import { DEFAULT_VERSION, TableId } from '../report/formatNames';
+import { DEFAULT_VERSION, TableId } from '../report/standard/formatNames';
 
 const useStyles = makeStyles({
   root: {

@@ -1,9 +1,9 @@
-import { CellId, dataCell, FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/formats';
-import { withoutBasis } from '../report/basis';
-import { ruleDef, Severity } from '../report/rules';
+import { CellId, dataCell, FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/standard/formats';
+import { withoutBasis } from '../report/standard/basis';
+import { ruleDef, Severity } from '../report/standard/rules';
 import { LocatedFinding, WorkbookCheck } from '../excel/check';
-import { uncheckedOf } from '../report/sheetCheck';
-import { Verdict, VERDICT_LABELS, worstVerdict } from '../report/verdict';
+import { uncheckedOf } from '../report/sheet/sheetCheck';
+import { Verdict, VERDICT_LABELS, worstVerdict } from '../report/standard/verdict';
 
 /** One line of the findings list: a finding, or the blank cells of a table folded into one line. */
 export interface FindingItem {

@@ -9,8 +9,8 @@ export { insertTables } from '../excel/insert';
 export { convertActiveSheet, recogniseActiveSheet, reinsertTable, unmarkActiveSheet } from '../excel/pasted';
 export { selectCells } from '../excel/check';
 export { linkLastYear, listSheets, unlinkLastYear } from '../excel/lastYear';
-export { SEVERITY_LABELS } from '../report/rules';
-export { damageMessage } from '../report/sheetCheck';
+export { SEVERITY_LABELS } from '../report/standard/rules';
+export { damageMessage } from '../report/sheet/sheetCheck';
 export { groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';
 export {
   convertedNotice,
@@ -24,4 +24,4 @@ export {
   unmarkedNotice,
 } from './notices';
 export { insertWorkbookRollup, rollupUnits } from '../excel/rollup';
-export { checkProse } from '../report/textCheck';
+export { checkProse } from '../report/prose/textCheck';

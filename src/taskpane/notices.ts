@@ -8,7 +8,7 @@ import type { LastYearInfo, Linked } from '../excel/lastYear';
 import type { Done, Outcome } from '../excel/outcome';
 import type { Marked, Reinserted } from '../excel/pasted';
 import type { RolledUp } from '../excel/rollup';
-import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/formatNames';
+import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formatNames';
 
 export type NoticeIntent = 'success' | 'warning' | 'error' | 'info';
 

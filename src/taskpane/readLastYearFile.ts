@@ -1,16 +1,16 @@
 /*
  * Last year's report from a file picked in the task pane, read in the browser by the command's own
- * readers: .xlsx through ExcelJS (src/cli/readXlsx.ts), .txt/.tsv through the decoder and the recogniser
- * (src/cli/decode.ts, src/cli/pasted.ts). The pane loads this module with a dynamic import when a
+ * readers: .xlsx through ExcelJS (src/read/readXlsx.ts), .txt/.tsv through the decoder and the recogniser
+ * (src/read/decode.ts, src/read/pasted.ts). The pane loads this module with a dynamic import when a
  * file is picked, so ExcelJS never weighs on the first screen.
  */
-import { decodeTextDetailed } from '../cli/decode';
-import { readPastedText } from '../cli/pasted';
-import { loadWorkbook, workbookInputs } from '../cli/readXlsx';
-import { TableId } from '../report/formats';
-import { Report } from '../report/report';
+import { decodeTextDetailed } from '../read/decode';
+import { readPastedText } from '../read/pasted';
+import { loadWorkbook, workbookInputs } from '../read/readXlsx';
+import { TableId } from '../report/standard/formats';
+import { Report } from '../report/standard/report';
 import type { Done, Failed } from '../excel/outcome';
-import { checkSheetInput, SheetInput } from '../report/sheetCheck';
+import { checkSheetInput, SheetInput } from '../report/sheet/sheetCheck';
 
 /** Last year's report as read from the file: its values, its intact tables and the sheet that held them. */
 export interface LastYearRead {

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { templateHtml } from '../../src/cli/html';
-import { FormatVersion } from '../../src/report/formats';
-import { consistentReport, seededRandom } from '../../src/report/generate';
-import { allLayouts } from '../../src/report/layout';
+import { FormatVersion } from '../../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+import { allLayouts } from '../../src/report/look/layout';
 
 // The HTML template: one heading and one table per section; placing its cells by rowspan/colspan
 // must give back the layout grid (labels where they sit, merges as spans, data cells in place).

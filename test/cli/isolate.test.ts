@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { checkFile } from '../../src/cli/checkFile';
 import { checkFileIsolated, closeIsolation, ISOLATION_LIMITS, setIsolationLimits } from '../../src/cli/isolate';
-import { consistentReport, seededRandom, zeroReport } from '../../src/report/generate';
+import { consistentReport, seededRandom, zeroReport } from '../../src/report/standard/generate';
 
 // One file that crashes the reader, exhausts its memory or never finishes cannot lose the others.
 

@@ -3,18 +3,18 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { checkSheetInput } from '../../src/report/sheetCheck';
-import { readXlsx } from '../../src/cli/readXlsx';
+import { checkSheetInput } from '../../src/report/sheet/sheetCheck';
+import { readXlsx } from '../../src/read/readXlsx';
 import { templatePlacements, templateSheetName, templateWorkbook } from '../../src/cli/templateXlsx';
-import { highlightRules } from '../../src/report/formulas';
-import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../../src/report/formats';
-import { consistentReport, seededRandom, zeroReport } from '../../src/report/generate';
-import { a1, parseA1 } from '../../src/report/a1';
-import { allLayouts, cellPosition } from '../../src/report/layout';
+import { highlightRules } from '../../src/report/look/formulas';
+import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../../src/report/standard/formats';
+import { consistentReport, seededRandom, zeroReport } from '../../src/report/standard/generate';
+import { a1, parseA1 } from '../../src/report/standard/a1';
+import { allLayouts, cellPosition } from '../../src/report/look/layout';
 import { stackedTop } from '../helpers/stacked';
-import { Report } from '../../src/report/report';
-import { RuleId } from '../../src/report/rules';
-import { Finding, validate } from '../../src/report/validate';
+import { Report } from '../../src/report/standard/report';
+import { RuleId } from '../../src/report/standard/rules';
+import { Finding, validate } from '../../src/report/standard/validate';
 import { convertAll, sofficePath } from '../helpers/libreoffice';
 
 // LibreOffice as the independent judge of the xlsx template: it evaluates the very conditional-format

@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { consistentReport, seededRandom, zeroReport } from '../../src/report/generate';
-import { layoutTextGrid, officialLayout } from '../../src/report/layout';
-import { TABLE_IDS } from '../../src/report/formats';
+import { consistentReport, seededRandom, zeroReport } from '../../src/report/standard/generate';
+import { layoutTextGrid, officialLayout } from '../../src/report/look/layout';
+import { TABLE_IDS } from '../../src/report/standard/formats';
 import { run } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));

@@ -5,11 +5,11 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { templateTsv } from '../../src/cli/template';
 import { templateWorkbook } from '../../src/cli/templateXlsx';
-import { dataCells, FORMAT_VERSIONS } from '../../src/report/formats';
-import { consistentReport, seededRandom } from '../../src/report/generate';
-import { Report } from '../../src/report/report';
-import { sumReports } from '../../src/report/rollup';
-import { validate } from '../../src/report/validate';
+import { dataCells, FORMAT_VERSIONS } from '../../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+import { Report } from '../../src/report/standard/report';
+import { sumReports } from '../../src/report/standard/rollup';
+import { validate } from '../../src/report/standard/validate';
 import { run } from '../helpers/cli';
 
 const root = mkdtempSync(join(tmpdir(), 'xxgk-sum-'));

@@ -1,22 +1,22 @@
 import ExcelJS from 'exceljs';
-import { INPUT_RULES } from '../../src/report/inputRules';
+import { INPUT_RULES } from '../../src/report/look/inputRules';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { checkFile } from '../../src/cli/checkFile';
 import { addInAndCommand } from '../helpers/hostFromXlsx';
 import { stackedTop } from '../helpers/stacked';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { decodeText } from '../../src/cli/pasted';
-import { evaluateSum, loadWorkbook } from '../../src/cli/readXlsx';
+import { decodeText } from '../../src/read/pasted';
+import { evaluateSum, loadWorkbook } from '../../src/read/readXlsx';
 import { templateSheetName, templateWorkbook } from '../../src/cli/templateXlsx';
-import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../../src/report/formats';
-import { highlightRules, HIGHLIGHT_COLOURS, totalFormulas } from '../../src/report/formulas';
-import { consistentReport, seededRandom, zeroReport } from '../../src/report/generate';
-import { a1, columnLetters, parseA1 } from '../../src/report/a1';
-import { allLayouts, cellPosition, COLUMN_SPANS, layoutTextGrid, tableLayout } from '../../src/report/layout';
-import { Report } from '../../src/report/report';
-import { COMPUTED_FILL, FILLS, GRID_WIDTHS, NUMBER_FORMATS, rowHeights } from '../../src/report/style';
-import { validate } from '../../src/report/validate';
+import { CellId, dataCells, FormatVersion, TABLE_IDS } from '../../src/report/standard/formats';
+import { highlightRules, HIGHLIGHT_COLOURS, totalFormulas } from '../../src/report/look/formulas';
+import { consistentReport, seededRandom, zeroReport } from '../../src/report/standard/generate';
+import { a1, columnLetters, parseA1 } from '../../src/report/standard/a1';
+import { allLayouts, cellPosition, COLUMN_SPANS, layoutTextGrid, tableLayout } from '../../src/report/look/layout';
+import { Report } from '../../src/report/standard/report';
+import { COMPUTED_FILL, FILLS, GRID_WIDTHS, NUMBER_FORMATS, rowHeights } from '../../src/report/look/style';
+import { validate } from '../../src/report/standard/validate';
 import { run } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-xlsx-'));
@@ -213,7 +213,7 @@ describe('the xlsx template is drawn as the add-in draws it', () => {
     expect(merges).toEqual(expectedMerges);
   });
 
-  test('data validation by kind, with the messages of src/report/inputRules.ts', async () => {
+  test('data validation by kind, with the messages of src/report/look/inputRules.ts', async () => {
     const wb = templateWorkbook('2019');
     const ws19 = wb.worksheets[0];
     const at = (id: string) => ws19.getCell(templateAddress('2019', id as CellId)).dataValidation;

@@ -4,8 +4,8 @@ import { JSDOM } from 'jsdom';
 import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { base64url, MAX_DIALOG_URL, resultDialogUrl } from '../../src/commands/dialogUrl';
-import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
+import { a1 } from '../../src/report/standard/a1';
+import { tableLayout } from '../../src/report/look/layout';
 
 const PAGE = readFileSync(join(__dirname, '..', '..', 'src', 'commands', 'check-result.html'), 'utf8');
 const COMMANDS_URL = 'https://xxgk.example.cn/addin/commands.html';

@@ -1,5 +1,5 @@
-import { totalFormulas } from '../../src/report/formulas';
-import { a1 } from '../../src/report/a1';
+import { totalFormulas } from '../../src/report/look/formulas';
+import { a1 } from '../../src/report/standard/a1';
 import { liveSetup } from '../helpers/liveSetup';
 
 async function setup(totalsAsFormulas: boolean) {

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { checkWorkbook } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost } from '../../src/excel/memory';
-import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../../src/report/formats';
-import { consistentReport, seededRandom } from '../../src/report/generate';
-import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
-import { Report } from '../../src/report/report';
-import { validate } from '../../src/report/validate';
+import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+import { a1 } from '../../src/report/standard/a1';
+import { tableLayout } from '../../src/report/look/layout';
+import { Report } from '../../src/report/standard/report';
+import { validate } from '../../src/report/standard/validate';
 
 /** A sheet with all three tables of a version, filled by pasting a report's values; cell → address. */
 async function filledSheet(version: FormatVersion, report: Report, totalsAsFormulas = false) {

@@ -1,10 +1,10 @@
 import { insertTables } from '../../src/excel/insert';
 import { checkWorkbook, checkSheet, readWorkbook } from '../../src/excel/check';
 import { hostWithSheet } from '../helpers/memoryHost';
-import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/formats';
-import { a1 } from '../../src/report/a1';
-import { layoutTextGrid, tableLayout, TITLE_ROWS } from '../../src/report/layout';
-import { GAP_ROWS } from '../../src/report/style';
+import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/standard/formats';
+import { a1 } from '../../src/report/standard/a1';
+import { layoutTextGrid, tableLayout, TITLE_ROWS } from '../../src/report/look/layout';
+import { GAP_ROWS } from '../../src/report/look/style';
 
 describe('inserting the official tables', () => {
   for (const version of FORMAT_VERSIONS) {

@@ -3,13 +3,13 @@ import { join } from 'path';
 import { insertTables, InsertOptions } from '../../src/excel/insert';
 import { convertActiveSheet } from '../../src/excel/pasted';
 import { insertWorkbookRollup } from '../../src/excel/rollup';
-import { parseTsv } from '../../src/report/recognise';
+import { parseTsv } from '../../src/report/recognise/recognise';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { hostWithSheet } from '../helpers/memoryHost';
 import { defaultPageLayout } from '../../src/excel/memory/model/pageLayout';
 import { MemWorksheet } from '../../src/excel/memory/proxies/worksheets';
-import { TABLE_IDS } from '../../src/report/formats';
-import { PAGE } from '../../src/report/style';
+import { TABLE_IDS } from '../../src/report/standard/formats';
+import { PAGE } from '../../src/report/look/style';
 
 const SHEET = '年报表格（2021版）';
 

@@ -1,6 +1,6 @@
 import { insertTables, InsertOptions } from '../../src/excel/insert';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
-import { a1 } from '../../src/report/a1';
+import { a1 } from '../../src/report/standard/a1';
 
 /** Everything a person could see in the workbook, to compare before and after. */
 function snapshot(host: MemoryHost) {

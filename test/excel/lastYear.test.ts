@@ -3,11 +3,11 @@ import { insertTables } from '../../src/excel/insert';
 import { linkLastYear, listSheets, unlinkLastYear } from '../../src/excel/lastYear';
 import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
-import { FormatVersion, TABLE_IDS } from '../../src/report/formats';
-import { LAST_YEAR_DATA_SHEET, LAST_YEAR_NAME } from '../../src/report/lastYear';
-import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
-import { HIGHLIGHT_COLOURS } from '../../src/report/formulas';
+import { FormatVersion, TABLE_IDS } from '../../src/report/standard/formats';
+import { LAST_YEAR_DATA_SHEET, LAST_YEAR_NAME } from '../../src/report/sheet/lastYear';
+import { a1 } from '../../src/report/standard/a1';
+import { tableLayout } from '../../src/report/look/layout';
+import { HIGHLIGHT_COLOURS } from '../../src/report/look/formulas';
 import { layoutGrid } from '../helpers/layoutGrids';
 import { ManualClock, settled } from '../helpers/manualClock';
 

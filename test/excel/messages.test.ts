@@ -1,9 +1,9 @@
 import { checkWorkbook } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost } from '../../src/excel/memory';
-import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
-import { uncheckedOf } from '../../src/report/sheetCheck';
+import { a1 } from '../../src/report/standard/a1';
+import { tableLayout } from '../../src/report/look/layout';
+import { uncheckedOf } from '../../src/report/sheet/sheetCheck';
 
 // What the pane says about an edited table names the cell on the sheet, not its place in the table.
 

@@ -3,9 +3,9 @@ import { join } from 'path';
 import { checkWorkbook } from '../../src/excel/check';
 import { createMemoryHost } from '../../src/excel/memory';
 import { convertActiveSheet, recogniseActiveSheet, unmarkActiveSheet } from '../../src/excel/pasted';
-import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
-import { parseTsv, recognise } from '../../src/report/recognise';
+import { a1 } from '../../src/report/standard/a1';
+import { tableLayout } from '../../src/report/look/layout';
+import { parseTsv, recognise } from '../../src/report/recognise/recognise';
 
 const sample = readFileSync(join(__dirname, '..', 'fixtures', 'street-office-2019-format.txt'), 'utf8');
 

@@ -2,10 +2,10 @@ import { checkWorkbook } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { insertWorkbookRollup, rollupUnits } from '../../src/excel/rollup';
-import { dataCells } from '../../src/report/formats';
-import { consistentReport, seededRandom } from '../../src/report/generate';
+import { dataCells } from '../../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
 import { stackedAddress } from '../helpers/stacked';
-import { Report } from '../../src/report/report';
+import { Report } from '../../src/report/standard/report';
 import { ManualClock, settled } from '../helpers/manualClock';
 
 // 汇总本工作簿: a summary sheet of live SUM formulas over the unit sheets' template tables.

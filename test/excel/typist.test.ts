@@ -2,9 +2,9 @@ import { checkWorkbook, WorkbookCheck } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost } from '../../src/excel/memory';
-import { TABLE_IDS } from '../../src/report/formats';
-import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
+import { TABLE_IDS } from '../../src/report/standard/formats';
+import { a1 } from '../../src/report/standard/a1';
+import { tableLayout } from '../../src/report/look/layout';
 
 /**
  * A fast typist: one cell every 100 ms, typing in the next cell while the previous edit is checked.

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
-import { TABLE_IDS, TableId } from '../../src/report/formats';
-import { officialLayout, TableLayout } from '../../src/report/layout';
-import { CellValue, Report } from '../../src/report/report';
+import { TABLE_IDS, TableId } from '../../src/report/standard/formats';
+import { officialLayout, TableLayout } from '../../src/report/look/layout';
+import { CellValue, Report } from '../../src/report/standard/report';
 
 // Annual reports in the shapes government sites publish them, built from a known report so that a
 // test can compare every value read back: a saved web page (GBK, a layout table around the report,

@@ -1,11 +1,11 @@
 import { readFileSync } from 'fs';
 import { checkFile } from '../../src/cli/checkFile';
-import { loadWorkbook, storedCells } from '../../src/cli/readXlsx';
+import { loadWorkbook, storedCells } from '../../src/read/readXlsx';
 import { checkWorkbook, SheetCheck } from '../../src/excel/check';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { recogniseActiveSheet } from '../../src/excel/pasted';
-import { a1 } from '../../src/report/a1';
-import { parseNameReference, parseTableName } from '../../src/report/tableNames';
+import { a1 } from '../../src/report/standard/a1';
+import { parseNameReference, parseTableName } from '../../src/report/look/tableNames';
 
 /**
  * Opens an .xlsx file in the in-memory Excel through the office.js calls a user's Excel would have

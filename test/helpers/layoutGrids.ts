@@ -1,5 +1,5 @@
-import { FormatVersion, TABLE_IDS, TableId } from '../../src/report/formats';
-import { layoutTextGrid, officialLayout, TableLayout, tableLayout } from '../../src/report/layout';
+import { FormatVersion, TABLE_IDS, TableId } from '../../src/report/standard/formats';
+import { layoutTextGrid, officialLayout, TableLayout, tableLayout } from '../../src/report/look/layout';
 
 export interface Built {
   grid: string[][];
@@ -8,7 +8,7 @@ export interface Built {
 }
 
 /**
- * Tables of a version drawn from the official layouts (src/report/layout.ts), stacked (one empty row
+ * Tables of a version drawn from the official layouts (src/report/look/layout.ts), stacked (one empty row
  * between them unless `gap` is false), every data cell filled with a distinct number. `drawn`: as the
  * add-in draws them (on its fifteen-column grid, merged cells blank), as a copy of its sheet gives them.
  */

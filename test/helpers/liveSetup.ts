@@ -2,9 +2,9 @@ import { WorkbookCheck } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
 import { createMemoryHost } from '../../src/excel/memory';
-import { TABLE_IDS, TableId } from '../../src/report/formats';
-import { a1 } from '../../src/report/a1';
-import { tableLayout } from '../../src/report/layout';
+import { TABLE_IDS, TableId } from '../../src/report/standard/formats';
+import { a1 } from '../../src/report/standard/a1';
+import { tableLayout } from '../../src/report/look/layout';
 import { ManualClock, settled } from './manualClock';
 
 /**

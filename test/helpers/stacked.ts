@@ -1,10 +1,10 @@
-import { a1 } from '../../src/report/a1';
-import { FormatVersion, TABLE_IDS, TableId } from '../../src/report/formats';
-import { tableLayout } from '../../src/report/layout';
-import { stackPlacements } from '../../src/report/placement';
+import { a1 } from '../../src/report/standard/a1';
+import { FormatVersion, TABLE_IDS, TableId } from '../../src/report/standard/formats';
+import { tableLayout } from '../../src/report/look/layout';
+import { stackPlacements } from '../../src/report/look/placement';
 
 // Where things are when all three tables are stacked from A1: as the add-in inserts them on a new
-// sheet and the command writes its template (src/report/placement.ts stackPlacements).
+// sheet and the command writes its template (src/report/look/placement.ts stackPlacements).
 
 /** The sheet row (0-based) where a table's grid starts. */
 export function stackedTop(version: FormatVersion, table: TableId): number {

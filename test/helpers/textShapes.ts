@@ -1,8 +1,8 @@
-import { FORMATS, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../../src/report/formats';
-import { layoutTextGrid, officialLayout } from '../../src/report/layout';
-import { parseTsv } from '../../src/report/recognise';
+import { FORMATS, FORMAT_VERSIONS, FormatVersion, TABLE_IDS } from '../../src/report/standard/formats';
+import { layoutTextGrid, officialLayout } from '../../src/report/look/layout';
+import { parseTsv } from '../../src/report/recognise/recognise';
 
-// The text shapes the recogniser accepts (src/report/reshape.ts), as writers of a report.
+// The text shapes the recogniser accepts (src/report/recognise/reshape.ts), as writers of a report.
 
 export interface Written {
   rows: string[][];

@@ -1,13 +1,13 @@
 import { describeExcelError } from '../../src/excel/errors';
 import { checkSummary } from '../../src/commands/summary';
 import { WorkbookCheck } from '../../src/excel/check';
-import { zeroReport } from '../../src/report/generate';
-import { validate } from '../../src/report/validate';
+import { zeroReport } from '../../src/report/standard/generate';
+import { validate } from '../../src/report/standard/validate';
 import { groupFindings, severityCounts, workbookVerdict } from '../../src/taskpane/findingsView';
-import { verdictOf } from '../../src/report/verdict';
+import { verdictOf } from '../../src/report/standard/verdict';
 import { culpritCell, sheetVerdicts } from '../../src/taskpane/findingsView';
-import { withoutBasis } from '../../src/report/basis';
-import { ruleDef } from '../../src/report/rules';
+import { withoutBasis } from '../../src/report/standard/basis';
+import { ruleDef } from '../../src/report/standard/rules';
 
 function checkOf(cells: Record<string, number | null>, damage: string[] = []): WorkbookCheck {
   const report = zeroReport('2021');

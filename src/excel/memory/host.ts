@@ -3,7 +3,7 @@
  * (typing, pasting, inserting/deleting rows, protection, cell-edit mode) and read-outs of what a
  * person would see in each cell.
  */
-import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from '../../report/a1';
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress, rectAddress } from '../../report/standard/a1';
 import { MemErrorCode, MemOfficeError } from './errors';
 import { isValidFormula } from './formula/parse';
 import { FormulaError } from './formula/values';

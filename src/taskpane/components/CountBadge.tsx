@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { Severity } from '../../report/rules';
+import type { Severity } from '../../report/standard/rules';
 
 /** The four sides' colour: Griffel's shorthands object would bring all its helpers (5 KiB). */
 function borderColour(colour: string) {

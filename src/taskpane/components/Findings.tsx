@@ -1,8 +1,8 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { WorkbookCheck } from '../../excel/check';
-import type { Severity } from '../../report/rules';
-import type { Verdict } from '../../report/verdict';
+import type { Severity } from '../../report/standard/rules';
+import type { Verdict } from '../../report/standard/verdict';
 import { useLogic } from '../deferred';
 import { CountBadge } from './CountBadge';
 

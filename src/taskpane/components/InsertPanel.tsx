@@ -1,5 +1,5 @@
 import { Button, Checkbox, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/formatNames';
+import { FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/standard/formatNames';
 import { Labelled } from './Labelled';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
-import type { TableId } from '../../report/formatNames';
+import type { TableId } from '../../report/standard/formatNames';
 import type { Notice } from '../notices';
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
-import type { ProseCheck as ProseResult } from '../../report/textCheck';
+import type { ProseCheck as ProseResult } from '../../report/prose/textCheck';
 import { useLogic } from '../deferred';
 import { Labelled } from './Labelled';
 
@@ -40,7 +40,7 @@ export interface ProseCheckProps {
 
 /**
  * 核对正文: the clerk pastes the report's text (一、总体情况 …) before publishing; each sentence that
- * restates a table figure is compared with the tables in the workbook (src/report/prosePatterns.ts).
+ * restates a table figure is compared with the tables in the workbook (src/report/prose/prosePatterns.ts).
  */
 export function ProseCheck({ check }: ProseCheckProps) {
   const styles = useStyles();

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { WorkbookCheck } from '../../excel/check';
-import { FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/formatNames';
+import { FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../../report/standard/formatNames';
 import { useLogic } from '../deferred';
 
 export interface StructureProblemsProps {

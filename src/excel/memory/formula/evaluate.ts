@@ -1,5 +1,5 @@
 /** The formula evaluator: references read through an environment, relative shifting, names, lazy IF. */
-import { MAX_COLS, MAX_ROWS } from '../../../report/a1';
+import { MAX_COLS, MAX_ROWS } from '../../../report/standard/a1';
 import { FUNCTIONS } from './functions';
 import { Ast, parseFormula } from './parse';
 import { RefEnd, RefInfo } from './tokens';

@@ -2,7 +2,7 @@
  * Reference rewriting: relative shifting (copying a formula), row/column insertion and deletion,
  * sheet rename and delete. The rest of the formula text is kept as written.
  */
-import { MAX_COLS, MAX_ROWS, columnLetters, quoteSheet } from '../../../report/a1';
+import { MAX_COLS, MAX_ROWS, columnLetters, quoteSheet } from '../../../report/standard/a1';
 import { RefEnd, RefInfo, SHEET_PREFIX_RE, Token, formulaBody, tokenize } from './tokens';
 
 function renderEnd(e: RefEnd): string {

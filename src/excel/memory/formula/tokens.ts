@@ -2,7 +2,7 @@
  * The formula tokenizer: numbers, strings, booleans, errors, references (with their sheet),
  * functions, names and operators, with their positions in the formula text.
  */
-import { MAX_COLS, MAX_ROWS, columnIndex } from '../../../report/a1';
+import { MAX_COLS, MAX_ROWS, columnIndex } from '../../../report/standard/a1';
 
 /** Thrown by parseFormula for text that is not a formula Excel would accept. */
 export class FormulaSyntaxError extends Error {

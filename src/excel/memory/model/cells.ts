@@ -1,5 +1,5 @@
 /** One cell of the model: its content and formats, the defaults, and where it is kept in a sheet. */
-import { MAX_COLS } from '../../../report/a1';
+import { MAX_COLS } from '../../../report/standard/a1';
 import type { FormulaError } from '../formula/values';
 
 export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';

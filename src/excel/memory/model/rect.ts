@@ -1,5 +1,5 @@
 /** Rectangles of cells (0-based, inclusive): containment, intersection, difference. */
-import { Rect } from '../../../report/a1';
+import { Rect } from '../../../report/standard/a1';
 
 export function rectContains(r: Rect, row: number, col: number): boolean {
   return row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1;

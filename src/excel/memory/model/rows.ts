@@ -4,7 +4,7 @@
  * conditional formats (their ranges and the cell their formula is written for), row heights and the
  * selection, manual page breaks. Inserted rows take the formats of the row above them.
  */
-import { MAX_ROWS, Rect, isEntireColumns } from '../../../report/a1';
+import { MAX_ROWS, Rect, isEntireColumns } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { SheetEdit, adjustFormulaForEdit, adjustInterval, shiftFormula } from '../formula/rewrite';
 import { CellData, DvState, cellKey, isDefaultCell, keyCol, keyRow } from './cells';

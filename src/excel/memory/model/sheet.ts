@@ -1,5 +1,5 @@
 /** A worksheet of the model, with its conditional formats; defined names; change events. */
-import { Rect } from '../../../report/a1';
+import { Rect } from '../../../report/standard/a1';
 import { CellData } from './cells';
 import { PageBreakModel, PageLayoutModel, defaultPageLayout } from './pageLayout';
 

@@ -1,5 +1,5 @@
 /** Whether a cell's value passes its data validation, as Excel checks what the user types. */
-import { parseAddress } from '../../../report/a1';
+import { parseAddress } from '../../../report/standard/a1';
 import { isTruthy } from '../formula/evaluate';
 import { FormulaError, numberToText } from '../formula/values';
 import { DvState } from './cells';

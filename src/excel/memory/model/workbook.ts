@@ -3,7 +3,7 @@
  * defined names, protection, cell-edit mode and injected faults. The office-js proxies (proxies/)
  * and the simulated user (MemoryHost in host.ts) both operate on this model.
  */
-import { Rect, qualifiedAddress, rectAddress } from '../../../report/a1';
+import { Rect, qualifiedAddress, rectAddress } from '../../../report/standard/a1';
 import { MemErrorCode, MemOfficeError } from '../errors';
 import { FormulaEnv, evaluateFormula, isTruthy } from '../formula/evaluate';
 import { isValidFormula } from '../formula/parse';

@@ -3,7 +3,7 @@
  * operations; sync() runs them in order, rejects with the first failure (the operations before it
  * stay applied), and then fires onChanged for the content the add-in changed.
  */
-import { Rect, rectAddress } from '../../../report/a1';
+import { Rect, rectAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { SheetModel } from '../model/sheet';
 import { Workbook } from '../model/workbook';

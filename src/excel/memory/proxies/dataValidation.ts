@@ -1,5 +1,5 @@
 /** Excel.DataValidation of a range: rule, error alert, prompt; the type read over mixed cells. */
-import { quoteSheet, rectAddress } from '../../../report/a1';
+import { quoteSheet, rectAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { isValidFormula } from '../formula/parse';
 import { shiftFormula } from '../formula/rewrite';

@@ -1,5 +1,5 @@
 /** Excel.NamedItemCollection (of the workbook or a worksheet) and Excel.NamedItem. */
-import { parseAddress, qualifiedAddress } from '../../../report/a1';
+import { parseAddress, qualifiedAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { FormulaError, Scalar } from '../formula/values';
 import { NameModel, SheetModel } from '../model/sheet';

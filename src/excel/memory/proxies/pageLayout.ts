@@ -7,7 +7,7 @@
  * sync with InvalidArgument, and a protected sheet refuses every change with AccessDenied (the
  * conservative case: Excel's UI greys page setup out on a protected sheet).
  */
-import { parseAddress } from '../../../report/a1';
+import { parseAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import {
   MARGIN_NAMES,

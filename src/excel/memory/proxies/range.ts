@@ -1,5 +1,5 @@
 /** Excel.Range: values, formulas and number formats, derived ranges, merges, selection, clearing. */
-import { MAX_COLS, MAX_ROWS, Rect, rectAddress } from '../../../report/a1';
+import { MAX_COLS, MAX_ROWS, Rect, rectAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { isValidFormula } from '../formula/parse';
 import { FormulaError, Scalar } from '../formula/values';

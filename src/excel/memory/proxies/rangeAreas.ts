@@ -1,4 +1,4 @@
-import { Rect } from '../../../report/a1';
+import { Rect } from '../../../report/standard/a1';
 import { SheetModel } from '../model/sheet';
 import { MemClientObject, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';

@@ -1,5 +1,5 @@
 /** Excel.RangeFormat: alignment, wrapping, sizes, fill, font and borders. */
-import { MAX_COLS, MAX_ROWS } from '../../../report/a1';
+import { MAX_COLS, MAX_ROWS } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { Border, CellData, DEFAULT_BORDER, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, EdgeName } from '../model/cells';
 import { normalizeColor } from '../model/color';

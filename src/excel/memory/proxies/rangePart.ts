@@ -1,5 +1,5 @@
 /** What the objects under a range share (its format, validation, conditional formats): the range's cells. */
-import { Rect } from '../../../report/a1';
+import { Rect } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { rectContains } from '../model/rect';
 import { CellData, DEFAULT_CELL, keyCol, keyRow } from '../model/cells';

@@ -1,5 +1,5 @@
 /** Excel.WorksheetCollection, Excel.Worksheet and its protection. */
-import { MAX_COLS, MAX_ROWS, Rect, parseAddress } from '../../../report/a1';
+import { MAX_COLS, MAX_ROWS, Rect, parseAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { SheetModel } from '../model/sheet';
 import { MemClientObject } from './clientObject';

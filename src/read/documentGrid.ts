@@ -1,0 +1,159 @@
+import { normaliseLabel } from '../report/standard/cellText';
+import { tableOnlyLabels } from '../report/recognise/labelMatch';
+import type { SheetRead } from './readers';
+
+// What the readers of published documents (.html, .docx, .pdf) share: the text of a table cell as
+// the recogniser reads it, merged cells expanded into a grid the way a spreadsheet holds them (the
+// text in the top-left cell, the covered cells empty), the choice of the tables that hold the
+// report among a page's layout tables, and the grid of those tables stacked in document order.
+
+/** A table of a document, before its cells are laid out on a grid. */
+export interface DocTable {
+  /** Rows of cells in source order; a cell covered by a vertical merge (docx) is not listed. */
+  rows: DocCell[][];
+  /** The text of the table's own cells (nested tables left out), to tell a report table from layout. */
+  ownText: string;
+  /** Tables nested in this table's cells. */
+  nested: DocTable[];
+}
+
+export interface DocCell {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  /** Grid columns left empty before this cell (docx w:gridBefore on a row's first cell). */
+  skipBefore?: number;
+}
+
+/** Largest span honoured (the HTML standard caps colspan at 1000); a larger one is a broken page. */
+const MAX_SPAN = 1000;
+/** Cells of one document's stacked grid: beyond this the recogniser is not given the grid. */
+export const MAX_GRID_CELLS = 200_000;
+
+/** A cell's text: non-breaking and full-width spaces as spaces, runs of spaces as one, lines trimmed, empty lines dropped. */
+export function cellText(raw: string): string {
+  return raw
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/**
+ * The table as a spreadsheet holds it: a merged cell's text in its top-left position, the cells it
+ * covers empty (the HTML table model: each cell takes the first free column of its row).
+ */
+export function expandSpans(table: DocTable): string[][] {
+  const grid: string[][] = [];
+  const taken: boolean[][] = [];
+  const rowCount = table.rows.length;
+  table.rows.forEach((cells, r) => {
+    grid[r] ??= [];
+    taken[r] ??= [];
+    let c = 0;
+    for (const cell of cells) {
+      c += Math.max(0, Math.min(cell.skipBefore ?? 0, MAX_SPAN));
+      while (taken[r][c]) c++;
+      const colSpan = Math.max(1, Math.min(cell.colSpan || 1, MAX_SPAN));
+      // rowspan="0" reaches the end of the table, as in HTML.
+      const rowSpan = cell.rowSpan === 0 ? rowCount - r : Math.max(1, Math.min(cell.rowSpan || 1, rowCount - r));
+      for (let dr = 0; dr < rowSpan; dr++) {
+        grid[r + dr] ??= [];
+        taken[r + dr] ??= [];
+        for (let dc = 0; dc < colSpan; dc++) {
+          taken[r + dr][c + dc] = true;
+          grid[r + dr][c + dc] = dr === 0 && dc === 0 ? cell.text : '';
+        }
+      }
+      c += colSpan;
+    }
+  });
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+}
+
+let tableLabels: readonly string[] | null = null;
+
+/** How many of the labels that only the report's tables hold (src/report/recognise/labelMatch.ts) a text holds. */
+export function labelScore(text: string): number {
+  tableLabels ??= tableOnlyLabels();
+  const t = normaliseLabel(text);
+  return tableLabels.filter((l) => t.includes(l)).length;
+}
+
+/** A table holds the report when its own cells carry at least this many of the labels. */
+const HOLDS_REPORT = 2;
+/** Own text of a cell beyond which a table that holds labels is taken to be a layout table too. */
+const LAYOUT_CELL_CHARS = 200;
+
+export interface ChosenTables {
+  /** The tables that hold the report, in document order. */
+  tables: DocTable[];
+  /** Chinese remarks on the choice (a report table that is also the page's layout). */
+  remarks: string[];
+}
+
+/**
+ * The innermost tables that hold the report's labels, in document order: a layout table around the
+ * report (a page's frame, a Word document laid out in a table) is passed over for the tables inside
+ * it. A table whose own cells hold both the labels and long prose cannot be told apart from the
+ * layout: it is read whole, and a remark says so.
+ */
+export function chooseReportTables(top: DocTable[]): ChosenTables {
+  const tables: DocTable[] = [];
+  const remarks: string[] = [];
+  const visit = (t: DocTable): boolean => {
+    let inner = false;
+    for (const n of t.nested) inner = visit(n) || inner;
+    if (inner) return true;
+    if (labelScore(t.ownText) < HOLDS_REPORT) return false;
+    tables.push(t);
+    if (t.rows.some((row) => row.some((c) => c.text.length > LAYOUT_CELL_CHARS))) {
+      remarks.push(
+        '统计表格与页面的排版表格无法区分（同一个表格中既有统计表格的栏目，又有大段正文），已把整个表格当作统计表格读取；如有内容未能识别，请检查原文',
+      );
+    }
+    return true;
+  };
+  for (const t of top) visit(t);
+  // Document order: visit pushes a nested table before a later sibling, which is document order.
+  return { tables, remarks };
+}
+
+/** The grids of the tables one under the other, a blank row between (tables split in several parts join up). */
+export function stackGrids(grids: string[][][]): string[][] {
+  const out: string[][] = [];
+  for (const g of grids) {
+    if (g.length === 0) continue;
+    if (out.length) out.push([]);
+    out.push(...g);
+  }
+  return out;
+}
+
+/** Prose: paragraphs trimmed, empty ones dropped, joined with newlines. */
+export function joinProse(paragraphs: string[]): string {
+  return paragraphs
+    .map((p) => cellText(p).replace(/\n/g, ' '))
+    .filter((p) => p !== '')
+    .join('\n');
+}
+
+/**
+ * A document's tables as one sheet for the shared check (src/report/sheet/sheetCheck.ts): the chosen
+ * tables' grids stacked, read as text, with the document's prose.
+ */
+export function documentSheetRead(grids: string[][][], prose: string, notes: string[] = [], remarks: string[] = []): SheetRead {
+  const grid = stackGrids(grids);
+  const cells = grid.reduce((n, row) => n + row.length, 0);
+  const unnamed =
+    cells > MAX_GRID_CELLS ? { row: 0, col: 0, values: [], asText: true, tooLarge: cells } : { row: 0, col: 0, values: grid, asText: true };
+  return {
+    kind: 'sheet',
+    input: { sheet: '', sheetId: '', named: [], unnamed },
+    notes,
+    prose,
+    document: true,
+    ...(remarks.length ? { remarks } : {}),
+  };
+}

@@ -1,0 +1,255 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { recognise } from '../report/recognise/recognise';
+import { documentSheetRead, joinProse } from './documentGrid';
+import { NotAReportError } from './exchange';
+import type { SheetRead } from './readers';
+
+// A PDF with a text layer (exported from Word, WPS or LibreOffice): the text items of each page,
+// read by pdf.js (pdfjs-dist, legacy build, which runs in Node without a canvas), put back into
+// lines by their height on the page and into cells by the gaps between them. The lines of all
+// pages, in order, are read like pasted text (a 表三 row is its label and seven numbers; a label
+// wrapped over two lines is joined by the recogniser); the lines outside the tables are the prose.
+// A scanned PDF has no text to read.
+
+export const PDF_LIMITS = {
+  /** Pages read; an annual report has a dozen. */
+  pages: 300,
+};
+
+const SCANNED = '这是扫描件（PDF 中没有文字层），无法读取表格中的数字；扫描件没有文字层，请使用原始的 Word 或网页版本';
+const NOT_PDF = '不是有效的 PDF 文件（可能是其他类型的文件改了扩展名，或文件已损坏）';
+const ENCRYPTED = 'PDF 设置了打开密码，无法读取；请使用原始的 Word 或网页版本，或取消密码后再校验';
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+interface PdfJs {
+  getDocument(params: Record<string, unknown>): { promise: Promise<PdfDocument> };
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: (TextItem | { type: string })[] }>; cleanup(): void }>;
+  destroy(): Promise<void>;
+}
+
+let pdfjs: PdfJs | null = null;
+
+/**
+ * pdf.js is an ES module; Node 20.19+ loads it with require. Its worker code is loaded into this
+ * thread (globalThis.pdfjsWorker), so that pdf.js parses in the thread that checks the file (the
+ * command's worker thread, with its memory and time limits) and needs no dynamic import.
+ */
+function loadPdfJs(): PdfJs {
+  if (pdfjs) return pdfjs;
+  const g = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
+  if (!g.DOMMatrix) {
+    try {
+      // pdf.js takes DOMMatrix (and its rendering classes) from its optional dependency @napi-rs/canvas.
+      require('@napi-rs/canvas');
+    } catch {
+      // Without it (a platform it has no binary for) pdf.js still reads text, but its module makes one
+      // DOMMatrix as it loads: an identity matrix stands in; nothing is rendered. Its warnings about
+      // the missing package (console.warn, as it loads) are dropped: they are not the user's concern.
+      g.DOMMatrix = class IdentityMatrix {
+        a = 1;
+        b = 0;
+        c = 0;
+        d = 1;
+        e = 0;
+        f = 0;
+      };
+    }
+  }
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot')) return;
+    warn(...args);
+  };
+  try {
+    g.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
+  } finally {
+    console.warn = warn;
+  }
+  return pdfjs;
+}
+
+/** Where pdf.js finds the predefined CMaps (CJK fonts without a ToUnicode map) and the standard fonts. */
+function dataDir(sub: string): string {
+  return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), sub) + path.sep;
+}
+
+interface Placed {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+}
+
+interface PdfCell {
+  text: string;
+  x: number;
+  right: number;
+}
+
+interface PdfLine {
+  y: number;
+  size: number;
+  cells: PdfCell[];
+}
+
+/** The text items of a page as lines (top to bottom) of cells (left to right). */
+export function pageLines(items: Placed[]): PdfLine[] {
+  const sorted = items.filter((i) => i.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: Placed[][] = [];
+  for (const item of sorted) {
+    const line = groups[groups.length - 1];
+    // One line: baselines closer than half the text's height (a superscript or a cell's text centred a little lower stays on it).
+    if (line && Math.abs(line[0].y - item.y) <= Math.max(1, 0.5 * Math.min(line[0].size, item.size))) line.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((line) => {
+    line.sort((a, b) => a.x - b.x);
+    const cells: PdfCell[] = [];
+    let cell: PdfCell | null = null;
+    for (const item of line) {
+      const gap = cell ? item.x - cell.right : 0;
+      // A gap wider than a character's height is a column boundary; a narrower one a space within a cell.
+      if (!cell || gap > 0.9 * item.size) {
+        cell = { text: item.text, x: item.x, right: item.right };
+        cells.push(cell);
+        continue;
+      }
+      cell.text += (gap > 0.2 * item.size ? ' ' : '') + item.text;
+      cell.right = Math.max(cell.right, item.right);
+    }
+    for (const c of cells) c.text = c.text.trim();
+    return { y: line[0].y, size: Math.max(...line.map((i) => i.size)), cells };
+  });
+}
+
+const isNumber = (c: PdfCell) => /^[+-]?[\d,，.]+$/.test(c.text);
+
+/**
+ * Table rows whose label wraps: a cell's text is centred in its row, so a label of two or three
+ * lines puts a line of it above the row's numbers and one below (行政规范性 / 14 10 8 / 文件). A
+ * line of text only, left of a row's first number and within a line's height of it, is joined to
+ * that row's label cell (the one above it on the page, or a new cell where none is).
+ */
+export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
+  const hasNumbers = (l: PdfLine) => l.cells.some(isNumber);
+  const firstNumberX = (l: PdfLine) => Math.min(...l.cells.filter(isNumber).map((c) => c.x));
+  const textOnly = (l: PdfLine) => l.cells.length > 0 && !hasNumbers(l);
+  const near = (a: PdfLine, b: PdfLine) => Math.abs(a.y - b.y) <= 1.6 * Math.max(a.size, b.size);
+  const owner = new Map<number, number>();
+  lines.forEach((line, i) => {
+    if (!textOnly(line)) return;
+    const candidates: number[] = [];
+    // The rows of numbers next to it, through other wrapped lines of the same label.
+    for (const step of [-1, 1]) {
+      let j = i + step;
+      let from = line;
+      while (j >= 0 && j < lines.length && textOnly(lines[j]) && near(from, lines[j])) {
+        from = lines[j];
+        j += step;
+      }
+      if (j >= 0 && j < lines.length && hasNumbers(lines[j]) && near(from, lines[j])) candidates.push(j);
+    }
+    const fits = candidates.filter((j) => line.cells.every((c) => c.right <= firstNumberX(lines[j]) + 1));
+    if (!fits.length) return;
+    fits.sort((a, b) => Math.abs(lines[a].y - line.y) - Math.abs(lines[b].y - line.y));
+    owner.set(i, fits[0]);
+  });
+  const out: PdfLine[] = [];
+  lines.forEach((line, i) => {
+    if (owner.has(i)) return;
+    if (!hasNumbers(line)) {
+      out.push(line);
+      return;
+    }
+    const cells = line.cells.map((c) => ({ ...c }));
+    // Nearest first: lines above are put before the label one by one upwards, lines below after it downwards.
+    const joined = [...owner].filter(([, o]) => o === i).map(([k]) => k);
+    joined.sort((a, b) => Math.abs(a - i) - Math.abs(b - i));
+    for (const k of joined) {
+      const before = k < i;
+      for (const f of lines[k].cells) {
+        const target = cells.find((c) => !isNumber(c) && c.x < f.right && f.x < c.right);
+        if (target) {
+          target.text = before ? f.text + target.text : target.text + f.text;
+          target.x = Math.min(target.x, f.x);
+          target.right = Math.max(target.right, f.right);
+        } else {
+          cells.push({ ...f });
+          cells.sort((a, b) => a.x - b.x);
+        }
+      }
+    }
+    out.push({ ...line, cells });
+  });
+  return out;
+}
+
+/** The lines of a PDF's pages, in order; null when it has no text (scanned). */
+async function pdfLines(data: Uint8Array): Promise<string[][] | null> {
+  const lib = loadPdfJs();
+  let doc: PdfDocument;
+  try {
+    doc = await lib.getDocument({
+      data,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      useWorkerFetch: false,
+      cMapUrl: dataDir('cmaps'),
+      cMapPacked: true,
+      standardFontDataUrl: dataDir('standard_fonts'),
+      verbosity: 0,
+    }).promise;
+  } catch (e) {
+    const name = (e as Error)?.name;
+    if (name === 'PasswordException') throw new NotAReportError(ENCRYPTED);
+    if (name === 'InvalidPDFException' || name === 'FormatError') throw new NotAReportError(NOT_PDF);
+    throw e;
+  }
+  try {
+    const lines: string[][] = [];
+    let text = 0;
+    const pages = Math.min(doc.numPages, PDF_LIMITS.pages);
+    for (let n = 1; n <= pages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items: Placed[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw)) continue;
+        const [a, b, c, d, e, f] = raw.transform;
+        const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 1;
+        items.push({ text: raw.str, x: e, right: e + raw.width, y: f, size });
+        text += raw.str.trim().length;
+      }
+      lines.push(...joinWrappedLabels(pageLines(items)).map((l) => l.cells.map((c) => c.text)));
+      page.cleanup();
+    }
+    return text === 0 ? null : lines;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The report's tables and prose of a PDF's text layer. */
+export async function readPdf(file: string): Promise<SheetRead> {
+  const data = new Uint8Array(await fs.readFile(file));
+  const lines = await pdfLines(data);
+  if (!lines) throw new NotAReportError(SCANNED);
+  // The prose: the lines outside the tables the recogniser finds (the check recognises them again, from the same grid).
+  const tables = recognise(lines).tables;
+  const inTable = (row: number) => tables.some((t) => row >= t.firstRow && row <= t.lastRow);
+  const prose = joinProse(lines.flatMap((cells, row) => (inTable(row) ? [] : [cells.join(' ')])));
+  return documentSheetRead([lines], prose);
+}

@@ -1,0 +1,238 @@
+import { parseCellText } from '../standard/cellText';
+import { ColumnKind, FormatVersion, TableId } from '../standard/formats';
+import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
+import { officialLayout } from '../look/layout';
+import { CellValue } from '../standard/report';
+import { ShapedRow } from './reshape';
+
+// The rows of a grid as the recogniser reads them (cells, labels, which table a row points to), and
+// the label helpers of 表三. Pure helpers shared by the per-table readers.
+
+export interface Cell {
+  /** Column in the (reshaped) row. */
+  col: number;
+  /** Grid cell it comes from. */
+  srcRow: number;
+  srcCol: number;
+  fromText: boolean;
+  raw: string;
+  /** Parsed without a column kind. */
+  value: CellValue;
+  blank: boolean;
+  num: boolean;
+  /** Label match of a text cell. */
+  match: LabelMatch | null;
+  /** Original value, for re-parsing with a column kind. */
+  source: unknown;
+}
+
+export interface Row {
+  /** Index in the reshaped rows (src/report/recognise/reshape.ts); a grid of cells is not reshaped. */
+  index: number;
+  /** First and last grid row the row comes from. */
+  first: number;
+  last: number;
+  reshaped: boolean;
+  /** Why its values could not be read (reshape), in Chinese. */
+  unreadable?: string;
+  /** One per column, blank included. */
+  cells: Cell[];
+  texts: Cell[];
+  numbers: number;
+  blank: boolean;
+}
+
+export function analyseRow(index: number, shaped: ShapedRow): Row {
+  const dict = labelDictionary();
+  const cells: Cell[] = [];
+  for (let col = 0; col < shaped.cells.length; col++) {
+    const sc = shaped.cells[col];
+    const v = sc.value;
+    const raw = sc.text;
+    const value = typeof v === 'number' ? parseCellText(v) : parseCellText(raw);
+    const blank = value === null;
+    const num = typeof value === 'number';
+    const match = !blank && !num ? dict.lookup(raw) : null;
+    cells.push({ col, srcRow: sc.row, srcCol: sc.col, fromText: sc.fromText, raw, value, blank, num, match, source: v });
+  }
+  const texts = cells.filter((c) => !c.blank && !c.num);
+  const numbers = cells.filter((c) => c.num).length;
+  return {
+    index,
+    first: shaped.first,
+    last: shaped.last,
+    reshaped: shaped.reshaped,
+    unreadable: shaped.unreadable,
+    cells,
+    texts,
+    numbers,
+    blank: texts.length === 0 && numbers === 0 && !shaped.unreadable,
+  };
+}
+
+export function valueOf(cell: Cell | undefined, kind: ColumnKind): CellValue {
+  if (!cell) return null;
+  const s = cell.source;
+  if (typeof s === 'number') return parseCellText(s, kind);
+  return parseCellText(cell.raw, kind);
+}
+
+/** The table a row belongs to: the current one if the row has its labels, else the one it names most. */
+export function tableOfRow(tables: ReadonlyMap<TableId, number>, state: TableId | null): TableId | null {
+  if (state && tables.has(state)) return state;
+  let next: TableId | null = null;
+  let best = 0;
+  for (const [t, n] of tables) if (n > best) [next, best] = [t, n];
+  return next;
+}
+
+/** The table a row points to by its labels, or 'end' for 一、五、六 section titles. */
+export function rowMarks(row: Row): { tables: Map<TableId, number>; end: boolean } {
+  const tables = new Map<TableId, number>();
+  let end = false;
+  for (const c of row.texts) {
+    const entries = c.match?.entries;
+    if (!entries || entries.length === 0) continue;
+    if (entries.every((e) => e.role === 'end')) {
+      end = true;
+      continue;
+    }
+    const t = entries[0].table;
+    if (t && entries.every((e) => e.table === t)) tables.set(t, (tables.get(t) ?? 0) + 1);
+  }
+  return { tables, end };
+}
+
+export function isSectionOnly(row: Row): boolean {
+  return row.texts.length > 0 && row.texts.every((c) => c.match?.entries.every((e) => e.role === 'section'));
+}
+
+export const quote = (s: string): string => `“${s}”`;
+
+/** Labels that begin or head a table: section titles and header rows, not data row labels. */
+export const HEAD_ROLES = new Set(['section', 'blockTitle', 'header', 'column', 'note', 't4group', 'field']);
+
+/**
+ * The row where a second report begins, or null: a section title of a table that was already
+ * read with its data rows, or a header of a table that was already read and left (two reports on
+ * one sheet, e.g. last year's tables followed by this year's). A title repeated before the table's
+ * data (a heading line, then the same title as the table's caption) does not begin one.
+ */
+export function furtherReport(rows: Row[]): number | null {
+  const read = new Set<TableId>();
+  const left = new Set<TableId>();
+  let state: TableId | null = null;
+  for (const row of rows) {
+    const marks = rowMarks(row);
+    if (marks.tables.size > 0) {
+      const next = tableOfRow(marks.tables, state);
+      const heads = row.texts.filter((c) => c.match?.entries.some((e) => e.table === next && HEAD_ROLES.has(e.role)));
+      const title = row.texts.some((c) => c.match?.entries.some((e) => e.table === next && e.role === 'section'));
+      if (next && title && read.has(next)) return row.index;
+      if (next && next !== state && left.has(next) && read.has(next) && heads.length > 0) return row.index;
+      if (next !== state) {
+        if (state) left.add(state);
+        state = next;
+      }
+    } else if (marks.end) {
+      if (state) left.add(state);
+      state = null;
+    }
+    if (state && row.numbers > 0) read.add(state);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// T3 row labels
+
+export interface T3Label {
+  entry: LabelEntry;
+  /** Column of the last label cell; values are to its right. */
+  labelEnd: number;
+  exact: boolean;
+  text: string;
+}
+
+export function t3RowEntry(m: LabelMatch | null | undefined): LabelEntry | undefined {
+  return m?.entries.find((e) => e.table === 'T3' && e.role === 'row');
+}
+
+export function isT3Group(m: LabelMatch | null | undefined): LabelEntry | undefined {
+  return m?.entries.find((e) => e.table === 'T3' && e.role === 'group');
+}
+
+/** The row a T3 row's own label cells name: the last label cell that names a row. */
+export function ownT3Label(labelCells: Cell[]): T3Label | null {
+  for (let k = labelCells.length - 1; k >= 0; k--) {
+    const c = labelCells[k];
+    const e = t3RowEntry(c.match);
+    if (e) return { entry: e, labelEnd: c.col, exact: c.match?.how !== 'fuzzy', text: c.raw.trim() };
+  }
+  if (labelCells.length > 1) {
+    const joined = labelCells.map((c) => c.raw).join('');
+    const m = labelDictionary().lookup(joined);
+    const e = t3RowEntry(m);
+    if (e) return { entry: e, labelEnd: labelCells[labelCells.length - 1].col, exact: m?.how !== 'fuzzy', text: joined };
+  }
+  return null;
+}
+
+export function lookupT3Row(text: string): { entry: LabelEntry; exact: boolean } | null {
+  const m = labelDictionary().lookup(text);
+  const e = t3RowEntry(m);
+  return e ? { entry: e, exact: m?.how !== 'fuzzy' } : null;
+}
+
+/**
+ * The label matches of a text cell: its own, or those of each of its words when every word is a
+ * label (a PDF line joins labels printed close together: 商业企业 科研机构).
+ */
+export function cellMatches(c: Cell): LabelMatch[] {
+  if (c.match) return [c.match];
+  const words = c.raw.trim().split(/\s+/);
+  if (words.length < 2) return [];
+  const found = words.map((w) => labelDictionary().lookup(w));
+  return found.every((m): m is LabelMatch => m !== null) ? found : [];
+}
+
+/** Label cells of a data row: the text cells left of its first number. */
+export function labelCellsOf(row: Row): Cell[] {
+  const firstNum = row.cells.find((c) => c.num)?.col ?? Infinity;
+  return row.texts.filter((c) => c.col < firstNum);
+}
+
+/**
+ * How many cells a T3 row's label spans beyond one in the official layout (一、本年新收… spans
+ * A:C, （一）予以公开 B:C): a copy may leave that many extra cells (a 0) before the values.
+ */
+export function t3LabelSlack(version: FormatVersion, rowId: string): number {
+  const key = `${version}/${rowId}`;
+  const hit = slackCache.get(key);
+  if (hit !== undefined) return hit;
+  const layout = officialLayout(version, 'T3');
+  const data = layout.data.find((d) => d.id === `T3.${rowId}.NP`);
+  let slack = 0;
+  if (data) {
+    const own = layout.labels.filter((l) => l.row === data.row && l.col < data.col);
+    const col = own.length > 0 ? Math.max(...own.map((l) => l.col)) : data.col - 1;
+    slack = Math.max(0, data.col - col - 1);
+  }
+  slackCache.set(key, slack);
+  return slack;
+}
+const slackCache = new Map<string, number>();
+
+// ---------------------------------------------------------------------------------------------
+
+export const T3_WIDTH = 7;
+export const T4_WIDTH = 15;
+
+export function rowText(row: Row): string {
+  let end = row.cells.length;
+  while (end > 0 && row.cells[end - 1].blank) end--;
+  return row.cells
+    .slice(0, end)
+    .map((c) => c.raw)
+    .join(row.reshaped ? ' ' : '\t');
+}

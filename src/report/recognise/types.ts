@@ -1,0 +1,61 @@
+import { CellId, FormatVersion, TableId } from '../standard/formats';
+import { CellValue, Report } from '../standard/report';
+
+// What the recogniser finds in a grid: the placed values, the tables and what could not be placed.
+// Its own module, so that the table readers (recogniseSink.ts) and the walker (recognise.ts) share
+// these types without importing each other.
+
+export interface PlacedValue {
+  id: CellId;
+  value: CellValue;
+  /** 0-based position of the grid cell the value comes from. */
+  row: number;
+  col: number;
+  /** The text the value was read from: the cell's text, or the part of it (fromText). */
+  raw: string;
+  /**
+   * The value is a part of a longer text in its grid cell (“一、本年新收… 3 0 0 0 0 0 3”, or a digit
+   * of “3000003”): the cell itself is text, so Excel's formulas cannot see the number, and several
+   * values may share that cell. Absent for a value that is its cell's whole content.
+   */
+  fromText?: true;
+}
+
+export interface Unplaced {
+  row: number;
+  col?: number;
+  text: string;
+  /** Why it was not placed, in Chinese. */
+  reason: string;
+}
+
+export interface RecognisedTable {
+  table: TableId;
+  version: FormatVersion;
+  /** First and last grid row that belongs to the table (the section title above it is not counted). */
+  firstRow: number;
+  lastRow: number;
+  cells: PlacedValue[];
+  /** Data cells of the version that were not found. */
+  missing: CellId[];
+}
+
+export interface Recognition {
+  /** Decided from the signatures of formats.md; null if no table was found. */
+  version: FormatVersion | null;
+  /** Why that version, in Chinese, e.g. 出现“上一年项目数量”（2019版）. */
+  versionEvidence: string[];
+  /** The tables found, in grid order. */
+  tables: RecognisedTable[];
+  /** Every placed value, in the exchange format (format is the default version when no table was found). */
+  report: Report;
+  /** 0-based grid position of each placed value (several values may share a cell: see fromText). */
+  positions: Partial<Record<CellId, { row: number; col: number }>>;
+  /**
+   * The placed values read from inside a longer text cell (PlacedValue.fromText). The sheet's cell
+   * at their position holds text, not the number: use the value in `report`, not the sheet's.
+   */
+  fromText: Set<CellId>;
+  /** Rows (or cells) that look like table rows but could not be placed. */
+  unplaced: Unplaced[];
+}

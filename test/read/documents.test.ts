@@ -1,0 +1,223 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { checkFile } from '../../src/cli/checkFile';
+import { guardFile, LIMITS } from '../../src/read/guard';
+import { checkFileIsolated, closeIsolation } from '../../src/cli/isolate';
+import { expandInputs } from '../../src/read/readers';
+import { readDocumentXml } from '../../src/read/readDocx';
+import { decodePage, readHtmlText } from '../../src/read/readHtml';
+import { writeTemplateXlsx } from '../../src/cli/templateXlsx';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+import { Report } from '../../src/report/standard/report';
+import { gbkEncode, governmentPage, wordDocument } from '../helpers/documents';
+import { convertAll } from '../helpers/libreoffice';
+import { run } from '../helpers/cli';
+
+// Reports as published: a saved GBK web page with a layout table and 表三 split in two, a Word
+// .docx with vertical merges, a PDF printed by LibreOffice from the template. Each is read back
+// value for value and checked like an .xlsx.
+
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-docs-'));
+const write = (name: string, data: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+
+/** The values read equal the report's, every one. */
+function expectSameValues(read: Report | null | undefined, report: Report): void {
+  expect(read?.format).toBe(report.format);
+  for (const [id, v] of Object.entries(report.cells)) expect([id, read!.cells[id as keyof Report['cells']]]).toEqual([id, v]);
+}
+
+afterAll(() => closeIsolation());
+
+describe('a saved web page (.html)', () => {
+  const report = consistentReport('2021', seededRandom(11));
+  // Split inside 三、本年度办理结果 (layout row 9: （三）不予公开 1.), as Word splits a table at a page break.
+  const page = write('年报.html', gbkEncode(governmentPage(report, { splitT3At: 9 })));
+  const equiv = write('年报-equiv.htm', gbkEncode(governmentPage(report, { meta: 'http-equiv', splitT3At: 6 })));
+
+  it('decodes GB2312 from <meta charset> and from http-equiv', () => {
+    for (const f of [page, equiv]) {
+      const d = decodePage(readFileSync(f));
+      expect(d.encoding).toBe('GBK');
+      expect(d.text).toContain('申请人情况');
+    }
+  });
+
+  it('reads every value through the layout table, the spans and the split 表三, and passes', async () => {
+    for (const f of [page, equiv]) {
+      const outcome = await checkFile(f);
+      expect(outcome.unreadable).toBeUndefined();
+      const [r] = outcome.results;
+      expect(r.notes).toEqual([]);
+      expect(r.verdict).toBe('passed');
+      expect(r.tables).toEqual(['T2', 'T3', 'T4']);
+      expectSameValues(r.report, report);
+    }
+  });
+
+  it('keeps the text outside the report tables as prose', async () => {
+    const read = readHtmlText(governmentPage(report, { splitT3At: 9 }));
+    expect(read.prose).toContain(`全年共新收政府信息公开申请${report.cells['T3.NEW.TOT']}件。`);
+    expect(read.prose).toContain('五、存在的主要问题及改进情况\n政务公开工作还存在一些不足。');
+    expect(read.prose).not.toContain('申请人情况');
+    expect(read.prose).not.toContain('var siteId');
+    expect(read.input.unnamed?.values.flat()).not.toContain('某某局2023年政府信息公开工作年度报告');
+  });
+
+  it('gives the finding of a broken row, naming the cells', async () => {
+    const broken = structuredClone(report);
+    broken.cells['T3.NEW.NP'] = (broken.cells['T3.NEW.NP'] as number) + 1;
+    const f = write('有错误.html', gbkEncode(governmentPage(broken, { splitT3At: 9 })));
+    const r = await run(['check', f, '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out).files[0];
+    expect(json.verdict).toBe('errors');
+    const rules = json.findings
+      .filter((x: { severity: string }) => x.severity === 'error')
+      .map((x: { rule: string; instance: string }) => `${x.rule}:${x.instance}`);
+    expect(rules).toEqual(expect.arrayContaining(['T3-BALANCE:NP', 'T3-ROWSUM:NEW']));
+    // A document has no cell addresses or lines: the findings name their cells.
+    expect(json.findings.every((x: object) => !('lines' in x) && !('address' in x))).toBe(true);
+    const text = await run(['check', f]);
+    expect(text.out).toContain('自然人一列的“一、本年新收政府信息公开申请数量”');
+  });
+
+  it('says when the report table cannot be told apart from the layout', () => {
+    // One table holds both the page's prose (a long paragraph in a cell) and the report's labels.
+    const long = '本机关坚持以公开为常态、不公开为例外，'.repeat(15);
+    const html = `<html><body><table><tr><td>${long}</td></tr><tr><td>申请人情况</td><td>自然人</td></tr></table></body></html>`;
+    const read = readHtmlText(html);
+    expect(read.remarks?.join('')).toContain('统计表格与页面的排版表格无法区分');
+  });
+});
+
+describe('a Word document (.docx)', () => {
+  const report = consistentReport('2021', seededRandom(12));
+  const report2019 = consistentReport('2019', seededRandom(13));
+
+  it('reads every value through w:gridSpan and w:vMerge, and passes', async () => {
+    for (const r0 of [report, report2019]) {
+      const f = write(`年报-${r0.format}.docx`, await wordDocument(r0));
+      const outcome = await checkFile(f);
+      expect(outcome.unreadable).toBeUndefined();
+      const [r] = outcome.results;
+      expect(r.notes).toEqual([]);
+      expect(r.verdict).toBe('passed');
+      expectSameValues(r.report, r0);
+    }
+  });
+
+  it('keeps the paragraphs outside the tables as prose', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await wordDocument(report));
+    const read = readDocumentXml(await zip.file('word/document.xml')!.async('string'));
+    expect(read.prose).toContain(`全年共新收政府信息公开申请${report.cells['T3.NEW.TOT']}件。`);
+    expect(read.prose).toContain('三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况');
+    expect(read.prose).not.toContain('申请人情况');
+  });
+
+  it('gives the finding of a broken row', async () => {
+    const broken = structuredClone(report);
+    broken.cells['T4.RV.TOT'] = (broken.cells['T4.RV.TOT'] as number) + 2;
+    const f = write('有错误.docx', await wordDocument(broken));
+    const r = await run(['check', f, '--json']);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.out).files[0].findings.filter((x: { severity: string }) => x.severity === 'error');
+    expect(findings.map((x: { rule: string; instance: string }) => `${x.rule}:${x.instance}`)).toEqual(['T4-SUM:RV']);
+  });
+
+  it('guards a .docx like an .xlsx: a zip bomb and an old .doc renamed are refused before reading', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('word/document.xml', Buffer.alloc(LIMITS.inflatedBytes + 1024, 0x20));
+    const bomb = write('bomb.docx', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(await guardFile(bomb)).toContain('可能是压缩炸弹或异常的文档');
+    const ole = write('old.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    expect(await guardFile(ole)).toContain('另存为 .docx');
+  });
+});
+
+describe('a PDF with a text layer', () => {
+  const report = consistentReport('2021', seededRandom(14));
+  let pdf = '';
+  let brokenPdf = '';
+
+  beforeAll(async () => {
+    // The template filled in, and the same with one wrong cell, printed to PDF by LibreOffice.
+    const broken = structuredClone(report);
+    broken.cells['T3.R1.BIZ'] = (broken.cells['T3.R1.BIZ'] as number) + 1;
+    const src = join(dir, 'src');
+    mkdirSync(src);
+    await writeTemplateXlsx(join(src, 'pdf-good.xlsx'), '2021', { report });
+    await writeTemplateXlsx(join(src, 'pdf-broken.xlsx'), '2021', { report: broken });
+    [pdf, brokenPdf] = convertAll([join(src, 'pdf-good.xlsx'), join(src, 'pdf-broken.xlsx')], 'pdf', join(dir, 'pdf'));
+  }, 120_000);
+
+  it('rebuilds the rows and columns, reads every value and passes', async () => {
+    // pdf.js is an ES module: it runs in the command's worker thread, not in jest's module system.
+    const outcome = await checkFileIsolated(pdf);
+    expect(outcome.unreadable).toBeUndefined();
+    const [r] = outcome.results;
+    expect(r.notes).toEqual([]);
+    expect(r.verdict).toBe('passed');
+    expectSameValues(r.report, report);
+  });
+
+  it('gives the finding of a broken row', async () => {
+    const r = await run(['check', brokenPdf, '--json']);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.out).files[0].findings.filter((x: { severity: string }) => x.severity === 'error');
+    expect(findings.map((x: { rule: string; instance: string }) => `${x.rule}:${x.instance}`).sort()).toEqual(
+      ['T3-OUTCOMES:BIZ', 'T3-ROWSUM:R1'].sort(),
+    );
+  });
+
+  it('calls a PDF without a text layer a scan', async () => {
+    // A page with an image and no text, as a scanner writes it.
+    const scan = write('扫描件.pdf', minimalPdf(''));
+    const r = await run(['check', scan]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('扫描件没有文字层，请使用原始的 Word 或网页版本');
+  });
+
+  it('calls a file that is not a PDF invalid', async () => {
+    const r = await run(['check', write('假的.pdf', 'not a pdf at all')]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('不是有效的 PDF 文件');
+  });
+});
+
+describe('folders and hints', () => {
+  it('reads .html, .htm, .docx and .pdf found in a folder, and skips .doc with a hint', async () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    for (const f of ['a.html', 'b.htm', 'c.docx', 'd.pdf', 'e.doc']) writeFileSync(join(folder, f), 'x');
+    const { files, skipped } = await expandInputs([folder]);
+    expect(files.map((f) => f.slice(folder.length + 1))).toEqual(['a.html', 'b.htm', 'c.docx', 'd.pdf']);
+    expect(skipped).toEqual([{ path: join(folder, 'e.doc'), reason: '不支持旧版 Word 文档（.doc），请在 Word 中另存为 .docx 后再校验' }]);
+  });
+});
+
+/** A one-page PDF whose page content is `content` (empty: no text at all), with a correct xref table. */
+function minimalPdf(content: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
