@@ -68,7 +68,7 @@ export async function benchXlsx(options: { runs?: number; folderFiles?: number }
       await wb.xlsx.load((await fs.readFile(one)) as unknown as ArrayBuffer);
     };
     const check = async () => {
-      for (const input of await readXlsx(one)) checkSheetInput(input);
+      for (const input of await readXlsx(await fs.readFile(one))) checkSheetInput(input);
     };
     for (let i = 0; i < 3; i++) {
       await load();

@@ -1,13 +1,10 @@
-import { parseA1 } from '../report/standard/a1';
 import { Report } from '../report/standard/report';
-import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
-import { checkProse } from '../report/prose/textCheck';
-import { validate } from '../report/standard/validate';
-import { verdictOf } from '../report/standard/verdict';
-import { NotAReportError } from '../read/exchange';
-import { ExchangeRead, NoTablesError, ReadReport, readReports } from '../read/readers';
-import { CellId, dataCells, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS } from '../report/standard/formats';
-import { FileResult } from './render';
+import { readReports } from '../read/files';
+import { checkReads, describeError, lastYearOf } from '../read/checkReads';
+import { FileResult } from '../read/result';
+
+// The command's check of one file on disk: read past the file checks and the guard, then the shared
+// check of what was read (src/read/checkReads.ts).
 
 export interface CheckFileOptions {
   lastYear?: Report;
@@ -19,99 +16,6 @@ export interface FileOutcome {
   results: FileResult[];
   /** Chinese reason, when the file could not be read. */
   unreadable?: string;
-}
-
-const NO_TABLES = '没有找到年报统计表格（表二、表三、表四）';
-
-/** The reports of one file, each checked by the shared core, with its verdict. */
-function checkReads(file: string, reads: ReadReport[], lastYear?: Report): FileResult[] {
-  const results: FileResult[] = [];
-  const checked = reads.map((read) => ({ read, check: read.kind === 'sheet' ? checkSheetInput(read.input, { lastYear }) : null }));
-  const holdsTables = (c: SheetCheck | null) => c !== null && (c.tables.length > 0 || c.lost.length > 0 || c.notes.length > 0);
-  const several = checked.filter((c) => holdsTables(c.check)).length > 1;
-  for (const { read, check } of checked) {
-    if (read.kind === 'exchange') {
-      results.push(checkExchange(file, read, lastYear));
-      continue;
-    }
-    if (!check || !holdsTables(check)) continue;
-    const notes = [...read.notes, ...uncheckedOf(check)];
-    // The document's own text against its tables: contradictions are warnings, what was not compared a remark.
-    const prose = read.prose && check.report ? checkProse(read.prose, check.report) : null;
-    // A published report has all three tables: one not found is named (the verdict speaks of those present).
-    const absent = TABLE_IDS.filter((t) => !check.tables.some((x) => x.table === t) && !check.lost.some((l) => l.table === t));
-    const missing = absent.length
-      ? [`没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`]
-      : [];
-    // A table with no number at all passes its sums (blanks count as 0), but it is an unfilled form.
-    const empty = check.report
-      ? TABLE_IDS.filter((t) => check.tables.some((x) => x.table === t && x.damage.length === 0)).filter((t) =>
-          dataCells(check.report!.format)
-            .filter((d) => d.table === t)
-            .every((d) => check.report!.cells[d.id] === null),
-        )
-      : [];
-    const unfilled = empty.length ? [`${empty.map((t) => TABLE_NUMBERS[t]).join('、')}还没有填写任何数字`] : [];
-    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? []), ...missing, ...unfilled];
-    const inWorkbook = read.input.sheet !== '';
-    // A workbook's findings name their sheet and cells; pasted text names its lines.
-    const findings = [
-      ...check.findings.map(({ sheet, addresses, ...f }) =>
-        // A document's tables (.html, .docx, .pdf) have no cell addresses or lines: the finding names its cells.
-        !addresses.length || read.document
-          ? f
-          : inWorkbook
-            ? { ...f, sheet, address: addresses }
-            : { ...f, lines: [...new Set(addresses.map((a) => parseA1(a).row + 1))] },
-      ),
-      ...(prose?.findings ?? []),
-    ];
-    results.push({
-      // A workbook with tables on several sheets gives one result a sheet.
-      file: several ? `${file}（工作表“${check.sheet}”）` : file,
-      ...(inWorkbook ? { sheet: check.sheet } : {}),
-      format: check.tables.length ? check.tables[0].version : null,
-      tables: check.tables.filter((t) => t.damage.length === 0).map((t) => t.table),
-      findings,
-      notes,
-      remarks,
-      verdict: verdictOf({ tablesRead: check.tables.filter((t) => t.damage.length === 0).length, findings, unchecked: notes }),
-      report: check.report,
-    });
-  }
-  if (results.length === 0) {
-    const why = reads.flatMap((r) => r.notes);
-    const what = reads.some((r) => r.kind === 'sheet' && r.input.sheet !== '')
-      ? '工作簿'
-      : reads.some((r) => r.kind === 'sheet' && r.document)
-        ? '文档'
-        : '文本';
-    throw new NoTablesError([`${what}中${NO_TABLES}`, ...why].join('；'));
-  }
-  return results;
-}
-
-/**
- * A report in the exchange format: a blank cell is null (formats.md); a cell id left out was not
- * given, so the rules that need it are not checked and the report is incomplete.
- */
-function checkExchange(file: string, read: ExchangeRead, lastYear?: Report): FileResult {
-  const given = new Set(Object.keys(read.report.cells) as CellId[]);
-  if (given.size === 0) throw new NotAReportError('JSON 中没有任何单元格（"cells" 是空的）');
-  const notes = [...read.notes];
-  for (const t of read.tables) {
-    const absent = dataCells(read.report.format).filter((d) => d.table === t && !given.has(d.id));
-    if (absent.length === 0) continue;
-    const shown =
-      absent
-        .slice(0, 3)
-        .map((d) => d.id)
-        .join('、') + (absent.length > 3 ? ' 等' : '');
-    notes.push(`${TABLE_NUMBERS[t]}有 ${absent.length} 个单元格没有给出（${shown}），不参与校验；空白单元格请写 null`);
-  }
-  const findings = validate(read.report, { lastYear, tables: read.tables, present: given });
-  const verdict = verdictOf({ tablesRead: read.tables.length, findings, unchecked: notes });
-  return { file, format: read.report.format, tables: read.tables, findings, notes, remarks: [], verdict, report: read.report };
 }
 
 /** Reads and checks one file. Never throws: a failure is the outcome's `unreadable`. */
@@ -127,21 +31,7 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
 
 /** Last year's report (--last-year): the values of the first report of a file that holds tables. */
 export async function readLastYear(file: string): Promise<Report> {
-  const results = checkReads(file, await readReports(file));
-  const found = results.find((r) => r.report !== null && r.tables.length > 0) ?? results.find((r) => r.report !== null);
-  if (!found?.report) throw new NoTablesError(NO_TABLES);
-  // Cross-year rules compare numbers: a report without any would silently check nothing.
-  if (!Object.values(found.report.cells).some((v) => typeof v === 'number'))
-    throw new NotAReportError('上年报告中没有读到任何数字，无法核对跨年度规则');
-  return found.report;
+  return lastYearOf(file, await readReports(file)).report;
 }
 
-/** A Chinese reason for an error thrown while reading a file. */
-export function describeError(e: unknown): string {
-  if (e instanceof NotAReportError) return e.message;
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return '文件不存在';
-  if (err?.code === 'EACCES') return '没有读取权限';
-  if (err?.code === 'EISDIR') return '这是一个文件夹';
-  return err?.message ?? String(e);
-}
+export { describeError };

@@ -1,6 +1,6 @@
 import { CheckFileOptions, FileOutcome } from './checkFile';
 import { checkFileIsolated } from './isolate';
-import { expandInputs, SkippedInput } from '../read/readers';
+import { expandInputs, SkippedInput } from '../read/files';
 
 /** Where the command writes: standard output and standard error. */
 export interface Io {

@@ -1,35 +1,12 @@
-import { dataCells, FORMAT_VERSIONS, FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formats';
-import { Report } from '../report/standard/report';
+import { dataCells, FORMAT_VERSIONS, TABLE_NUMBERS } from '../report/standard/formats';
 import { withoutBasis } from '../report/standard/basis';
 import { ruleDef, SEVERITY_LABELS } from '../report/standard/rules';
-import { countBySeverity, Finding } from '../report/standard/validate';
-import { Verdict, VERDICT_LABELS } from '../report/standard/verdict';
+import { countBySeverity } from '../report/standard/validate';
+import { VERDICT_LABELS } from '../report/standard/verdict';
+import type { FileResult } from '../read/result';
 
-/** One checked report (a file, or a sheet of a workbook) as the command reports it. */
-export interface FileResult {
-  file: string;
-  /** The sheet of a workbook the report was read from. */
-  sheet?: string;
-  format: FormatVersion | null;
-  /** The tables read and checked. */
-  tables: TableId[];
-  /** Findings with their sheet and cells (a workbook) or the lines of the file (pasted text). */
-  findings: (Finding & { sheet?: string; address?: string[]; lines?: number[] })[];
-  /** What the file holds that was not read or not checked (Chinese): any of it makes the report incomplete. */
-  notes: string[];
-  /** What the user should know that did not stop the check (Chinese). */
-  remarks: string[];
-  verdict: Verdict;
-  /** Why the file could not be read, when the verdict is unreadable. */
-  reason?: string;
-  /** The values read (last year's report, a roll-up). */
-  report?: Report | null;
-}
-
-/** A file that could not be read, as a result of its own (one bad file never hides the others). */
-export function unreadableResult(file: string, reason: string): FileResult {
-  return { file, format: null, tables: [], findings: [], notes: [], remarks: [], verdict: 'unreadable', reason };
-}
+export { unreadableResult } from '../read/result';
+export type { FileResult };
 
 export function summaryLine(r: FileResult): string {
   if (r.verdict === 'unreadable') return `${r.file}：${VERDICT_LABELS.unreadable}——${r.reason ?? ''}`;

@@ -1,6 +1,6 @@
 import { normaliseLabel } from '../report/standard/cellText';
 import { tableOnlyLabels } from '../report/recognise/labelMatch';
-import type { SheetRead } from './readers';
+import type { SheetRead } from './types';
 
 // What the readers of published documents (.html, .docx, .pdf) share: the text of a table cell as
 // the recogniser reads it, merged cells expanded into a grid the way a spreadsheet holds them (the

@@ -1,14 +1,14 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { inflateRawSync } from 'zlib';
 import { columnIndex } from '../report/standard/a1';
-import { entryDataOffset, readAt, readZipDirectory, ZipEntry, ZipFormatError } from './zipDirectory';
+import { extensionOf } from './kinds';
+import { InflateFormatError, InflateLimitError, inflateBounded } from './inflate';
+import { entryData, readZipDirectory, ZipEntry, ZipFormatError } from './zipDirectory';
 
-// Checks a file before any reader opens it, so that no input collected from many departments can
-// hang the command or exhaust its memory: only regular files are read (not a FIFO, a device, a
-// socket), text, JSON, web pages and PDFs up to a size, and .xlsx and .docx files whose zip parts
-// inflate to a bounded size, an .xlsx's sheets declaring no merged range or data validation that the
-// workbook library would expand cell by cell. Every refusal is a Chinese reason.
+// Checks a file's bytes before any reader parses them, so that no input collected from many
+// departments can hang a reader or exhaust its memory, on every path (the command, the task pane,
+// the web page): text, JSON, web pages and PDFs up to a size, and .xlsx and .docx files whose zip
+// parts inflate to a bounded size, an .xlsx's sheets declaring no merged range or data validation that
+// the workbook library would expand cell by cell. Every refusal is a Chinese reason. The command
+// also checks the file itself before reading it (files.ts: a regular file, its size on the handle).
 
 const MiB = 1024 * 1024;
 
@@ -39,70 +39,39 @@ const TEXT = new Set(['.txt', '.tsv', '.json']);
 const XLSX = new Set(['.xlsx', '.xlsm']);
 const HTML = new Set(['.html', '.htm']);
 
-const mb = (n: number): string => (n >= 10 * MiB ? String(Math.round(n / MiB)) : (n / MiB).toFixed(1));
+export const mb = (n: number): string => (n >= 10 * MiB ? String(Math.round(n / MiB)) : (n / MiB).toFixed(1));
 
-/** The Chinese reason of a failed stat or open. */
-export function fileErrorReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return '文件不存在';
-  if (code === 'ENOTDIR') return '文件不存在（路径中的某一级不是文件夹）';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
-  if (code === 'ELOOP') return '符号链接循环，无法打开';
-  if (code === 'ENAMETOOLONG') return '路径过长';
-  return `无法打开（${code ?? (e as Error)?.message ?? String(e)}）`;
-}
-
-/**
- * Why a file must not be read, in Chinese; null when it may. Follows symbolic links. Never throws.
- */
-export async function guardFile(file: string): Promise<string | null> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (e) {
-    return fileErrorReason(e);
-  }
-  if (stat.isDirectory()) return '这是一个文件夹';
-  if (!stat.isFile()) {
-    const what = stat.isFIFO()
-      ? '命名管道'
-      : stat.isSocket()
-        ? '套接字'
-        : stat.isCharacterDevice() || stat.isBlockDevice()
-          ? '设备文件'
-          : '特殊文件';
-    return `不是普通文件（这是${what}），已拒绝读取`;
-  }
-  const ext = path.extname(file).toLowerCase();
-  if (TEXT.has(ext) && stat.size > LIMITS.textBytes) {
-    return `文件过大（${mb(stat.size)} MB，文本和 JSON 文件最大 ${mb(LIMITS.textBytes)} MB），已拒绝读取`;
-  }
-  if (HTML.has(ext) && stat.size > LIMITS.htmlBytes) {
-    return `文件过大（${mb(stat.size)} MB，网页文件最大 ${mb(LIMITS.htmlBytes)} MB），已拒绝读取`;
-  }
-  if (ext === '.pdf' && stat.size > LIMITS.pdfBytes) {
-    return `文件过大（${mb(stat.size)} MB，PDF 文件最大 ${mb(LIMITS.pdfBytes)} MB），已拒绝读取`;
-  }
-  if (ext === '.docx') {
-    if (stat.size > LIMITS.docxBytes) return `文件过大（${mb(stat.size)} MB，.docx 文件最大 ${mb(LIMITS.docxBytes)} MB），已拒绝读取`;
-    try {
-      return await guardZip(file, stat.size, DOCX);
-    } catch (e) {
-      return fileErrorReason(e);
-    }
-  }
-  if (XLSX.has(ext)) {
-    if (stat.size > LIMITS.xlsxBytes) return `文件过大（${mb(stat.size)} MB，.xlsx 文件最大 ${mb(LIMITS.xlsxBytes)} MB），已拒绝读取`;
-    try {
-      return await guardZip(file, stat.size, WORKBOOK);
-    } catch (e) {
-      return fileErrorReason(e);
-    }
-  }
+/** The largest file of a kind that is read, and how the reasons call that kind. */
+export function sizeLimit(name: string): { bytes: number; what: string } | null {
+  const ext = extensionOf(name);
+  if (TEXT.has(ext)) return { bytes: LIMITS.textBytes, what: '文本和 JSON 文件' };
+  if (HTML.has(ext)) return { bytes: LIMITS.htmlBytes, what: '网页文件' };
+  if (ext === '.pdf') return { bytes: LIMITS.pdfBytes, what: 'PDF 文件' };
+  if (ext === '.docx') return { bytes: LIMITS.docxBytes, what: '.docx 文件' };
+  if (XLSX.has(ext)) return { bytes: LIMITS.xlsxBytes, what: '.xlsx 文件' };
   return null;
 }
 
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** Why a file of this size is not read, in Chinese; null when it may be. */
+export function sizeRefusal(name: string, size: number): string | null {
+  const limit = sizeLimit(name);
+  return limit && size > limit.bytes ? `文件过大（${mb(size)} MB，${limit.what}最大 ${mb(limit.bytes)} MB），已拒绝读取` : null;
+}
+
+/**
+ * Why a file's bytes must not be read, in Chinese; null when they may. The same check for the
+ * command, the task pane and the web page. Never throws.
+ */
+export function guardBytes(name: string, bytes: Uint8Array): string | null {
+  const tooLarge = sizeRefusal(name, bytes.length);
+  if (tooLarge) return tooLarge;
+  const ext = extensionOf(name);
+  if (ext === '.docx') return guardZip(bytes, DOCX);
+  if (XLSX.has(ext)) return guardZip(bytes, WORKBOOK);
+  return null;
+}
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** What a zip-packaged Office file is called in the reasons, and what else its extension may hide. */
 interface ZipKind {
@@ -131,51 +100,51 @@ const DOCX: ZipKind = {
 };
 
 /** An .xlsx or .docx: its zip directory read first, every part inflated to no more than it declares, in all no more than inflatedBytes. */
-async function guardZip(file: string, size: number, kind: ZipKind): Promise<string | null> {
-  const NOT_XLSX = kind.invalid;
-  const fh = await fs.open(file, 'r');
+function guardZip(bytes: Uint8Array, kind: ZipKind): string | null {
+  if (bytes.length >= 8 && OLE2.every((b, i) => bytes[i] === b)) return kind.ole2;
+  let entries: ZipEntry[];
   try {
-    if (size >= 8 && (await readAt(fh, 0, 8)).equals(OLE2)) return kind.ole2;
-    let entries: ZipEntry[];
-    try {
-      entries = (await readZipDirectory(fh, size, { maxDirectoryBytes: 16 * MiB, maxEntries: LIMITS.zipEntries })).entries;
-    } catch (e) {
-      if (e instanceof RangeError) return `${kind.noun}的组成部分过多（超过 ${LIMITS.zipEntries} 个），已拒绝读取`;
-      if (e instanceof ZipFormatError) return NOT_XLSX;
-      throw e;
-    }
-    const declared = entries.reduce((s, e) => s + e.uncompressedSize, 0);
-    if (declared > LIMITS.inflatedBytes) {
-      return `解压后共 ${mb(declared)} MB，超过 ${mb(LIMITS.inflatedBytes)} MB 的上限（可能是压缩炸弹或异常的${kind.noun}），已拒绝读取`;
-    }
-    const budget = { merges: 0, mergedCells: 0, validatedCells: 0 };
-    for (const entry of entries) {
-      if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
-      if (entry.flags & 1) return kind.encrypted;
-      if (entry.method !== 0 && entry.method !== 8)
-        return `${kind.noun}中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}），无法读取`;
-      let data: Buffer;
-      try {
-        const compressed = await readAt(fh, await entryDataOffset(fh, size, entry), entry.compressedSize);
-        // The sizes the directory declares may lie: inflate no more than declared, to a bounded buffer.
-        data = entry.method === 0 ? compressed : inflateRawSync(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-          return `${kind.noun}中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
-        }
-        if (e instanceof ZipFormatError || (e as NodeJS.ErrnoException).code?.startsWith('Z_')) return NOT_XLSX;
-        throw e;
-      }
-      if (data.length > entry.uncompressedSize) return `${kind.noun}中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
-      if (kind.scan?.test(entry.name)) {
-        const why = scanSheet(entry.name, data, budget);
-        if (why) return why;
-      }
-    }
-    return null;
-  } finally {
-    await fh.close();
+    entries = readZipDirectory(bytes, { maxDirectoryBytes: 16 * MiB, maxEntries: LIMITS.zipEntries }).entries;
+  } catch (e) {
+    if (e instanceof RangeError) return `${kind.noun}的组成部分过多（超过 ${LIMITS.zipEntries} 个），已拒绝读取`;
+    return kind.invalid;
   }
+  const declared = entries.reduce((s, e) => s + e.uncompressedSize, 0);
+  if (declared > LIMITS.inflatedBytes) {
+    return `解压后共 ${mb(declared)} MB，超过 ${mb(LIMITS.inflatedBytes)} MB 的上限（可能是压缩炸弹或异常的${kind.noun}），已拒绝读取`;
+  }
+  const bomb = (entry: ZipEntry) => `${kind.noun}中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
+  const budget = { merges: 0, mergedCells: 0, validatedCells: 0 };
+  for (const entry of entries) {
+    if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
+    if (entry.flags & 1) return kind.encrypted;
+    if (entry.method !== 0 && entry.method !== 8)
+      return `${kind.noun}中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}），无法读取`;
+    const scan = kind.scan?.test(entry.name) ?? false;
+    let data: Uint8Array | null;
+    try {
+      const stored = entryData(bytes, entry);
+      if (entry.method === 0) {
+        if (stored.length > entry.uncompressedSize) return bomb(entry);
+        data = stored;
+      } else {
+        // The sizes the directory declares may lie: inflate no more than declared, counted while inflating.
+        const inflated = inflateBounded(stored, entry.uncompressedSize, scan);
+        // Less than declared: a truncated or corrupt part, which the readers would refuse too.
+        if (inflated.length !== entry.uncompressedSize) return kind.invalid;
+        data = inflated.bytes;
+      }
+    } catch (e) {
+      if (e instanceof InflateLimitError) return bomb(entry);
+      if (e instanceof ZipFormatError || e instanceof InflateFormatError) return kind.invalid;
+      return `${kind.invalid}（${entry.name}）`;
+    }
+    if (scan && data) {
+      const why = scanSheet(entry.name, data, budget);
+      if (why) return why;
+    }
+  }
+  return null;
 }
 
 /** Number of cells of an A1 reference or range (e.g. "A1:XFD1048576"); 0 when it is not one. */
@@ -189,18 +158,30 @@ export function rangeCells(ref: string): number {
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }
 
-/** Values of an attribute of every element with this local name (any prefix) in an XML buffer. */
-function attributeValues(xml: Buffer, element: string, attribute: string, each: (value: string) => string | null): string | null {
-  const needle = Buffer.from(`${element}`);
+/** Where `needle` (ASCII) next stands in `bytes` from `from`; -1 when nowhere. */
+function indexOfAscii(bytes: Uint8Array, needle: string, from: number): number {
+  const first = needle.charCodeAt(0);
+  for (let at = bytes.indexOf(first, from); at >= 0; at = bytes.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < needle.length && bytes[at + i] === needle.charCodeAt(i)) i++;
+    if (i === needle.length) return at;
+  }
+  return -1;
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/** Values of an attribute of every element with this local name (any prefix) in an XML part. */
+function attributeValues(xml: Uint8Array, element: string, attribute: string, each: (value: string) => string | null): string | null {
   const attr = new RegExp(`\\s${attribute}\\s*=\\s*("([^"]*)"|'([^']*)')`);
-  for (let at = xml.indexOf(needle); at >= 0; at = xml.indexOf(needle, at + needle.length)) {
+  for (let at = indexOfAscii(xml, element, 0); at >= 0; at = indexOfAscii(xml, element, at + element.length)) {
     const before = xml[at - 1];
-    const after = xml[at + needle.length];
+    const after = xml[at + element.length];
     // <mergeCell … or <x:mergeCell …, not <mergeCells …
     if ((before !== 0x3c && before !== 0x3a) || !(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d)) continue;
     const end = xml.indexOf(0x3e, at); // '>'
     if (end < 0) break;
-    const m = attr.exec(xml.toString('utf8', at, Math.min(end, at + 64 * 1024)));
+    const m = attr.exec(latin1.decode(xml.subarray(at, Math.min(end, at + 64 * 1024))));
     if (!m) continue;
     const why = each(m[2] ?? m[3]);
     if (why) return why;
@@ -208,7 +189,7 @@ function attributeValues(xml: Buffer, element: string, attribute: string, each: 
   return null;
 }
 
-function scanSheet(part: string, xml: Buffer, budget: { merges: number; mergedCells: number; validatedCells: number }): string | null {
+function scanSheet(part: string, xml: Uint8Array, budget: { merges: number; mergedCells: number; validatedCells: number }): string | null {
   const where = `工作簿中的 ${part}`;
   return (
     attributeValues(xml, 'mergeCell', 'ref', (ref) => {

@@ -1,7 +1,6 @@
-import { promises as fs } from 'fs';
 import { parseTsv } from '../report/recognise/recognise';
 import { NotAReportError } from './exchange';
-import type { SheetRead } from './readers';
+import type { SheetRead } from './types';
 import { decodeTextDetailed, undecodableNote } from './decode';
 
 // Text pasted from Word, a web page or Excel and saved as .txt/.tsv: decoded whatever the editor
@@ -34,8 +33,8 @@ export function readPastedText(text: string): SheetRead {
   };
 }
 
-export async function readPasted(file: string): Promise<SheetRead> {
-  const data = await fs.readFile(file);
+/** A .txt/.tsv file's bytes: decoded, split into rows and cells. */
+export function readPasted(data: Uint8Array): SheetRead {
   // A workbook or Word file renamed to .txt: say what it is rather than decode its bytes as text.
   if (data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) {
     throw new NotAReportError('这不是文本文件，而是一个压缩格式的文件（很可能是改了扩展名的 .xlsx 或 .docx），请改回原来的扩展名');

@@ -1,10 +1,9 @@
-import { promises as fs } from 'fs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
 import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, expandSpans, joinProse } from './documentGrid';
 import { NotAReportError } from './exchange';
-import type { SheetRead } from './readers';
+import type { SheetRead } from './types';
 
 // A Word document (.docx, Office Open XML): word/document.xml read with an XML parser, its tables
 // (w:tbl) laid out on a grid with w:gridSpan and w:vMerge expanded as a spreadsheet holds merged
@@ -180,10 +179,10 @@ export function readDocumentXml(xml: string): SheetRead {
   return documentSheetRead(chosen.tables.map(expandSpans), joinProse(prose), [], chosen.remarks);
 }
 
-export async function readDocx(file: string): Promise<SheetRead> {
+export async function readDocx(data: Uint8Array): Promise<SheetRead> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(await fs.readFile(file));
+    zip = await JSZip.loadAsync(data);
   } catch {
     throw new NotAReportError(NOT_DOCX);
   }

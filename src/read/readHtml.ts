@@ -1,9 +1,8 @@
-import { promises as fs } from 'fs';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { decodeTextDetailed, undecodableNote } from './decode';
 import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, expandSpans, joinProse } from './documentGrid';
-import type { SheetRead } from './readers';
+import type { SheetRead } from './types';
 
 // A saved web page (.html/.htm), as government sites publish the annual report: decoded in the
 // charset its <meta> declares (GB2312/GBK pages are common), parsed by parse5 as a browser would
@@ -200,7 +199,7 @@ export function readHtmlText(html: string, notes: string[] = [], remarks: string
   );
 }
 
-export async function readHtml(file: string): Promise<SheetRead> {
-  const page = decodePage(await fs.readFile(file));
+export function readHtml(data: Uint8Array): SheetRead {
+  const page = decodePage(data);
   return readHtmlText(page.text, page.notes, page.remarks);
 }

@@ -1,9 +1,8 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { recognise } from '../report/recognise/recognise';
 import { documentSheetRead, joinProse } from './documentGrid';
 import { NotAReportError } from './exchange';
-import type { SheetRead } from './readers';
+import type { SheetRead } from './types';
 
 // A PDF with a text layer (exported from Word, WPS or LibreOffice): the text items of each page,
 // read by pdf.js (pdfjs-dist, legacy build, which runs in Node without a canvas), put back into
@@ -243,9 +242,9 @@ async function pdfLines(data: Uint8Array): Promise<string[][] | null> {
 }
 
 /** The report's tables and prose of a PDF's text layer. */
-export async function readPdf(file: string): Promise<SheetRead> {
-  const data = new Uint8Array(await fs.readFile(file));
-  const lines = await pdfLines(data);
+export async function readPdf(data: Uint8Array): Promise<SheetRead> {
+  // pdf.js takes the buffer over (transfers it): give it a copy, the caller's bytes stay.
+  const lines = await pdfLines(data.slice());
   if (!lines) throw new NotAReportError(SCANNED);
   // The prose: the lines outside the tables the recogniser finds (the check recognises them again, from the same grid).
   const tables = recognise(lines).tables;

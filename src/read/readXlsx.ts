@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
 import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formats';
 import { a1, parseA1 } from '../report/standard/a1';
 import { RawValue } from '../report/sheet/templateBlock';
@@ -130,7 +129,7 @@ function namedRead(ref: NamedBlockRef, grid: SparseSheet): NamedRead {
   const cols = ref.right - ref.left + 1;
   const size = rows * cols > MAX_BLOCK_CELLS ? { rows: Math.min(rows, 1), cols: Math.min(cols, 1) } : { rows, cols };
   const values = Array.from({ length: size.rows }, (_, r) =>
-    Array.from({ length: size.cols }, (_, c) => grid.at(ref.top + r, ref.left + c)),
+    Array.from({ length: size.cols }, (_, c) => grid.valueAt(ref.top + r, ref.left + c)),
   );
   // A name over a huge area is damage on its size alone (readPlacedBlock says how many rows too many).
   if (size.rows !== rows || size.cols !== cols) values.push(...Array.from({ length: Math.min(rows, 1000) }, () => [null]));
@@ -138,8 +137,8 @@ function namedRead(ref: NamedBlockRef, grid: SparseSheet): NamedRead {
 }
 
 /** Loads an .xlsx workbook and reads what the command checks: each sheet's named tables, or its whole stored content. */
-export async function readXlsx(file: string): Promise<SheetInput[]> {
-  const { wb, names, sheetOrder } = await loadWorkbook(await fs.readFile(file));
+export async function readXlsx(data: Uint8Array): Promise<SheetInput[]> {
+  const { wb, names, sheetOrder } = await loadWorkbook(data);
   return workbookInputs(wb, names, sheetOrder);
 }
 
@@ -205,7 +204,7 @@ function outsideNotes(sheet: string, cells: StoredCell[], refs: NamedBlockRef[])
 }
 
 /** Loads an .xlsx workbook, keeping its sheet-scoped names. A file that is not one gives a Chinese reason. */
-export async function loadWorkbook(data: Buffer): Promise<{ wb: ExcelJS.Workbook; names: LocalName[]; sheetOrder: string[] }> {
+export async function loadWorkbook(data: Uint8Array): Promise<{ wb: ExcelJS.Workbook; names: LocalName[]; sheetOrder: string[] }> {
   const wb = new ExcelJS.Workbook();
   const captured = captureDefinedNames(wb);
   try {

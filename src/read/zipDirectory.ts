@@ -1,11 +1,18 @@
-import type { FileHandle } from 'fs/promises';
-
 // A small reader of a zip file's central directory (PKWARE APPNOTE 4.3.12–4.3.16, with ZIP64), so
-// that the sizes an .xlsx would inflate to are known before anything is inflated.
+// that the sizes an .xlsx or .docx would inflate to are known before anything is inflated. Works on
+// the file's bytes, in Node and in the browser alike.
+//
+// Strict where JSZip is lenient: JSZip finds the end record, then, when the directory it states does
+// not end exactly where the end record begins, treats the difference as "extra bytes" prepended to
+// the archive and shifts every offset by it (jszip/lib/zipEntries.js, readEndOfCentral). A file
+// can then show this reader a small decoy directory at the stated offset while JSZip reads the real
+// one just before the end record. So a directory is accepted only where it ends exactly at the end
+// record (or its ZIP64 record), holds exactly the entries the end record counts, and nothing follows
+// the end record but its comment: then JSZip's extra bytes are 0 and both read the same entries.
 
 export interface ZipEntry {
   name: string;
-  /** 0 stored, 8 deflated; anything else the .xlsx reader cannot open. */
+  /** 0 stored, 8 deflated; anything else the readers cannot open. */
   method: number;
   flags: number;
   compressedSize: number;
@@ -13,7 +20,7 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-/** The file has no valid zip directory. */
+/** The file has no valid zip directory, or one that JSZip would read differently. */
 export class ZipFormatError extends Error {}
 
 const EOCD = 0x06054b50;
@@ -22,93 +29,88 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await fh.read(buf, done, length - done, position + done);
-    if (bytesRead === 0) throw new ZipFormatError('unexpected end of file');
-    done += bytesRead;
-  }
-  return buf;
-}
-
-const u64 = (b: Buffer, at: number): number => Number(b.readBigUInt64LE(at));
-
 export interface ZipDirectory {
   entries: ZipEntry[];
   /** Size of the central directory in bytes. */
   directorySize: number;
 }
 
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const u64 = (v: DataView, at: number): number => Number(v.getBigUint64(at, true));
+
 /**
- * The entries of a zip file's central directory. Refuses (ZipFormatError) a file without one, and
- * (RangeError) a directory larger than maxDirectoryBytes or with more than maxEntries entries.
+ * The entries of a zip file's central directory. Refuses (ZipFormatError) a file without one or with
+ * one that does not account for the archive exactly, and (RangeError) a directory larger than
+ * maxDirectoryBytes or with more than maxEntries entries.
  */
-export async function readZipDirectory(
-  fh: FileHandle,
-  fileSize: number,
-  limits: { maxDirectoryBytes: number; maxEntries: number },
-): Promise<ZipDirectory> {
-  if (fileSize < 22) throw new ZipFormatError('too short for a zip file');
-  const tailLength = Math.min(fileSize, 22 + 0xffff);
-  const tailStart = fileSize - tailLength;
-  const tail = await readAt(fh, tailStart, tailLength);
+export function readZipDirectory(bytes: Uint8Array, limits: { maxDirectoryBytes: number; maxEntries: number }): ZipDirectory {
+  const size = bytes.length;
+  if (size < 22) throw new ZipFormatError('too short for a zip file');
+  const v = view(bytes);
+  // The end record is the last signature in the file, as JSZip looks for it, and the last thing in
+  // the file: 22 bytes and its comment, nothing after.
   let at = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) {
+  for (let i = size - 22; i >= Math.max(0, size - 22 - 0xffff); i--) {
+    if (v.getUint32(i, true) === EOCD) {
       at = i;
       break;
     }
   }
-  if (at < 0) throw new ZipFormatError('no end of central directory record');
-  let count = tail.readUInt16LE(at + 10);
-  let size = tail.readUInt32LE(at + 12);
-  let offset = tail.readUInt32LE(at + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-    const loc = tailStart + at - 20;
-    if (loc < 0) throw new ZipFormatError('no ZIP64 locator');
-    const locator = await readAt(fh, loc, 20);
-    if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipFormatError('no ZIP64 locator');
-    const recordAt = u64(locator, 8);
-    if (recordAt + 56 > fileSize) throw new ZipFormatError('ZIP64 record out of the file');
-    const record = await readAt(fh, recordAt, 56);
-    if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipFormatError('no ZIP64 end of central directory');
-    count = u64(record, 32);
-    size = u64(record, 40);
-    offset = u64(record, 48);
+  if (at < 0 || at + 22 + v.getUint16(at + 20, true) !== size)
+    throw new ZipFormatError('no end of central directory record at the end of the file');
+  if (v.getUint16(at + 4, true) !== 0 || v.getUint16(at + 6, true) !== 0) throw new ZipFormatError('multi-disk archive');
+  let count = v.getUint16(at + 10, true);
+  let dirSize = v.getUint32(at + 12, true);
+  let offset = v.getUint32(at + 16, true);
+  // Where the directory must end: the end record, or the ZIP64 end record before its locator.
+  let dirEnd = at;
+  if (count === 0xffff || dirSize === 0xffffffff || offset === 0xffffffff) {
+    const loc = at - 20;
+    if (loc < 0 || v.getUint32(loc, true) !== ZIP64_LOCATOR) throw new ZipFormatError('no ZIP64 locator');
+    const recordAt = u64(v, loc + 8);
+    if (recordAt + 56 > loc) throw new ZipFormatError('ZIP64 record out of place');
+    if (v.getUint32(recordAt, true) !== ZIP64_EOCD) throw new ZipFormatError('no ZIP64 end of central directory');
+    if (recordAt + 12 + u64(v, recordAt + 4) !== loc) throw new ZipFormatError('ZIP64 record does not end at its locator');
+    count = u64(v, recordAt + 32);
+    dirSize = u64(v, recordAt + 40);
+    offset = u64(v, recordAt + 48);
+    dirEnd = recordAt;
   }
-  if (offset + size > fileSize) throw new ZipFormatError('central directory out of the file');
-  if (size > limits.maxDirectoryBytes) throw new RangeError(`central directory of ${size} bytes`);
+  if (dirSize > limits.maxDirectoryBytes) throw new RangeError(`central directory of ${dirSize} bytes`);
   if (count > limits.maxEntries) throw new RangeError(`${count} entries`);
-  const dir = await readAt(fh, offset, size);
+  if (offset + dirSize !== dirEnd) throw new ZipFormatError('central directory does not end at the end record');
   const entries: ZipEntry[] = [];
-  let p = 0;
-  while (p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL) {
-    const nameLength = dir.readUInt16LE(p + 28);
-    const extraLength = dir.readUInt16LE(p + 30);
-    const commentLength = dir.readUInt16LE(p + 32);
-    if (p + 46 + nameLength + extraLength > dir.length) throw new ZipFormatError('truncated central directory');
+  const decoder = new TextDecoder('utf-8');
+  let p = offset;
+  while (p < dirEnd) {
+    if (p + 46 > dirEnd || v.getUint32(p, true) !== CENTRAL) throw new ZipFormatError('malformed central directory');
+    const nameLength = v.getUint16(p + 28, true);
+    const extraLength = v.getUint16(p + 30, true);
+    const commentLength = v.getUint16(p + 32, true);
+    const extraEnd = p + 46 + nameLength + extraLength;
+    if (extraEnd + commentLength > dirEnd) throw new ZipFormatError('truncated central directory');
     const entry: ZipEntry = {
-      name: dir.toString('utf8', p + 46, p + 46 + nameLength),
-      flags: dir.readUInt16LE(p + 8),
-      method: dir.readUInt16LE(p + 10),
-      compressedSize: dir.readUInt32LE(p + 20),
-      uncompressedSize: dir.readUInt32LE(p + 24),
-      localHeaderOffset: dir.readUInt32LE(p + 42),
+      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      flags: v.getUint16(p + 8, true),
+      method: v.getUint16(p + 10, true),
+      compressedSize: v.getUint32(p + 20, true),
+      uncompressedSize: v.getUint32(p + 24, true),
+      localHeaderOffset: v.getUint32(p + 42, true),
     };
     // ZIP64 extended information (header 0x0001): the 64-bit values of the fields set to 0xFFFFFFFF, in order.
-    const extraEnd = p + 46 + nameLength + extraLength;
     for (let e = p + 46 + nameLength; e + 4 <= extraEnd;) {
-      const id = dir.readUInt16LE(e);
-      const len = dir.readUInt16LE(e + 2);
+      const id = v.getUint16(e, true);
+      const len = v.getUint16(e + 2, true);
       if (id === 0x0001) {
         let f = e + 4;
         const take = (): number => {
           if (f + 8 > e + 4 + len) throw new ZipFormatError('short ZIP64 extra field');
-          const v = u64(dir, f);
+          const value = u64(v, f);
           f += 8;
-          return v;
+          return value;
         };
         if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = take();
         if (entry.compressedSize === 0xffffffff) entry.compressedSize = take();
@@ -120,17 +122,17 @@ export async function readZipDirectory(
     p = extraEnd + commentLength;
   }
   if (entries.length === 0) throw new ZipFormatError('empty central directory');
-  return { entries, directorySize: size };
+  if (entries.length !== count) throw new ZipFormatError('the end record counts other entries than the directory holds');
+  return { entries, directorySize: dirSize };
 }
 
-/** Offset of an entry's data (after its local header), checked against the file. */
-export async function entryDataOffset(fh: FileHandle, fileSize: number, entry: ZipEntry): Promise<number> {
-  if (entry.localHeaderOffset + 30 > fileSize) throw new ZipFormatError(`local header of ${entry.name} out of the file`);
-  const header = await readAt(fh, entry.localHeaderOffset, 30);
-  if (header.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`no local header for ${entry.name}`);
-  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  if (start + entry.compressedSize > fileSize) throw new ZipFormatError(`data of ${entry.name} out of the file`);
-  return start;
+/** An entry's stored bytes (after its local header), checked against the file. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const v = view(bytes);
+  if (entry.localHeaderOffset + 30 > bytes.length) throw new ZipFormatError(`local header of ${entry.name} out of the file`);
+  if (v.getUint32(entry.localHeaderOffset, true) !== LOCAL) throw new ZipFormatError(`no local header for ${entry.name}`);
+  const start =
+    entry.localHeaderOffset + 30 + v.getUint16(entry.localHeaderOffset + 26, true) + v.getUint16(entry.localHeaderOffset + 28, true);
+  if (start + entry.compressedSize > bytes.length) throw new ZipFormatError(`data of ${entry.name} out of the file`);
+  return bytes.subarray(start, start + entry.compressedSize);
 }
-
-export { readAt };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'child_process';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { checkSheetInput } from '../../src/report/sheet/sheetCheck';
@@ -225,7 +225,7 @@ describe('LibreOffice evaluates the template highlights as the validator judges'
       await wb.xlsx.readFile(converted[i]);
       const judge = wb.getWorksheet(JUDGE)!;
       // The validator judges the values as LibreOffice holds them (its totals, where they are formulas).
-      const read = (await readXlsx(converted[i])).map((input) => checkSheetInput(input)).find((r) => r.tables.length === 3)!;
+      const read = (await readXlsx(readFileSync(converted[i]))).map((input) => checkSheetInput(input)).find((r) => r.tables.length === 3)!;
       const findings = validate(read.report!);
       if (w.c.totalsAsFormulas) {
         const sums = findings.filter((f) => ['T3-ROWSUM', 'T3-OUTCOMES', 'T4-SUM'].includes(f.rule));
@@ -268,7 +268,7 @@ describe('LibreOffice evaluates the template highlights as the validator judges'
   test('the workbook LibreOffice saved is still found by its names and reads the same values', async () => {
     for (const [i, w] of written.entries()) {
       if (w.c.totalsAsFormulas) continue; // its totals are LibreOffice's, checked above
-      const reads = (await readXlsx(converted[i])).map((input) => checkSheetInput(input));
+      const reads = (await readXlsx(readFileSync(converted[i]))).map((input) => checkSheetInput(input));
       const named = reads.filter((r) => r.tables.length === 3);
       expect(named).toHaveLength(1);
       const read = named[0];

@@ -31,6 +31,7 @@ function resolveSpecifier(fromFile: string, spec: string): string | null {
 }
 
 const STATEMENT = /^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+const BARE = /^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
 const DYNAMIC = /import\(\s*(?:\/\*[^*]*\*\/\s*)?['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 /** Every relative import of the .ts/.tsx files under `dir` (repository-relative). */
@@ -44,10 +45,16 @@ export function importEdges(dir: string): ImportEdge[] {
     };
     for (const m of text.matchAll(STATEMENT)) {
       // `import { type A, type B } from` is type-only too.
-      const names = m[3].replace(/^\{|\}$/g, '').split(',').map((n) => n.trim()).filter(Boolean);
+      const names = m[3]
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
       const allTypes = names.length > 0 && m[3].startsWith('{') && names.every((n) => n.startsWith('type '));
       add(m[4], Boolean(m[2]) || allTypes);
     }
+    // `import './x'`: loaded for its effects.
+    for (const m of text.matchAll(BARE)) add(m[1], false);
     // A dynamic import loads the module later; it is still an edge of the graph (never type-only).
     for (const m of text.matchAll(DYNAMIC)) add(m[1], false);
   }

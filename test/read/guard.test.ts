@@ -4,8 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { deflateRawSync } from 'zlib';
 import { writeZipBomb, zipBuffer } from '../../bench/hostile';
-import { guardFile, LIMITS } from '../../src/read/guard';
-import { expandInputs } from '../../src/read/readers';
+import { LIMITS } from '../../src/read/guard';
+import { expandInputs, guardFile } from '../../src/read/files';
 import { templateWorkbook } from '../../src/cli/templateXlsx';
 import { zeroReport } from '../../src/report/standard/generate';
 import { run } from '../helpers/cli';
@@ -200,5 +200,61 @@ describe('folders', () => {
     symlinkSync(loop, join(loop, 'again'));
     const { files } = await expandInputs([loop]);
     expect(files).toEqual([join(loop, 'a.json')]);
+  });
+});
+
+describe('the zip guard reads the directory JSZip reads', () => {
+  /**
+   * A decoy central directory at the offset the end record states, the real one just before the end
+   * record: JSZip takes the gap for bytes prepended to the archive and shifts every offset by it, so
+   * it reads the real directory, which the decoy hid from a guard that trusts the stated offset.
+   */
+  function decoyZip(real: { name: string; data: Buffer }, decoy: { name: string; data: Buffer }): Buffer {
+    const honest = zipBuffer([real]);
+    const realDirAt = honest.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const locals = honest.subarray(0, realDirAt);
+    const realDir = honest.subarray(realDirAt, honest.length - 22);
+    const shift = realDir.length; // JSZip's "extra bytes": the real directory's length
+    const pad = Buffer.alloc(shift);
+    const decoyZipped = zipBuffer([decoy]);
+    const decoyDirAt = decoyZipped.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const decoyLocal = decoyZipped.subarray(0, decoyDirAt);
+    const decoyLocalAt = pad.length + locals.length;
+    const decoyDir = Buffer.from(decoyZipped.subarray(decoyDirAt, decoyZipped.length - 22));
+    decoyDir.writeUInt32LE(decoyLocalAt, 42);
+    // The decoy directory is as long as the real one (padded with an entry comment).
+    const comment = Buffer.alloc(shift - decoyDir.length, 0x20);
+    decoyDir.writeUInt16LE(comment.length, 32);
+    const decoyDirAt2 = decoyLocalAt + decoyLocal.length;
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(shift, 12);
+    end.writeUInt32LE(decoyDirAt2, 16);
+    return Buffer.concat([pad, locals, decoyLocal, decoyDir, comment, realDir, end]);
+  }
+
+  it('refuses a decoy directory that hides a whole-sheet merge, which JSZip would read', async () => {
+    const sheet = (merge: string) =>
+      Buffer.from(`<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="${merge}"/></mergeCells></worksheet>`);
+    const file = write(
+      'decoy.xlsx',
+      decoyZip(
+        { name: 'xl/worksheets/sheet1.xml', data: sheet('A1:XFD1048576') },
+        { name: 'xl/worksheets/sheet1.xml', data: sheet('A1:B2') },
+      ),
+    );
+    // The file is built as the attack needs: JSZip reads the real part, with the huge merge.
+    const JSZip = require('jszip');
+    const zip = await JSZip.loadAsync(await fsp.readFile(file));
+    expect(await zip.file('xl/worksheets/sheet1.xml').async('string')).toContain('A1:XFD1048576');
+    expect(await guardFile(file)).toContain('不是有效的 .xlsx 文件');
+  });
+
+  it('refuses an end record followed by anything but its comment', async () => {
+    const zip = zipBuffer([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') }]);
+    expect(await guardFile(write('trailing.xlsx', Buffer.concat([zip, Buffer.from('tail')])))).toContain('不是有效的 .xlsx 文件');
+    expect(await guardFile(write('honest.xlsx', zip))).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ const KEPT_GAP = 3;
 export const MAX_GRID_CELLS = 4_000_000;
 
 export interface SparseSheet {
-  at(row: number, col: number): RawValue;
+  valueAt(row: number, col: number): RawValue;
   /** The stored cells as a compact grid for the recogniser, mapped back to sheet positions; null when too large. */
   compacted(): RecognisedBlock;
 }
@@ -47,7 +47,7 @@ export function sparseSheet(cells: StoredCell[]): SparseSheet {
     row.set(c.col, c.value);
   }
   return {
-    at: (row, col) => byRow.get(row)?.get(col) ?? null,
+    valueAt: (row, col) => byRow.get(row)?.get(col) ?? null,
     compacted: () => {
       const rows = compactAxis([...byRow.keys()].sort((a, b) => a - b));
       const cols = compactAxis([...new Set(cells.map((c) => c.col))].sort((a, b) => a - b));

@@ -7,6 +7,7 @@ import { Rect, rectAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { SheetModel } from '../model/sheet';
 import { Workbook } from '../model/workbook';
+import './range'; // registers MemRange in kinds.ts
 import { MemWorkbook } from './workbook';
 
 export type Op = () => void;

@@ -5,7 +5,8 @@ import { isValidFormula } from '../formula/parse';
 import { shiftFormula } from '../formula/rewrite';
 import { CellData, DvState, DvType } from '../model/cells';
 import { SheetModel } from '../model/sheet';
-import { MemRange } from './range';
+import { kinds } from './kinds';
+import type { MemRange } from './range';
 import { MemRangePart, cellsOf, oneOf } from './rangePart';
 
 const DV_TYPE_NAMES: Record<DvType, string> = {
@@ -77,7 +78,7 @@ export class MemDataValidation extends MemRangePart implements Pick<Excel.DataVa
         base.formula1 = formulaIn(spec.formula, sheet);
       } else if (type === 'list') {
         const src = spec.source;
-        base.listSource = src instanceof MemRange ? '=' + absAddress(src, sheet) : String(src);
+        base.listSource = src instanceof kinds.MemRange ? '=' + absAddress(src, sheet) : String(src);
         base.inCellDropDown = spec.inCellDropDown !== false;
       } else {
         base.operator = oneOf(spec.operator, DV_OPERATORS, 'operator');
@@ -171,7 +172,7 @@ function absAddress(r: MemRange, host: SheetModel): string {
 
 /** DV/CF criteria input (number, "10", "=A1", Range) as a formula string. */
 function formulaIn(v: unknown, host: SheetModel): string {
-  if (v instanceof MemRange) return '=' + absAddress(v, host);
+  if (v instanceof kinds.MemRange) return '=' + absAddress(v, host);
   if (typeof v === 'number') return '=' + String(v);
   if (typeof v === 'string') {
     if (v.startsWith('=')) {

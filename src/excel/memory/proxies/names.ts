@@ -6,7 +6,9 @@ import { NameModel, SheetModel } from '../model/sheet';
 import { Workbook } from '../model/workbook';
 import { MemClientObject, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';
-import { MemRange, RangeTarget, valueOut } from './range';
+import { kinds } from './kinds';
+import type { MemRange } from './range';
+import { RangeTarget, valueOut } from './rangeTarget';
 
 /** The sheet and rect a name refers to, or null if it is not a single range reference. */
 export function nameTarget(wb: Workbook, n: NameModel): RangeTarget | null {
@@ -50,7 +52,7 @@ export class MemNamedItemCollection extends MemClientObject {
     return MemNamedItem.create(this.context, () => {
       const id = this.scopeId();
       let formula: string;
-      if (reference instanceof MemRange) {
+      if (reference instanceof kinds.MemRange) {
         const t = reference._target();
         formula = `=${qualifiedAddress(t.sheet.name, t.rect, true)}`;
       } else formula = String(reference);
@@ -118,7 +120,7 @@ export class MemNamedItem extends MemTargetObject<NameModel> implements Pick<Exc
     });
   }
   getRange(): MemRange {
-    return MemRange.create(this.context, () => {
+    return kinds.MemRange.create(this.context, () => {
       if (this._isNull()) return null;
       const t = nameTarget(this.wb, this.n());
       if (!t) throw new MemOfficeError('InvalidArgument', `The name '${this.n().name}' does not refer to a range.`);
@@ -126,7 +128,7 @@ export class MemNamedItem extends MemTargetObject<NameModel> implements Pick<Exc
     });
   }
   getRangeOrNullObject(): MemRange {
-    return MemRange.create(this.context, () => {
+    return kinds.MemRange.create(this.context, () => {
       if (this._isNull() || !this._t || !this.wb.names.includes(this._t)) return null;
       return nameTarget(this.wb, this._t);
     });

@@ -23,7 +23,7 @@ import {
 import { SheetModel } from '../model/sheet';
 import { MemTargetObject } from './clientObject';
 import { MemWorksheetPart } from './worksheetPart';
-import { MemRange } from './range';
+import type { MemRange } from './range';
 
 function writable(s: SheetModel): SheetModel {
   if (s.protected) throw new MemOfficeError('AccessDenied', `The worksheet '${s.name}' is protected; its page setup cannot be changed.`);

@@ -1,5 +1,5 @@
 /** Excel.Range: values, formulas and number formats, derived ranges, merges, selection, clearing. */
-import { MAX_COLS, MAX_ROWS, Rect, rectAddress } from '../../../report/standard/a1';
+import { Rect, rectAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { isValidFormula } from '../formula/parse';
 import { FormulaError, Scalar } from '../formula/values';
@@ -8,20 +8,11 @@ import { SheetModel } from '../model/sheet';
 import { MemClientObject, MemTargetObject } from './clientObject';
 import { MemConditionalFormatCollection } from './conditionalFormats';
 import { MemDataValidation } from './dataValidation';
+import { kinds } from './kinds';
 import { MemRangeAreas } from './rangeAreas';
 import { MemRangeFormat } from './rangeFormat';
+import { RangeTarget, checkedRect, valueOut } from './rangeTarget';
 import { MemWorksheet } from './worksheets';
-
-export interface RangeTarget {
-  sheet: SheetModel;
-  rect: Rect;
-}
-
-export function valueOut(v: Scalar): number | string | boolean {
-  if (v === null) return '';
-  if (v instanceof FormulaError) return v.code;
-  return v;
-}
 
 function valueType(v: Scalar): string {
   if (v === null) return 'Empty';
@@ -42,16 +33,6 @@ function shapeInput(input: unknown, rect: Rect, what: string): (r: number, c: nu
       `The number of rows or columns in the input array for ${what} doesn't match the size or dimensions of the range (${rows}x${cols}).`,
     );
   return (r, c) => (input as unknown[][])[r][c];
-}
-
-/** The rect of (row, col, rows, cols), refused with InvalidArgument when it is not on the sheet. */
-export function checkedRect(row: number, col: number, rows: number, cols: number): Rect {
-  const ok = (n: number) => Number.isInteger(n);
-  if (!ok(row) || !ok(col) || !ok(rows) || !ok(cols) || row < 0 || col < 0 || rows < 1 || cols < 1)
-    throw new MemOfficeError('InvalidArgument', `Invalid range indexes (${row}, ${col}, ${rows}, ${cols}).`);
-  if (row + rows > MAX_ROWS || col + cols > MAX_COLS)
-    throw new MemOfficeError('InvalidArgument', 'The range extends beyond the worksheet.');
-  return { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 };
 }
 
 export class MemRange
@@ -269,3 +250,5 @@ export class MemRange
     });
   }
 }
+
+kinds.MemRange = MemRange;

@@ -2,7 +2,9 @@ import { Rect } from '../../../report/standard/a1';
 import { SheetModel } from '../model/sheet';
 import { MemClientObject, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';
-import { MemRange, RangeTarget } from './range';
+import { kinds } from './kinds';
+import type { MemRange } from './range';
+import type { RangeTarget } from './rangeTarget';
 
 /** RangeAreas (ExcelApi 1.9+), as far as the add-in needs it: its areas, and select(). */
 export class MemRangeAreas extends MemTargetObject<{ sheet: SheetModel; rects: Rect[] }> {
@@ -60,7 +62,7 @@ export class MemRangeCollection extends MemClientObject {
   _loadNow(paths: string[]): void {
     if (this._isNull()) return;
     const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter((p) => p !== '');
-    const items = this._owner._rangeTargets().map((t) => MemRange.bound(this.context, t));
+    const items = this._owner._rangeTargets().map((t) => kinds.MemRange.bound(this.context, t));
     for (const it of items) it._loadNow(itemPaths);
     this._loaded.set('items', items);
   }

@@ -7,7 +7,8 @@ import { SheetModel } from '../model/sheet';
 import { Workbook } from '../model/workbook';
 import { MemClientObject } from './clientObject';
 import type { MemRequestContext } from './context';
-import type { MemRange, RangeTarget } from './range';
+import type { MemRange } from './range';
+import type { RangeTarget } from './rangeTarget';
 
 /** All cells of a rect (only existing cells plus one default cell for very large rects). */
 export function* cellsOf(wb: Workbook, s: SheetModel, rect: Rect): Generator<Readonly<CellData>> {

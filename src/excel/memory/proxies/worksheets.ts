@@ -8,7 +8,9 @@ import type { MemRequestContext } from './context';
 import { MemEventHandlers } from './events';
 import { MemNamedItemCollection, nameTarget } from './names';
 import { MemPageBreakCollection, MemPageLayout } from './pageLayout';
-import { MemRange, checkedRect } from './range';
+import { kinds } from './kinds';
+import type { MemRange } from './range';
+import { checkedRect } from './rangeTarget';
 import { MemRangeAreas } from './rangeAreas';
 
 export class MemWorksheetCollection extends MemClientObject {
@@ -161,7 +163,7 @@ export class MemWorksheet extends MemClientObject implements Pick<Excel.Workshee
   }
 
   private range(resolve: (s: SheetModel) => Rect | null): MemRange {
-    return MemRange.create(this.context, () => {
+    return kinds.MemRange.create(this.context, () => {
       if (this._isNull()) return null;
       const s = this._sheet();
       const r = resolve(s);

@@ -1,0 +1,111 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { NotAReportError } from './exchange';
+import { guardBytes, sizeLimit, sizeRefusal } from './guard';
+import { ExpandedInputs, SkippedInput, walkInputs } from './inputs';
+import { READERS, readReportsFromBytes } from './readers';
+import { readPdf } from './readPdf';
+import type { ReadReport, Reader } from './types';
+
+// The command's side of reading (Node only): a path on disk becomes the bytes the readers take.
+// Only a regular file is read, its size is checked on the very handle that is read (a file swapped
+// in between is not read whole), and no more than the limit is ever read.
+
+/** The command reads every kind, PDF too. */
+export const FILE_READERS: Readonly<Record<string, Reader>> = { ...READERS, '.pdf': readPdf };
+
+/** The Chinese reason of a failed stat or open. */
+export function fileErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'ENOTDIR') return '文件不存在（路径中的某一级不是文件夹）';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  if (code === 'ELOOP') return '符号链接循环，无法打开';
+  if (code === 'ENAMETOOLONG') return '路径过长';
+  if (code === 'EISDIR') return '这是一个文件夹';
+  if (code === 'EIO') return '读取文件时发生输入输出错误（磁盘或网络驱动器出错），请把文件复制到本机后再校验';
+  return `无法打开（${code ?? (e as Error)?.message ?? String(e)}）`;
+}
+
+function specialFile(stat: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  const what = stat.isFIFO()
+    ? '命名管道'
+    : stat.isSocket()
+      ? '套接字'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? '设备文件'
+        : '特殊文件';
+  return `不是普通文件（这是${what}），已拒绝读取`;
+}
+
+/**
+ * A file's bytes, or the Chinese reason it is not read. Follows symbolic links. A FIFO is refused
+ * before it is opened (opening one would wait for a writer); everything else is checked on the
+ * handle opened for reading.
+ */
+export async function readFileGuarded(file: string): Promise<Uint8Array> {
+  let before;
+  try {
+    before = await fs.stat(file);
+  } catch (e) {
+    throw new NotAReportError(fileErrorReason(e));
+  }
+  if (before.isDirectory()) throw new NotAReportError('这是一个文件夹');
+  if (!before.isFile()) throw new NotAReportError(specialFile(before));
+  let fh;
+  try {
+    fh = await fs.open(file, 'r');
+  } catch (e) {
+    throw new NotAReportError(fileErrorReason(e));
+  }
+  try {
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw new NotAReportError(specialFile(stat));
+    const tooLarge = sizeRefusal(file, stat.size);
+    if (tooLarge) throw new NotAReportError(tooLarge);
+    // Read no more than the limit allows, plus one byte to see a file that grew since.
+    const cap = (sizeLimit(file)?.bytes ?? stat.size) + 1;
+    const buf = new Uint8Array(Math.min(stat.size, cap));
+    let done = 0;
+    while (done < buf.length) {
+      const { bytesRead } = await fh.read(buf, done, buf.length - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    const grown = sizeRefusal(file, done === buf.length && buf.length === cap ? cap : done);
+    if (grown) throw new NotAReportError(grown);
+    return done === buf.length ? buf : buf.subarray(0, done);
+  } catch (e) {
+    if (e instanceof NotAReportError) throw e;
+    throw new NotAReportError(fileErrorReason(e));
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Every report a file on disk holds, in order: read past the file checks, then the readers' guard. */
+export async function readReports(file: string): Promise<ReadReport[]> {
+  // A kind no reader takes is refused before the file is opened (the readers give the reason).
+  const bytes = FILE_READERS[path.extname(file).toLowerCase()] ? await readFileGuarded(file) : new Uint8Array();
+  return readReportsFromBytes(file, bytes, FILE_READERS);
+}
+
+/**
+ * Files named on the command line, folders expanded (recursively) to the files a reader supports;
+ * `skipped` lists, with the Chinese reason, the files of other kinds people send (.xls, .csv,
+ * .doc…) and the folders that could not be opened.
+ */
+export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
+  return walkInputs(inputs, (file) => FILE_READERS[path.extname(file).toLowerCase()] !== undefined);
+}
+
+export type { ExpandedInputs, SkippedInput };
+
+/** Why a file on disk must not be read (the file checks, then the readers' guard), in Chinese; null when it may. Never throws. */
+export async function guardFile(file: string): Promise<string | null> {
+  try {
+    return guardBytes(file, await readFileGuarded(file));
+  } catch (e) {
+    return e instanceof NotAReportError ? e.message : fileErrorReason(e);
+  }
+}
