@@ -1,26 +1,21 @@
 import { dataCells, FORMAT_VERSIONS, TABLE_NUMBERS } from '../report/standard/formats';
 import { withoutBasis } from '../report/standard/basis';
-import { ruleDef, SEVERITY_LABELS } from '../report/standard/rules';
-import { countBySeverity } from '../report/standard/validate';
-import { VERDICT_LABELS } from '../report/standard/verdict';
+import { BLANK_MEANING, ruleDef, SEVERITY_LABELS } from '../report/standard/rules';
+import { verdictCounts, verdictHeadline, verdictLabel } from '../report/standard/verdictText';
 import type { FileResult } from '../read/result';
 
 export { unreadableResult } from '../read/result';
 export type { FileResult };
 
-export function summaryLine(r: FileResult): string {
-  if (r.verdict === 'unreadable') return `${r.file}：${VERDICT_LABELS.unreadable}——${r.reason ?? ''}`;
-  const c = countBySeverity(r.findings);
-  const tables = r.tables.map((t) => TABLE_NUMBERS[t]).join('、') || '无';
-  return `${r.file}：${VERDICT_LABELS[r.verdict]}（${r.format ? `${r.format}版` : '未识别版本'}，表格 ${tables}；错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}）`;
-}
+/** A result's counts: findings per severity, and its notes (what was not read or not checked). */
+const countsOf = (r: FileResult) => verdictCounts(r.findings, r.notes.length);
 
-/** The closing line of a report's text output: what the verdict means, never 通过 for what was not all checked. */
-function verdictLine(r: FileResult): string | null {
-  if (r.verdict === 'passed')
-    return r.findings.length === 0 ? '  通过：全部表格已读取并校验，未发现问题。' : '  通过：全部表格已读取并校验，没有错误。';
-  if (r.verdict === 'incomplete') return `  部分未校验：有 ${r.notes.length} 处内容未读取或未校验（见上），其余部分未发现错误。`;
-  return null;
+export function summaryLine(r: FileResult): string {
+  const c = countsOf(r);
+  if (r.verdict === 'unreadable') return `${r.file}：${verdictLabel(r.verdict, c)}——${r.reason ?? ''}`;
+  const tables = r.tables.map((t) => TABLE_NUMBERS[t]).join('、') || '无';
+  const detail = `${r.format ? `${r.format}版` : '未识别版本'}，表格 ${tables}；错误 ${c.errors}，警告 ${c.warnings}，提示 ${c.infos}`;
+  return `${r.file}：${verdictLabel(r.verdict, c, detail)}`;
 }
 
 /** Where a finding is, as a person finds it: sheet and cells, lines of a text file, or the cells' Chinese names. */
@@ -70,12 +65,12 @@ export function renderText(results: FileResult[]): string {
             .map((b) => where(b))
             .join('，');
       lines.push(
-        `  [${SEVERITY_LABELS.info}] ${TABLE_NUMBERS[t]}·${ruleDef('CELL-BLANK').name}  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，按 0 计算；公开的表格应填写 0`,
+        `  [${SEVERITY_LABELS.info}] ${TABLE_NUMBERS[t]}·${ruleDef('CELL-BLANK').name}  ${TABLE_NUMBERS[t]}有 ${blanks.length} 个空白单元格，${BLANK_MEANING}`,
       );
       lines.push(`         ${shown}${blanks.length > 10 ? ' 等' : ''}`);
     }
-    const closing = verdictLine(r);
-    if (closing) lines.push(closing);
+    // The closing line: what the verdict means, never 通过 for what was not all checked.
+    lines.push(`  ${verdictHeadline(r.verdict, countsOf(r))}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -89,6 +84,8 @@ export function renderJson(results: FileResult[], skipped: readonly { path: stri
         files: results.map((r) => ({
           file: r.file,
           verdict: r.verdict,
+          errors: countsOf(r).errors,
+          warnings: countsOf(r).warnings,
           ...(r.reason !== undefined ? { reason: r.reason } : {}),
           format: r.format,
           tables: r.tables,

@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import { FormatVersion, isFormatVersion } from '../report/standard/formats';
 import { Report } from '../report/standard/report';
 import { KEY_FIGURES, keyFigure, RollupUnit, sumReports } from '../report/standard/rollup';
-import { countBySeverity, validate } from '../report/standard/validate';
-import { Verdict, VERDICT_EXIT_CODES, VERDICT_LABELS, verdictOf, worstVerdict } from '../report/standard/verdict';
+import { validate } from '../report/standard/validate';
+import { Verdict, VERDICT_EXIT_CODES, verdictOf, worstVerdict } from '../report/standard/verdict';
+import { verdictCounts, verdictLabel, verdictPhrase } from '../report/standard/verdictText';
 import { writeFileAtomic } from './atomicWrite';
 import { checkInputs, Io } from './checkInputs';
 import { templateTsv } from './template';
@@ -23,6 +24,8 @@ export interface SumOptions {
 
 export interface SumUnit extends RollupUnit {
   file: string;
+  /** Its warnings: a unit that passes with warnings says so (通过（警告 N 条，请核对）). */
+  warnings: number;
   /** Why it is not in the sum (Chinese); absent when it is. */
   leftOut?: string;
 }
@@ -40,17 +43,20 @@ async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
         file: outcome.file,
         verdict: 'unreadable',
         errors: 0,
+        warnings: 0,
         report: null,
         leftOut: `无法读取：${outcome.unreadable}`,
       });
       return;
     }
     for (const r of outcome.results) {
+      const { errors, warnings } = verdictCounts(r.findings);
       units.push({
         name: outcome.results.length > 1 && r.sheet ? `${base}（${r.sheet}）` : base,
         file: outcome.file,
         verdict: r.verdict,
-        errors: countBySeverity(r.findings).error,
+        errors,
+        warnings,
         report: r.report ?? null,
       });
     }
@@ -91,7 +97,7 @@ function unitsTable(units: SumUnit[]): string {
     lines.push(
       [
         u.name,
-        VERDICT_LABELS[u.verdict],
+        verdictLabel(u.verdict, u),
         String(u.errors),
         ...KEY_FIGURES.map((k) => fmt(keyFigure(u.report, k.cells))),
         u.leftOut ? `未计入：${u.leftOut}` : '计入',
@@ -111,7 +117,7 @@ function rollupWorkbook(version: FormatVersion, sum: Report, units: SumUnit[]): 
     ws.addRow([
       u.name,
       u.file,
-      VERDICT_LABELS[u.verdict],
+      verdictLabel(u.verdict, u),
       u.errors,
       ...KEY_FIGURES.map((k) => keyFigure(u.report, k.cells)),
       u.leftOut ? `未计入：${u.leftOut}` : '计入',
@@ -170,7 +176,7 @@ export async function runSum(inputs: string[], options: SumOptions, io: Io): Pro
       ...(withErrors.length ? [`其中有错误的单位（已计入，请核对）：${withErrors.join('、')}`] : []),
       ...(left.length ? [`未计入汇总的单位：${left.join('、')}`] : []),
       ...rollup.notes,
-      `汇总表校验：${VERDICT_LABELS[verdict]}（错误 ${countBySeverity(findings).error} 条）`,
+      `汇总表校验：${verdictPhrase(verdict, verdictCounts(findings, rollup.notes.length))}`,
     ].join('\n') + '\n',
   );
   return VERDICT_EXIT_CODES[worstVerdict(units.map((u) => u.verdict))];

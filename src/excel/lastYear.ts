@@ -1,5 +1,7 @@
 import { CellId, TableId } from '../report/standard/formats';
-import { CellSites, HIGHLIGHT_COLOURS, placementSites } from '../report/look/formulas';
+import { CellSites, placementSites } from '../report/look/formulas';
+import { highlightPaints } from '../report/look/paintPlan';
+import { queueHighlights } from './paint';
 import {
   brokenLink,
   crossYearHighlights,
@@ -130,12 +132,7 @@ function queueRemoveHighlights(customs: { cf: Excel.ConditionalFormat; rule: Exc
 /** Queues the cross-year highlights of one table of this year; how many. No sync. */
 export function queueCrossYearHighlights(ws: Excel.Worksheet, sites: CellSites, last: LastYearInfo): number {
   const rules = crossYearHighlights(sites, last);
-  for (const h of rules) {
-    const cf = ws.getRange(h.area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = h.formula;
-    cf.custom.format.fill.color = HIGHLIGHT_COLOURS[h.severity].fill;
-    cf.custom.format.font.color = HIGHLIGHT_COLOURS[h.severity].font;
-  }
+  queueHighlights(ws, highlightPaints(rules));
   return rules.length;
 }
 

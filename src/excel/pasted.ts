@@ -1,5 +1,7 @@
 import { dataCells, FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formats';
-import { HIGHLIGHT_COLOURS, highlightRulesAt, isTaggedFormula, taggedFormula } from '../report/look/formulas';
+import { highlightRulesAt, isTaggedFormula, taggedFormula } from '../report/look/formulas';
+import { highlightPaints } from '../report/look/paintPlan';
+import { queueHighlights } from './paint';
 import { a1 } from '../report/standard/a1';
 import { tableLayout } from '../report/look/layout';
 import { readPastedBlock } from '../report/sheet/recognisedBlock';
@@ -100,12 +102,7 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
       const version = read.inPlace.format;
       for (const table of read.tables) {
         const sites = { version, table, pos: (id: Parameters<typeof read.sites.get>[0]) => read.sites.get(id) };
-        for (const h of highlightRulesAt(sites)) {
-          const cf = a.ws.getRange(h.area).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-          cf.custom.rule.formula = taggedFormula(h.formula);
-          cf.custom.format.fill.color = HIGHLIGHT_COLOURS[h.severity].fill;
-          cf.custom.format.font.color = HIGHLIGHT_COLOURS[h.severity].font;
-        }
+        queueHighlights(a.ws, highlightPaints(highlightRulesAt(sites).map((h) => ({ ...h, formula: taggedFormula(h.formula) }))));
       }
       const width = (a.used.values[0]?.length ?? 1) - 1;
       const block = a.ws.getRange(`${a1(read.top, a.used.columnIndex)}:${a1(read.bottom, a.used.columnIndex + width)}`);

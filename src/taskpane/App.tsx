@@ -1,21 +1,9 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
-import {
-  convertActiveSheet,
-  convertedNotice,
-  insertNotice,
-  insertTables,
-  LiveChecker,
-  recogniseActiveSheet,
-  recognisedNotice,
-  reinsertedNotice,
-  reinsertTable,
-  rolledUpNotice,
-  selectCells,
-  unmarkActiveSheet,
-  unmarkedNotice,
-} from './deferred';
+import { useMemo, useRef, useState } from 'react';
+import { lazyHost } from './deferred';
+import type { HostOperations, Watcher } from '../excel/host';
 import { ExcelRun } from '../excel/run';
+import { convertedNotice, insertNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unmarkedNotice } from './notices';
 import { CheckPanel, hasTablesIn } from './components/CheckPanel';
 import { InsertOptions, InsertPanel } from './components/InsertPanel';
 import { Labelled } from './components/Labelled';
@@ -57,23 +45,25 @@ export interface AppProps {
 export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, pageSetup }: AppProps) {
   const styles = useStyles();
   const [options, setOptions] = useState<InsertOptions>({ version: DEFAULT_VERSION, target: 'newSheet', totalsAsFormulas: false });
-  const checker = useRef<LiveChecker | null>(null);
+  // The host operations: Excel's, from the second chunk.
+  const host: HostOperations = useMemo(() => lazyHost(run), [run]);
+  const checker = useRef<Watcher | null>(null);
   const { busy, notice, setNotice, perform, whileBusy } = useActions(checker);
-  const { check, live, setLive } = useLiveCheck(checker, { run, supported, debounceMs, mergedAreas }, setNotice);
+  const { check, live, setLive } = useLiveCheck(checker, { host, supported, debounceMs, mergedAreas }, setNotice);
   const { version, totalsAsFormulas } = options;
 
   const insert = (tables: TableId[], where = options.target) =>
     perform(
-      () => insertTables(run, { version, tables, target: where, totalsAsFormulas, mergedAreas, pageSetup }),
+      () => host.insertTables({ version, tables, target: where, totalsAsFormulas, mergedAreas, pageSetup }),
       (o) => insertNotice(o, tables, version, where),
     );
-  const reinsert = (t: Parameters<typeof reinsertTable>[1]) =>
+  const reinsert = (t: Parameters<HostOperations['reinsertTable']>[0]) =>
     perform(
-      () => reinsertTable(run, t, totalsAsFormulas, pageSetup),
+      () => host.reinsertTable(t, totalsAsFormulas, pageSetup),
       (o) => reinsertedNotice(o, t),
     );
   const select = async (sheetId: string, addresses: string[]) => {
-    const problem = await selectCells(run, sheetId, addresses, { multiArea: multiAreaSelect });
+    const problem = await host.selectCells(sheetId, addresses, { multiArea: multiAreaSelect });
     if (problem) setNotice({ intent: 'error', text: problem });
   };
 
@@ -97,13 +87,13 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
         onOptions={setOptions}
         busy={busy}
         onInsert={(tables) => void insert(tables)}
-        onRecognise={() => void perform(() => recogniseActiveSheet(run), recognisedNotice)}
-        onConvert={() => void perform(() => convertActiveSheet(run, totalsAsFormulas, pageSetup), convertedNotice)}
-        onUnmark={() => void perform(() => unmarkActiveSheet(run), unmarkedNotice)}
+        onRecognise={() => void perform(() => host.recogniseActiveSheet(), recognisedNotice)}
+        onConvert={() => void perform(() => host.convertActiveSheet(totalsAsFormulas, pageSetup), convertedNotice)}
+        onUnmark={() => void perform(() => host.unmarkActiveSheet(), unmarkedNotice)}
       />
-      <LastYear run={run} check={check} busy={busy} checker={checker} />
+      <LastYear host={host} check={check} busy={busy} checker={checker} />
       <Labelled label="上级单位：把各单位工作表中的表格相加">
-        <Rollup run={run} check={check} busy={busy} pageSetup={pageSetup} onRun={(action) => void perform(action, rolledUpNotice)} />
+        <Rollup host={host} check={check} busy={busy} pageSetup={pageSetup} onRun={(action) => void perform(action, rolledUpNotice)} />
       </Labelled>
     </>
   );

@@ -1,14 +1,16 @@
 /*
  * The task pane's first screen (the insert buttons, the options) renders from taskpane.js alone;
- * the check, insertion and recognition code comes in a second chunk
- * (logic.ts) that starts loading at once. What App.tsx imports from here has the signatures of the
- * real modules: a call made before the chunk has arrived waits for it.
+ * the check, insertion and recognition code comes in a second chunk (logic.ts) that starts loading
+ * at once. The pane reaches that code through the host operations (src/excel/host.ts), lazily: a
+ * call made before the chunk has arrived waits for it, and a chunk that cannot be fetched makes
+ * every operation answer that it failed. Nothing here repeats the chunk's exports by hand: the
+ * operations are the interface's, and the compiler requires an answer for each of them.
  */
 import { useEffect, useState } from 'react';
 import type { WorkbookCheck } from '../excel/check';
-import type { LiveChecker as RealLiveChecker, LiveCheckerOptions } from '../excel/live';
+import type { HostOperations, Watcher } from '../excel/host';
+import type { LiveCheckerOptions } from '../excel/live';
 import type { ExcelRun } from '../excel/run';
-import type { Notice } from './notices';
 
 type Logic = typeof import('./logic');
 
@@ -35,64 +37,38 @@ export function loadLogic(): Promise<Logic> {
 // Start at once: the live check needs it right after the first render.
 void loadLogic().catch(() => undefined);
 
-/** An action of the chunk; a failed fetch becomes the action's own failure result. */
-function deferred<A extends unknown[], R>(pick: (m: Logic) => (...args: A) => Promise<R>, failed: NoInfer<R>): (...args: A) => Promise<R> {
-  return (...args) =>
-    loadLogic().then(
-      (m) => pick(m)(...args),
-      () => failed,
-    );
-}
+type AsyncOperation = Exclude<keyof HostOperations, 'watch'>;
 
 const FAILED = { kind: 'failed' as const, message: LOAD_FAILED };
 
-export const insertTables = deferred((m) => m.insertTables, FAILED);
-export const recogniseActiveSheet = deferred((m) => m.recogniseActiveSheet, FAILED);
-export const convertActiveSheet = deferred((m) => m.convertActiveSheet, FAILED);
-export const reinsertTable = deferred((m) => m.reinsertTable, FAILED);
-export const unmarkActiveSheet = deferred((m) => m.unmarkActiveSheet, FAILED);
-export const linkLastYear = deferred((m) => m.linkLastYear, FAILED);
-export const unlinkLastYear = deferred((m) => m.unlinkLastYear, FAILED);
-/** Selects a finding's cells; a message when that failed. */
-export const selectCells = deferred((m) => m.selectCells, LOAD_FAILED);
+/** What each operation answers when the chunk could not be fetched. */
+const UNLOADED: { [K in AsyncOperation]: Awaited<ReturnType<HostOperations[K]>> } = {
+  insertTables: FAILED,
+  selectCells: LOAD_FAILED,
+  recogniseActiveSheet: FAILED,
+  unmarkActiveSheet: FAILED,
+  convertActiveSheet: FAILED,
+  reinsertTable: FAILED,
+  listSheets: [],
+  linkLastYear: FAILED,
+  unlinkLastYear: FAILED,
+  rollupUnits: [],
+  insertWorkbookRollup: FAILED,
+};
 
-/**
- * A pure function of the chunk, for where the chunk is there already: the notice after an action
- * (which came from the chunk too), the name of last year's report in a check. Should the chunk
- * have failed to load, `unloaded` is the answer.
- */
-function fromChunk<A extends unknown[], R>(pick: (m: Logic) => (...args: A) => R, unloaded: NoInfer<R>): (...args: A) => R {
-  return (...args) => (loaded ? pick(loaded)(...args) : unloaded);
-}
-
-// The notices' words (src/taskpane/notices.ts) are not needed before an action is over.
-const LOAD_FAILED_NOTICE: Notice = { intent: 'error', text: LOAD_FAILED };
-export const insertNotice = fromChunk((m) => m.insertNotice, LOAD_FAILED_NOTICE);
-export const recognisedNotice = fromChunk((m) => m.recognisedNotice, LOAD_FAILED_NOTICE);
-export const convertedNotice = fromChunk((m) => m.convertedNotice, LOAD_FAILED_NOTICE);
-export const reinsertedNotice = fromChunk((m) => m.reinsertedNotice, LOAD_FAILED_NOTICE);
-export const unmarkedNotice = fromChunk((m) => m.unmarkedNotice, LOAD_FAILED_NOTICE);
-export const rolledUpNotice = fromChunk((m) => m.rolledUpNotice, LOAD_FAILED_NOTICE);
-export const linkedNotice = fromChunk((m) => m.linkedNotice, LOAD_FAILED_NOTICE);
-export const unlinkedNotice = fromChunk((m) => m.unlinkedNotice, LOAD_FAILED_NOTICE);
-export const lastYearLabel = fromChunk((m) => m.lastYearLabel, '');
-
-/**
- * The live checker of src/excel/live.ts, created when the chunk arrives. Calls made before then
- * are applied in order once it exists.
- */
-export class LiveChecker {
-  private real: RealLiveChecker | null = null;
-  private readonly ready: Promise<RealLiveChecker | null>;
+/** The live check, created when the chunk arrives; calls made before then are applied in order once it exists. */
+class DeferredWatcher implements Watcher {
+  private real: Watcher | null = null;
+  private readonly ready: Promise<Watcher | null>;
   private enabled: boolean | undefined;
 
   constructor(
-    run: ExcelRun,
+    host: Promise<HostOperations>,
     private readonly options: LiveCheckerOptions,
   ) {
-    this.ready = loadLogic().then(
-      (m) => {
-        const real = new m.LiveChecker(run, options);
+    this.ready = host.then(
+      (h) => {
+        const real = h.watch(options);
         if (this.enabled !== undefined) real.setEnabled(this.enabled);
         this.real = real;
         return real;
@@ -123,6 +99,22 @@ export class LiveChecker {
   async stop(): Promise<void> {
     await (await this.ready)?.stop();
   }
+}
+
+/** The host operations in Excel, from the second chunk. */
+export function lazyHost(run: ExcelRun): HostOperations {
+  const host = loadLogic().then((m) => m.excelHost(run));
+  const operations = Object.fromEntries(
+    (Object.keys(UNLOADED) as AsyncOperation[]).map((name) => [
+      name,
+      (...args: unknown[]) =>
+        host.then(
+          (h) => (h[name] as (...a: unknown[]) => Promise<unknown>)(...args),
+          () => UNLOADED[name],
+        ),
+    ]),
+  ) as Pick<HostOperations, AsyncOperation>;
+  return { ...operations, watch: (options) => new DeferredWatcher(host, options) };
 }
 
 /** The chunk's module once fetched (it always is before there is a check to show). */

@@ -1,9 +1,10 @@
 import { CellId, dataCell, FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/standard/formats';
 import { withoutBasis } from '../report/standard/basis';
-import { ruleDef, Severity } from '../report/standard/rules';
+import { BLANK_MEANING, ruleDef, Severity } from '../report/standard/rules';
 import { LocatedFinding, WorkbookCheck } from '../excel/check';
 import { uncheckedOf } from '../report/sheet/sheetCheck';
-import { Verdict, VERDICT_LABELS, worstVerdict } from '../report/standard/verdict';
+import { Verdict, worstVerdict } from '../report/standard/verdict';
+import { verdictCounts, verdictHeadline, verdictPhrase } from '../report/standard/verdictText';
 
 /** One line of the findings list: a finding, or the blank cells of a table folded into one line. */
 export interface FindingItem {
@@ -94,9 +95,7 @@ export function groupFindings(check: WorkbookCheck): FindingGroup[] {
       }
       if (blanks.length) {
         const message =
-          blanks.length === 1
-            ? blanks[0].message
-            : `${blanks.length} 个单元格空白，按 0 计算；公开的表格应填写 0（点击选中这些单元格所在区域）`;
+          blanks.length === 1 ? blanks[0].message : `${blanks.length} 个单元格空白，${BLANK_MEANING}（点击选中这些单元格所在区域）`;
         const basis = ruleDef('CELL-BLANK').basis;
         items.push({
           key: `${sheet.sheetId}/${t.table}/CELL-BLANK`,
@@ -129,19 +128,13 @@ export function groupFindings(check: WorkbookCheck): FindingGroup[] {
   return groups;
 }
 
-/** One line per checked sheet with its verdict, e.g. Sheet1：通过，数字全部对得上. */
+/** One line per checked sheet with its verdict, e.g. Sheet1：通过（警告 2 条，请核对）. */
 export function sheetVerdicts(check: WorkbookCheck): { sheetId: string; verdict: Verdict; text: string }[] {
-  return check.sheets.map((s) => {
-    const errors = s.findings.filter((f) => f.severity === 'error').length;
-    const warnings = s.findings.filter((f) => f.severity === 'warning').length;
-    const detail: Record<Verdict, string> = {
-      passed: warnings ? `${VERDICT_LABELS.passed}，没有错误（警告 ${warnings} 条）` : `${VERDICT_LABELS.passed}，数字全部对得上`,
-      errors: `${VERDICT_LABELS.errors}（错误 ${errors} 条）`,
-      incomplete: `${VERDICT_LABELS.incomplete}（${uncheckedOf(s).length} 处未读取或未校验）`,
-      unreadable: VERDICT_LABELS.unreadable,
-    };
-    return { sheetId: s.sheetId, verdict: s.verdict, text: `${s.sheet}：${detail[s.verdict]}` };
-  });
+  return check.sheets.map((s) => ({
+    sheetId: s.sheetId,
+    verdict: s.verdict,
+    text: `${s.sheet}：${verdictPhrase(s.verdict, verdictCounts(s.findings, uncheckedOf(s).length))}`,
+  }));
 }
 
 export function severityCounts(check: WorkbookCheck): Record<Severity, number> {
@@ -162,14 +155,11 @@ export interface VerdictView {
 export function workbookVerdict(check: WorkbookCheck): VerdictView {
   const unchecked = check.sheets.flatMap(uncheckedOf);
   const verdict = check.error ? 'unreadable' : worstVerdict(check.sheets.map((s) => s.verdict));
-  const counts = severityCounts(check);
-  const text: Record<Verdict, string> = {
-    passed: counts.warning
-      ? `${VERDICT_LABELS.passed}：全部表格已读取，没有错误，请看警告`
-      : `${VERDICT_LABELS.passed}：全部表格已读取，数字全部对得上`,
-    errors: `${VERDICT_LABELS.errors}：请逐条修改下列问题`,
-    incomplete: `${VERDICT_LABELS.incomplete}：有 ${unchecked.length} 处内容未读取或未校验，其余没有发现错误`,
-    unreadable: check.error ? `无法校验：${check.error}` : '没有找到可以校验的年报表格',
-  };
-  return { verdict, text: text[verdict], unchecked };
+  const counts = verdictCounts(
+    check.sheets.flatMap((s) => s.findings),
+    unchecked.length,
+  );
+  // An Excel error (cell edit mode, say) means the check did not run, not that the workbook holds no report.
+  const text = check.error ? `无法校验：${check.error}` : verdictHeadline(verdict, counts);
+  return { verdict, text, unchecked };
 }

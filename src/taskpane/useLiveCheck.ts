@@ -1,11 +1,10 @@
 import { Dispatch, MutableRefObject, SetStateAction, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../excel/check';
-import type { ExcelRun } from '../excel/run';
-import { LiveChecker } from './deferred';
+import type { HostOperations, Watcher } from '../excel/host';
 import type { Notice } from './notices';
 
 export interface LiveCheckHost {
-  run: ExcelRun;
+  host: HostOperations;
   supported: boolean;
   debounceMs?: number;
   mergedAreas?: boolean;
@@ -16,17 +15,17 @@ export interface LiveCheckHost {
  * and whether it runs (实时校验). Its errors, and what it put right by itself, become the notice.
  */
 export function useLiveCheck(
-  checker: MutableRefObject<LiveChecker | null>,
+  checker: MutableRefObject<Watcher | null>,
   host: LiveCheckHost,
   setNotice: Dispatch<SetStateAction<Notice | null>>,
 ) {
-  const { run, supported, debounceMs, mergedAreas } = host;
+  const { host: operations, supported, debounceMs, mergedAreas } = host;
   const [check, setCheck] = useState<WorkbookCheck | null>(null);
   const [live, setLive] = useState(true);
 
   useEffect(() => {
     if (!supported) return;
-    const c = new LiveChecker(run, {
+    const c = operations.watch({
       debounceMs,
       check: { mergedAreas },
       onResult: (r) => {
@@ -42,7 +41,7 @@ export function useLiveCheck(
     return () => {
       void c.stop();
     };
-  }, [checker, run, supported, debounceMs, mergedAreas, setNotice]);
+  }, [checker, operations, supported, debounceMs, mergedAreas, setNotice]);
 
   const liveMounted = useRef(false);
   useEffect(() => {

@@ -27,7 +27,27 @@ describe('xxgk-report check', () => {
     expect(r.out).toContain('2021版');
     expect(r.out).toContain('错误 0，警告 0，提示 0');
     expect(r.out).toContain('：通过（2021版');
-    expect(r.out).toContain('通过：全部表格已读取并校验，未发现问题。');
+    expect(r.out).toContain('  通过：全部表格已读取并校验，未发现问题\n');
+  });
+
+  it('never says a bare 通过 for a report whose only findings are warnings, and gives the count in JSON', async () => {
+    // Last year carried 2 applications of 自然人 over; this year's 上年结转 says 0: two XY-CARRY warnings (自然人, 总计).
+    const last = zeroReport('2021');
+    last.cells['T3.COUT.NP'] = 2;
+    last.cells['T3.COUT.TOT'] = 2;
+    const args = ['check', write('warned.json', zeroReport('2021')), '--last-year', write('warned-last.json', last)];
+    const r = await run(args);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('：通过（警告 2 条，请核对；2021版');
+    expect(r.out.trimEnd().split('\n').pop()).toBe('  通过（警告 2 条，请核对）：全部表格已读取并校验，没有错误');
+    expect(r.out).not.toMatch(/通过(?!（警告 2 条，请核对)/);
+    const json = JSON.parse((await run([...args, '--json'])).out);
+    expect(json.files[0]).toMatchObject({ verdict: 'passed', errors: 0, warnings: 2 });
+  });
+
+  it('closes the text output of a report with errors with the count', async () => {
+    const r = await run(['check', bad]);
+    expect(r.out).toContain('  有错误：错误 2 条，请逐条修改\n');
   });
 
   it('exits 1 and prints the finding with its numbers for an inconsistent report', async () => {

@@ -6,7 +6,7 @@ import { join } from 'path';
 import { templateTsv } from '../../src/cli/template';
 import { templateWorkbook } from '../../src/cli/templateXlsx';
 import { dataCells, FORMAT_VERSIONS } from '../../src/report/standard/formats';
-import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+import { consistentReport, seededRandom, zeroReport } from '../../src/report/standard/generate';
 import { Report } from '../../src/report/standard/report';
 import { sumReports } from '../../src/report/standard/rollup';
 import { validate } from '../../src/report/standard/validate';
@@ -91,6 +91,28 @@ describe('xxgk-report sum', () => {
     expect(r.out).toMatch(/^错局\t有错误\t2\t.*\t计入$/m);
     expect(r.out).toContain('其中有错误的单位（已计入，请核对）：错局');
     expect(r.out).toContain('汇总表校验：有错误');
+  });
+
+  it('never lists a unit whose only findings are warnings as a bare 通过', async () => {
+    // 本年新公开数量 above 对外公开总数量 in two rows (2019 only): two T2-PUBLISHED warnings.
+    const warned = zeroReport('2019');
+    warned.cells['T2.REG.PUBLISHED'] = 1;
+    warned.cells['T2.NORM.PUBLISHED'] = 1;
+    const r = await run([
+      'sum',
+      folder({ '警局.json': json(warned), 'ok.json': json(zeroReport('2019')) }),
+      '--out',
+      join(root, 'warned.xlsx'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^警局\t通过（警告 2 条，请核对）\t0\t.*\t计入$/m);
+    expect(r.out).toMatch(/^ok\t通过\t0\t.*\t计入$/m);
+    expect(r.out).toContain('汇总表校验：通过（警告 2 条，请核对）');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(root, 'warned.xlsx'));
+    const detail = wb.getWorksheet('各单位明细')!;
+    const verdicts = Object.fromEntries([2, 3].map((row) => [detail.getRow(row).getCell(1).value, detail.getRow(row).getCell(3).value]));
+    expect(verdicts).toEqual({ 警局: '通过（警告 2 条，请核对）', ok: '通过' });
   });
 
   it('leaves out incomplete and unreadable units unless asked, and says so', async () => {

@@ -6,6 +6,7 @@ import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { base64url, MAX_DIALOG_URL, resultDialogUrl } from '../../src/commands/dialogUrl';
 import { a1 } from '../../src/report/standard/a1';
 import { tableLayout } from '../../src/report/look/layout';
+import { FormatVersion, TableId } from '../../src/report/standard/formats';
 
 const PAGE = readFileSync(join(__dirname, '..', '..', 'src', 'commands', 'check-result.html'), 'utf8');
 const COMMANDS_URL = 'https://xxgk.example.cn/addin/commands.html';
@@ -87,23 +88,40 @@ async function runRibbonCheck(host: MemoryHost): Promise<{ calls: FakeDialogCall
   };
 }
 
-async function workbookWithErrors(errors: number): Promise<MemoryHost> {
+/** A sheet 年报 holding one freshly inserted table, with some of its cells then typed in by the user. */
+async function workbookWith(version: FormatVersion, table: TableId, edits: Record<string, number>): Promise<MemoryHost> {
   const host = createMemoryHost();
   host.addSheet('年报');
   host.setActiveSheet('年报');
   host.userSelect('年报', 'A1');
-  await insertTables(host.run.bind(host), { version: '2021', tables: ['T3'], target: 'selection', totalsAsFormulas: false });
-  // Each 新收 number that is not carried into the total breaks one column's balance.
-  const cols = ['NP', 'CP', 'RI', 'NGO', 'LS', 'OT', 'TOT'];
-  const layout = tableLayout('2021', 'T3');
-  for (const c of cols.slice(0, errors)) {
-    const cell = layout.data.find((d) => d.id === `T3.NEW.${c}`);
-    if (cell) host.userEdit('年报', a1(cell.row, cell.col), 7);
+  await insertTables(host.run.bind(host), { version, tables: [table], target: 'selection', totalsAsFormulas: false });
+  const layout = tableLayout(version, table);
+  for (const [id, value] of Object.entries(edits)) {
+    const cell = layout.data.find((d) => d.id === id);
+    if (cell) host.userEdit('年报', a1(cell.row, cell.col), value);
   }
   return host;
 }
 
+/** Each 新收 number that is not carried into the total breaks one column's balance. */
+const workbookWithErrors = (errors: number) =>
+  workbookWith(
+    '2021',
+    'T3',
+    Object.fromEntries(['NP', 'CP', 'RI', 'NGO', 'LS', 'OT', 'TOT'].slice(0, errors).map((c) => [`T3.NEW.${c}`, 7])),
+  );
+
+/** A 2019 表二 whose only findings are two warnings: 本年新公开数量 above 对外公开总数量 in two rows. */
+const workbookWithTwoWarnings = () => workbookWith('2019', 'T2', { 'T2.REG.PUBLISHED': 1, 'T2.NORM.PUBLISHED': 1 });
+
 describe('the ribbon 校验 result dialog', () => {
+  it('says 通过（警告 2 条，请核对）, never a bare 通过, for a workbook whose only findings are two warnings', async () => {
+    const { calls } = await runRibbonCheck(await workbookWithTwoWarnings());
+    const shown = dialogShows(openedByHost(calls[0].url));
+    expect(shown.title).toBe('通过（警告 2 条，请核对）：全部表格已读取并校验，没有错误');
+    expect(shown.lines).toHaveLength(2);
+  });
+
   it('gets its summary in a query parameter, so a host that drops the fragment still shows it', async () => {
     const host = await workbookWithErrors(1);
     const { calls, completed } = await runRibbonCheck(host);
@@ -112,14 +130,14 @@ describe('the ribbon 校验 result dialog', () => {
     expect(url.hash).toBe('');
     expect(url.pathname).toBe('/addin/check-result.html');
     const shown = dialogShows(openedByHost(calls[0].url));
-    expect(shown.title).toMatch(/^发现问题：错误 \d+ 条/);
+    expect(shown.title).toMatch(/^有错误：错误 \d+ 条/);
     expect(shown.lines.join('\n')).toContain('表三');
     expect(completed()).toBe(true);
   });
 
   it('keeps the URL short: lines that do not fit are counted in the last line', () => {
     const long = (n: number) => ({
-      title: '发现问题：错误 30 条，警告 0 条',
+      title: '有错误：错误 30 条，请逐条修改',
       lines: [
         ...Array.from({ length: Math.min(n, 30) }, (_, i) => `表三 申请处理：第 ${i + 1} 条问题，`.padEnd(80, '说明')),
         ...(n < 30 ? [`…… 另有 ${30 - n} 条，请打开助手查看全部并定位单元格。`] : []),
@@ -128,7 +146,7 @@ describe('the ribbon 校验 result dialog', () => {
     const url = resultDialogUrl('https://xxgk.example.cn/check-result.html', long);
     expect(url.length).toBeLessThanOrEqual(MAX_DIALOG_URL);
     const shown = dialogShows(openedByHost(url));
-    expect(shown.title).toBe('发现问题：错误 30 条，警告 0 条');
+    expect(shown.title).toBe('有错误：错误 30 条，请逐条修改');
     expect(shown.lines.length).toBeGreaterThan(1);
     expect(shown.lines[shown.lines.length - 1]).toMatch(/^…… 另有 \d+ 条/);
   });

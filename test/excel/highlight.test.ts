@@ -37,9 +37,9 @@ function blamed(report: Report): Set<string> {
   );
 }
 
-describe('highlights drawn by Excel itself (conditional formats)', () => {
+describe('highlights as conditional formats, evaluated by the in-memory workbook (not by Excel)', () => {
   for (const version of FORMAT_VERSIONS) {
-    it(`${version}: on random reports with one bad cell, Excel colours exactly the cells the validator blames`, async () => {
+    it(`${version}: on random reports with one bad cell, the rules colour exactly the cells the validator blames`, async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.integer(),
@@ -89,7 +89,7 @@ describe('highlights drawn by Excel itself (conditional formats)', () => {
 });
 
 describe('a cell that looks blank but holds empty text', () => {
-  it('is an error for the validator as for Excel’s highlight, and the sums it feeds are not checked by either', async () => {
+  it('is an error for the validator as for the highlight rule (evaluated in memory), and the sums it feeds are not checked by either', async () => {
     const report = consistentReport('2021', seededRandom(11));
     const { host, run, sheet, address } = await filledSheet('2021', report);
     const cell = address.get('T3.X2.NGO')!;

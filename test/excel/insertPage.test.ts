@@ -88,7 +88,7 @@ describe('the printed page of inserted tables (ExcelApi 1.9 where the host has i
     expect(host.pageSetup(SHEET)).toEqual(untouched);
   });
 
-  it('a page break Excel refuses fails the insertion, and the new sheet goes, page setup included', async () => {
+  it('a page break the host refuses (a failure injected in memory) fails the insertion, and the new sheet goes, page setup included', async () => {
     const sizes = createMemoryHost();
     await insert(sizes, { pageSetup: true });
     const operations = sizes.stats.batchSizes.reduce((a, b) => a + b, 0);

@@ -42,7 +42,7 @@ async function operationsOf(options: InsertOptions): Promise<{ n: number; lookin
   return { n: host.stats.batchSizes.reduce((a, b) => a + b, 0), looking: host.stats.batchSizes[0] };
 }
 
-describe('an insertion that Excel fails part way', () => {
+describe('an insertion whose batch fails part way (a failure injected at each operation of the in-memory workbook)', () => {
   for (const target of ['selection', 'newSheet'] as const) {
     it(`leaves nothing behind and does not say the table does not fit, whichever step fails (${target})`, async () => {
       const options: InsertOptions = { version: '2021', tables: ['T4'], target, totalsAsFormulas: true };

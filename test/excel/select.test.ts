@@ -27,7 +27,7 @@ describe('selecting a finding’s cells', () => {
 });
 
 describe('inserting at a selection of several areas', () => {
-  it('is refused with what to do, as Excel refuses getSelectedRange there', async () => {
+  it('is refused with what to do (the in-memory workbook refuses getSelectedRange there, as Excel does)', async () => {
     const host = setup();
     const run = host.run.bind(host);
     await selectCells(run, '年报', ['D21', 'D44'], { multiArea: true });

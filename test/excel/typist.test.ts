@@ -60,7 +60,7 @@ describe('a user who types into 20 cells, one every 100 ms', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('ends with findings that match the sheet and no error left, where Excel delays batches during cell edit', async () => {
+  it('ends with findings that match the sheet and no error left, on an in-memory host that delays batches during cell edit (as Excel with delayForCellEdit)', async () => {
     const { results, truth, notice } = await typeTwentyCells(true);
     const last = results[results.length - 1];
     expect(last.error).toBeUndefined();
@@ -69,7 +69,7 @@ describe('a user who types into 20 cells, one every 100 ms', () => {
     expect(notice).toBeNull();
   });
 
-  it('ends with findings that match the sheet and no error left, where Excel fails batches during cell edit (the check is retried)', async () => {
+  it('ends with findings that match the sheet and no error left, on an in-memory host that fails batches during cell edit (the check is retried)', async () => {
     const { results, truth, notice } = await typeTwentyCells(false);
     const last = results[results.length - 1];
     expect(findingsOf(last)).toEqual(findingsOf(truth));

@@ -6,7 +6,7 @@ import { deflateRawSync } from 'zlib';
 
 const buffer = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
-describe('last year’s report from a file picked in the pane (the command’s readers, in the browser)', () => {
+describe('last year’s report from a file picked in the pane (the command’s readers and guard, run as the pane runs them)', () => {
   it('reads pasted text (.txt)', async () => {
     const built = layoutGrid('2019');
     const text = built.grid.map((r) => r.join('\t')).join('\r\n');

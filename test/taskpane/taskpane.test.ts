@@ -9,10 +9,16 @@ import { culpritCell, sheetVerdicts } from '../../src/taskpane/findingsView';
 import { withoutBasis } from '../../src/report/standard/basis';
 import { ruleDef } from '../../src/report/standard/rules';
 
-function checkOf(cells: Record<string, number | null>, damage: string[] = []): WorkbookCheck {
+function checkOf(cells: Record<string, number | null>, damage: string[] = [], lastYear?: Record<string, number>): WorkbookCheck {
   const report = zeroReport('2021');
   Object.assign(report.cells, cells);
-  const findings = validate(report, { tables: ['T3', 'T4'] }).map((f) => ({ ...f, sheet: '年报', addresses: f.cells.map(() => 'D5') }));
+  const last = zeroReport('2021');
+  Object.assign(last.cells, lastYear);
+  const findings = validate(report, { tables: ['T3', 'T4'], lastYear: lastYear && last }).map((f) => ({
+    ...f,
+    sheet: '年报',
+    addresses: f.cells.map(() => 'D5'),
+  }));
   return {
     sheets: [
       {
@@ -32,6 +38,9 @@ function checkOf(cells: Record<string, number | null>, damage: string[] = []): W
     ],
   };
 }
+
+/** A workbook whose only findings are two warnings: last year carried 2 applications of 自然人 over, this year's 上年结转 says 0. */
+const warnedCheck = () => checkOf({}, [], { 'T3.COUT.NP': 2, 'T3.COUT.TOT': 2 });
 
 describe('the findings list', () => {
   it('groups findings by table, errors first, with the blank cells of a table folded into one line', () => {
@@ -80,8 +89,21 @@ describe('the findings list', () => {
     const passing = { ...checkOf({}).sheets[0], sheet: 'Sheet1', sheetId: 's2' };
     const lines = sheetVerdicts({ sheets: [failing, passing] });
     expect(lines.map((l) => l.verdict)).toEqual(['errors', 'passed']);
-    expect(lines[1].text).toBe('Sheet1：通过，数字全部对得上');
+    expect(lines[1].text).toBe('Sheet1：通过');
     expect(lines[0].text).toMatch(/^年报：有错误（错误 \d+ 条）$/);
+  });
+
+  it('says 通过（警告 N 条，请核对）, never a bare 通过, for a sheet or a workbook whose only findings are warnings', () => {
+    const warned = { ...warnedCheck().sheets[0], sheet: 'Sheet2', sheetId: 's2' };
+    expect(sheetVerdicts({ sheets: [checkOf({}).sheets[0], warned] }).map((l) => l.text)).toEqual([
+      '年报：通过',
+      'Sheet2：通过（警告 2 条，请核对）',
+    ]);
+    expect(workbookVerdict(warnedCheck())).toMatchObject({
+      verdict: 'passed',
+      text: '通过（警告 2 条，请核对）：全部表格已读取并校验，没有错误',
+    });
+    expect(workbookVerdict(checkOf({})).text).toBe('通过：全部表格已读取并校验，未发现问题');
   });
 
   it('counts findings per severity', () => {
@@ -90,13 +112,20 @@ describe('the findings list', () => {
 });
 
 describe('the ribbon 校验 summary', () => {
-  it('says the numbers all add up when there is no error or warning', () => {
-    expect(checkSummary(checkOf({})).title).toBe('校验通过：数字全部对得上');
+  it('says all was read and checked and nothing found when there is no finding', () => {
+    expect(checkSummary(checkOf({})).title).toBe('通过：全部表格已读取并校验，未发现问题');
+  });
+
+  it('says 通过（警告 2 条，请核对） for a workbook whose only findings are two warnings, and lists them', () => {
+    const s = checkSummary(warnedCheck());
+    expect(s.title).toBe('通过（警告 2 条，请核对）：全部表格已读取并校验，没有错误');
+    expect(s.lines).toHaveLength(2);
+    expect(s.lines[0]).toContain('表三 申请处理：自然人列：第二项 0，应等于上年第四项 2');
   });
 
   it('gives the counts and the first problems in Chinese, and says how many more there are', () => {
     const s = checkSummary(checkOf({ 'T3.NEW.NP': 2, 'T3.NEW.TOT': 2 }), 1);
-    expect(s.title).toBe('发现问题：错误 2 条，警告 0 条');
+    expect(s.title).toBe('有错误：错误 2 条，请逐条修改');
     expect(s.lines[0]).toContain('表三 申请处理：自然人列：第一项 2');
     expect(s.lines[1]).toContain('另有 1 条');
   });
@@ -108,7 +137,7 @@ describe('the ribbon 校验 summary', () => {
     expect(s.lines[0]).toBe('工作表“年报”中的表三（申请处理，2021版）已被改动，与标准格式不一致，未校验此表：表三（申请处理）少了 1 行');
   });
 
-  it('gives the pane the same verdict as the command', () => {
+  it('says passed, errors or incomplete (部分未校验, with what was not checked) for the workbook', () => {
     expect(workbookVerdict(checkOf({})).verdict).toBe('passed');
     expect(workbookVerdict(checkOf({ 'T3.NEW.NP': 2 })).verdict).toBe('errors');
     const partly = workbookVerdict(checkOf({}, ['表三（申请处理）少了 1 行']));

@@ -1,4 +1,5 @@
 import { ColumnKind } from '../standard/formats';
+import { Severity } from '../standard/rules';
 import { HIGHLIGHT_COLOURS, highlightRules, Placement, rectangles, TotalFormula, totalFormulas } from './formulas';
 import { INPUT_ALERT_TITLE, INPUT_RULES, InputRule } from './inputRules';
 import { LabelCell, TableLayout, tableLayout } from './layout';
@@ -120,14 +121,22 @@ function labelStyle(layout: TableLayout, l: LabelCell): CellStyle {
   return style;
 }
 
-/** The table's highlight rules with their colours. */
-export function highlightPaint(p: Placement): HighlightPaint[] {
-  return highlightRules(p).map((h) => ({
+/**
+ * Highlight rules with the colours of their severity: the one way every highlight is painted (an
+ * inserted table's, a pasted table's checked in place, the cross-year ones).
+ */
+export function highlightPaints(rules: readonly { area: string; formula: string; severity: Severity }[]): HighlightPaint[] {
+  return rules.map((h) => ({
     area: h.area,
     formula: h.formula,
     fill: HIGHLIGHT_COLOURS[h.severity].fill,
     fontColor: HIGHLIGHT_COLOURS[h.severity].font,
   }));
+}
+
+/** The table's highlight rules with their colours. */
+export function highlightPaint(p: Placement): HighlightPaint[] {
+  return highlightPaints(highlightRules(p));
 }
 
 /** The whole look of one placed table. */

@@ -1,5 +1,5 @@
 import { parseCellText } from '../standard/cellText';
-import { ColumnKind, FormatVersion, TableId } from '../standard/formats';
+import { ColumnKind, FormatVersion, T3_WIDTH, T4_WIDTH, TableId } from '../standard/formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 import { officialLayout } from '../look/layout';
 import { CellValue } from '../standard/report';
@@ -225,8 +225,7 @@ const slackCache = new Map<string, number>();
 
 // ---------------------------------------------------------------------------------------------
 
-export const T3_WIDTH = 7;
-export const T4_WIDTH = 15;
+export { T3_WIDTH, T4_WIDTH };
 
 export function rowText(row: Row): string {
   let end = row.cells.length;

@@ -1,5 +1,5 @@
 import { cellString, normaliseLabel, parseCellText } from '../standard/cellText';
-import { FORMATS, FORMAT_VERSIONS, FormatVersion } from '../standard/formats';
+import { FORMATS, FORMAT_VERSIONS, FormatVersion, T3_WIDTH, T4_WIDTH } from '../standard/formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 
 // Tables copied from PDF, Word or web pages as text rather than as cells: the recogniser's grid
@@ -48,8 +48,6 @@ export interface Reshaped {
 }
 
 const MAX_SPLIT_LENGTH = 50000;
-const T3_WIDTH = 7;
-const T4_WIDTH = 15;
 
 type Piece = { kind: 'label'; text: string; match: LabelMatch } | { kind: 'text'; text: string } | { kind: 'number'; text: string };
 

@@ -6,6 +6,11 @@ export { DEFAULT_VERSION, FORMAT_VERSIONS, isFormatVersion, TABLE_IDS, TABLE_NAM
 export type { FormatVersion, TableId } from './formatNames';
 
 type Format = (typeof FORMATS)[FormatVersion];
+
+/** Data cells in a 表三 row: the seven applicant columns (both versions). */
+export const T3_WIDTH = FORMATS['2021'].T3.columns.length;
+/** Data cells of 表四: every field of every group (both versions). */
+export const T4_WIDTH = FORMATS['2021'].T4.groups.length * FORMATS['2021'].T4.fields.length;
 type T2Block = Format['T2']['blocks'][number];
 
 export type ColumnKind = 'count' | 'signed' | 'amount';

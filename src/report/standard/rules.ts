@@ -31,6 +31,9 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
+/** What a blank data cell means, said after 空白 wherever blanks are reported (CELL-BLANK). */
+export const BLANK_MEANING = '按 0 计算；公开的表格应填写 0';
+
 /** The rule catalogue of formats.md, one row a rule, for a 政务公开 specialist to review. */
 export interface RuleDef {
   id: RuleId;

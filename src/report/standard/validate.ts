@@ -7,6 +7,7 @@ import {
   relationInstances,
   RelationInstance,
   RuleId,
+  BLANK_MEANING,
   ruleDef,
   Severity,
   Term,
@@ -104,7 +105,7 @@ function cellFindings(report: Report, present?: ReadonlySet<CellId>): Finding[] 
         cells: [def.id],
         expected: 0,
         actual: null,
-        message: `${def.label}：空白，按 0 计算；公开的表格应填写 0`,
+        message: `${def.label}：空白，${BLANK_MEANING}`,
       });
     }
   }

@@ -1,8 +1,8 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
-import type { ExcelRun } from '../../excel/run';
-import { lastYearLabel, linkedNotice, linkLastYear, loadLogic, unlinkedNotice, unlinkLastYear } from '../deferred';
+import type { HostOperations } from '../../excel/host';
+import { lastYearLabel, linkedNotice, unlinkedNotice } from '../notices';
 import { ActionChecker, useActions } from '../useActions';
 import { Labelled } from './Labelled';
 
@@ -27,14 +27,14 @@ const useStyles = makeStyles({
 });
 
 export interface LastYearProps {
-  run: ExcelRun;
+  host: HostOperations;
   check: WorkbookCheck | null;
   busy: boolean;
   /** The live checker: the link is written as its own write, and it checks again after a change of the link. */
   checker: { readonly current: ActionChecker | null };
 }
 
-export function LastYear({ run, check, busy, checker }: LastYearProps) {
+export function LastYear({ host, check, busy, checker }: LastYearProps) {
   const styles = useStyles();
   // Its own busy state and message, said below its buttons.
   const { busy: working, notice: message, perform } = useActions(checker);
@@ -45,14 +45,12 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
   const sheetCount = check?.sheets.length ?? 0;
 
   const loadSheets = useCallback(() => {
-    loadLogic()
-      .then((m) => m.listSheets(run))
-      .then(setSheets, () => undefined);
-  }, [run]);
+    host.listSheets().then(setSheets, () => undefined);
+  }, [host]);
   // Sheets come and go with insertions: the list follows the checked sheets.
   useEffect(loadSheets, [loadSheets, sheetCount]);
 
-  const linkSheet = () => perform(() => linkLastYear(run, { kind: 'sheet', sheetId: chosen }), linkedNotice);
+  const linkSheet = () => perform(() => host.linkLastYear({ kind: 'sheet', sheetId: chosen }), linkedNotice);
 
   const linkFile = (file: File) =>
     perform(async () => {
@@ -60,13 +58,13 @@ export function LastYear({ run, check, busy, checker }: LastYearProps) {
         // The readers (ExcelJS among them) load only now, in a chunk of their own.
         const { readLastYearFile } = await import(/* webpackChunkName: "lastYearFile" */ '../readLastYearFile');
         const read = await readLastYearFile(file.name, await file.arrayBuffer());
-        return read.kind === 'done' ? await linkLastYear(run, { kind: 'file', fileName: file.name, report: read.report }) : read;
+        return read.kind === 'done' ? await host.linkLastYear({ kind: 'file', fileName: file.name, report: read.report }) : read;
       } catch {
         return { kind: 'failed', message: FILE_READERS_FAILED };
       }
     }, linkedNotice);
 
-  const unlink = () => perform(() => unlinkLastYear(run), unlinkedNotice);
+  const unlink = () => perform(() => host.unlinkLastYear(), unlinkedNotice);
 
   const disabled = busy || working;
   const choices = sheets.filter((s) => s.id !== link?.sheetId);

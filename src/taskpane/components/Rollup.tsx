@@ -2,17 +2,16 @@ import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-comp
 import { useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
 import type { RollupResult, RollupUnit } from '../../excel/rollup';
-import type { ExcelRun } from '../../excel/run';
+import type { HostOperations } from '../../excel/host';
+import { verdictCounts, verdictLabel } from '../../report/standard/verdictText';
 import { useLogic } from '../deferred';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-const VERDICT_TEXT: Record<string, string> = { passed: '通过', errors: '有错误', incomplete: '部分未校验', unreadable: '无法读取' };
-
 export interface RollupProps {
-  run: ExcelRun;
+  host: HostOperations;
   /** ExcelApi 1.9: the summary sheet prints as the template does. */
   pageSetup?: boolean;
   check: WorkbookCheck | null;
@@ -25,15 +24,19 @@ export interface RollupProps {
  * 汇总本工作簿: lists the unit sheets (each with its verdict, so the office sees which unit breaks the
  * total), all ticked, and inserts a summary sheet of live formulas over the ticked ones.
  */
-export function Rollup({ run, check, busy, onRun, pageSetup }: RollupProps) {
+export function Rollup({ host, check, busy, onRun, pageSetup }: RollupProps) {
   const styles = useStyles();
   const logic = useLogic();
   const [units, setUnits] = useState<RollupUnit[] | null>(null);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
-  const verdictOf = (sheetId: string) => check?.sheets.find((s) => s.sheetId === sheetId)?.verdict;
+  /** A unit sheet's verdict in the last check, e.g. 有错误 or 通过（警告 2 条，请核对）; null when it was not checked. */
+  const verdictOf = (sheetId: string) => {
+    const sheet = check?.sheets.find((s) => s.sheetId === sheetId);
+    return sheet ? verdictLabel(sheet.verdict, verdictCounts(sheet.findings)) : null;
+  };
   const list = async () => {
     if (!logic) return;
-    const found = await logic.rollupUnits(run);
+    const found = await host.rollupUnits();
     setUnits(found);
     setTicked(new Set(found.map((u) => u.sheetId)));
   };
@@ -57,7 +60,7 @@ export function Rollup({ run, check, busy, onRun, pageSetup }: RollupProps) {
             else next.delete(u.sheetId);
             setTicked(next);
           }}
-          label={`${u.sheet}（${u.version}版${verdictOf(u.sheetId) ? `，${VERDICT_TEXT[verdictOf(u.sheetId)!]}` : ''}）`}
+          label={`${u.sheet}（${u.version}版${verdictOf(u.sheetId) ? `，${verdictOf(u.sheetId)}` : ''}）`}
         />
       ))}
       <Button
@@ -65,7 +68,7 @@ export function Rollup({ run, check, busy, onRun, pageSetup }: RollupProps) {
         disabled={busy || !logic || ticked.size === 0}
         onClick={() => {
           if (!logic) return;
-          onRun(() => logic.insertWorkbookRollup(run, [...ticked], pageSetup));
+          onRun(() => host.insertWorkbookRollup([...ticked], pageSetup));
           setUnits(null);
         }}
       >

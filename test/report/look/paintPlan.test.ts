@@ -87,7 +87,7 @@ function fileLooks(ws: ExcelJS.Worksheet, rows: number, cols: number): Look[][] 
   );
 }
 
-describe.each(FORMAT_VERSIONS)('the %s template drawn by Excel and written to .xlsx', (version) => {
+describe.each(FORMAT_VERSIONS)('the %s template drawn through office.js on the in-memory workbook and written to .xlsx', (version) => {
   it.each([false, true])(
     'looks the same cell for cell, with merges, sizes and highlights (totals as formulas: %s)',
     async (totalsAsFormulas) => {

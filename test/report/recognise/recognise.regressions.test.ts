@@ -202,19 +202,36 @@ describe('P5: two reports on one sheet', () => {
 });
 
 describe('a flattened 表三 header with 总计 and 自然人 swapped (one header line holds both)', () => {
-  it('is read by the header order, the same values as the tab-separated copy', () => {
+  it('is read by the header order: each value in its own column, as in the tab-separated copy', () => {
     const layout = officialLayout('2021', 'T3');
     const grid = layoutTextGrid(layout).map((r) => [...r]);
     const np = layout.labels.find((l) => l.text === '自然人')!;
     const tot = layout.labels.find((l) => l.text === '总计')!;
     let k = 0;
-    for (const d of layout.data) grid[d.row][d.col] = String(k++ % 9);
+    const typed: Record<string, number> = {};
+    for (const d of layout.data) {
+      typed[d.id] = k % 9;
+      grid[d.row][d.col] = String(k++ % 9);
+    }
     for (let r = np.row; r < grid.length; r++) [grid[r][np.col], grid[r][tot.col]] = [grid[r][tot.col], grid[r][np.col]];
+    // 一、本年新收: 0 1 2 3 4 5 6 typed in the standard order, so 6 is 总计, now first on the line.
+    expect(grid.find((r) => r[0] === '一、本年新收政府信息公开申请数量')!.filter((c) => c !== '')).toEqual([
+      '一、本年新收政府信息公开申请数量',
+      '6',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '0',
+    ]);
     const tabs = recognise(grid);
     const spaces = recognise(grid.map((r) => [r.filter((c) => c.trim() !== '').join(' ')]));
     expect(tabs.unplaced).toEqual([]);
     expect(spaces.unplaced).toEqual([]);
-    expect(spaces.report.cells).toEqual(tabs.report.cells);
+    expect([spaces.report.cells['T3.NEW.NP'], spaces.report.cells['T3.NEW.TOT']]).toEqual([0, 6]);
+    expect(spaces.report.cells).toEqual(typed);
+    expect(tabs.report.cells).toEqual(typed);
   });
 });
 
