@@ -1,9 +1,10 @@
+import { problemText } from '../taskpane/problemText';
 import { WorkbookCheck } from '../excel/check';
 import { groupFindings, workbookVerdict } from '../taskpane/findingsView';
 
 /** The ribbon 校验 command's result as a few Chinese lines: the pane's verdict line, then the first problems. */
 export function checkSummary(check: WorkbookCheck, maxLines = 8): { title: string; lines: string[] } {
-  if (check.error) return { title: '无法校验', lines: [check.error] };
+  if (check.error) return { title: '无法校验', lines: [problemText(check.error)] };
   if (check.sheets.length === 0) {
     return { title: '没有找到年报表格', lines: ['请点击“打开助手”，插入官方表格后再校验。'] };
   }

@@ -6,7 +6,7 @@ import { inputAreas } from '../report/look/paintPlan';
 import { validationType } from './paint';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
 import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheet/sheetCheck';
-import { describeExcelError } from './errors';
+import { Problem, problemOf } from './problems';
 import { BatchRun, ExcelRun, whileEditing } from './run';
 import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
 import { Report } from '../report/standard/report';
@@ -19,7 +19,7 @@ export interface WorkbookCheck {
   /** Last year's report linked in the workbook (src/excel/lastYear.ts); undefined when none is. */
   lastYear?: LastYearInfo;
   /** Set when the check itself could not run (edit mode, …). */
-  error?: string;
+  error?: Problem;
 }
 
 /**
@@ -162,7 +162,7 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
       };
     });
   } catch (e) {
-    return { check: { sheets: [], error: describeExcelError(e) }, blocks: new Map() };
+    return { check: { sheets: [], error: problemOf(e) }, blocks: new Map() };
   }
 }
 
@@ -361,7 +361,7 @@ export interface SelectOptions {
  * Activates the sheet (by id, or name) and selects the cells of a finding: exactly those cells where
  * the host can select several areas (ExcelApi 1.9), else their bounding range (ExcelApi 1.8 selects one area).
  */
-export async function selectCells(run: ExcelRun, sheet: string, addresses: string[], options: SelectOptions = {}): Promise<string | null> {
+export async function selectCells(run: ExcelRun, sheet: string, addresses: string[], options: SelectOptions = {}): Promise<Problem | null> {
   if (addresses.length === 0) return null;
   const pos = addresses.map(parseA1);
   const top = Math.min(...pos.map((p) => p.row));
@@ -381,6 +381,6 @@ export async function selectCells(run: ExcelRun, sheet: string, addresses: strin
     });
     return null;
   } catch (e) {
-    return describeExcelError(e);
+    return problemOf(e);
   }
 }

@@ -3,6 +3,7 @@ import type { InsertOptions, InsertResult, Inserted } from './insert';
 import type { LastYearSource, LinkResult } from './lastYear';
 import type { LiveCheckerOptions } from './live';
 import type { Done, Failed, NoneFound } from './outcome';
+import type { Problem } from './problems';
 import type { RecogniseResult, Reinserted } from './pasted';
 import type { RollupResult, RollupUnit } from './rollup';
 import type { FormatVersion, TableId } from '../report/standard/formatNames';
@@ -28,7 +29,7 @@ export interface HostOperations {
   /** check and watch: every table of the workbook, now and after each edit. */
   watch(options: LiveCheckerOptions): Watcher;
   /** select: a finding's cells on their sheet; a message when that failed. */
-  selectCells(sheetId: string, addresses: string[], options?: { multiArea?: boolean }): Promise<string | null>;
+  selectCells(sheetId: string, addresses: string[], options?: { multiArea?: boolean }): Promise<Problem | null>;
   /** recognise: a pasted table checked where it stands. */
   recogniseActiveSheet(): Promise<RecogniseResult>;
   unmarkActiveSheet(): Promise<Done<{ removed: number }> | Failed>;

@@ -1,11 +1,11 @@
-import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formats';
+import { FormatVersion, TableId } from '../report/standard/formats';
 import { newSheetName, stackPlacements } from '../report/look/placement';
 import { Placement } from '../report/look/formulas';
 import { a1 } from '../report/standard/a1';
 import { layoutTextGrid, tableLayout } from '../report/look/layout';
 import { columnWidths, sheetPaint, TablePaint } from '../report/look/paintPlan';
 import { Report } from '../report/standard/report';
-import { describeExcelError } from './errors';
+import { problemOf } from './problems';
 import { Blocked, Done, Failed } from './outcome';
 import { queueColumnWidths, queuePage, queuePaint } from './paint';
 import { ExcelRun } from './run';
@@ -110,18 +110,6 @@ async function undoDrawing(run: ExcelRun, d: Drawn): Promise<void> {
   });
 }
 
-/** The message for a drawing sync that failed (and was undone). */
-function drawFailure(e: unknown, undone: boolean, onNewSheet: boolean): string {
-  const code = (e as { code?: string } | null)?.code ?? '';
-  // InvalidArgument here is not "does not fit": the area was measured in the first sync.
-  const reason = ['InvalidOperationInCellEditMode', 'AccessDenied', 'Conflict', 'RequestPayloadSizeLimitExceeded'].includes(code)
-    ? describeExcelError(e)
-    : `Excel 拒绝了其中一步操作（${code || describeExcelError(e)}）。`;
-  return undone
-    ? `表格未插入：${reason}已撤销本次写入的内容，工作表与插入前相同。${onNewSheet ? '请重试。' : '请重试，或点击“插入到新工作表”。'}`
-    : `表格未插入完整：${reason}未能撤销已写入的部分，请检查工作表，删除残留的格式后重试（可按 Ctrl+Z 撤销）。`;
-}
-
 /**
  * Inserts the official tables, stacked, at the selected cell or on a new sheet. Two syncs: one to
  * look (is the target free of values, validation and merges, is the sheet protected, does it
@@ -130,7 +118,7 @@ function drawFailure(e: unknown, undone: boolean, onNewSheet: boolean): string {
  */
 export async function insertTables(run: ExcelRun, options: InsertOptions): Promise<InsertResult> {
   const { version, tables, target } = options;
-  if (tables.length === 0) return { kind: 'failed', message: '请至少选择一张表格。' };
+  if (tables.length === 0) return { kind: 'failed', problem: { code: 'noTableChosen' } };
   let drawn: Drawn | null = null;
   try {
     return await run(async (context) => {
@@ -191,7 +179,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
             kind: 'blocked',
             sheet: sheetName,
             occupied: [],
-            message: `工作表“${sheetName}”受保护，无法插入表格。请先在“审阅”选项卡中撤销工作表保护，或点击“插入到新工作表”。`,
+            problem: { code: 'sheetProtected', sheet: sheetName, to: 'insert' },
           };
         }
         const already = tables.filter((t) => ws.names.items.some((n) => parseTableName(n.name)?.table === t));
@@ -200,7 +188,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
             kind: 'blocked',
             sheet: sheetName,
             occupied: [],
-            message: `工作表“${sheetName}”中已有${already.map((t) => TABLE_NUMBERS[t]).join('、')}。每张工作表每种表格只能插入一份，请点击“插入到新工作表”。`,
+            problem: { code: 'tablesOnSheet', sheet: sheetName, tables: already },
           };
         }
         origin = { row: selected.rowIndex, col: selected.columnIndex };
@@ -220,18 +208,11 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
           if (merged && !merged.isNullObject) merges.push(...merged.areas.items.map((a) => a.address.split('!').pop()!));
         }
         if (occupied.length || withValidation.length || merges.length) {
-          const what: string[] = [];
-          if (occupied.length)
-            what.push(`已有内容（${occupied.slice(0, 8).join('、')}${occupied.length > 8 ? ` 等 ${occupied.length} 个单元格` : ''}）`);
-          // The probe is a whole table's block: its range says nothing a user can act on.
-          if (withValidation.length) what.push('有单元格设有数据有效性（输入限制）');
-          if (merges.length)
-            what.push(`有合并单元格（${merges.slice(0, 4).join('、')}${merges.length > 4 ? ` 等 ${merges.length} 处` : ''}）`);
           return {
             kind: 'blocked',
             sheet: sheetName,
             occupied,
-            message: `表格将占用的区域中${what.join('，')}，为避免覆盖您的数据，未做任何修改。请选择一个空白位置，或插入到新工作表。`,
+            problem: { code: 'areaInUse', occupied, validation: withValidation.length > 0, merges },
           };
         }
       }
@@ -262,7 +243,7 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
     });
   } catch (e) {
     const failed: Drawn | null = drawn;
-    if (!failed) return { kind: 'failed', message: describeExcelError(e) };
+    if (!failed) return { kind: 'failed', problem: problemOf(e) };
     const onNewSheet = (failed as Drawn).newSheet !== null;
     let undone = true;
     try {
@@ -270,6 +251,10 @@ export async function insertTables(run: ExcelRun, options: InsertOptions): Promi
     } catch {
       undone = false;
     }
-    return { kind: 'failed', message: drawFailure(e, undone, onNewSheet) };
+    const cause = problemOf(e);
+    return {
+      kind: 'failed',
+      problem: cause.code === 'excel' ? { code: 'drawFailed', cause, undone, onNewSheet } : cause,
+    };
   }
 }

@@ -17,7 +17,7 @@ import { readPastedBlock } from '../report/sheet/recognisedBlock';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
 import { Report } from '../report/standard/report';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/look/tableNames';
-import { describeExcelError, UserFacingError } from './errors';
+import { problemOf, ProblemError } from './problems';
 import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
 
@@ -212,10 +212,10 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
       // eslint-disable-next-line office-addins/test-for-null-using-isNullObject -- `used` is null when no sheet was read (a file); its isNullObject is tested below
       if (srcWs && used) {
         const sheet = srcWs.name;
-        if (used.isNullObject) throw new UserFacingError(`工作表“${sheet}”是空的，没有上年报告的表格。`);
+        if (used.isNullObject) throw new ProblemError({ code: 'emptySheet', sheet, for: 'lastYear' });
         const read = readPastedBlock(used.values as RawValue[][], used.rowIndex, used.columnIndex, used.valueTypes as SheetValueType[][]);
         if (!read.inPlace || read.tables.length === 0) {
-          throw new UserFacingError(`在工作表“${sheet}”中没有找到年报统计表格（二、三、四），无法作为上年报告。`);
+          throw new ProblemError({ code: 'noTables', sheet, for: 'lastYear' });
         }
         info = { kind: 'sheet', sheet, sheetId: srcWs.id, report: read.inPlace, tables: read.tables, sites: read.sites };
         block = { top: read.top, left: used.columnIndex, rows: read.bottom - read.top + 1, cols: used.columnCount };
@@ -260,7 +260,7 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
       return { kind: 'done' as const, info, highlights };
     });
   } catch (e) {
-    return { kind: 'failed', message: describeExcelError(e) };
+    return { kind: 'failed', problem: problemOf(e) };
   }
 }
 
@@ -281,7 +281,7 @@ export async function unlinkLastYear(run: ExcelRun): Promise<Done<{ removed: num
       return { kind: 'done' as const, removed };
     });
   } catch (e) {
-    return { kind: 'failed', message: describeExcelError(e) };
+    return { kind: 'failed', problem: problemOf(e) };
   }
 }
 

@@ -1,9 +1,8 @@
 import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, WorkbookCheck } from './check';
-import { describeExcelError } from './errors';
+import { LiveNotice, Problem, problemOf } from './problems';
 import { queueRepairTable } from './paint';
 import { Placement, placementSites } from '../report/look/formulas';
 import { queueCrossYearHighlights } from './lastYear';
-import { TABLE_NUMBERS } from '../report/standard/formats';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 import { Clock, realClock } from './clock';
 
@@ -21,25 +20,13 @@ export interface LiveCheckerOptions {
   onResult: (check: WorkbookCheck) => void;
   /** What the host can read beyond ExcelApi 1.8. */
   check?: CheckOptions;
-  onError?: (message: string) => void;
+  onError?: (problem: Problem) => void;
   /** A later check succeeded after onError: the error no longer holds. */
   onErrorCleared?: () => void;
-  /** Something the add-in put right by itself, to tell the user once (Chinese), e.g. highlights restored after a paste. */
-  onNotice?: (text: string, title?: string) => void;
+  /** Something the add-in put right by itself, or noticed, to tell the user once, e.g. highlights restored after a paste. */
+  onNotice?: (notice: LiveNotice) => void;
   /** The debounce, the quiet window and the retries run on this clock (a manual one in tests). */
   clock?: Clock;
-}
-
-/** What the user is told after the highlights and validation of tables were restored (Chinese). */
-export function restoredNotice(sheet: string, placements: Placement[]): string {
-  const tables = placements.map((p) => TABLE_NUMBERS[p.table]).join('、');
-  return `工作表“${sheet}”中${tables}的部分单元格被粘贴的内容带来了别处的格式，标红规则和输入限制（数据有效性）不再覆盖这些单元格。已自动恢复，单元格中的数字未改动。粘贴数字时可用“选择性粘贴 → 数值”（Ctrl+Shift+V）避免这种情况。`;
-}
-
-/** What the user is told when totals inserted as formulas (合计用公式) were typed over (Chinese). */
-export function formulaTotalsNotice(sheet: string, lost: FormulaTotalLost[]): string {
-  const parts = lost.map((l) => `${TABLE_NUMBERS[l.table]}的 ${l.cells.map((c) => `${c.address}（原为 ${c.formula}）`).join('、')}`);
-  return `工作表“${sheet}”中${parts.join('；')}是自动计算的合计，现在被直接填写了数字，不会再随各项自动更新。可按 Ctrl+Z 撤销，或在单元格中重新输入括号中的公式。`;
 }
 
 /** Errors that pass: the check is tried again. */
@@ -84,9 +71,9 @@ export class LiveChecker {
   /** Failed attempts of each sheet's pending check. */
   private attempts = new Map<string, number>();
   /** The error reported through onError, until a check succeeds. */
-  error: string | null = null;
+  error: Problem | null = null;
   /** The last notice given through onNotice. */
-  notice: string | null = null;
+  notice: LiveNotice | null = null;
   /** Total cells (sheet id!address) already said to be typed over: each is said once. */
   private toldTotals = new Set<string>();
   /** Live checks run so far (for tests and the benchmark). */
@@ -142,8 +129,9 @@ export class LiveChecker {
   }
 
   private reportError(e: unknown): void {
-    this.error = describeExcelError(e);
-    this.options.onError?.(this.error);
+    const problem = problemOf(e);
+    this.error = problem;
+    this.options.onError?.(problem);
   }
 
   private clearError(): void {
@@ -250,8 +238,8 @@ export class LiveChecker {
       .filter((l) => l.cells.length > 0);
     if (fresh.length === 0) return;
     for (const key of now) this.toldTotals.add(key);
-    this.notice = formulaTotalsNotice(sheet, fresh);
-    this.options.onNotice?.(this.notice, '合计公式被改写');
+    this.notice = { code: 'formulaTotalsLost', sheet, lost: fresh };
+    this.options.onNotice?.(this.notice);
   }
 
   /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */
@@ -268,7 +256,7 @@ export class LiveChecker {
         await context.sync();
       }),
     );
-    this.notice = restoredNotice(sheet, placements);
+    this.notice = { code: 'restored', sheet, tables: placements.map((p) => p.table) };
     this.options.onNotice?.(this.notice);
   }
 

@@ -10,7 +10,7 @@ import { parseCellText } from '../report/standard/cellText';
 import { dataCell } from '../report/standard/formats';
 import { Report } from '../report/standard/report';
 import { parsePastedName, pastedName } from '../report/look/tableNames';
-import { describeExcelError, UserFacingError } from './errors';
+import { problemOf, ProblemError } from './problems';
 import { Inserted, insertTables, InsertResult } from './insert';
 import { Done, Failed, NoneFound } from './outcome';
 import { ExcelRun } from './run';
@@ -87,14 +87,14 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
       await context.sync();
       const customs = queueCustomFormulas(a);
       const sheet = a.ws.name;
-      if (a.used.isNullObject) return { kind: 'none', sheet, message: `工作表“${sheet}”是空的：请先粘贴上年的表格，或插入官方表格。` };
-      if (a.ws.protection.protected) throw new UserFacingError(`工作表“${sheet}”受保护，无法标出问题单元格。请先撤销工作表保护。`);
+      if (a.used.isNullObject) return { kind: 'none', sheet, problem: { code: 'emptySheet', sheet, for: 'recognise' } };
+      if (a.ws.protection.protected) throw new ProblemError({ code: 'sheetProtected', sheet, to: 'mark' });
       const read = readPastedBlock(a.used.values as RawValue[][], a.used.rowIndex, a.used.columnIndex);
       if (!read.inPlace || read.tables.length === 0) {
         return {
           kind: 'none',
           sheet,
-          message: `在工作表“${sheet}”中没有找到年报统计表格（二、三、四）。请确认粘贴的内容包含表格的标题行和项目名称。`,
+          problem: { code: 'noTables', sheet, for: 'recognise' },
         };
       }
       if (customs.length) await context.sync();
@@ -117,7 +117,7 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
       return { kind: 'done', sheet, version, tables: read.tables, evidence: read.recognition.versionEvidence, notes: read.notes };
     });
   } catch (e) {
-    return { kind: 'failed', message: describeExcelError(e) };
+    return { kind: 'failed', problem: problemOf(e) };
   }
 }
 
@@ -134,7 +134,7 @@ export async function unmarkActiveSheet(run: ExcelRun): Promise<Done<{ removed: 
       return { kind: 'done' as const, removed };
     });
   } catch (e) {
-    return { kind: 'failed', message: describeExcelError(e) };
+    return { kind: 'failed', problem: problemOf(e) };
   }
 }
 
@@ -163,7 +163,7 @@ export async function convertActiveSheet(
     });
     const read = found.values ? readPastedBlock(found.values, found.row, found.col) : null;
     if (!read?.inPlace || read.tables.length === 0) {
-      return { kind: 'none', sheet: found.sheet, message: `在工作表“${found.sheet}”中没有找到可以转换的年报统计表格。` };
+      return { kind: 'none', sheet: found.sheet, problem: { code: 'noTables', sheet: found.sheet, for: 'convert' } };
     }
     const version = read.inPlace.format;
     values = { format: version, cells: {} };
@@ -173,7 +173,7 @@ export async function convertActiveSheet(
     }
     tables = read.tables;
   } catch (e) {
-    return { kind: 'failed', message: describeExcelError(e) };
+    return { kind: 'failed', problem: problemOf(e) };
   }
   return insertTables(run, { version: values.format, tables, target: 'newSheet', totalsAsFormulas, values, pageSetup });
 }

@@ -3,7 +3,7 @@ import { a1 } from '../report/standard/a1';
 import { tableLayout } from '../report/look/layout';
 import { uniqueSheetName } from '../report/look/placement';
 import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
-import { describeExcelError } from './errors';
+import { problemOf } from './problems';
 import { insertTables } from './insert';
 import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
@@ -79,25 +79,19 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
   try {
     const all = await rollupUnits(run);
     const units = chosen && chosen.length ? all.filter((u) => chosen.includes(u.sheetId)) : all;
-    if (units.length === 0)
-      return { kind: 'failed', message: '工作簿中没有可以汇总的年报表格：请先在各单位的工作表中插入或转换为标准表格。' };
+    if (units.length === 0) return { kind: 'failed', problem: { code: 'nothingToRollUp' } };
     const versions = [...new Set(units.map((u) => u.version))];
     if (versions.length > 1) {
-      const list = versions
-        .map(
-          (v) =>
-            `${v}版：${units
-              .filter((u) => u.version === v)
-              .map((u) => u.sheet)
-              .join('、')}`,
-        )
-        .join('；');
-      return { kind: 'failed', message: `所选工作表的格式版本不同（${list}），2019版和2021版的表格不能相加。请只勾选同一版本的工作表。` };
+      const sheetsByVersion = versions.map((version) => ({
+        version,
+        sheets: units.filter((u) => u.version === version).map((u) => u.sheet),
+      }));
+      return { kind: 'failed', problem: { code: 'mixedVersions', sheetsByVersion } };
     }
     const version = versions[0];
     const tables = TABLE_IDS.filter((t) => units.some((u) => u.tables[t]));
     const inserted = await insertTables(run, { version, tables, target: 'newSheet', totalsAsFormulas: false, pageSetup });
-    if (inserted.kind !== 'done') return { kind: 'failed', message: inserted.message };
+    if (inserted.kind !== 'done') return { kind: 'failed', problem: inserted.problem };
     const sheet = await run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
@@ -119,6 +113,6 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
     });
     return { kind: 'done', sheet, units: units.map((u) => u.sheet), tables };
   } catch (e) {
-    return { kind: 'failed', message: describeExcelError(e) };
+    return { kind: 'failed', problem: problemOf(e) };
   }
 }

@@ -1,3 +1,4 @@
+import { problemText } from './problemText';
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { lazyHost } from './deferred';
@@ -64,7 +65,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
     );
   const select = async (sheetId: string, addresses: string[]) => {
     const problem = await host.selectCells(sheetId, addresses, { multiArea: multiAreaSelect });
-    if (problem) setNotice({ intent: 'error', text: problem });
+    if (problem) setNotice({ intent: 'error', text: problemText(problem) });
   };
 
   if (!supported) {

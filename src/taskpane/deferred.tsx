@@ -39,12 +39,12 @@ void loadLogic().catch(() => undefined);
 
 type AsyncOperation = Exclude<keyof HostOperations, 'watch'>;
 
-const FAILED = { kind: 'failed' as const, message: LOAD_FAILED };
+const FAILED = { kind: 'failed' as const, problem: { code: 'said' as const, text: LOAD_FAILED } };
 
 /** What each operation answers when the chunk could not be fetched. */
 const UNLOADED: { [K in AsyncOperation]: Awaited<ReturnType<HostOperations[K]>> } = {
   insertTables: FAILED,
-  selectCells: LOAD_FAILED,
+  selectCells: FAILED.problem,
   recogniseActiveSheet: FAILED,
   unmarkActiveSheet: FAILED,
   convertActiveSheet: FAILED,
@@ -80,7 +80,7 @@ class DeferredWatcher implements Watcher {
   async refresh(): Promise<WorkbookCheck> {
     const real = await this.ready;
     if (real) return real.refresh();
-    const check: WorkbookCheck = { sheets: [], error: LOAD_FAILED };
+    const check: WorkbookCheck = { sheets: [], error: FAILED.problem };
     this.options.onResult(check);
     return check;
   }

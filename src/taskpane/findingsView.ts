@@ -1,3 +1,4 @@
+import { problemText } from './problemText';
 import { CellId, dataCell, FormatVersion, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/standard/formats';
 import { withoutBasis } from '../report/standard/basis';
 import { BLANK_MEANING, ruleDef, Severity } from '../report/standard/rules';
@@ -160,6 +161,6 @@ export function workbookVerdict(check: WorkbookCheck): VerdictView {
     unchecked.length,
   );
   // An Excel error (cell edit mode, say) means the check did not run, not that the workbook holds no report.
-  const text = check.error ? `无法校验：${check.error}` : verdictHeadline(verdict, counts);
+  const text = check.error ? `无法校验：${problemText(check.error)}` : verdictHeadline(verdict, counts);
   return { verdict, text, unchecked };
 }

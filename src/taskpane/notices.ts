@@ -1,7 +1,6 @@
 /*
  * What the task pane says after an action (Chinese): one notice per outcome of an Excel operation
- * (src/excel/outcome.ts). Pure: no React, no Excel. It comes with the second chunk (logic.ts): the
- * pane reaches it through deferred.tsx.
+ * (src/excel/outcome.ts); what went wrong is worded by problemText.ts. Pure: no React, no Excel.
  */
 import type { Inserted } from '../excel/insert';
 import type { LastYearInfo, Linked } from '../excel/lastYear';
@@ -9,6 +8,7 @@ import type { Done, Outcome } from '../excel/outcome';
 import type { Marked, Reinserted } from '../excel/pasted';
 import type { RolledUp } from '../excel/rollup';
 import { FormatVersion, TABLE_NUMBERS, TableId } from '../report/standard/formatNames';
+import { problemText } from './problemText';
 
 export type NoticeIntent = 'success' | 'warning' | 'error' | 'info';
 
@@ -30,7 +30,7 @@ export function noticeOf<T extends object>(
   done: (d: Done<T>) => Notice,
   otherwise: Omit<Notice, 'intent' | 'text'> = {},
 ): Notice {
-  return outcome.kind === 'done' ? done(outcome) : { intent: NOT_DONE[outcome.kind], ...otherwise, text: outcome.message };
+  return outcome.kind === 'done' ? done(outcome) : { intent: NOT_DONE[outcome.kind], ...otherwise, text: problemText(outcome.problem) };
 }
 
 const tableList = (tables: readonly TableId[]) => tables.map((t) => TABLE_NUMBERS[t]).join('、');

@@ -15,10 +15,13 @@ export async function readLastYearFile(name: string, data: ArrayBuffer): Promise
   try {
     // Every kind the command reads but PDF (pdf.js would double the pane's code for a rare case).
     if (name.toLowerCase().endsWith('.pdf'))
-      return { kind: 'failed', message: 'PDF 文件请用命令行工具校验，或把上年报告的表格复制到工作表中再“作为上年报告”。' };
+      return {
+        kind: 'failed',
+        problem: { code: 'said', text: 'PDF 文件请用命令行工具校验，或把上年报告的表格复制到工作表中再“作为上年报告”。' },
+      };
     const found = lastYearOf(name, await readReportsFromBytes(name, new Uint8Array(data), READERS));
     return { kind: 'done', ...found };
   } catch (e) {
-    return { kind: 'failed', message: `无法读取“${name}”：${describeError(e)}` };
+    return { kind: 'failed', problem: { code: 'said', text: `无法读取“${name}”：${describeError(e)}` } };
   }
 }

@@ -1,3 +1,4 @@
+import { liveNoticeText, problemText } from './problemText';
 import { Dispatch, MutableRefObject, SetStateAction, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../excel/check';
 import type { HostOperations, Watcher } from '../excel/host';
@@ -32,9 +33,9 @@ export function useLiveCheck(
         setCheck(r);
         performance.mark('xxgk-findings-updated');
       },
-      onError: (message) => setNotice({ intent: 'error', text: message, fromCheck: true }),
+      onError: (problem) => setNotice({ intent: 'error', text: problemText(problem), fromCheck: true }),
       onErrorCleared: () => setNotice((n) => (n?.fromCheck ? null : n)),
-      onNotice: (text, title) => setNotice({ intent: 'warning', title: title ?? '已自动恢复', text }),
+      onNotice: (notice) => setNotice({ intent: 'warning', ...liveNoticeText(notice) }),
     });
     checker.current = c;
     void c.refresh();

@@ -1,3 +1,5 @@
+import { worded } from '../helpers/worded';
+import { problemText } from '../../src/taskpane/problemText';
 import { insertTables } from '../../src/excel/insert';
 import { checkWorkbook, checkSheet, readWorkbook } from '../../src/excel/check';
 import { hostWithSheet } from '../helpers/memoryHost';
@@ -68,7 +70,7 @@ describe('inserting the official tables', () => {
     expect(result.kind).toBe('blocked');
     if (result.kind !== 'blocked') return;
     expect(result.occupied).toEqual(['E10']);
-    expect(result.message).toContain('E10');
+    expect(problemText(result.problem)).toContain('E10');
     expect(JSON.stringify([host.names(), host.merges('Sheet1'), host.cell('Sheet1', 'A1')])).toBe(before);
     expect(host.cell('Sheet1', 'E10').value).toBe('我的备注');
   });
@@ -86,8 +88,8 @@ describe('inserting the official tables', () => {
     const result = await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
     expect(result.kind).toBe('blocked');
     if (result.kind !== 'blocked') return;
-    expect(result.message).toContain('数据有效性');
-    expect(result.message).not.toMatch(/[A-Z]+\d+:[A-Z]+\d+/);
+    expect(problemText(result.problem)).toContain('数据有效性');
+    expect(problemText(result.problem)).not.toMatch(/[A-Z]+\d+:[A-Z]+\d+/);
   });
 
   it('says in Chinese that a protected sheet cannot take the table', async () => {
@@ -101,7 +103,7 @@ describe('inserting the official tables', () => {
     });
     // 'blocked': the pane offers the button the message names (插入到新工作表).
     expect(result.kind).toBe('blocked');
-    if (result.kind === 'blocked') expect(result.message).toMatch(/受保护.*插入到新工作表/);
+    if (result.kind === 'blocked') expect(problemText(result.problem)).toMatch(/受保护.*插入到新工作表/);
   });
 
   it('says in Chinese that Excel is in cell edit mode', async () => {
@@ -113,8 +115,8 @@ describe('inserting the official tables', () => {
       target: 'newSheet',
       totalsAsFormulas: false,
     });
-    expect(result).toEqual({ kind: 'failed', message: expect.stringContaining('正在编辑单元格') });
-    expect((await checkWorkbook(host.run.bind(host))).error).toContain('正在编辑单元格');
+    expect(worded(result)).toMatchObject({ kind: 'failed', message: expect.stringContaining('正在编辑单元格') });
+    expect((await checkWorkbook(host.run.bind(host))).error).toMatchObject({ code: 'excel', excelCode: 'InvalidOperationInCellEditMode' });
   });
 
   it('refuses a second copy of the same table on one sheet', async () => {
@@ -124,7 +126,7 @@ describe('inserting the official tables', () => {
     expect((await insertTables(run, { version: '2021', tables: ['T4'], target: 'selection', totalsAsFormulas: false })).kind).toBe('done');
     host.userSelect('Sheet1', 'A20');
     const again = await insertTables(run, { version: '2019', tables: ['T4'], target: 'selection', totalsAsFormulas: false });
-    expect(again).toMatchObject({ kind: 'blocked', occupied: [], message: expect.stringMatching(/已有表四.*插入到新工作表/) });
+    expect(worded(again)).toMatchObject({ kind: 'blocked', occupied: [], message: expect.stringMatching(/已有表四.*插入到新工作表/) });
   });
 
   it('puts data validation on every input cell, refusing text, negatives and fractions in counts with a Chinese message', async () => {

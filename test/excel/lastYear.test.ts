@@ -1,3 +1,5 @@
+import { worded } from '../helpers/worded';
+import { problemText } from '../../src/taskpane/problemText';
 import { WorkbookCheck } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { linkLastYear, listSheets, unlinkLastYear } from '../../src/excel/lastYear';
@@ -61,7 +63,7 @@ describe('last year’s report linked in the workbook', () => {
 
     host.resetStats();
     const linked = await linkLastYear(run, { kind: 'sheet', sheetId: await sheetOf(host, lastYear.sheet) });
-    if (linked.kind !== 'done') throw new Error(linked.message);
+    if (linked.kind !== 'done') throw new Error(problemText(linked.problem));
     expect(linked.info.report?.cells['T3.COUT.NP']).toBe(3);
     expect(host.stats.syncs).toBeLessThanOrEqual(1 + 4); // listSheets, then the link
     expect(host.names().some((n) => n.name === LAST_YEAR_NAME)).toBe(true);
@@ -113,7 +115,7 @@ describe('last year’s report linked in the workbook', () => {
       pasted.grid.map((r) => r.map((v) => v || null)),
     );
     const linked = await linkLastYear(run, { kind: 'sheet', sheetId: await sheetOf(host, '2020年') });
-    if (linked.kind !== 'done') throw new Error(linked.message);
+    if (linked.kind !== 'done') throw new Error(problemText(linked.problem));
     expect(linked.info.report?.format).toBe('2019');
     const { live, latest } = checker(host);
     await live.refresh();
@@ -141,7 +143,7 @@ describe('last year’s report linked in the workbook', () => {
     const report = { format: '2021' as const, cells: { 'T3.COUT.NP': 5, 'T3.COUT.TOT': 5, 'T2.REG.INFORCE': 10, 'T3.COUT.BIZ': '无' } };
     host.resetStats();
     const linked = await linkLastYear(run, { kind: 'file', fileName: '2021年报.xlsx', report });
-    if (linked.kind !== 'done') throw new Error(linked.message);
+    if (linked.kind !== 'done') throw new Error(problemText(linked.problem));
     // XY-CARRY of 自然人, 商业企业, 总计; XY-INFORCE of 规章 (the only rows with last year's values) over its
     // three cells, each a rule of its own: they are not adjacent, each merged over three sheet columns.
     expect(linked.highlights).toBe(3 + 3);
@@ -211,6 +213,6 @@ describe('last year’s report linked in the workbook', () => {
     host.addSheet('Sheet1');
     host.userEdit('Sheet1', 'A1', '你好');
     const r = await linkLastYear(host.run.bind(host), { kind: 'sheet', sheetId: await sheetOf(host, 'Sheet1') });
-    expect(r).toEqual({ kind: 'failed', message: expect.stringContaining('没有找到年报统计表格') });
+    expect(worded(r)).toMatchObject({ kind: 'failed', message: expect.stringContaining('没有找到年报统计表格') });
   });
 });

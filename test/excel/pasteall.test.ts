@@ -1,3 +1,4 @@
+import { liveNoticeText } from '../../src/taskpane/problemText';
 import { liveSetup } from '../helpers/liveSetup';
 
 /** The live setup, its insertion's own change events let pass. */
@@ -48,7 +49,7 @@ describe('Ctrl+V of cells from another workbook over a template table', () => {
     expect(host.usedRange(sheet)).toEqual(valuesBefore);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('表三');
-    expect(live.notice).toBe(notices[0]);
+    expect(liveNoticeText(live.notice!).text).toBe(notices[0]);
     // Typing into a restored cell is refused again, and later checks say nothing more.
     expect(host.userEdit(sheet, at('T3.NEW.NP'), 'abc').accepted).toBe(false);
     host.resetStats();

@@ -1,3 +1,4 @@
+import { worded } from '../helpers/worded';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { checkWorkbook } from '../../src/excel/check';
@@ -126,7 +127,7 @@ describe('tables pasted from last year’s report', () => {
     host.addSheet('Sheet1');
     host.userEdit('Sheet1', 'A1', '一、总体情况');
     const result = await recogniseActiveSheet(host.run.bind(host));
-    expect(result).toMatchObject({ kind: 'none', message: expect.stringContaining('没有找到年报统计表格') });
+    expect(worded(result)).toMatchObject({ kind: 'none', message: expect.stringContaining('没有找到年报统计表格') });
   });
 });
 

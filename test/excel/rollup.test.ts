@@ -1,3 +1,5 @@
+import { worded } from '../helpers/worded';
+import { problemText } from '../../src/taskpane/problemText';
 import { checkWorkbook } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
@@ -81,14 +83,14 @@ describe('汇总本工作簿', () => {
     await unit(host, '旧', consistentReport('2019', seededRandom(6)));
     const r = await insertWorkbookRollup(host.run.bind(host));
     expect(r.kind).toBe('failed');
-    expect(r.kind === 'failed' && r.message).toContain('2019版和2021版的表格不能相加');
+    expect(r.kind === 'failed' && problemText(r.problem)).toContain('2019版和2021版的表格不能相加');
     expect(host.sheetNames()).toEqual(['Sheet1', '新', '旧']);
   });
 
   it('says what to do when there is no unit table', async () => {
     const host = createMemoryHost();
     host.addSheet('Sheet1');
-    expect(await insertWorkbookRollup(host.run.bind(host))).toMatchObject({
+    expect(worded(await insertWorkbookRollup(host.run.bind(host)))).toMatchObject({
       kind: 'failed',
       message: expect.stringContaining('没有可以汇总的年报表格'),
     });

@@ -1,3 +1,4 @@
+import { problemText } from '../../src/taskpane/problemText';
 import { checkWorkbook, WorkbookCheck } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
@@ -22,7 +23,7 @@ async function typeTwentyCells(delayForCellEdit: boolean) {
     delayForCellEdit,
     ownWriteQuietMs: 50,
     onResult: (r) => results.push(r),
-    onError: (m) => (notice = m),
+    onError: (m) => (notice = problemText(m)),
     onErrorCleared: () => (notice = null),
   });
   const inserted = await live.whileWriting(() =>
@@ -91,7 +92,7 @@ describe('an error of a live check', () => {
       delayForCellEdit: true,
       ownWriteQuietMs: 50,
       onResult: (r) => results.push(r),
-      onError: (m) => (notice = m),
+      onError: (m) => (notice = problemText(m)),
       onErrorCleared: () => (notice = null),
     });
     const inserted = await live.whileWriting(() =>

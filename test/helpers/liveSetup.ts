@@ -1,3 +1,4 @@
+import { liveNoticeText } from '../../src/taskpane/problemText';
 import { WorkbookCheck } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { LiveChecker } from '../../src/excel/live';
@@ -26,7 +27,7 @@ export async function liveSetup(options: { tables?: TableId[]; totalsAsFormulas?
     ownWriteQuietMs: 50,
     clock,
     onResult: (r) => results.push(r),
-    onNotice: (n) => notices.push(n),
+    onNotice: (n) => notices.push(liveNoticeText(n).text),
   });
   const inserted = await live.whileWriting(() => insertTables(run, { version: '2021', tables, target: 'newSheet', totalsAsFormulas }));
   if (inserted.kind !== 'done') throw new Error('not inserted');

@@ -23,11 +23,11 @@ const inserted = (sheet: string): Outcome<Inserted> => ({
 });
 
 describe('what the pane says after an action', () => {
-  it('says any outcome that was not done by its own message: blocked as a warning, nothing found as information, a failure as an error', () => {
+  it('says any outcome that was not done in the words of its problem: blocked as a warning, nothing found as information, a failure as an error', () => {
     const done = () => ({ intent: 'success' as const, text: '好' });
-    expect(noticeOf({ kind: 'blocked', message: '有内容' }, done)).toEqual({ intent: 'warning', text: '有内容' });
-    expect(noticeOf({ kind: 'none', message: '没有表格' }, done)).toEqual({ intent: 'info', text: '没有表格' });
-    expect(noticeOf({ kind: 'failed', message: '出错' }, done, { title: '未插入' })).toEqual({
+    expect(noticeOf({ kind: 'blocked', problem: { code: 'said', text: '有内容' } }, done)).toEqual({ intent: 'warning', text: '有内容' });
+    expect(noticeOf({ kind: 'none', problem: { code: 'said', text: '没有表格' } }, done)).toEqual({ intent: 'info', text: '没有表格' });
+    expect(noticeOf({ kind: 'failed', problem: { code: 'said', text: '出错' } }, done, { title: '未插入' })).toEqual({
       intent: 'error',
       title: '未插入',
       text: '出错',
@@ -40,9 +40,14 @@ describe('what the pane says after an action', () => {
       intent: 'success',
       text: '已在工作表“年报表格（2021版）”插入表二、表三、表四（2021版）。请直接填写数字，填写时会自动校验。',
     });
-    const refused = insertNotice({ kind: 'blocked', message: '工作表“Sheet1”中已有表三。' }, ['T3'], '2021', 'selection');
+    const refused = insertNotice(
+      { kind: 'blocked', problem: { code: 'said', text: '工作表“Sheet1”中已有表三。' } },
+      ['T3'],
+      '2021',
+      'selection',
+    );
     expect(refused).toEqual({ intent: 'warning', title: '未插入', text: '工作表“Sheet1”中已有表三。', retryOnNewSheet: ['T3'] });
-    expect(insertNotice({ kind: 'failed', message: '出错' }, ['T3'], '2021', 'newSheet')).toEqual({
+    expect(insertNotice({ kind: 'failed', problem: { code: 'said', text: '出错' } }, ['T3'], '2021', 'newSheet')).toEqual({
       intent: 'error',
       title: '未插入',
       text: '出错',
@@ -59,7 +64,7 @@ describe('what the pane says after an action', () => {
     const partly = recognisedNotice({ ...marked, notes: ['第 40 行', '第 41 行'] });
     expect(partly.intent).toBe('warning');
     expect(partly.text).toContain('以下内容未能识别：第 40 行；第 41 行');
-    expect(recognisedNotice({ kind: 'none', message: '没有找到' })).toEqual({ intent: 'info', text: '没有找到' });
+    expect(recognisedNotice({ kind: 'none', problem: { code: 'said', text: '没有找到' } })).toEqual({ intent: 'info', text: '没有找到' });
   });
 
   it('says whether there were marks to clear', () => {
@@ -97,14 +102,18 @@ describe('what the pane says after an action', () => {
       '；以下 9 个单元格在原表中已找不到，未能带入，请对照原表补填：格1、格2、格3、格4、格5、格6、格7、格8 等；',
     );
     expect(reinsertedNotice(done(null, []), t).text).toContain('原表已无法读取，插入的是空白表格；');
-    expect(reinsertedNotice({ kind: 'failed', message: '出错' }, t)).toEqual({ intent: 'error', text: '出错' });
+    expect(reinsertedNotice({ kind: 'failed', problem: { code: 'said', text: '出错' } }, t)).toEqual({ intent: 'error', text: '出错' });
   });
 
   it('names the units a summary sheet adds up, and titles a failed one 未汇总', () => {
     expect(rolledUpNotice({ kind: 'done', sheet: '汇总（2021版）', units: ['甲局', '乙镇'], tables: ['T3'] }).text).toBe(
       '已插入工作表“汇总（2021版）”：每个数字都是 甲局、乙镇 对应单元格之和，单位表格修改后会自动更新，并像其他表格一样校验。',
     );
-    expect(rolledUpNotice({ kind: 'failed', message: '版本不同' })).toEqual({ intent: 'error', title: '未汇总', text: '版本不同' });
+    expect(rolledUpNotice({ kind: 'failed', problem: { code: 'said', text: '版本不同' } })).toEqual({
+      intent: 'error',
+      title: '未汇总',
+      text: '版本不同',
+    });
   });
 
   it('names last year’s report by its sheet or file, and says what is compared with it in each version', () => {
@@ -129,6 +138,6 @@ describe('what the pane says after an action', () => {
       intent: 'success',
       text: '已取消关联上年报告，跨年度核对和相应的标记已清除；各工作表的数字未改动。',
     });
-    expect(unlinkedNotice({ kind: 'failed', message: '出错' })).toEqual({ intent: 'error', text: '出错' });
+    expect(unlinkedNotice({ kind: 'failed', problem: { code: 'said', text: '出错' } })).toEqual({ intent: 'error', text: '出错' });
   });
 });

@@ -1,4 +1,5 @@
-import { describeExcelError } from '../../src/excel/errors';
+import { problemOf } from '../../src/excel/problems';
+import { problemText } from '../../src/taskpane/problemText';
 import { checkSummary } from '../../src/commands/summary';
 import { WorkbookCheck } from '../../src/excel/check';
 import { zeroReport } from '../../src/report/standard/generate';
@@ -148,7 +149,10 @@ describe('the ribbon 校验 summary', () => {
 
   it('explains what to do when the workbook has no table or the check could not run', () => {
     expect(checkSummary({ sheets: [] }).title).toBe('没有找到年报表格');
-    expect(checkSummary({ sheets: [], error: 'Excel 正在编辑单元格。' })).toEqual({ title: '无法校验', lines: ['Excel 正在编辑单元格。'] });
+    expect(checkSummary({ sheets: [], error: { code: 'excel', excelCode: 'InvalidOperationInCellEditMode', detail: 'x' } })).toEqual({
+      title: '无法校验',
+      lines: ['Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。'],
+    });
   });
 });
 
@@ -160,10 +164,10 @@ describe('Excel errors in Chinese', () => {
     ['ResponsePayloadSizeLimitExceeded', '数据太多'],
     ['ItemAlreadyExists', '同名'],
   ])('%s gets a message that says what to do', (code, text) => {
-    expect(describeExcelError({ code, message: 'english' })).toContain(text);
+    expect(problemText(problemOf({ code, message: 'english' }))).toContain(text);
   });
 
   it('names an unknown failure as not done, with Excel’s own words', () => {
-    expect(describeExcelError(new Error('boom'))).toBe('操作未完成：boom');
+    expect(problemText(problemOf(new Error('boom')))).toBe('操作未完成：boom');
   });
 });

@@ -30,7 +30,7 @@ describe('the pane’s actions', () => {
     });
     expect(actions().busy).toBe(true);
     await act(async () => {
-      finish({ kind: 'failed', message: '不行' });
+      finish({ kind: 'failed', problem: { code: 'said', text: '不行' } });
       await running;
     });
     expect(actions().busy).toBe(false);

@@ -1,3 +1,4 @@
+import { problemText } from '../problemText';
 import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import type { WorkbookCheck } from '../../excel/check';
 import { Findings } from './Findings';
@@ -42,7 +43,7 @@ export function CheckPanel({ check, live, onLive, busy, onRecheck, onReinsert, o
         </Text>
       ) : check.error ? (
         <MessageBar intent="error">
-          <MessageBarBody>{check.error}</MessageBarBody>
+          <MessageBarBody>{problemText(check.error)}</MessageBarBody>
         </MessageBar>
       ) : !hasTables ? (
         <MessageBar intent="info">

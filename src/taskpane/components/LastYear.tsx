@@ -60,7 +60,7 @@ export function LastYear({ host, check, busy, checker }: LastYearProps) {
         const read = await readLastYearFile(file.name, await file.arrayBuffer());
         return read.kind === 'done' ? await host.linkLastYear({ kind: 'file', fileName: file.name, report: read.report }) : read;
       } catch {
-        return { kind: 'failed', message: FILE_READERS_FAILED };
+        return { kind: 'failed', problem: { code: 'said', text: FILE_READERS_FAILED } };
       }
     }, linkedNotice);
 
