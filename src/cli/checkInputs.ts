@@ -25,9 +25,11 @@ export async function checkInputs(
   const { files, skipped } = await expandInputs(inputs);
   for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
   const progress = options.progress && files.length > PROGRESS_FROM;
+  // Every file is handed to the pool at once (one child a core); the outcomes are taken in order.
+  const outcomes = files.map((file) => checkFileIsolated(file, { lastYear: options.lastYear }));
   for (const [i, file] of files.entries()) {
     if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
-    const outcome = await checkFileIsolated(file, { lastYear: options.lastYear });
+    const outcome = await outcomes[i];
     if (outcome.unreadable !== undefined) io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
     each(outcome);
   }

@@ -1,17 +1,51 @@
-// The worker thread of src/cli/isolate.ts: checks one file at a time with checkFile and posts the
-// outcome back. Plain JavaScript, so that it can load the TypeScript sources the way
+// The child process of src/cli/isolate.ts: checks one file at a time with checkFile (or reads last
+// year's report) and sends the answer back, with its resident memory so that the parent can start
+// a fresh child when it grew. Plain JavaScript, so that it can load the TypeScript sources the way
 // bin/xxgk-report.js does (bin/register-ts.js), whether the parent is the command, the benchmark or
 // a jest test.
-const { parentPort } = require('worker_threads');
-
 require('../../bin/register-ts').registerTypeScript();
-const { checkFile } = require('./checkFile.ts');
+const { checkFile, describeError, readLastYear } = require('./checkFile.ts');
 
-parentPort.on('message', async ({ id, file, options }) => {
-  const outcome = await checkFile(file, options);
+async function answer(task) {
+  if (task.kind === 'lastYear') {
+    try {
+      return { kind: 'lastYear', report: await readLastYear(task.file) };
+    } catch (e) {
+      return { kind: 'lastYear', unreadable: describeError(e) };
+    }
+  }
+  return { kind: 'check', outcome: await checkFile(task.file, task.options) };
+}
+
+// A reader that throws past checkFile's own handling: this file is unreadable, the child lives on.
+let current = null;
+const crashed = () => {
+  if (!current) process.exit(70);
+  const { id, task } = current;
+  current = null;
+  const reason = '读取此文件时程序出错，已停止';
+  const result =
+    task.kind === 'lastYear'
+      ? { kind: 'lastYear', unreadable: reason }
+      : { kind: 'check', outcome: { file: task.file, results: [], unreadable: reason } };
+  process.send({ id, answer: result, rssMb: Infinity }); // Infinity: start a fresh child after this
+};
+process.on('uncaughtException', crashed);
+process.on('unhandledRejection', crashed);
+
+process.on('message', async ({ id, task }) => {
+  current = { id, task };
+  const result = await answer(task);
+  if (!current || current.id !== id) return;
+  current = null;
+  const rssMb = process.memoryUsage.rss() / 1024 / 1024;
   try {
-    parentPort.postMessage({ id, outcome });
+    process.send({ id, answer: result, rssMb });
   } catch (e) {
-    parentPort.postMessage({ id, outcome: { file, results: [], unreadable: `内部错误：校验结果无法传回（${e && e.message}）` } });
+    process.send({
+      id,
+      rssMb,
+      answer: { kind: 'check', outcome: { file: task.file, results: [], unreadable: `内部错误：校验结果无法传回（${e && e.message}）` } },
+    });
   }
 });

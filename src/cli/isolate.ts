@@ -1,125 +1,193 @@
+import { ChildProcess, fork } from 'child_process';
+import { availableParallelism } from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
-import { checkFile, CheckFileOptions, FileOutcome } from './checkFile';
+import { Report } from '../report/standard/report';
+import { CheckFileOptions, FileOutcome } from './checkFile';
 
-// Each file is read and checked in a worker thread with a memory limit and a time limit, so that a
-// file that crashes the reader, exhausts its memory or never finishes is reported as unreadable
-// with the reason, and the other files are still checked. One worker serves file after file; it
-// is started again after it dies. While idle it does not keep the process alive.
+// Each file is read and checked in a child process with a memory limit and a time limit, so that
+// a file that crashes the reader, exhausts its memory, aborts the process or never finishes is
+// reported as unreadable with the reason, and the other files are still checked: no input can take
+// the command down (a worker thread could; V8 aborts the whole process on some allocation
+// failures). A pool of long-lived children, one per core, takes the files in turn; a child is
+// started again after a fault, a time-out, or when its memory grew past a bound. Results come back
+// in the order of the calls. Idle children do not keep the process alive.
 
 export interface IsolationLimits {
   /** Per file: reading and checking it, in milliseconds. */
   timeoutMs: number;
-  /** The worker's V8 heap (old generation), in MiB. */
+  /** The child's V8 heap (old generation), in MiB. */
   maxOldGenerationSizeMb: number;
-  /** The worker's script (tests give one that misbehaves on purpose). */
+  /** A child whose resident memory passed this after a file is started afresh, in MiB. */
+  recycleRssMb: number;
+  /** How many children at most. */
+  poolSize: number;
+  /** The child's script (tests give one that misbehaves on purpose). */
   workerScript: string;
 }
 
 export const ISOLATION_LIMITS: IsolationLimits = {
   timeoutMs: 60_000,
   maxOldGenerationSizeMb: 400,
+  recycleRssMb: 300,
+  poolSize: Math.max(1, availableParallelism()),
   workerScript: path.join(__dirname, 'checkWorker.js'),
 };
 
+/** What a child is asked: check a file, or read last year's report from it. */
+type Task = { kind: 'check'; file: string; options: CheckFileOptions } | { kind: 'lastYear'; file: string };
+
+/** What a child answers: a file's outcome, or last year's values (or why not). */
+type Answer = { kind: 'check'; outcome: FileOutcome } | { kind: 'lastYear'; report?: Report; unreadable?: string };
+
 interface Job {
   id: number;
-  file: string;
-  resolve: (outcome: FileOutcome) => void;
-  timer: NodeJS.Timeout;
+  task: Task;
+  resolve: (answer: Answer) => void;
 }
 
-let worker: Worker | null = null;
-let job: Job | null = null;
-let nextId = 1;
-let queue: Promise<unknown> = Promise.resolve();
+interface Child {
+  process: ChildProcess;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  /** The last lines the child wrote to standard error (V8 says there why it aborted). */
+  stderr: string;
+}
+
 let limits: IsolationLimits = { ...ISOLATION_LIMITS };
+const children = new Set<Child>();
+const waiting: Job[] = [];
+let nextId = 1;
 
-function finish(outcome: FileOutcome): void {
-  const j = job;
-  if (!j) return;
-  job = null;
-  clearTimeout(j.timer);
-  worker?.unref();
-  j.resolve(outcome);
+function unreadable(task: Task, reason: string): Answer {
+  return task.kind === 'check'
+    ? { kind: 'check', outcome: { file: task.file, results: [], unreadable: reason } }
+    : { kind: 'lastYear', unreadable: reason };
 }
 
-/** Ends the worker after a failure; the next file starts a new one. */
-function fail(reason: string): void {
-  const w = worker;
-  worker = null;
-  const file = job?.file ?? '';
-  finish({ file, results: [], unreadable: reason });
-  void w?.terminate();
+/** Why a child died on a file, in Chinese. */
+function deathReason(c: Child, code: number | null, signal: NodeJS.Signals | null): string {
+  if (/heap out of memory|Reached heap limit|Allocation failed|Invalid array length|Invalid string length/i.test(c.stderr)) {
+    return `内存不足：读取和校验此文件用尽了 ${limits.maxOldGenerationSizeMb} MB 的内存上限，已停止（文件可能含有大量与年报无关的内容）`;
+  }
+  if (signal) return `校验进程意外终止（信号 ${signal}），已停止`;
+  return `校验进程意外退出（退出码 ${code}），已停止`;
 }
 
-function startWorker(): Worker {
-  const w = new Worker(limits.workerScript, {
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
-    stdout: false,
-    stderr: false,
-  });
-  w.on('message', (m: { id: number; outcome: FileOutcome }) => {
-    if (w === worker && job && m.id === job.id) finish(m.outcome);
-  });
-  w.on('error', (e: Error & { code?: string }) => {
-    if (w !== worker) return;
-    if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      fail(
-        `内存不足：读取和校验此文件用尽了 ${limits.maxOldGenerationSizeMb} MB 的内存上限，已停止（文件可能含有大量与年报无关的内容，例如很远处的单元格）`,
-      );
-    } else {
-      fail(`读取时出错，已停止（${e.message}）`);
-    }
-  });
-  w.on('exit', (code) => {
-    if (w !== worker) return;
-    fail(`校验进程意外退出（退出码 ${code}），已停止`);
-  });
-  return w;
+function settle(c: Child, answer: Answer): void {
+  const job = c.job;
+  if (!job) return;
+  c.job = null;
+  if (c.timer) clearTimeout(c.timer);
+  c.timer = null;
+  job.resolve(answer);
 }
 
-function run(file: string, options: CheckFileOptions): Promise<FileOutcome> {
-  return new Promise((resolve) => {
-    if (!worker) worker = startWorker();
-    worker.ref();
-    const id = nextId++;
-    const timer = setTimeout(() => {
-      fail(`超时：读取和校验此文件超过 ${Math.round(limits.timeoutMs / 1000)} 秒，已停止`);
+function retire(c: Child): void {
+  children.delete(c);
+  c.process.removeAllListeners('exit');
+  c.process.kill('SIGKILL');
+}
+
+function start(): Child {
+  const proc = fork(limits.workerScript, [], {
+    execArgv: [`--max-old-space-size=${limits.maxOldGenerationSizeMb}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  const c: Child = { process: proc, job: null, timer: null, stderr: '' };
+  proc.stderr?.on('data', (b: Buffer) => (c.stderr = (c.stderr + b.toString('utf8')).slice(-4000)));
+  proc.on('message', (m: { id: number; answer: Answer; rssMb: number }) => {
+    if (!c.job || m.id !== c.job.id) return;
+    settle(c, m.answer);
+    if (m.rssMb > limits.recycleRssMb) retire(c);
+    next();
+  });
+  proc.on('exit', (code, signal) => {
+    children.delete(c);
+    // Its last words on standard error may come after the exit event: read them once the stream ends.
+    const tell = () => {
+      if (c.job) settle(c, unreadable(c.job.task, deathReason(c, code, signal)));
+      next();
+    };
+    if (proc.stderr && !proc.stderr.readableEnded) proc.stderr.once('end', tell);
+    else tell();
+  });
+  proc.on('error', () => undefined); // an exit follows
+  children.add(c);
+  return c;
+}
+
+function idle(c: Child): void {
+  c.process.unref();
+  (c.process.channel as unknown as { unref?: () => void } | undefined)?.unref?.();
+  (c.process.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+}
+
+function busy(c: Child): void {
+  c.process.ref();
+  (c.process.channel as unknown as { ref?: () => void } | undefined)?.ref?.();
+  (c.process.stderr as unknown as { ref?: () => void } | null)?.ref?.();
+}
+
+/** Hands waiting jobs to free children, starting children up to the pool's size. */
+function next(): void {
+  for (const c of children) if (!c.job) idle(c);
+  while (waiting.length) {
+    let c = [...children].find((x) => !x.job && x.process.connected);
+    if (!c && children.size < limits.poolSize) c = start();
+    if (!c) return;
+    const job = waiting.shift()!;
+    c.job = job;
+    busy(c);
+    const child = c;
+    c.timer = setTimeout(() => {
+      settle(child, unreadable(job.task, `超时：读取和校验此文件超过 ${Math.round(limits.timeoutMs / 1000)} 秒，已停止`));
+      retire(child);
+      next();
     }, limits.timeoutMs);
-    job = { id, file, resolve, timer };
     try {
-      worker.postMessage({ id, file, options });
+      c.process.send({ id: job.id, task: job.task });
     } catch {
-      // Options that cannot be sent (never the command's own): check in this thread.
-      clearTimeout(timer);
-      job = null;
-      worker.unref();
-      void checkFile(file, options).then(resolve);
+      settle(c, unreadable(job.task, '内部错误：无法把文件交给校验进程'));
+      retire(c);
     }
+  }
+}
+
+function submit(task: Task): Promise<Answer> {
+  return new Promise((resolve) => {
+    waiting.push({ id: nextId++, task, resolve });
+    next();
   });
 }
 
 /**
- * checkFile in the worker thread: the same outcome, or `unreadable` with the reason (内存不足,
- * 超时, 校验进程意外退出) when the worker died on this file. Files are checked one at a time, in
- * the order of the calls. Never throws.
+ * checkFile in a child process: the same outcome, or `unreadable` with the reason (内存不足, 超时,
+ * 校验进程意外退出/终止) when the child died on this file. Several files are checked at once, one a
+ * child; each call's promise gives its own file's outcome. Never throws.
  */
-export function checkFileIsolated(file: string, options: CheckFileOptions = {}): Promise<FileOutcome> {
-  const p = queue.then(() => run(file, options));
-  queue = p.catch(() => undefined);
-  return p;
+export async function checkFileIsolated(file: string, options: CheckFileOptions = {}): Promise<FileOutcome> {
+  const answer = await submit({ kind: 'check', file, options });
+  return answer.kind === 'check' ? answer.outcome : { file, results: [], unreadable: '内部错误：校验进程的回答不符' };
 }
 
-/** Ends the worker (the process exits without it too: an idle worker does not keep it alive). */
+/** Last year's report (--last-year), read under the same limits as every checked file. */
+export async function readLastYearIsolated(file: string): Promise<Report> {
+  const answer = await submit({ kind: 'lastYear', file });
+  if (answer.kind === 'lastYear' && answer.report) return answer.report;
+  throw new IsolatedReadError(answer.kind === 'lastYear' ? (answer.unreadable ?? '') : '内部错误：校验进程的回答不符');
+}
+
+/** Last year's report could not be read: the reason, in Chinese. */
+export class IsolatedReadError extends Error {}
+
+/** Ends the children (the process exits without it too: idle children do not keep it alive). */
 export async function closeIsolation(): Promise<void> {
-  await queue;
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  while (waiting.length || [...children].some((c) => c.job)) await new Promise((r) => setTimeout(r, 10));
+  for (const c of [...children]) retire(c);
 }
 
-/** Changes the limits of the workers started from now on (tests); returns the previous ones. */
+/** Changes the limits of the children started from now on (tests); returns the previous ones. */
 export function setIsolationLimits(next: Partial<IsolationLimits>): IsolationLimits {
   const previous = limits;
   limits = { ...limits, ...next };

@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_VERSION, FormatVersion, isFormatVersion } from '../report/standard/formats';
 import { runSum } from './sum';
-import { describeError, readLastYear } from './checkFile';
+import { describeError } from './checkFile';
+import { readLastYearIsolated } from './isolate';
 import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
 import { checkInputs, Io } from './checkInputs';
@@ -64,7 +65,7 @@ async function check(args: string[], io: Io): Promise<number> {
   let lastYear;
   if (lastYearFile) {
     try {
-      lastYear = await readLastYear(lastYearFile);
+      lastYear = await readLastYearIsolated(lastYearFile);
     } catch (e) {
       io.err(`无法读取上年报告 ${lastYearFile}：${describe(e)}\n`);
       return 2;

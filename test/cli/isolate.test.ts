@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { checkFile } from '../../src/cli/checkFile';
-import { checkFileIsolated, closeIsolation, ISOLATION_LIMITS, setIsolationLimits } from '../../src/cli/isolate';
+import { checkFileIsolated, closeIsolation, ISOLATION_LIMITS, readLastYearIsolated, setIsolationLimits } from '../../src/cli/isolate';
 import { consistentReport, seededRandom, zeroReport } from '../../src/report/standard/generate';
 
 // One file that crashes the reader, exhausts its memory or never finishes cannot lose the others.
@@ -28,7 +28,7 @@ describe('checkFileIsolated', () => {
     }
   }, 60000);
 
-  it('reports a file that exhausts memory, never answers, exits or throws, and checks the next ones', async () => {
+  it('reports a file that exhausts memory, never answers, exits, aborts the process, is killed or throws, and checks the next ones', async () => {
     // The time limit leaves room for V8's last collections before it gives up on a full heap, on a
     // busy machine too: with 1.5 s the file that exhausts memory was sometimes reported as a timeout.
     setIsolationLimits({
@@ -36,15 +36,31 @@ describe('checkFileIsolated', () => {
       maxOldGenerationSizeMb: 48,
       timeoutMs: 8000,
     });
-    const files = ['a', 'b.oom', 'c', 'd.hang', 'e', 'f.exit', 'g', 'h.throw', 'i'];
+    const files = ['a', 'b.oom', 'c', 'd.hang', 'e', 'f.exit', 'g', 'h.throw', 'i', 'j.abort', 'k', 'l.kill', 'm.big', 'n'];
     const outcomes = await Promise.all(files.map((f) => checkFileIsolated(f)));
     expect(outcomes.map((o) => o.file)).toEqual(files);
     const reason = (f: string) => outcomes[files.indexOf(f)].unreadable;
-    for (const ok of ['a', 'c', 'e', 'g', 'i']) expect(reason(ok)).toBeUndefined();
+    for (const ok of ['a', 'c', 'e', 'g', 'i', 'k', 'm.big', 'n']) expect(reason(ok)).toBeUndefined();
     expect(reason('b.oom')).toContain('内存不足');
     expect(reason('d.hang')).toContain('超时');
     expect(reason('f.exit')).toContain('校验进程意外退出（退出码 3）');
-    expect(reason('h.throw')).toContain('reader crashed');
+    expect(reason('h.throw')).toContain('校验进程意外退出（退出码 1）');
+    // V8's fatal errors abort the process that hits them: only that child, never the command.
+    expect(reason('j.abort')).toContain('校验进程意外终止（信号 SIGABRT）');
+    expect(reason('l.kill')).toContain('校验进程意外终止（信号 SIGKILL）');
+  }, 60000);
+
+  it('reads last year’s report in a child under the same limits: one that never finishes is stopped with the reason', async () => {
+    setIsolationLimits({ workerScript: join(__dirname, '..', 'helpers', 'misbehavingWorker.js'), timeoutMs: 1500 });
+    await expect(readLastYearIsolated('last.hang')).rejects.toThrow('超时');
+    await expect(readLastYearIsolated('last.json')).resolves.toEqual({ format: '2021', cells: {} });
+  }, 60000);
+
+  it('checks several files at once, one a child, and gives each outcome to its own call in order', async () => {
+    setIsolationLimits({ workerScript: join(__dirname, '..', 'helpers', 'misbehavingWorker.js'), poolSize: 2, timeoutMs: 8000 });
+    const files = Array.from({ length: 12 }, (_, i) => `f${i}`);
+    const outcomes = await Promise.all(files.map((f) => checkFileIsolated(f)));
+    expect(outcomes.map((o) => o.file)).toEqual(files);
   }, 60000);
 
   it('lets the process exit while the worker is idle', async () => {

@@ -1,14 +1,21 @@
 // A stand-in for src/cli/checkWorker.js that misbehaves on purpose, by the file's name: runs out
-// of memory (…oom), never answers (…hang), exits (…exit), throws (…throw); answers otherwise.
-const { parentPort } = require('worker_threads');
-
-parentPort.on('message', ({ id, file }) => {
+// of memory (…oom), never answers (…hang), exits (…exit), aborts the process as V8 does on a fatal
+// error (…abort), is killed (…kill), throws (…throw); answers otherwise.
+process.on('message', ({ id, task }) => {
+  const file = task.file;
   if (file.endsWith('oom')) {
     const hoard = [];
     for (;;) hoard.push(new Array(1e5).fill({ file }));
   }
   if (file.endsWith('hang')) for (;;);
   if (file.endsWith('exit')) process.exit(3);
+  if (file.endsWith('abort')) process.abort();
+  if (file.endsWith('kill')) process.kill(process.pid, 'SIGKILL');
   if (file.endsWith('throw')) throw new Error('reader crashed');
-  parentPort.postMessage({ id, outcome: { file, results: [] } });
+  const answer =
+    task.kind === 'lastYear'
+      ? { kind: 'lastYear', report: { format: '2021', cells: {} } }
+      : { kind: 'check', outcome: { file, results: [] } };
+  // …big: answers, but says its memory grew (the pool starts a fresh child after it).
+  process.send({ id, answer, rssMb: file.endsWith('big') ? 1e6 : 1 });
 });
