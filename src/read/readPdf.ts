@@ -14,13 +14,21 @@ import type { SheetRead } from './types';
 export const PDF_LIMITS = {
   /** Pages read; an annual report has a dozen. */
   pages: 300,
+  /** Text items read in all (a page of an annual report has a few hundred). */
+  textItems: 200_000,
 };
+
+/** Text turned by less than this (radians, about 0.6°) is level; a page turned further is read in its own frame. */
+const LEVEL = 0.01;
+/** Items of one page whose directions differ by more than this (about 1.1°) cannot be put in rows together. */
+const SAME_DIRECTION = 0.02;
 
 const SCANNED = '这是扫描件（PDF 中没有文字层），无法读取表格中的数字；扫描件没有文字层，请使用原始的 Word 或网页版本';
 const NOT_PDF = '不是有效的 PDF 文件（可能是其他类型的文件改了扩展名，或文件已损坏）';
 const ENCRYPTED = 'PDF 设置了打开密码，无法读取；请使用原始的 Word 或网页版本，或取消密码后再校验';
 
-interface TextItem {
+/** A text item as pdf.js gives it: its string, its transform [a b c d e f] and its width along the baseline. */
+export interface TextItem {
   str: string;
   transform: number[];
   width: number;
@@ -83,7 +91,7 @@ function dataDir(sub: string): string {
   return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), sub) + path.sep;
 }
 
-interface Placed {
+export interface Placed {
   text: string;
   x: number;
   right: number;
@@ -195,8 +203,41 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
   return out;
 }
 
-/** The lines of a PDF's pages, in order; null when it has no text (scanned). */
-async function pdfLines(data: Uint8Array): Promise<string[][] | null> {
+/**
+ * A page's text items placed for rows and columns. A page drawn turned (a landscape page rotated, a
+ * scan's text layer skewed by a degree or two) is read in the frame of its text: every position is
+ * turned back by the text's own angle. Items in different directions (a rotated stamp, a vertical
+ * label) cannot be put in rows: null, and the page is named as not read rather than misread.
+ */
+export function placeItems(raw: readonly TextItem[]): Placed[] | null {
+  const items = raw.filter((r) => r.str.trim() !== '');
+  if (items.length === 0) return [];
+  const angles = items.map((r) => Math.atan2(r.transform[1], r.transform[0]));
+  const sorted = [...angles].sort((a, b) => a - b);
+  const angle = sorted[Math.floor(sorted.length / 2)];
+  if (angles.some((a) => Math.abs(Math.atan2(Math.sin(a - angle), Math.cos(a - angle))) > SAME_DIRECTION)) return null;
+  const turned = Math.abs(angle) > LEVEL;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  return items.map((r) => {
+    const [a, b, c, d, e, f] = r.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || r.height || 1;
+    // Turned back by the text's angle: x along the baseline, y across it.
+    const x = turned ? e * cos + f * sin : e;
+    const y = turned ? -e * sin + f * cos : f;
+    return { text: r.str, x, right: x + r.width, y, size };
+  });
+}
+
+/** What was read of a PDF: its lines, what was not read (Chinese), and whether it holds any text. */
+interface PdfText {
+  lines: string[][];
+  notes: string[];
+  hasText: boolean;
+}
+
+/** The lines of a PDF's pages, in order, and the pages that were not read. */
+async function pdfLines(data: Uint8Array): Promise<PdfText> {
   const lib = loadPdfJs();
   let doc: PdfDocument;
   try {
@@ -215,27 +256,42 @@ async function pdfLines(data: Uint8Array): Promise<string[][] | null> {
     const name = (e as Error)?.name;
     if (name === 'PasswordException') throw new NotAReportError(ENCRYPTED);
     if (name === 'InvalidPDFException' || name === 'FormatError') throw new NotAReportError(NOT_PDF);
-    throw e;
+    // pdf.js's own words are English (Bad encoding in flate stream, circular references…).
+    throw new NotAReportError(`${NOT_PDF}：无法解析文件结构`);
   }
   try {
     const lines: string[][] = [];
-    let text = 0;
+    const notes: string[] = [];
+    let hasText = false;
+    let itemCount = 0;
     const pages = Math.min(doc.numPages, PDF_LIMITS.pages);
     for (let n = 1; n <= pages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const items: Placed[] = [];
-      for (const raw of content.items) {
-        if (!('str' in raw)) continue;
-        const [a, b, c, d, e, f] = raw.transform;
-        const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 1;
-        items.push({ text: raw.str, x: e, right: e + raw.width, y: f, size });
-        text += raw.str.trim().length;
+      let raws: TextItem[];
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        raws = content.items.filter((r): r is TextItem => 'str' in r);
+        page.cleanup();
+      } catch {
+        // One broken page does not make the others unreadable: it is named, the rest are read.
+        notes.push(`PDF 第 ${n} 页已损坏，无法读取，其中的内容未校验`);
+        continue;
       }
-      lines.push(...joinWrappedLabels(pageLines(items)).map((l) => l.cells.map((c) => c.text)));
-      page.cleanup();
+      itemCount += raws.length;
+      if (itemCount > PDF_LIMITS.textItems) {
+        notes.push(`PDF 中的文字过多（超过 ${PDF_LIMITS.textItems} 段），只读取了前 ${n - 1} 页，第 ${n} 页起的内容未校验`);
+        break;
+      }
+      if (raws.some((r) => r.str.trim() !== '')) hasText = true;
+      const placed = placeItems(raws);
+      if (!placed) {
+        notes.push(`PDF 第 ${n} 页的文字方向不一致（有旋转或倾斜的文字），无法还原表格的行和列，该页未校验`);
+        continue;
+      }
+      lines.push(...joinWrappedLabels(pageLines(placed)).map((l) => l.cells.map((c) => c.text)));
     }
-    return text === 0 ? null : lines;
+    if (doc.numPages > pages) notes.push(`PDF 共 ${doc.numPages} 页，只读取了前 ${pages} 页，其后的内容未校验`);
+    return { lines, notes, hasText };
   } finally {
     await doc.destroy();
   }
@@ -244,11 +300,11 @@ async function pdfLines(data: Uint8Array): Promise<string[][] | null> {
 /** The report's tables and prose of a PDF's text layer. */
 export async function readPdf(data: Uint8Array): Promise<SheetRead> {
   // pdf.js takes the buffer over (transfers it): give it a copy, the caller's bytes stay.
-  const lines = await pdfLines(data.slice());
-  if (!lines) throw new NotAReportError(SCANNED);
+  const { lines, notes, hasText } = await pdfLines(data.slice());
+  if (!hasText && notes.length === 0) throw new NotAReportError(SCANNED);
   // The prose: the lines outside the tables the recogniser finds (the check recognises them again, from the same grid).
   const tables = recognise(lines).tables;
   const inTable = (row: number) => tables.some((t) => row >= t.firstRow && row <= t.lastRow);
   const prose = joinProse(lines.flatMap((cells, row) => (inTable(row) ? [] : [cells.join(' ')])));
-  return documentSheetRead([lines], prose);
+  return documentSheetRead([lines], prose, notes);
 }

@@ -1,3 +1,4 @@
+import { pdfWithPages, textAt } from '../helpers/pdf';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -184,6 +185,13 @@ describe('a PDF with a text layer', () => {
     expect(r.out).toContain('扫描件没有文字层，请使用原始的 Word 或网页版本');
   });
 
+  it('names the pages past the limit as not read, never 通过 (a report whose 表四 stands on page 303)', async () => {
+    const long = write('长文件.pdf', pdfWithPages(Array.from({ length: 303 }, (_, i) => textAt(`page ${i + 1}`))));
+    const r = await run(['check', long]);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('PDF 共 303 页，只读取了前 300 页，其后的内容未校验');
+  }, 60_000);
+
   it('calls a file that is not a PDF invalid', async () => {
     const r = await run(['check', write('假的.pdf', 'not a pdf at all')]);
     expect(r.code).toBe(2);
@@ -204,20 +212,5 @@ describe('folders and hints', () => {
 
 /** A one-page PDF whose page content is `content` (empty: no text at all), with a correct xref table. */
 function minimalPdf(content: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
-    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out);
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return pdfWithPages([content]);
 }
