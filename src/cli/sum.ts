@@ -11,6 +11,8 @@ import { writeFileAtomic } from './atomicWrite';
 import { checkInputs, Io } from './checkInputs';
 import { templateTsv } from './template';
 import { templateWorkbook } from './templateXlsx';
+import { expandInputs } from '../read/files';
+import { ROLLUP_KEYWORDS, ROLLUP_NOT_A_UNIT, rollupTsvLine } from '../read/rollupMark';
 
 // xxgk-report sum: the roll-up (汇总) of many units' reports. Every input is checked first; the
 // units with errors are summed but named; incomplete and unreadable ones are left out unless asked.
@@ -31,6 +33,15 @@ export interface SumUnit extends RollupUnit {
 }
 
 const OUTPUTS = ['.xlsx', '.json', '.tsv', '.txt'];
+
+/** A path as the file system resolves it (links followed); as given when it does not exist. */
+async function realPath(p: string): Promise<string> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
 
 /** The units of the inputs, each checked. */
 async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
@@ -58,10 +69,53 @@ async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
         errors,
         warnings,
         report: r.report ?? null,
+        ...(r.rollup ? { leftOut: ROLLUP_NOT_A_UNIT } : {}),
       });
     }
   });
   return units;
+}
+
+/**
+ * The name a unit's files share: without the suffixes that copies get (（1）, (2), 副本, - 副本,
+ * -copy, _copy). 民政局.html and 民政局（1）.docx are one unit.
+ */
+export function unitKey(name: string): string {
+  let key = name.trim();
+  for (;;) {
+    const next = key.replace(/\s*(?:[（(]\d+[）)]|[-_ ]*(?:副本|copy|Copy|COPY)(?:\s*[（(]?\d+[）)]?)?)\s*$/u, '').trim();
+    if (next === key || next === '') return key;
+    key = next;
+  }
+}
+
+/** The numbers of a report as one string: two files with the same numbers are one report. */
+function numbersOf(report: Report): string {
+  return JSON.stringify(Object.entries(report.cells).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * One unit counted once: of files whose names differ only by extension or a copy's suffix, or
+ * whose numbers are identical (beyond a few zeros), the first is summed and the others are set aside, saying why.
+ */
+function setAsideDuplicates(units: SumUnit[]): void {
+  const byKey = new Map<string, SumUnit>();
+  const byNumbers = new Map<string, SumUnit>();
+  for (const u of units) {
+    if (u.leftOut || !u.report) continue;
+    const key = `${u.report.format}/${unitKey(u.name)}`;
+    const numbers = `${u.report.format}/${numbersOf(u.report)}`;
+    // Small units often report all zeros: the same zeros are not the same unit (and add nothing).
+    const telling = Object.values(u.report.cells).filter((v) => typeof v === 'number' && v !== 0).length >= 3;
+    const first = byKey.get(key) ?? (telling ? byNumbers.get(numbers) : undefined);
+    if (first) {
+      const same = byKey.get(key) === first ? '同一单位的另一份文件' : '数字与之完全相同';
+      u.leftOut = `与 ${path.basename(first.file)} 重复（${same}），未重复计入`;
+      continue;
+    }
+    byKey.set(key, u);
+    if (telling) byNumbers.set(numbers, u);
+  }
 }
 
 /** Which units go into the sum, and why the others do not. */
@@ -110,6 +164,9 @@ function unitsTable(units: SumUnit[]): string {
 /** The .xlsx output: the template filled with the sums (its own highlights and validation), and 各单位明细. */
 function rollupWorkbook(version: FormatVersion, sum: Report, units: SumUnit[]): ExcelJS.Workbook {
   const wb = templateWorkbook(version, { report: sum });
+  // The mark that keeps a later `sum` from counting this file as a unit (rollupMark.ts).
+  wb.keywords = ROLLUP_KEYWORDS;
+  wb.subject = `汇总（${units.filter((u) => !u.leftOut).length} 个单位，${version}版）`;
   const ws = wb.addWorksheet('各单位明细');
   ws.addRow(['单位', '文件', '结论', '错误数', ...KEY_FIGURES.map((k) => k.label), '是否计入汇总']);
   ws.getRow(1).font = { bold: true };
@@ -133,9 +190,14 @@ async function writeOutput(file: string, ext: string, version: FormatVersion, su
     const buffer = await rollupWorkbook(version, sum, units).xlsx.writeBuffer();
     await fs.writeFile(file, Buffer.from(buffer as ArrayBuffer));
   } else if (ext === '.json') {
-    await fs.writeFile(file, JSON.stringify(sum, null, 2) + '\n', 'utf8');
+    const rollup = {
+      units: units.filter((u) => !u.leftOut).map((u) => ({ name: u.name, file: u.file })),
+      leftOut: units.filter((u) => u.leftOut).map((u) => ({ name: u.name, file: u.file, reason: u.leftOut })),
+    };
+    await fs.writeFile(file, JSON.stringify({ ...sum, rollup }, null, 2) + '\n', 'utf8');
   } else {
-    await fs.writeFile(file, templateTsv(version, sum), 'utf8');
+    const summed = units.filter((u) => !u.leftOut).map((u) => u.name);
+    await fs.writeFile(file, `${rollupTsvLine(summed)}\n${templateTsv(version, sum)}`, 'utf8');
   }
 }
 
@@ -146,8 +208,18 @@ export async function runSum(inputs: string[], options: SumOptions, io: Io): Pro
     io.err(`不支持输出 ${ext || '无扩展名'} 文件（支持 ${OUTPUTS.join('、')}）\n`);
     return 2;
   }
+  // The output is never one of the inputs, --force or not: it would be overwritten by its own sum.
+  const out = await realPath(options.out);
+  const { files } = await expandInputs(inputs);
+  for (const f of files) {
+    if ((await realPath(f)) === out) {
+      io.err(`输出文件 ${options.out} 也是要汇总的输入文件，为避免覆盖它，已拒绝汇总；请换一个输出文件名或位置\n`);
+      return 2;
+    }
+  }
   const units = await checkUnits(inputs, io);
   choose(units, options.includeIncomplete);
+  setAsideDuplicates(units);
   io.out(unitsTable(units));
   const version = versionOf(units, options.format);
   if (!isFormatVersion(version)) {

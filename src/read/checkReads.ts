@@ -70,6 +70,7 @@ export function checkReads(file: string, reads: ReadReport[], lastYear?: Report)
       remarks,
       verdict: verdictOf({ tablesRead: check.tables.filter((t) => t.damage.length === 0).length, findings, unchecked: notes }),
       report: check.report,
+      ...(read.rollup ? { rollup: read.rollup } : {}),
     });
   }
   if (results.length === 0) {
@@ -104,7 +105,17 @@ function checkExchange(file: string, read: ExchangeRead, lastYear?: Report): Fil
   }
   const findings = validate(read.report, { lastYear, tables: read.tables, present: given });
   const verdict = verdictOf({ tablesRead: read.tables.length, findings, unchecked: notes });
-  return { file, format: read.report.format, tables: read.tables, findings, notes, remarks: [], verdict, report: read.report };
+  return {
+    file,
+    format: read.report.format,
+    tables: read.tables,
+    findings,
+    notes,
+    remarks: [],
+    verdict,
+    report: read.report,
+    ...(read.rollup ? { rollup: read.rollup } : {}),
+  };
 }
 
 /** Last year's report as read from a file: the first report that holds tables, its intact tables and its sheet. */

@@ -34,6 +34,19 @@ export async function walkInputs(inputs: string[], supported: (file: string) => 
   const files: string[] = [];
   const skipped: SkippedInput[] = [];
   const visited = new Set<string>();
+  // A file named twice (or reached twice, through a folder and by name, or a link) is checked once.
+  const seenFiles = new Set<string>();
+  const addFile = async (p: string) => {
+    let key = path.resolve(p);
+    try {
+      key = await fs.realpath(p);
+    } catch {
+      // a missing file: its path is its identity (reported once)
+    }
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    files.push(p);
+  };
   const walk = async (dir: string): Promise<void> => {
     let real = dir;
     try {
@@ -67,7 +80,7 @@ export async function walkInputs(inputs: string[], supported: (file: string) => 
       } else if (e.name.startsWith('~$')) {
         continue; // the lock file Office keeps beside an open document
       } else if (supported(p)) {
-        files.push(p);
+        await addFile(p);
       } else {
         const hint = otherKindHint(p);
         if (hint) skipped.push({ path: p, reason: hint });
@@ -79,11 +92,11 @@ export async function walkInputs(inputs: string[], supported: (file: string) => 
     try {
       stat = await fs.stat(input);
     } catch {
-      files.push(input); // reported as unreadable (文件不存在…) by the check
+      await addFile(input); // reported as unreadable (文件不存在…) by the check
       continue;
     }
     if (stat.isDirectory()) await walk(input);
-    else files.push(input);
+    else await addFile(input);
   }
   return { files, skipped };
 }

@@ -2,6 +2,7 @@ import { parseTsv } from '../report/recognise/recognise';
 import { NotAReportError } from './exchange';
 import type { SheetRead } from './types';
 import { decodeTextDetailed, undecodableNote } from './decode';
+import { ROLLUP_TSV_PREFIX } from './rollupMark';
 
 // Text pasted from Word, a web page or Excel and saved as .txt/.tsv: decoded whatever the editor
 // saved it as, split into rows and tab-separated cells, and recognised.
@@ -42,6 +43,7 @@ export function readPasted(data: Uint8Array): SheetRead {
   const decoded = decodeTextDetailed(data);
   const note = undecodableNote(decoded.undecodable);
   const read = readPastedText(decoded.text);
+  if (decoded.text.replace(/^\uFEFF/, '').startsWith(ROLLUP_TSV_PREFIX)) read.rollup = true;
   // The tables may be in the lines that could not be decoded: the note says so whatever was found.
   if (note) read.notes.unshift(note);
   return read;

@@ -6,7 +6,8 @@ import { extensionOf, otherKindHint } from './kinds';
 import { NoTablesError, readPasted } from './pasted';
 import { readDocx } from './readDocx';
 import { readHtml } from './readHtml';
-import { readXlsx } from './readXlsx';
+import { loadWorkbook, workbookInputs } from './readXlsx';
+import { ROLLUP_KEYWORDS } from './rollupMark';
 import type { ExchangeRead, ReadReport, Reader, SheetRead } from './types';
 
 // Every reader of the file kinds a report comes in, by extension, behind the one guard. The same
@@ -17,13 +18,32 @@ function readJson(data: Uint8Array): ExchangeRead {
   // Same decoder as pasted text: a BOM, UTF-16 or GB18030 does not make the JSON invalid.
   const decoded = decodeTextDetailed(data);
   const report = parseExchange(decoded.text);
+  const rollup = isRollupJson(decoded.text);
   const tables = TABLE_IDS.filter((t) => Object.keys(report.cells).some((id) => id.startsWith(`${t}.`)));
   const note = undecodableNote(decoded.undecodable);
-  return { kind: 'exchange', report, tables: tables.length ? tables : [...TABLE_IDS], notes: note ? [note] : [] };
+  return {
+    kind: 'exchange',
+    report,
+    tables: tables.length ? tables : [...TABLE_IDS],
+    notes: note ? [note] : [],
+    ...(rollup ? { rollup } : {}),
+  };
+}
+
+/** The "rollup" member the roll-up's JSON carries (rollupMark.ts). */
+function isRollupJson(text: string): true | undefined {
+  try {
+    const data = JSON.parse(text) as { rollup?: unknown };
+    return data && typeof data.rollup === 'object' && data.rollup !== null ? true : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readWorkbook(data: Uint8Array): Promise<SheetRead[]> {
-  return (await readXlsx(data)).map((input) => ({ kind: 'sheet', input, notes: [] }));
+  const { wb, names, sheetOrder } = await loadWorkbook(data);
+  const rollup = wb.keywords === ROLLUP_KEYWORDS ? { rollup: true as const } : {};
+  return workbookInputs(wb, names, sheetOrder).map((input) => ({ kind: 'sheet', input, notes: [], ...rollup }));
 }
 
 /**

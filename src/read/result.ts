@@ -24,6 +24,8 @@ export interface FileResult {
   reason?: string;
   /** The values read (last year's report, a roll-up). */
   report?: Report | null;
+  /** The file is a roll-up the tool wrote: never summed as a unit. */
+  rollup?: true;
 }
 
 /** A file that could not be read, as a result of its own (one bad file never hides the others). */

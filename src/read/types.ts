@@ -24,6 +24,8 @@ export interface SheetRead {
    * file, so findings name their cells.
    */
   document?: boolean;
+  /** A roll-up the tool wrote (rollupMark.ts): checked like any report, never summed as a unit. */
+  rollup?: true;
 }
 
 export interface ExchangeRead {
@@ -31,6 +33,8 @@ export interface ExchangeRead {
   report: Report;
   tables: TableId[];
   notes: string[];
+  /** A roll-up the tool wrote (rollupMark.ts). */
+  rollup?: true;
 }
 
 /** Reads a file's bytes (already past the guard). A file holds one report, or several (a workbook with tables on several sheets). */

@@ -169,4 +169,68 @@ describe('xxgk-report sum', () => {
     expect(r.err).toContain(`无法写入 ${out}：文件已存在（如要覆盖，请加上 --force）`);
     expect(readFileSync(out, 'utf8')).toBe('keep');
   });
+
+  it('counts one unit once: the same report as .json and .txt, a copy named （1） or 副本, and a file named twice', async () => {
+    const a = amountsWhole(unit(21));
+    const b = amountsWhole(unit(22));
+    const c = amountsWhole(unit(23));
+    const dir = folder({
+      '民政局.json': json(a),
+      '民政局.txt': templateTsv('2021', a),
+      '乙镇.json': json(b),
+      '乙镇（1）.json': json(b),
+      '丙街道 - 副本.json': json(c),
+      '丙街道.json': json(c),
+    });
+    const out = join(root, 'dedup.json');
+    const r = await run(['sum', dir, join(dir, '乙镇.json'), '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已汇总 3 个单位（2021版）');
+    expect(r.out).toMatch(/^民政局\t通过.*\t未计入：与 民政局\.json 重复（同一单位的另一份文件），未重复计入$/m);
+    expect(r.out).toMatch(/^乙镇（1）\t.*未计入：与 乙镇\.json 重复/m);
+    expect(r.out).toMatch(/^丙街道\t.*未计入：与 丙街道 - 副本\.json 重复/m);
+    // 乙镇.json, named on the command line too, is read once.
+    expect(r.out.match(/^乙镇\t/gm)).toHaveLength(1);
+    const sum = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sum.cells['T3.NEW.TOT']).toBe(Number(a.cells['T3.NEW.TOT']) + Number(b.cells['T3.NEW.TOT']) + Number(c.cells['T3.NEW.TOT']));
+    expect(sum.rollup.units.map((u: { name: string }) => u.name).sort()).toEqual(['丙街道 - 副本', '乙镇', '民政局'].sort());
+    expect(sum.rollup.leftOut).toHaveLength(3);
+  });
+
+  it('sets aside a file whose numbers equal another unit’s, but never units that only share zeros', async () => {
+    const a = amountsWhole(unit(24));
+    const dir = folder({
+      '甲.json': json(a),
+      '乙.json': json(a),
+      '丙.json': json(zeroReport('2021')),
+      '丁.json': json(zeroReport('2021')),
+    });
+    const r = await run(['sum', dir, '--out', join(root, 'same-numbers.json')]);
+    // The folder is walked in name order: one of the two is summed, the other set aside naming it.
+    expect(r.out).toMatch(/^(甲|乙)\t.*未计入：与 (甲|乙)\.json 重复（数字与之完全相同），未重复计入$/m);
+    expect(r.out.match(/未计入：与/g)).toHaveLength(1);
+    expect(r.out).toContain('已汇总 3 个单位（2021版）');
+  });
+
+  it.each(['.json', '.xlsx', '.tsv'])('never reads its own %s roll-up back as a unit when run twice into the same folder', async (ext) => {
+    const a = amountsWhole(unit(25));
+    const b = amountsWhole(unit(26));
+    const dir = folder({ '甲.json': json(a), '乙.json': json(b) });
+    const out = join(dir, `汇总${ext}`);
+    expect((await run(['sum', dir, '--out', out])).code).toBe(0);
+    const again = await run(['sum', dir, '--out', join(root, `again-${ext.slice(1)}.json`)]);
+    expect(again.out).toContain('已汇总 2 个单位（2021版）');
+    expect(again.out).toMatch(/^汇总\t.*未计入：这是年报助手生成的汇总文件/m);
+    const sum = JSON.parse(readFileSync(join(root, `again-${ext.slice(1)}.json`), 'utf8'));
+    expect(sum.cells['T3.NEW.TOT']).toBe(Number(a.cells['T3.NEW.TOT']) + Number(b.cells['T3.NEW.TOT']));
+  });
+
+  it('refuses an output that is one of its inputs, even with --force, and leaves it as it was', async () => {
+    const dir = folder({ '甲.json': json(unit(27)), '乙.json': json(unit(28)) });
+    const before = readFileSync(join(dir, '乙.json'), 'utf8');
+    const r = await run(['sum', dir, '--out', join(dir, '乙.json'), '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('也是要汇总的输入文件');
+    expect(readFileSync(join(dir, '乙.json'), 'utf8')).toBe(before);
+  });
 });
