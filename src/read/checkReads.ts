@@ -136,12 +136,18 @@ export function lastYearOf(file: string, reads: ReadReport[]): LastYearRead {
   return { report: found.report, tables: found.tables, ...(found.sheet ? { sheet: found.sheet } : {}) };
 }
 
-/** A Chinese reason for an error thrown while reading a file. */
+/**
+ * A Chinese reason for an error thrown while reading a file. A library's own words are English
+ * (Maximum call stack size exceeded, Bad encoding in flate stream, unclosed xml tag…): they are not
+ * shown; the reason says what it means for the user.
+ */
 export function describeError(e: unknown): string {
   if (e instanceof NotAReportError) return e.message;
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'ENOENT') return '文件不存在';
-  if (err?.code === 'EACCES') return '没有读取权限';
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return '没有读取权限';
   if (err?.code === 'EISDIR') return '这是一个文件夹';
-  return err?.message ?? String(e);
+  if (err?.code === 'EIO') return '读取文件时发生输入输出错误（磁盘或网络驱动器出错），请把文件复制到本机后再校验';
+  if (e instanceof RangeError) return '文件的结构过深或过大，无法读取（可能已损坏，或不是年报文件）';
+  return '文件已损坏或内容不符合其格式，无法读取；请用原来的软件打开后重新保存，再校验';
 }

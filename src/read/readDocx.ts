@@ -38,9 +38,22 @@ const intVal = (e: XmlElement | undefined, fallback: number): number => {
 /** Containers whose children are read as if they stood in their place (content controls, tracked insertions…). */
 const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'r', 'dir', 'bdo']);
 
-/** Text of a paragraph or run subtree: w:t, tabs as spaces, breaks as line ends; deleted text (w:delText) and field codes left out. */
+/**
+ * A run Word does not show as part of the text: hidden (w:vanish, 隐藏文字) or raised as a
+ * superscript (a footnote marker: 2 with a superscript 1 is 2, not 21).
+ */
+function unseenRun(r: XmlElement): boolean {
+  const rPr = child(r, 'rPr');
+  if (!rPr) return false;
+  const vanish = child(rPr, 'vanish');
+  if (vanish && !/^(0|false|off)$/i.test(val(vanish) ?? '')) return true;
+  return val(child(rPr, 'vertAlign')) === 'superscript';
+}
+
+/** Text of a paragraph or run subtree: w:t, tabs as spaces, breaks as line ends; deleted text (w:delText), field codes and unseen runs left out. */
 function runText(n: XmlNode, out: { text: string }): void {
   for (const e of elements(n)) {
+    if (e.localName === 'r' && unseenRun(e)) continue;
     switch (e.localName) {
       case 't':
         for (let c = e.firstChild; c; c = c.nextSibling) if (c.nodeType === TEXT_NODE) out.text += c.nodeValue ?? '';
@@ -179,6 +192,21 @@ export function readDocumentXml(xml: string): SheetRead {
   return documentSheetRead(chosen.tables.map(expandSpans), joinProse(prose), [], chosen.remarks);
 }
 
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+/** The main document part that _rels/.rels names (ECMA-376 Part 2, the officeDocument relationship); null when none. */
+async function mainPartName(zip: JSZip): Promise<string | null> {
+  const rels = zip.file('_rels/.rels');
+  if (!rels) return zip.file('word/document.xml') ? 'word/document.xml' : null;
+  const doc = new DOMParser({ onError: () => undefined }).parseFromString(await rels.async('string'), 'text/xml');
+  const list = doc.documentElement ? elements(doc.documentElement).filter((e) => e.localName === 'Relationship') : [];
+  const main = list.find((e) => OFFICE_DOCUMENT.test(e.getAttribute('Type') ?? '') && e.getAttribute('TargetMode') !== 'External');
+  const target = main?.getAttribute('Target');
+  if (!target) return null;
+  // Relative to the package root; a leading / is the root itself.
+  return target.replace(/^\/+/, '').replace(/^\.\//, '');
+}
+
 export async function readDocx(data: Uint8Array): Promise<SheetRead> {
   let zip: JSZip;
   try {
@@ -186,7 +214,9 @@ export async function readDocx(data: Uint8Array): Promise<SheetRead> {
   } catch {
     throw new NotAReportError(NOT_DOCX);
   }
-  const part = zip.file('word/document.xml') ?? zip.file(/^word\/document\d*\.xml$/i)[0] ?? null;
-  if (!part) throw new NotAReportError(`${NOT_DOCX}：没有 word/document.xml`);
+  // The main part is the one the package's relationships name (what Word opens), not always word/document.xml.
+  const name = await mainPartName(zip);
+  const part = name ? zip.file(name) : null;
+  if (!part) throw new NotAReportError(`${NOT_DOCX}：找不到文档的正文部分`);
   return readDocumentXml(await part.async('string'));
 }

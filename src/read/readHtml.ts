@@ -2,6 +2,7 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { decodeTextDetailed, undecodableNote } from './decode';
 import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, expandSpans, joinProse } from './documentGrid';
+import { NotAReportError } from './exchange';
 import type { SheetRead } from './types';
 
 // A saved web page (.html/.htm), as government sites publish the annual report: decoded in the
@@ -92,6 +93,19 @@ const BLOCK = new Set([
 
 const isElement = (n: Node): n is Element => 'tagName' in n;
 const attr = (e: Element, name: string): string | undefined => e.attrs.find((a) => a.name === name)?.value;
+
+/**
+ * An element a browser does not show: hidden, display:none or visibility:hidden in its own style
+ * (a hidden copy of the tables, a hidden duplicate row, a hidden digit), or a superscript (a
+ * footnote marker: 2<sup>1</sup> is 2, not 21). Its text is not read. Styles set by a class in a
+ * style sheet are not resolved.
+ */
+function unseen(e: Element): boolean {
+  if (e.tagName === 'sup') return true;
+  if (attr(e, 'hidden') !== undefined) return true;
+  const style = attr(e, 'style');
+  return style !== undefined && /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important\s*)?(;|$)/i.test(style);
+}
 const span = (e: Element, name: string): number => {
   const v = attr(e, name);
   if (v === undefined) return 1;
@@ -116,7 +130,7 @@ function collectText(root: Node, stop: (e: Element) => boolean, out: string[], o
       for (const c of children(n)) walk(c); // the document
       return;
     }
-    if (SKIP.has(n.tagName)) return;
+    if (SKIP.has(n.tagName) || unseen(n)) return;
     if (stop(n)) {
       flush();
       onStop?.(n);
@@ -136,9 +150,10 @@ function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
   for (const c of children(table)) {
     if (!isElement(c)) continue;
+    if (unseen(c)) continue;
     if (c.tagName === 'tr') rows.push(c);
     else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') {
-      for (const r of children(c)) if (isElement(r) && r.tagName === 'tr') rows.push(r);
+      for (const r of children(c)) if (isElement(r) && r.tagName === 'tr' && !unseen(r)) rows.push(r);
     }
   }
   return rows;
@@ -148,7 +163,7 @@ function tableRows(table: Element): Element[] {
 function findTables(root: Node, elements: Map<DocTable, Element>): DocTable[] {
   const found: DocTable[] = [];
   const walk = (n: Node) => {
-    if (isElement(n) && SKIP.has(n.tagName)) return;
+    if (isElement(n) && (SKIP.has(n.tagName) || unseen(n))) return;
     if (isElement(n) && n.tagName === 'table') {
       found.push(readTable(n, elements));
       return;
@@ -164,7 +179,7 @@ function readTable(table: Element, elements: Map<DocTable, Element>): DocTable {
   const own: string[] = [];
   const rows: DocCell[][] = tableRows(table).map((tr) =>
     children(tr)
-      .filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'))
+      .filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !unseen(c))
       .map((td) => {
         const lines: string[] = [];
         collectText(
@@ -183,8 +198,40 @@ function readTable(table: Element, elements: Map<DocTable, Element>): DocTable {
   return t;
 }
 
+/** Deeper than this, browsers stop nesting elements (Chromium's parser: 512); a report is a few levels deep. */
+export const MAX_HTML_DEPTH = 512;
+
+/** Elements whose end tag may be left out, and void elements: they do not deepen an unclosed page. */
+const NOT_NESTING = new Set(
+  'p li td th tr tbody thead tfoot option optgroup dt dd colgroup caption rb rt rp html head body br img hr meta link input col area base embed param source track wbr'.split(
+    ' ',
+  ),
+);
+
+/**
+ * How deep the page's elements nest, counted from its tags before any parsing (parse5 takes time
+ * quadratic in the depth of unclosed elements, and every walk of the tree is as deep).
+ */
+export function htmlDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+  // Comments, scripts and styles hold no elements (a < in a script is not a tag).
+  const markup = html.replace(/<!--[\s\S]*?-->|<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>/gi, '');
+  for (let m = tag.exec(markup); m; m = tag.exec(markup)) {
+    const name = m[2].toLowerCase();
+    if (NOT_NESTING.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+    if (deepest > MAX_HTML_DEPTH) break;
+  }
+  return deepest;
+}
+
 /** The report's tables and prose of an HTML page (decoded text). */
 export function readHtmlText(html: string, notes: string[] = [], remarks: string[] = []): SheetRead {
+  if (htmlDepth(html) > MAX_HTML_DEPTH)
+    throw new NotAReportError(`网页的标签嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不是正常的年报网页，已拒绝读取`);
   const doc = parse(html);
   const elements = new Map<DocTable, Element>();
   const chosen = chooseReportTables(findTables(doc, elements));
@@ -199,7 +246,17 @@ export function readHtmlText(html: string, notes: string[] = [], remarks: string
   );
 }
 
+/** Whether a read page holds any of the report's tables. */
+const holdsTables = (read: SheetRead) => (read.input.unnamed?.values.length ?? 0) > 0 || (read.input.unnamed?.tooLarge ?? 0) > 0;
+
 export function readHtml(data: Uint8Array): SheetRead {
   const page = decodePage(data);
-  return readHtmlText(page.text, page.notes, page.remarks);
+  const read = readHtmlText(page.text, page.notes, page.remarks);
+  if (holdsTables(read) || page.encoding === 'auto') return read;
+  // A page that declares the wrong charset (UTF-8 bytes under gb2312 decode without an error, as
+  // mojibake): no tables in it, so the encoding told from the bytes is tried.
+  const d = decodeTextDetailed(data);
+  const note = undecodableNote(d.undecodable);
+  const again = readHtmlText(d.text, note ? [note] : [], [`网页声明的字符编码（${page.encoding}）与内容不符，已按内容识别编码`]);
+  return holdsTables(again) ? again : read;
 }

@@ -1,0 +1,71 @@
+import { htmlDepth, MAX_HTML_DEPTH, readHtml, readHtmlText } from '../../src/read/readHtml';
+import { NotAReportError } from '../../src/read/exchange';
+import { checkSheetInput } from '../../src/report/sheet/sheetCheck';
+import { layoutGrid } from '../helpers/layoutGrids';
+
+// What a browser does not show is not read: a hidden copy of the tables, a hidden row, a hidden
+// digit, a footnote marker. And a page nested deeper than browsers nest is refused before parsing.
+
+const built = layoutGrid('2021');
+const row = (cells: string[], extra = '') => `<tr${extra}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+const table = (rows: string[], extra = '') => `<table${extra}>${rows.join('')}</table>`;
+const page = (body: string) => `<html><head><meta charset="utf-8"></head><body>${body}</body></html>`;
+const visible = table(built.grid.map((r) => row(r)));
+const valuesOf = (html: string) => {
+  const read = readHtmlText(html);
+  return checkSheetInput(read.input).report!.cells;
+};
+const pos = built.positions['T3.NEW.NP'];
+
+describe('a web page as a browser shows it', () => {
+  it('reads the visible tables, not a hidden copy with other numbers (display:none, hidden)', () => {
+    const other = layoutGrid('2021').grid.map((r) => r.map((c) => (/^\d+$/.test(c) ? String(Number(c) + 1000) : c)));
+    for (const hide of [' style="display: none"', ' hidden', ' style="color:red;visibility:hidden;"']) {
+      const cells = valuesOf(page(`<div${hide}>${table(other.map((r) => row(r)))}</div>${visible}`));
+      expect(cells['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
+    }
+  });
+
+  it('leaves out a hidden duplicate row, so the visible one is read', () => {
+    const rows = built.grid.map((r) => row(r));
+    const duplicate = [...built.grid[pos.row]];
+    duplicate[pos.col] = '999';
+    rows.splice(pos.row, 0, row(duplicate, ' style="display:none"'));
+    expect(valuesOf(page(table(rows)))['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
+  });
+
+  it('reads 5<span style="display:none">9</span> as 5 and 2<sup>1</sup> (a footnote marker) as 2', () => {
+    const grid = built.grid.map((r) => [...r]);
+    grid[pos.row][pos.col] = '5<span style="display:none">9</span>';
+    const other = built.positions['T3.NEW.BIZ'];
+    grid[other.row][other.col] = '2<sup>1</sup>';
+    const cells = valuesOf(page(table(grid.map((r) => row(r)))));
+    expect(cells['T3.NEW.NP']).toBe(5);
+    expect(cells['T3.NEW.BIZ']).toBe(2);
+  });
+});
+
+describe('pages nested deeper than browsers nest', () => {
+  it('counts nesting from the tags, not from the implied end tags of p, td or li', () => {
+    expect(htmlDepth('<div><p>a<p>b<p>c<table><tr><td>1<td>2</table></div>')).toBe(2);
+    expect(htmlDepth('<script>if (a<b) { x = "<div><div>"; }</script><div></div>')).toBe(1);
+  });
+
+  it.each([
+    ['100 000 unclosed <div>', '<div>'.repeat(100_000)],
+    ['10 000 nested tables', '<table><tr><td>'.repeat(10_000)],
+    ['30 000 nested spans', '<span>'.repeat(30_000) + '1' + '</span>'.repeat(30_000)],
+  ])('refuses %s at once, with the reason, instead of hanging or overflowing the stack', (_what, body) => {
+    expect(() => readHtmlText(page(body))).toThrow(NotAReportError);
+    expect(() => readHtmlText(page(body))).toThrow(`网页的标签嵌套过深（超过 ${MAX_HTML_DEPTH} 层）`);
+  });
+});
+
+describe('a page that declares the wrong charset', () => {
+  it('is read in the encoding its bytes have when the declared one finds no tables, and says so', () => {
+    const html = `<html><head><meta charset="gb2312"></head><body>${visible}</body></html>`;
+    const read = readHtml(new TextEncoder().encode(html)); // UTF-8 bytes under a gb2312 declaration
+    expect(checkSheetInput(read.input).report!.cells['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
+    expect(read.remarks).toContain('网页声明的字符编码（GBK）与内容不符，已按内容识别编码');
+  });
+});
