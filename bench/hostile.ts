@@ -1,3 +1,4 @@
+import { layoutTextGrid, officialLayout } from '../src/report/look/layout';
 import ExcelJS from 'exceljs';
 import { createWriteStream, promises as fs } from 'fs';
 import { constants, createDeflateRaw, deflateRawSync } from 'zlib';
@@ -111,4 +112,26 @@ export async function writeBigText(file: string, bytes: number): Promise<void> {
     out.on('error', reject);
     out.end(() => resolve());
   });
+}
+
+/** A .docx of about 1 MB whose document.xml is one text node of `bytes` digits (it inflates to that). */
+export async function writeHugeTextDocx(file: string, bytes: number): Promise<void> {
+  const deflated = await deflatedRepeat(bytes, '5');
+  const zip = zipBuffer([{ name: 'word/document.xml', deflated, size: bytes }]);
+  await fs.writeFile(file, zip);
+}
+
+/** A web page of about 3 MB: the report's labels, then rows whose colspans would lay out a huge grid. */
+export async function writeColspanPage(file: string): Promise<void> {
+  // 表三's own rows first, so that the table is taken for the report's.
+  const rows = layoutTextGrid(officialLayout('2021', 'T3')).map((r) => `<tr>${r.map((c) => `<td>${c || 0}</td>`).join('')}</tr>`);
+  for (let i = 0; i < 100_000; i++) rows.push('<tr><td colspan="1000">x</td></tr>');
+  await fs.writeFile(file, `<html><head><meta charset="utf-8"></head><body><table>${rows.join('')}</table></body></html>`);
+}
+
+/** A web page of `bytes` bytes of paragraphs of text, within the file-size limit. */
+export async function writeBigPage(file: string, bytes: number): Promise<void> {
+  const para = '<p>本年新收政府信息公开申请数量 1 件，办理结果总计 1 件。</p>\n';
+  const count = Math.ceil(bytes / Buffer.byteLength(para));
+  await fs.writeFile(file, `<html><head><meta charset="utf-8"></head><body>${para.repeat(count)}</body></html>`);
 }

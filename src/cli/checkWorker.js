@@ -39,8 +39,9 @@ process.on('message', async ({ id, task }) => {
   if (!current || current.id !== id) return;
   current = null;
   const rssMb = process.memoryUsage.rss() / 1024 / 1024;
+  const peakMb = process.resourceUsage().maxRSS / 1024;
   try {
-    process.send({ id, answer: result, rssMb });
+    process.send({ id, answer: result, rssMb, peakMb });
   } catch (e) {
     process.send({
       id,

@@ -57,6 +57,13 @@ let limits: IsolationLimits = { ...ISOLATION_LIMITS };
 const children = new Set<Child>();
 const waiting: Job[] = [];
 let nextId = 1;
+/** The largest resident set a child reported, in MiB (the benchmark's peak memory counts the children). */
+let childPeakMb = 0;
+
+/** The peak resident memory of any child so far, in MiB. */
+export function childPeakRssMb(): number {
+  return childPeakMb;
+}
 
 function unreadable(task: Task, reason: string): Answer {
   return task.kind === 'check'
@@ -96,7 +103,8 @@ function start(): Child {
   });
   const c: Child = { process: proc, job: null, timer: null, stderr: '' };
   proc.stderr?.on('data', (b: Buffer) => (c.stderr = (c.stderr + b.toString('utf8')).slice(-4000)));
-  proc.on('message', (m: { id: number; answer: Answer; rssMb: number }) => {
+  proc.on('message', (m: { id: number; answer: Answer; rssMb: number; peakMb?: number }) => {
+    if (m.peakMb && m.peakMb > childPeakMb) childPeakMb = m.peakMb;
     if (!c.job || m.id !== c.job.id) return;
     settle(c, m.answer);
     if (m.rssMb > limits.recycleRssMb) retire(c);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { DEFAULT_VERSION, FormatVersion, isFormatVersion } from '../report/standard/formats';
 import { runSum } from './sum';
 import { describeError } from './checkFile';
-import { readLastYearIsolated } from './isolate';
+import { childPeakRssMb, readLastYearIsolated } from './isolate';
 import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
 import { checkInputs, Io } from './checkInputs';
@@ -152,5 +152,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     io.err(`出错：${describe(e)}\n`);
     return 2;
+  } finally {
+    // For the benchmark: the children's peak memory, which the command's own rusage does not hold.
+    if (process.env.XXGK_REPORT_CHILD_PEAK) io.err(`childMaxRSS(MiB): ${Math.round(childPeakRssMb())}\n`);
   }
 }

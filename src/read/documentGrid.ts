@@ -1,5 +1,6 @@
 import { normaliseLabel } from '../report/standard/cellText';
 import { tableOnlyLabels } from '../report/recognise/labelMatch';
+import { NotAReportError } from './exchange';
 import type { SheetRead } from './types';
 
 // What the readers of published documents (.html, .docx, .pdf) share: the text of a table cell as
@@ -47,6 +48,7 @@ export function expandSpans(table: DocTable): string[][] {
   const grid: string[][] = [];
   const taken: boolean[][] = [];
   const rowCount = table.rows.length;
+  let filled = 0;
   table.rows.forEach((cells, r) => {
     grid[r] ??= [];
     taken[r] ??= [];
@@ -57,6 +59,12 @@ export function expandSpans(table: DocTable): string[][] {
       const colSpan = Math.max(1, Math.min(cell.colSpan || 1, MAX_SPAN));
       // rowspan="0" reaches the end of the table, as in HTML.
       const rowSpan = cell.rowSpan === 0 ? rowCount - r : Math.max(1, Math.min(cell.rowSpan || 1, rowCount - r));
+      // Bounded before it is built: spans that would lay out a huge grid are a broken or hostile document.
+      filled += rowSpan * colSpan;
+      if (filled > MAX_GRID_CELLS)
+        throw new NotAReportError(
+          `文档中的表格按合并单元格展开后超过 ${MAX_GRID_CELLS} 个单元格（年报的表格只有数百个），不像年报表格，已拒绝读取`,
+        );
       for (let dr = 0; dr < rowSpan; dr++) {
         grid[r + dr] ??= [];
         taken[r + dr] ??= [];
@@ -146,8 +154,12 @@ export function joinProse(paragraphs: string[]): string {
 export function documentSheetRead(grids: string[][][], prose: string, notes: string[] = [], remarks: string[] = []): SheetRead {
   const grid = stackGrids(grids);
   const cells = grid.reduce((n, row) => n + row.length, 0);
-  const unnamed =
-    cells > MAX_GRID_CELLS ? { row: 0, col: 0, values: [], asText: true, tooLarge: cells } : { row: 0, col: 0, values: grid, asText: true };
+  // Said in a document's words (a sheet's far cells are an .xlsx's matter).
+  if (cells > MAX_GRID_CELLS)
+    throw new NotAReportError(
+      `文档中的表格共有 ${cells} 个单元格，超过 ${MAX_GRID_CELLS} 个（年报的表格只有数百个），不像年报表格，已拒绝读取`,
+    );
+  const unnamed = { row: 0, col: 0, values: grid, asText: true };
   return {
     kind: 'sheet',
     input: { sheet: '', sheetId: '', named: [], unnamed },

@@ -25,6 +25,8 @@ export const LIMITS = {
   xlsxBytes: 100 * MiB,
   /** All parts of an .xlsx or .docx file inflated. */
   inflatedBytes: 100 * MiB,
+  /** One XML part of a .docx inflated (a report's document.xml is a few MB; the XML parser holds several times it). */
+  docxPartBytes: 20 * MiB,
   /** Parts of an .xlsx file. */
   zipEntries: 10000,
   /** Cells inside the merged ranges of one workbook (the library makes an object of each, ~1 KB). */
@@ -82,6 +84,8 @@ interface ZipKind {
   encrypted: string;
   /** The parts whose merged ranges and validations are counted (an .xlsx's sheets). */
   scan?: RegExp;
+  /** The largest XML part read (a .docx's parts are parsed whole). */
+  partBytes?: number;
 }
 
 const WORKBOOK: ZipKind = {
@@ -94,6 +98,7 @@ const WORKBOOK: ZipKind = {
 
 const DOCX: ZipKind = {
   noun: '文档',
+  partBytes: LIMITS.docxPartBytes,
   invalid: '不是有效的 .docx 文件（可能是其他类型的文件改了扩展名，或文件已损坏）',
   ole2: '不是 .docx 格式：这是设置了打开密码的 Word 文档，或改了扩展名的旧版 .doc 文件；请在 Word 或 WPS 中取消密码，或另存为 .docx 后再校验',
   encrypted: '文档已加密，无法读取；请在 Word 或 WPS 中取消密码后再校验',
@@ -120,6 +125,8 @@ function guardZip(bytes: Uint8Array, kind: ZipKind): string | null {
     if (entry.flags & 1) return kind.encrypted;
     if (entry.method !== 0 && entry.method !== 8)
       return `${kind.noun}中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}），无法读取`;
+    if (kind.partBytes && /\.xml$/i.test(entry.name) && entry.uncompressedSize > kind.partBytes)
+      return `${kind.noun}中的 ${entry.name} 解压后有 ${mb(entry.uncompressedSize)} MB，超过 ${mb(kind.partBytes)} MB 的上限（年报正文只有几 MB，可能是异常的${kind.noun}），已拒绝读取`;
     const scan = kind.scan?.test(entry.name) ?? false;
     let data: Uint8Array | null;
     try {

@@ -229,7 +229,14 @@ export function htmlDepth(html: string): number {
 }
 
 /** The report's tables and prose of an HTML page (decoded text). */
-export function readHtmlText(html: string, notes: string[] = [], remarks: string[] = []): SheetRead {
+/** Characters of markup parsed at most, once inline images are set aside (parse5 holds many times it). */
+export const MAX_HTML_MARKUP = 8_000_000;
+
+export function readHtmlText(page: string, notes: string[] = [], remarks: string[] = []): SheetRead {
+  // Images inlined as data: URIs (a saved page's pictures) hold no text and may be most of the file.
+  const html = page.replace(/\bsrc\s*=\s*(["'])data:[^"']*\1/gi, 'src=""');
+  if (html.length > MAX_HTML_MARKUP)
+    throw new NotAReportError(`网页内容过多（超过 ${MAX_HTML_MARKUP / 1_000_000} 百万个字符，图片除外），不像年报网页，已拒绝读取`);
   if (htmlDepth(html) > MAX_HTML_DEPTH)
     throw new NotAReportError(`网页的标签嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不是正常的年报网页，已拒绝读取`);
   const doc = parse(html);

@@ -258,3 +258,15 @@ describe('the zip guard reads the directory JSZip reads', () => {
     expect(await guardFile(write('honest.xlsx', zip))).toBeNull();
   });
 });
+
+describe('a Word document whose text would exhaust memory', () => {
+  it('refuses a .docx whose document.xml inflates past 20 MB (one huge text node), before the XML parser holds it', async () => {
+    const xml = Buffer.concat([
+      Buffer.from('<w:document><w:body><w:p><w:r><w:t>'),
+      Buffer.alloc(25 * 1024 * 1024, 0x35),
+      Buffer.from('</w:t></w:r></w:p></w:body></w:document>'),
+    ]);
+    const file = write('huge-text.docx', zipBuffer([{ name: 'word/document.xml', data: xml }]));
+    expect(await guardFile(file)).toContain('word/document.xml 解压后有 25 MB，超过 20 MB 的上限');
+  });
+});

@@ -1,4 +1,4 @@
-import { htmlDepth, MAX_HTML_DEPTH, readHtml, readHtmlText } from '../../src/read/readHtml';
+import { htmlDepth, MAX_HTML_DEPTH, MAX_HTML_MARKUP, readHtml, readHtmlText } from '../../src/read/readHtml';
 import { NotAReportError } from '../../src/read/exchange';
 import { checkSheetInput } from '../../src/report/sheet/sheetCheck';
 import { layoutGrid } from '../helpers/layoutGrids';
@@ -67,5 +67,19 @@ describe('a page that declares the wrong charset', () => {
     const read = readHtml(new TextEncoder().encode(html)); // UTF-8 bytes under a gb2312 declaration
     expect(checkSheetInput(read.input).report!.cells['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
     expect(read.remarks).toContain('网页声明的字符编码（GBK）与内容不符，已按内容识别编码');
+  });
+});
+
+describe('pages within the size limit that would still exhaust memory', () => {
+  it('refuses a page whose colspans would lay out a huge grid, in a document’s words', () => {
+    // The report's own rows (so the table is the report's), then rows that each span 1000 columns.
+    const rows = [...built.grid.map((r) => row(r)), ...Array.from({ length: 400 }, () => '<tr><td colspan="1000">x</td></tr>')];
+    expect(() => readHtmlText(page(table(rows)))).toThrow('文档中的表格按合并单元格展开后超过');
+  });
+
+  it('refuses a page with more markup than any report has, but sets inline images aside first', () => {
+    expect(() => readHtmlText(page(`<p>${'字'.repeat(MAX_HTML_MARKUP)}</p>`))).toThrow('网页内容过多');
+    const image = `<img src="data:image/png;base64,${'A'.repeat(MAX_HTML_MARKUP)}">`;
+    expect(valuesOf(page(image + visible))['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
   });
 });
