@@ -23,7 +23,7 @@ it('links a second inserted sheet as last year’s report and finds this year’
   await insertAll.click();
   const thisYear = '年报表格（2021版）';
   await page.getByRole('tab', { name: thisYear, exact: true }).waitFor();
-  await page.getByText('通过：全部表格已读取并校验').waitFor();
+  await page.getByText('表二、表三、表四尚未填写（还没有填写任何数字），未校验').first().waitFor();
   await insertAll.click();
   const lastYear = '年报表格（2021版）2';
   await page.getByRole('tab', { name: lastYear }).waitFor();

@@ -8,7 +8,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
 import { checkInputs, Io } from './checkInputs';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
-import { VERDICT_EXIT_CODES, worstVerdict } from '../report/standard/verdict';
+import { VERDICT_EXIT_CODES, VERDICT_LABELS, VERDICTS, worstVerdict } from '../report/standard/verdict';
 import { templateTsv } from './template';
 import { writeTemplateXlsx } from './templateXlsx';
 
@@ -80,7 +80,7 @@ async function check(args: string[], io: Io): Promise<number> {
     io.err('没有找到可以校验的文件\n');
     return 2;
   }
-  io.out(json ? renderJson(results, skipped) : renderText(results));
+  io.out(json ? renderJson(results, skipped) : renderText(results) + closingCount(results));
   if (results.length === 0) {
     io.err('没有找到可以校验的年报\n');
     return VERDICT_EXIT_CODES.unreadable;
@@ -89,6 +89,15 @@ async function check(args: string[], io: Io): Promise<number> {
 }
 
 const describe = describeError;
+
+/** The last line when several reports were checked: how many of each verdict (共 N 个文件：通过 a，有错误 b，…). */
+function closingCount(results: FileResult[]): string {
+  if (results.length < 2) return '';
+  const files = new Set(results.map((r) => (r.sheet !== undefined ? r.file.replace(/（工作表“[^”]*”）$/, '') : r.file))).size;
+  const what = files === results.length ? `共 ${files} 个文件` : `共 ${results.length} 份报告（${files} 个文件）`;
+  const counts = VERDICTS.map((v) => `${VERDICT_LABELS[v]} ${results.filter((r) => r.verdict === v).length}`).join('，');
+  return `${what}：${counts}\n`;
+}
 
 async function template(args: string[], io: Io): Promise<number> {
   const version = takeOption(args, '--format') ?? DEFAULT_VERSION;

@@ -21,6 +21,7 @@ export function summaryLine(r: FileResult): string {
 /** Where a finding is, as a person finds it: sheet and cells, lines of a text file, or the cells' Chinese names. */
 function where(f: FileResult['findings'][number]): string {
   if (f.address?.length) return `${f.sheet ? `${f.sheet}!` : ''}${f.address.join(',')}`;
+  if (f.positions?.length) return f.positions.map((p) => `第 ${p.line} 行第 ${p.column} 列`).join('、');
   if (f.lines?.length) return `第 ${f.lines.join('、')} 行`;
   const labels = f.cells.map((id) => CELL_LABELS.get(id) ?? id);
   return labels.slice(0, 3).join('、') + (labels.length > 3 ? ` 等 ${labels.length} 个单元格` : '');

@@ -124,7 +124,7 @@ function choose(units: SumUnit[], includeIncomplete: boolean): void {
     if (u.leftOut) continue;
     if (!u.report) u.leftOut = '没有读到数字';
     else if (u.verdict === 'incomplete' && !includeIncomplete)
-      u.leftOut = '部分未校验（有内容未能读取），未计入；如确需计入，请加 --include-incomplete';
+      u.leftOut = '部分未校验（有内容未能读取）；如确需计入，请在命令中加 --include-incomplete';
   }
 }
 
@@ -138,7 +138,8 @@ function versionOf(units: SumUnit[], wanted?: FormatVersion): FormatVersion | st
   const versions = [...byVersion.keys()];
   if (versions.length === 0) return '没有可以汇总的单位';
   const list = versions.map((v) => `${v}版：${byVersion.get(v)!.join('、')}`).join('；');
-  if (versions.length > 1) return `各单位的年报格式版本不同（${list}），2019版和2021版的表格不能相加。请更正这些单位的年报，或分别汇总`;
+  if (versions.length > 1)
+    return `各单位的年报格式版本不同（${list}），2019版和2021版的表格不能相加。请更正这些单位的年报，或加 --format 2021 或 --format 2019 分别汇总`;
   if (wanted && versions[0] !== wanted) return `要求汇总${wanted}版，但各单位的年报是${list}`;
   return versions[0];
 }
@@ -177,7 +178,8 @@ function rollupWorkbook(version: FormatVersion, sum: Report, units: SumUnit[]): 
       verdictLabel(u.verdict, u),
       u.errors,
       ...KEY_FIGURES.map((k) => keyFigure(u.report, k.cells)),
-      u.leftOut ? `未计入：${u.leftOut}` : '计入',
+      // The sheet is read by people who do not run the command: no option names there.
+      u.leftOut ? `未计入：${u.leftOut.replace(/；如确需计入，请在命令中加 --include-incomplete$/, '')}` : '计入',
     ]);
   }
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 40 : i === 0 ? 24 : 14));

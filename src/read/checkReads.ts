@@ -1,5 +1,5 @@
 import { parseA1 } from '../report/standard/a1';
-import { CellId, dataCells, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../report/standard/formats';
+import { CellId, dataCells, TABLE_NUMBERS, TableId } from '../report/standard/formats';
 import { Report } from '../report/standard/report';
 import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
 import { checkProse } from '../report/prose/textCheck';
@@ -28,24 +28,11 @@ export function checkReads(file: string, reads: ReadReport[], lastYear?: Report)
       continue;
     }
     if (!check || !holdsTables(check)) continue;
-    const notes = [...read.notes, ...uncheckedOf(check)];
+    const unchecked = [...read.notes, ...uncheckedOf(check)];
     // The document's own text against its tables: contradictions are warnings, what was not compared a remark.
     const prose = read.prose && check.report ? checkProse(read.prose, check.report) : null;
-    // A published report has all three tables: one not found is named (the verdict speaks of those present).
-    const absent = TABLE_IDS.filter((t) => !check.tables.some((x) => x.table === t) && !check.lost.some((l) => l.table === t));
-    const missing = absent.length
-      ? [`没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`]
-      : [];
-    // A table with no number at all passes its sums (blanks count as 0), but it is an unfilled form.
-    const empty = check.report
-      ? TABLE_IDS.filter((t) => check.tables.some((x) => x.table === t && x.damage.length === 0)).filter((t) =>
-          dataCells(check.report!.format)
-            .filter((d) => d.table === t)
-            .every((d) => check.report!.cells[d.id] === null),
-        )
-      : [];
-    const unfilled = empty.length ? [`${empty.map((t) => TABLE_NUMBERS[t]).join('、')}还没有填写任何数字`] : [];
-    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? []), ...missing, ...unfilled];
+    const notes = unchecked;
+    const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? [])];
     const inWorkbook = read.input.sheet !== '';
     // A workbook's findings name their sheet and cells; pasted text names its lines.
     const findings = [
@@ -55,7 +42,12 @@ export function checkReads(file: string, reads: ReadReport[], lastYear?: Report)
           ? f
           : inWorkbook
             ? { ...f, sheet, address: addresses }
-            : { ...f, lines: [...new Set(addresses.map((a) => parseA1(a).row + 1))] },
+            : {
+                ...f,
+                lines: [...new Set(addresses.map((a) => parseA1(a).row + 1))],
+                // Line and column of each cell: text has no cell addresses, but its cells are tab-separated.
+                positions: addresses.map((a) => ({ line: parseA1(a).row + 1, column: parseA1(a).col + 1 })),
+              },
       ),
       ...(prose?.findings ?? []),
     ];
@@ -99,7 +91,7 @@ function checkExchange(file: string, read: ExchangeRead, lastYear?: Report): Fil
     const shown =
       absent
         .slice(0, 3)
-        .map((d) => d.id)
+        .map((d) => `${d.label}（${d.id}）`)
         .join('、') + (absent.length > 3 ? ' 等' : '');
     notes.push(`${TABLE_NUMBERS[t]}有 ${absent.length} 个单元格没有给出（${shown}），不参与校验；空白单元格请写 null`);
   }

@@ -14,7 +14,7 @@ export interface FileResult {
   /** The tables read and checked. */
   tables: TableId[];
   /** Findings with their sheet and cells (a workbook) or the lines of the file (pasted text). */
-  findings: (Finding & { sheet?: string; address?: string[]; lines?: number[] })[];
+  findings: (Finding & { sheet?: string; address?: string[]; lines?: number[]; positions?: { line: number; column: number }[] })[];
   /** What the file holds that was not read or not checked (Chinese): any of it makes the report incomplete. */
   notes: string[];
   /** What the user should know that did not stop the check (Chinese). */

@@ -159,7 +159,10 @@ describe('xxgk-report check on pasted text', () => {
     sample[65] = sample[65].replace(/\t\t0\t0\t0\t0\t0\t0\t0\t$/, '\t\t2\t0\t0\t0\t0\t0\t2\t'); // line 66: 2 new, never answered
     const r = await run(['check', write('unbalanced.txt', sample.join('\n'))]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/表三·申请数量平衡（[^）]+）\n {4}\[错误\] 第 66、67、\d+、\d+ 行\n/);
+    // Row and column of each cell (text has no addresses; its cells are tab-separated).
+    expect(r.out).toMatch(
+      /表三·申请数量平衡（[^）]+）\n {4}\[错误\] 第 66 行第 3 列、第 67 行第 3 列、第 \d+ 行第 3 列、第 \d+ 行第 3 列\n/,
+    );
     const json = JSON.parse((await run(['check', join(dir, 'unbalanced.txt'), '--json'])).out);
     expect(json.files[0].findings.find((f: { rule: string }) => f.rule === 'T3-BALANCE').lines).toContain(66);
   });
@@ -236,11 +239,12 @@ describe('xxgk-report check on the exchange format', () => {
 });
 
 describe('a report that lacks a table', () => {
-  it('names the table not found (the verdict speaks of the tables present)', async () => {
+  it('is 部分未校验, never 通过, and names the table not found', async () => {
     const sample = readFileSync(join(__dirname, '..', 'fixtures', 'street-office-2019-format.txt'), 'utf8');
     const cut = sample.slice(0, sample.indexOf('四、政府信息公开行政复议'));
     const r = JSON.parse((await run(['check', write('no-t4.txt', cut), '--json'])).out).files[0];
     expect(r.tables).toEqual(['T2', 'T3']);
-    expect(r.remarks).toContain('没有找到表四（复议诉讼）；完整的年报应有表二、表三、表四');
+    expect(r.verdict).toBe('incomplete');
+    expect(r.notes).toContain('没有找到表四（复议诉讼）；完整的年报应有表二、表三、表四');
   });
 });

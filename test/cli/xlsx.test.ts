@@ -95,15 +95,16 @@ describe('xlsx template round trip', () => {
     });
   }
 
-  test('a blank template checks clean apart from the blank-cell notes, and says it is not filled in', async () => {
+  test('a blank template is 尚未填写 (部分未校验), never 通过: no finding but the blank-cell notes', async () => {
     const file = join(dir, 'blank.xlsx');
     expect((await run(['template', '--out', file])).code).toBe(0);
     const r = await run(['check', file, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
     const f = JSON.parse(r.out).files[0];
+    expect(f.verdict).toBe('incomplete');
     expect(new Set(f.findings.map((x: { rule: string }) => x.rule))).toEqual(new Set(['CELL-BLANK']));
     expect(f.findings).toHaveLength(dataCells('2021').length);
-    expect(f.remarks).toContain('表二、表三、表四还没有填写任何数字');
+    expect(f.notes.join('')).toContain('表二、表三、表四尚未填写（还没有填写任何数字），未校验');
   });
 
   test('totals as formulas: computed even before a spreadsheet recalculates the file', async () => {

@@ -1,3 +1,4 @@
+import { stackedAddress } from '../helpers/stacked';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { JSDOM } from 'jsdom';
@@ -6,7 +7,7 @@ import { createMemoryHost, MemoryHost } from '../../src/excel/memory';
 import { base64url, MAX_DIALOG_URL, resultDialogUrl } from '../../src/commands/dialogUrl';
 import { a1 } from '../../src/report/standard/a1';
 import { tableLayout } from '../../src/report/look/layout';
-import { FormatVersion, TableId } from '../../src/report/standard/formats';
+import { FormatVersion, TABLE_IDS, TableId } from '../../src/report/standard/formats';
 
 const PAGE = readFileSync(join(__dirname, '..', '..', 'src', 'commands', 'check-result.html'), 'utf8');
 const COMMANDS_URL = 'https://xxgk.example.cn/addin/commands.html';
@@ -111,8 +112,31 @@ const workbookWithErrors = (errors: number) =>
     Object.fromEntries(['NP', 'CP', 'RI', 'NGO', 'LS', 'OT', 'TOT'].slice(0, errors).map((c) => [`T3.NEW.${c}`, 7])),
   );
 
-/** A 2019 表二 whose only findings are two warnings: 本年新公开数量 above 对外公开总数量 in two rows. */
-const workbookWithTwoWarnings = () => workbookWith('2019', 'T2', { 'T2.REG.PUBLISHED': 1, 'T2.NORM.PUBLISHED': 1 });
+/**
+ * A whole 2019 report whose only findings are two warnings: 本年新公开数量 above 对外公开总数量 in
+ * two rows of 表二; 表三 and 表四 filled with one consistent figure each.
+ */
+async function workbookWithTwoWarnings(): Promise<MemoryHost> {
+  const host = createMemoryHost();
+  host.addSheet('年报');
+  host.setActiveSheet('年报');
+  host.userSelect('年报', 'A1');
+  await insertTables(host.run.bind(host), { version: '2019', tables: [...TABLE_IDS], target: 'selection', totalsAsFormulas: false });
+  const edits = {
+    'T2.REG.PUBLISHED': 1,
+    'T2.NORM.PUBLISHED': 1,
+    'T3.NEW.NP': 1,
+    'T3.NEW.TOT': 1,
+    'T3.R1.NP': 1,
+    'T3.R1.TOT': 1,
+    'T3.RT.NP': 1,
+    'T3.RT.TOT': 1,
+    'T4.RV.UPH': 1,
+    'T4.RV.TOT': 1,
+  };
+  for (const [id, value] of Object.entries(edits)) host.userEdit('年报', stackedAddress('2019', id), value);
+  return host;
+}
 
 describe('the ribbon 校验 result dialog', () => {
   it('says 通过（警告 2 条，请核对）, never a bare 通过, for a workbook whose only findings are two warnings', async () => {

@@ -2,7 +2,7 @@
 // values as the sheet holds them), with the notes on what could not be placed.
 
 import { cellString, shortText } from '../standard/cellText';
-import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS } from '../standard/formats';
+import { CellId, FormatVersion, TableId, TABLE_NAMES, TABLE_NUMBERS, dataCell } from '../standard/formats';
 import { a1 } from '../standard/a1';
 import { RawValue, SheetValueType, valueFromSheet } from './templateBlock';
 import { recognise, Recognition } from '../recognise/recognise';
@@ -55,7 +55,9 @@ export function recognitionNotes(r: Recognition, options: NoteOptions = {}): str
   if (unplaced.length > max) notes.push(`${prefix}另有 ${unplaced.length - max} 处内容未能识别`);
   for (const t of r.tables) {
     if (t.missing.length === 0) continue;
-    const ids = `${t.missing.slice(0, 5).join('、')}${t.missing.length > 5 ? ' 等' : ''}`;
+    // Named as the table names them (自然人一列的“…”), not by the cell ids of the exchange format.
+    const names = t.missing.map((id) => dataCell(t.version, id)?.label ?? id);
+    const ids = `${names.slice(0, 5).join('、')}${names.length > 5 ? ' 等' : ''}`;
     notes.push(`${prefix}${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）有 ${t.missing.length} 个单元格没有找到，不参与校验：${ids}`);
   }
   return notes;

@@ -1,4 +1,4 @@
-import { CellId, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../standard/formats';
+import { CellId, dataCells, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../standard/formats';
 import { a1 } from '../standard/a1';
 import { Merge, tableLayout } from '../look/layout';
 import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './recognisedBlock';
@@ -285,10 +285,35 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
       `${where}有 ${unknownCells.length} 个单元格是公式，但文件中没有保存计算结果（${shown}），这些单元格未校验；请在 Excel 或 WPS 中打开、保存后再校验`,
     );
   }
-  const unchecked = uncheckedOf({ sheet, tables, lost, notes });
-  const verdict = verdictOf({ tablesRead: tables.filter((t) => t.damage.length === 0).length, findings, unchecked });
   const report = reports.length
     ? { format: reports[0].format, cells: Object.assign({}, ...reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) }
     : null;
+  notes.push(...incompleteReport(where, tables, lost, report));
+  const unchecked = uncheckedOf({ sheet, tables, lost, notes });
+  const verdict = verdictOf({ tablesRead: tables.filter((t) => t.damage.length === 0).length, findings, unchecked });
   return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, report };
+}
+
+/**
+ * What keeps a sheet with tables from being a whole report, as notes that make it 部分未校验 (never
+ * 通过): a table of the three that is not there, and tables in which no number has been entered at
+ * all (their sums hold, blanks counting as 0, but it is an unfilled form: 尚未填写). Once a number is
+ * entered, blanks count as 0 like everywhere else.
+ */
+function incompleteReport(
+  where: string,
+  tables: readonly TableOnSheet[],
+  lost: readonly { table: TableId }[],
+  report: Report | null,
+): string[] {
+  if (tables.length === 0 && lost.length === 0) return [];
+  const absent = TABLE_IDS.filter((t) => !tables.some((x) => x.table === t) && !lost.some((l) => l.table === t));
+  const notes = absent.length
+    ? [`${where}没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`]
+    : [];
+  const read = tables.filter((x) => x.damage.length === 0).map((x) => x.table);
+  const entered = (id: CellId) => report?.cells[id] !== null && report?.cells[id] !== undefined;
+  if (report && read.length && !dataCells(report.format).some((d) => read.includes(d.table) && entered(d.id)))
+    notes.push(`${where}${read.map((t) => TABLE_NUMBERS[t]).join('、')}尚未填写（还没有填写任何数字），未校验`);
+  return notes;
 }

@@ -138,7 +138,7 @@ export const RULES: readonly RuleDef[] = [
     versions: BOTH,
     severity: 'warning',
     name: '正文与表格',
-    basis: '年报正文中的数字应与统计表格一致（句式见 src/report/prose/prosePatterns.ts）',
+    basis: '年报正文中的数字应与统计表格一致',
     crossYear: false,
   },
 ];
