@@ -21,8 +21,12 @@ async function insertAll(page: Page, version: FormatVersion): Promise<void> {
   await page.getByRole('radio', { name: version === '2021' ? /^2021版/ : /^2019版/ }).check();
   await page.getByRole('button', { name: '插入全部三张表' }).click();
   await page.getByRole('tab', { name: `年报表格（${version}版）` }).waitFor();
-  // Inserted and not yet filled: never 通过 until a number is entered.
-  await page.getByText('表二、表三、表四尚未填写（还没有填写任何数字），未校验').first().waitFor();
+  // Inserted and not yet filled: never 通过 until a number is entered (totals as formulas compute
+  // numbers, 0, of their own).
+  await page
+    .getByText(/表二、表三、表四尚未填写（还没有填写任何数字），未校验|通过：全部表格已读取并校验/)
+    .first()
+    .waitFor();
 }
 
 const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
@@ -162,6 +166,9 @@ describe('fit and finish', () => {
   it('keeps the findings list from jumping: the counts bar keeps its height when findings change', async () => {
     const page = await open();
     await insertAll(page, '2021');
+    // From a form with a number in it (before the first number, the list says the form is not filled in).
+    await typeInto(page, stackedAddress('2021', 'T4.RV.UPH'), '0');
+    await page.getByText('通过：全部表格已读取并校验').waitFor();
     const bar = page.getByTestId('counts');
     const before = await bar.boundingBox();
     await typeInto(page, stackedAddress('2021', 'T4.RV.TOT'), '9');

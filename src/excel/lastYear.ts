@@ -237,6 +237,12 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
       const pasted = queuePastedBlocks(scans, info.sheetId);
       if (customs.length || pasted.length) await context.sync();
 
+      const thisYear = thisYearSites(scans, pasted, info.sheetId);
+      // A later year never uses an earlier format: a 2021-format report cannot be last year's for a
+      // 2019-format one (the carry-over would compare different forms). Refused, naming each sheet.
+      const older = info.report && info.report.format === '2021' ? thisYear.filter((t) => t.sites.version === '2019') : [];
+      if (older.length)
+        throw new ProblemError({ code: 'lastYearNewer', last: info.report!.format, sheets: [...new Set(older.map((t) => t.ws.name))] });
       queueRemoveHighlights(customs);
       if (!old.isNullObject) old.delete();
       if (!oldData.isNullObject) oldData.delete();
@@ -253,7 +259,7 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
         LAST_YEAR_COMMENT,
       );
       let highlights = 0;
-      for (const t of thisYearSites(scans, pasted, info.sheetId)) highlights += queueCrossYearHighlights(t.ws, t.sites, info);
+      for (const t of thisYear) highlights += queueCrossYearHighlights(t.ws, t.sites, info);
       if (info.kind === 'file') target.load('id');
       await context.sync();
       if (info.kind === 'file') info = { ...info, sheetId: target.id };

@@ -19,6 +19,8 @@ export type Problem =
   | { code: 'noTables'; sheet: string; for: 'recognise' | 'convert' | 'lastYear' }
   | { code: 'nothingToRollUp' }
   | { code: 'mixedVersions'; sheetsByVersion: { version: string; sheets: string[] }[] }
+  /** Last year's report is in a later format than this year's sheets. */
+  | { code: 'lastYearNewer'; last: string; sheets: string[] }
   /** A reason already worded where it arose (the shared file readers, the pane itself). */
   | { code: 'said'; text: string };
 

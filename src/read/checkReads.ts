@@ -3,6 +3,7 @@ import { CellId, dataCells, TABLE_NUMBERS, TableId } from '../report/standard/fo
 import { Report } from '../report/standard/report';
 import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
 import { checkProse } from '../report/prose/textCheck';
+import { crossYearRefusal } from '../report/standard/rules';
 import { validate } from '../report/standard/validate';
 import { verdictOf } from '../report/standard/verdict';
 import { NotAReportError } from './exchange';
@@ -95,6 +96,8 @@ function checkExchange(file: string, read: ExchangeRead, lastYear?: Report): Fil
         .join('、') + (absent.length > 3 ? ' 等' : '');
     notes.push(`${TABLE_NUMBERS[t]}有 ${absent.length} 个单元格没有给出（${shown}），不参与校验；空白单元格请写 null`);
   }
+  const refusal = lastYear ? crossYearRefusal(read.report.format, lastYear.format) : null;
+  if (refusal) notes.push(refusal);
   const findings = validate(read.report, { lastYear, tables: read.tables, present: given });
   const verdict = verdictOf({ tablesRead: read.tables.length, findings, unchecked: notes });
   return {

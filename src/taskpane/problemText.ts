@@ -77,6 +77,8 @@ export function problemText(p: Problem): string {
       const list = p.sheetsByVersion.map((v) => `${v.version}版：${v.sheets.join('、')}`).join('；');
       return `所选工作表的格式版本不同（${list}），2019版和2021版的表格不能相加。请只勾选同一版本的工作表。`;
     }
+    case 'lastYearNewer':
+      return `上年报告是${p.last}版，而本年的${p.sheets.map((s) => `工作表“${s}”`).join('、')}是2019版：较晚的年份不会使用较早的格式，不能作为上年报告核对。请确认本年的表格版本（2021 年及以后的年报用2021版），或选择正确的上年报告。`;
     case 'said':
       return p.text;
   }

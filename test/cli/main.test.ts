@@ -124,6 +124,20 @@ describe('xxgk-report check', () => {
     const r = await run(['check', folder, '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).files.map((f: { file: string }) => f.file)).toEqual([join(folder, 'a.json'), join(folder, 'b.json')]);
+    // The text output closes with the count of each verdict.
+    const text = await run(['check', folder, join(folder, 'a.json'), join(dir, 'no-such.json')]);
+    expect(text.out.trim().split('\n').pop()).toBe('共 3 个文件：通过 1，有错误 1，部分未校验 0，无法读取 1');
+  });
+
+  it('does not compare a 2019-format report with a 2021-format last year: 部分未校验, saying why', async () => {
+    const thisYear = write('2019.json', zeroReport('2019'));
+    const last = write('2021.json', { ...zeroReport('2021'), cells: { ...zeroReport('2021').cells, 'T3.COUT.NP': 4 } });
+    const r = JSON.parse((await run(['check', thisYear, '--last-year', last, '--json'])).out).files[0];
+    expect(r.verdict).toBe('incomplete');
+    expect(r.findings.filter((f: { rule: string }) => f.rule === 'XY-CARRY')).toEqual([]);
+    expect(r.notes.join('')).toContain(
+      '上年报告是2021版，本年的表格是2019版：较晚的年份不会使用较早的格式，跨年度数字（上年结转等）未核对',
+    );
   });
 
   it('rejects unknown commands and options with the usage', async () => {
@@ -145,7 +159,9 @@ describe('xxgk-report check on pasted text', () => {
     const r = await run(['check', write('lost-row.txt', sample.join('\n')), '--json']);
     const file = JSON.parse(r.out).files[0];
     expect(file.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
-    expect(file.notes.join('\n')).toContain('有 7 个单元格没有找到，不参与校验');
+    // Named as the table names them, not by cell ids.
+    expect(file.notes.join('\n')).toContain('有 7 个单元格没有找到，不参与校验：自然人一列的“（一）予以公开”');
+    expect(file.notes.join('\n')).not.toMatch(/T3\.R1/);
     // Nothing wrong was found, but a row was not read: never "passed".
     expect(file.verdict).toBe('incomplete');
     expect(r.code).toBe(3);

@@ -137,6 +137,7 @@ describe('xxgk-report sum', () => {
     const r = await run(['sum', folder({ 'new.json': json(unit(7)), 'old.json': json(unit(8, '2019')) }), '--out', out]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('各单位的年报格式版本不同（2021版：new；2019版：old），2019版和2021版的表格不能相加');
+    expect(r.err).toContain('或加 --format 2021 或 --format 2019 分别汇总');
     expect(existsSync(out)).toBe(false);
     const wrong = await run(['sum', folder({ 'new.json': json(unit(7)) }), '--out', out, '--format', '2019']);
     expect(wrong.code).toBe(2);

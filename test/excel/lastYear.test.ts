@@ -215,4 +215,16 @@ describe('last year’s report linked in the workbook', () => {
     const r = await linkLastYear(host.run.bind(host), { kind: 'sheet', sheetId: await sheetOf(host, 'Sheet1') });
     expect(worded(r)).toMatchObject({ kind: 'failed', message: expect.stringContaining('没有找到年报统计表格') });
   });
+
+  it('refuses a 2021-format report as last year of a 2019-format sheet, naming the sheet, and writes nothing', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    const thisYear = await insertSheet(host, '2019');
+    const lastYear = await insertSheet(host, '2021');
+    host.userEdit(lastYear.sheet, lastYear.at('T3.COUT.NP'), '3');
+    const r = await linkLastYear(host.run.bind(host), { kind: 'sheet', sheetId: await sheetOf(host, lastYear.sheet) });
+    expect(r).toMatchObject({ kind: 'failed', problem: { code: 'lastYearNewer', last: '2021', sheets: [thisYear.sheet] } });
+    expect(worded(r).message).toContain(`而本年的工作表“${thisYear.sheet}”是2019版：较晚的年份不会使用较早的格式`);
+    expect(host.names().some((n) => n.name === LAST_YEAR_NAME)).toBe(false);
+  });
 });

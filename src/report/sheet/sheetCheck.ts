@@ -5,6 +5,7 @@ import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './re
 import { PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from './templateBlock';
 import { Report } from '../standard/report';
 import { Finding, validate } from '../standard/validate';
+import { crossYearRefusal } from '../standard/rules';
 import { Verdict, verdictOf } from '../standard/verdict';
 
 // The one check of a sheet, for the add-in (src/excel/check.ts reads the sheet through office.js) and
@@ -289,6 +290,8 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     ? { format: reports[0].format, cells: Object.assign({}, ...reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) }
     : null;
   notes.push(...incompleteReport(where, tables, lost, report));
+  const refusal = report && options.lastYear ? crossYearRefusal(report.format, options.lastYear.format) : null;
+  if (refusal) notes.push(`${where}${refusal}`);
   const unchecked = uncheckedOf({ sheet, tables, lost, notes });
   const verdict = verdictOf({ tablesRead: tables.filter((t) => t.damage.length === 0).length, findings, unchecked });
   return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, report };

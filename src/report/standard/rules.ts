@@ -361,8 +361,19 @@ export function relationInstances(v: FormatVersion): readonly RelationInstance[]
   return cached;
 }
 
-/** Every cross-year rule instance between this year's report and last year's. */
+/**
+ * Why last year's report cannot be compared with this year's, in Chinese; null when it can. A later
+ * year never uses an earlier format: a 2021-format report is not last year's for a 2019-format one.
+ */
+export function crossYearRefusal(v: FormatVersion, last: FormatVersion): string | null {
+  return v === '2019' && last === '2021'
+    ? '上年报告是2021版，本年的表格是2019版：较晚的年份不会使用较早的格式，跨年度数字（上年结转等）未核对；请确认本年表格的版本或上年报告'
+    : null;
+}
+
+/** Every cross-year rule instance between this year's report and last year's (none when they cannot be compared). */
 export function crossYearInstances(v: FormatVersion, last: FormatVersion): RelationInstance[] {
+  if (crossYearRefusal(v, last)) return [];
   return RULES.filter((r) => appliesTo(r.id, v)).flatMap((r) => CROSS_YEAR[r.id]?.(v, last) ?? []);
 }
 

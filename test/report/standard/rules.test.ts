@@ -196,10 +196,18 @@ describe('the rule catalogue (src/report/standard/rules.ts) equals rules.json', 
     });
 
     const { byKey } = catalogueByKey(scope.instances);
+    // A scope with no instance (2019 after 2021) is checked by the test above alone.
+    if (Object.keys(scope.written).length === 0) continue;
     it.each(Object.entries(scope.written))(`${scope.name} %s: %s`, (key, text) => {
       const want = canonical(parseEquation(text, `${scope.name} ${key}`));
       const got = byKey.get(key);
       expect(`${key}: ${got ? canonical(got) : `(not in ${fn})`}`).toBe(`${key}: ${want}`);
     });
   }
+});
+
+describe('what a clerk reads of each rule', () => {
+  it('names no file of the program in any rule’s name or basis', () => {
+    for (const r of RULES) expect(`${r.name} ${r.basis}`).not.toMatch(/src\/|\.ts\b/);
+  });
 });
