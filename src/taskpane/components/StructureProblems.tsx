@@ -38,7 +38,7 @@ export function StructureProblems({ check, onReinsert }: StructureProblemsProps)
       {notes.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>部分未校验：以下内容未能识别</MessageBarTitle>
+            <MessageBarTitle>部分未校验：以下内容未读取或未校验</MessageBarTitle>
             {notes.map((n) => (
               <div key={n.key}>{n.text}</div>
             ))}
