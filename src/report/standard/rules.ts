@@ -114,7 +114,7 @@ export const RULES: readonly RuleDef[] = [
     versions: BOTH,
     severity: 'warning',
     name: '上年结转',
-    basis: '本年“上年结转”应等于上年报告的“结转下年度继续办理”',
+    basis: '本年“上年结转”应等于上年报告的“结转下年度继续办理”；上年报告公开后可能更正过数字，所以只作为警告，请核对',
     crossYear: true,
   },
   {
@@ -130,7 +130,7 @@ export const RULES: readonly RuleDef[] = [
     versions: ['2019'],
     severity: 'warning',
     name: '上一年项目数量',
-    basis: '上一年项目数量应等于上年报告的上一年项目数量加本年增/减',
+    basis: '上一年项目数量应等于上年报告的上一年项目数量加本年增/减；上年报告公开后可能更正过数字，所以只作为警告，请核对',
     crossYear: true,
   },
   {

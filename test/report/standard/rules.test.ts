@@ -210,4 +210,10 @@ describe('what a clerk reads of each rule', () => {
   it('names no file of the program in any rule’s name or basis', () => {
     for (const r of RULES) expect(`${r.name} ${r.basis}`).not.toMatch(/src\/|\.ts\b/);
   });
+
+  it('says why a rule whose message says 应等于 or 等于 is only a warning or a note', () => {
+    for (const r of RULES.filter((x) => x.severity !== 'error' && /等于/.test(x.basis))) {
+      expect([r.id, r.basis]).toEqual([r.id, expect.stringMatching(/只作为警告|一般等于|如有其他变动可说明/)]);
+    }
+  });
 });
