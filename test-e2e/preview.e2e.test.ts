@@ -149,10 +149,12 @@ describe('fit and finish', () => {
     await page.close();
   });
 
-  it('reaches the 插入全部三张表, 立即校验 and 表三 buttons by Tab alone', async () => {
+  it('reaches the 插入全部三张表, 立即校验 and 表三 buttons by Tab (Esc, Tab to leave the grid)', async () => {
     const page = await open();
     const names: string[] = [];
     for (let i = 0; i < 25; i++) {
+      // In the grid, Tab moves between cells as in Excel; Esc then Tab leaves it.
+      if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'grid')) await page.keyboard.press('Escape');
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => (document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || '').trim()),
@@ -255,6 +257,29 @@ describe('the supervising office and the published text', () => {
 });
 
 describe('what a clerk sees', () => {
+  it('commits each entry and moves on Tab, Enter and the arrows, however fast the typing (120 ⇥ 15 ⇥ 0 ↵)', async () => {
+    const page = await open();
+    await insertAll(page, '2021');
+    const [np, biz, sci] = ['T3.NEW.NP', 'T3.NEW.BIZ', 'T3.NEW.SCI'].map((id) => stackedAddress('2021', id));
+    await cell(page, np).click();
+    // Without pauses: the keys come faster than the cell's input takes the focus.
+    for (const key of ['1', '2', '0', 'Tab', '1', '5', 'Tab', '0', 'Enter']) await page.keyboard.press(key);
+    await eventually(() => cell(page, np).textContent(), '120');
+    await expect(cell(page, biz).textContent()).resolves.toBe('15');
+    await expect(cell(page, sci).textContent()).resolves.toBe('0');
+    // Typing then an arrow commits and moves, as in Excel; Tab without typing moves and stays in the grid.
+    const below = stackedAddress('2021', 'T3.CIN.NP');
+    await cell(page, np).click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => cell(page, np).textContent(), '7');
+    await eventually(() => page.getByTestId('namebox').textContent(), below);
+    await page.keyboard.press('Tab');
+    await eventually(() => page.getByTestId('namebox').textContent(), stackedAddress('2021', 'T3.CIN.BIZ'));
+    await expect(page.evaluate(() => !!document.activeElement?.closest('[role="grid"]'))).resolves.toBe(true);
+    await page.close();
+  });
+
   /** Whether an element is inside the visible part of the scrolled task pane. */
   async function inPaneView(page: Page, locator: ReturnType<Page['locator']>): Promise<boolean> {
     const pane = await page.locator('aside[aria-label="任务窗格"]').boundingBox();

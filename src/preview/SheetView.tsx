@@ -34,17 +34,40 @@ function parseRange(address: string): { top: number; left: number; bottom: numbe
   return { top: p.row, left: p.col, bottom: q.row, right: q.col };
 }
 
+/** An edit in a cell: where, its text, and whether it began by typing (then the arrows commit and move, as in Excel). */
+interface Edit {
+  pos: Pos;
+  text: string;
+  typed: boolean;
+}
+
+/** Where a key moves the active cell: the arrows, Enter (down), Tab (right; Shift+Tab left). */
+function moveOf(e: { key: string; shiftKey: boolean }): Pos | null {
+  const moves: Record<string, Pos> = {
+    ArrowUp: { row: -1, col: 0 },
+    ArrowDown: { row: 1, col: 0 },
+    ArrowLeft: { row: 0, col: -1 },
+    ArrowRight: { row: 0, col: 1 },
+    Enter: { row: 1, col: 0 },
+    Tab: { row: 0, col: e.shiftKey ? -1 : 1 },
+  };
+  return moves[e.key] ?? null;
+}
+
 const BORDER = (b: { style: string; color: string }) => (b.style && b.style !== 'None' ? `1px solid ${b.color || '#000'}` : undefined);
 
 export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
-  const [editing, setEditingState] = useState<{ pos: Pos; text: string } | null>(null);
-  // The edit in progress, readable synchronously: Enter commits, then the input's blur must not commit again.
-  const editRef = useRef<{ pos: Pos; text: string } | null>(null);
-  const setEditing = (e: { pos: Pos; text: string } | null) => {
+  const [editing, setEditingState] = useState<Edit | null>(null);
+  // The edit in progress, readable synchronously: Enter commits, then the input's blur must not commit
+  // again; keys typed before the cell's input has the focus go to it, not to a new edit.
+  const editRef = useRef<Edit | null>(null);
+  const setEditing = (e: Edit | null) => {
     editRef.current = e;
     setEditingState(e);
   };
   const gridRef = useRef<HTMLDivElement>(null);
+  // Esc was pressed in the grid: the next Tab leaves it.
+  const leaving = useRef(false);
   const sel = host.selection();
   const selRange = sel.sheet === sheet ? parseRange(sel.address) : { top: 0, left: 0, bottom: 0, right: 0 };
   // Several areas after a finding's cells were selected exactly (RangeAreas.select).
@@ -78,7 +101,14 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
   const startEdit = (pos: Pos, text?: string) => {
     const c = host.cell(sheet, a1(pos.row, pos.col));
     host.setCellEditMode(true);
-    setEditing({ pos, text: text ?? c.formula ?? (c.value === null ? '' : String(c.value)) });
+    setEditing({ pos, text: text ?? c.formula ?? (c.value === null ? '' : String(c.value)), typed: text !== undefined });
+  };
+
+  /** The active cell as the workbook has it now (a render's `active` may be a keystroke behind). */
+  const activeNow = (): Pos => {
+    const s = host.selection();
+    const r = s.sheet === sheet ? parseRange(s.address) : { top: 0, left: 0 };
+    return { row: r.top, col: r.left };
   };
 
   useEffect(() => {
@@ -101,22 +131,40 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
   }, [selKey]);
 
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
-    const moves: Record<string, Pos> = {
-      ArrowUp: { row: -1, col: 0 },
-      ArrowDown: { row: 1, col: 0 },
-      ArrowLeft: { row: 0, col: -1 },
-      ArrowRight: { row: 0, col: 1 },
-      Enter: { row: 1, col: 0 },
-      Tab: { row: 0, col: e.shiftKey ? -1 : 1 },
-    };
-    const m = moves[e.key];
+    // Esc, then Tab, leaves the grid (Tab alone moves between cells, as in Excel): no keyboard trap.
+    if (e.key === 'Escape' && !editRef.current) {
+      leaving.current = true;
+      return;
+    }
+    if (e.key === 'Tab' && leaving.current) {
+      leaving.current = false;
+      return;
+    }
+    leaving.current = false;
+    const m = moveOf(e);
+    const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey;
+    const current = editRef.current;
+    if (current) {
+      // Typed faster than the cell's input took the focus (120 ⇥ 15 ⇥ 0 ↵): the keys are the edit's.
+      if (printable) {
+        e.preventDefault();
+        setEditing({ ...current, text: current.text + e.key });
+      } else if (m) {
+        e.preventDefault();
+        commit(m);
+      }
+      return;
+    }
+    const here = activeNow();
     if (m) {
       e.preventDefault();
-      select({ row: active.row + m.row, col: active.col + m.col });
+      select({ row: here.row + m.row, col: here.col + m.col });
+    } else if (e.key === 'Process') {
+      // An input method (Chinese) starts composing: the cell opens for it, as typing a letter does.
+      startEdit(here, '');
     } else if (e.key === 'F2') {
       e.preventDefault();
-      startEdit(active);
+      startEdit(here);
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       // Ctrl+Z undoes the last typing or paste, as the pane's messages promise (可以撤销).
       e.preventDefault();
@@ -125,10 +173,10 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       performance.mark('xxgk-edit');
-      host.userEdit(sheet, a1(active.row, active.col), null);
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+      host.userEdit(sheet, a1(here.row, here.col), null);
+    } else if (printable) {
       e.preventDefault();
-      startEdit(active, e.key);
+      startEdit(here, e.key);
     }
   };
 
@@ -158,7 +206,11 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
         ref={gridRef}
         tabIndex={0}
         role="grid"
+        // Tab moves between cells here, as in Excel: Fluent's focus manager (tabster), which handles
+        // Tab for the whole page and would take the focus out of the grid, leaves this subtree alone.
+        data-tabster='{"uncontrolled":{}}'
         aria-label={`工作表 ${sheet}`}
+        aria-description="Tab 和方向键在单元格之间移动；按 Esc 后再按 Tab 离开表格"
         onKeyDown={onGridKey}
         onPaste={(e) => {
           // Text copied from Word, a web page or Excel arrives tab-separated: paste it from the active cell.
@@ -262,14 +314,15 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                           autoFocus
                           aria-label={`编辑 ${address}`}
                           value={editing.text}
-                          onChange={(e) => setEditing({ pos: editing.pos, text: e.target.value })}
+                          onChange={(e) => setEditing({ ...editing, text: e.target.value })}
                           onKeyDown={(e) => {
-                            if (e.key === 'Enter') {
+                            // The cell's keys are its own: the grid must not move again on the same Enter.
+                            e.stopPropagation();
+                            const m = moveOf(e);
+                            // Enter and Tab commit and move; the arrows too when the edit began by typing (Excel's 输入 mode).
+                            if (m && (e.key === 'Enter' || e.key === 'Tab' || editing.typed)) {
                               e.preventDefault();
-                              commit({ row: 1, col: 0 });
-                            } else if (e.key === 'Tab') {
-                              e.preventDefault();
-                              commit({ row: 0, col: e.shiftKey ? -1 : 1 });
+                              commit(m);
                             } else if (e.key === 'Escape') {
                               host.setCellEditMode(false);
                               setEditing(null);
