@@ -17,7 +17,8 @@ export async function measureEditToFindings(samples = 15): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(url);
     await page.getByRole('button', { name: '插入全部三张表' }).click();
-    await page.getByText('数字全部对得上').waitFor();
+    // Inserted and not yet filled in: the pane says so (never 通过 before a number is entered).
+    await page.getByText('表二、表三、表四尚未填写（还没有填写任何数字），未校验').first().waitFor();
     const t2Rows = tableLayout('2021', 'T2').rowCount + GAP_ROWS;
     const d = tableLayout('2021', 'T3').data.find((x) => x.id === 'T3.NEW.BIZ')!;
     const times = await editLatencies(page, a1(t2Rows + d.row, d.col), samples, (i) => `商业企业列：第一项 ${i} `);
