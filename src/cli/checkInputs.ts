@@ -13,13 +13,17 @@ const PROGRESS_FROM = 20;
 
 /**
  * Checks the files the inputs name (folders walked), each in the isolated worker, in order, for
- * `check` and `sum` alike. Skipped inputs are reported first, an unreadable file as it comes (and
- * still handed to `each`, so that the caller lists it).
+ * `check` and `sum` alike. Skipped inputs are reported first; an unreadable file is handed to `each`,
+ * so that the caller lists it with its reason (and said on standard error too where asked).
  */
 export async function checkInputs(
   inputs: string[],
   io: Io,
-  options: CheckFileOptions & { progress: boolean },
+  options: CheckFileOptions & {
+    progress: boolean;
+    /** Say on standard error why a file could not be read (when the output itself does not say it to a person, e.g. JSON). */
+    tellUnreadable: boolean;
+  },
   each: (outcome: FileOutcome) => void,
 ): Promise<{ skipped: SkippedInput[]; fileCount: number }> {
   const { files, skipped } = await expandInputs(inputs);
@@ -30,7 +34,8 @@ export async function checkInputs(
   for (const [i, file] of files.entries()) {
     if (progress && (i % 10 === 0 || i === files.length - 1)) io.err(`\r正在校验 ${i + 1}/${files.length} …`);
     const outcome = await outcomes[i];
-    if (outcome.unreadable !== undefined) io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
+    if (outcome.unreadable !== undefined && options.tellUnreadable)
+      io.err(`${progress ? '\n' : ''}无法校验 ${file}：${outcome.unreadable}\n`);
     each(outcome);
   }
   if (progress) io.err('\n');

@@ -72,7 +72,8 @@ async function check(args: string[], io: Io): Promise<number> {
     }
   }
   const results: FileResult[] = [];
-  const { skipped, fileCount } = await checkInputs(args, io, { lastYear, progress: !json }, (outcome) => {
+  // The text report lists an unreadable file with its reason: said once, there (JSON: on standard error too, for a person).
+  const { skipped, fileCount } = await checkInputs(args, io, { lastYear, progress: !json, tellUnreadable: json }, (outcome) => {
     results.push(...outcome.results);
     if (outcome.unreadable !== undefined) results.push(unreadableResult(outcome.file, outcome.unreadable));
   });

@@ -46,7 +46,7 @@ async function realPath(p: string): Promise<string> {
 /** The units of the inputs, each checked. */
 async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
   const units: SumUnit[] = [];
-  await checkInputs(inputs, io, { progress: true }, (outcome) => {
+  await checkInputs(inputs, io, { progress: true, tellUnreadable: true }, (outcome) => {
     const base = path.basename(outcome.file, path.extname(outcome.file));
     if (outcome.unreadable !== undefined) {
       units.push({

@@ -111,8 +111,8 @@ describe('xxgk-report check', () => {
     const p = content === null ? join(dir, name) : write(name, content);
     const r = await run(['check', p]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(p);
-    expect(r.err).toContain(reason);
+    expect(r.out).toContain(p);
+    expect(r.out).toContain(reason);
   });
 
   it('checks every report in a folder', async () => {
@@ -220,14 +220,14 @@ describe('xxgk-report check on awkward text files', () => {
     const file = write('tabs.txt', '\t'.repeat(3_000_000));
     const r = await run(['check', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('文本中的单元格过多');
+    expect(r.out).toContain('文本中的单元格过多');
   });
 
   it('says that a .txt holding a zip (a renamed .xlsx) is not text', async () => {
     const file = write('renamed.txt', 'PK\u0003\u0004 rest of a zip');
     const r = await run(['check', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('很可能是改了扩展名的 .xlsx 或 .docx');
+    expect(r.out).toContain('很可能是改了扩展名的 .xlsx 或 .docx');
   });
 
   it('lists the files it passed over in --json too', async () => {
@@ -250,7 +250,7 @@ describe('xxgk-report check on the exchange format', () => {
     expect(r.findings).toEqual([]);
     const empty = await run(['check', write('empty.json', { format: '2021', cells: {} })]);
     expect(empty.code).toBe(2);
-    expect(empty.err).toContain('JSON 中没有任何单元格');
+    expect(empty.out).toContain('JSON 中没有任何单元格');
   });
 });
 

@@ -382,8 +382,8 @@ describe('check on other workbooks and files', () => {
     writeFileSync(file, Buffer.from('PK\u0003\u0004 this is not really a zip file at all'));
     const r = await run(['check', file]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`无法校验 ${file}`);
-    expect(r.err).toContain('不是有效的 .xlsx 文件');
+    expect(r.out).toContain(`${file}：无法读取——`);
+    expect(r.out).toContain('不是有效的 .xlsx 文件');
   });
 
   test('content outside the named tables is named, not passed over: a further table, or numbers beside a table', async () => {
@@ -449,7 +449,7 @@ describe('check on other workbooks and files', () => {
     await templateWorkbook('2021', { report: zeroReport('2021') }).xlsx.writeFile(join(folder, 'ok.xlsx'));
     const named = await run(['check', empty]);
     expect(named.code).toBe(2);
-    expect(named.err).toContain('工作簿中没有找到年报统计表格');
+    expect(named.out).toContain('工作簿中没有找到年报统计表格');
     const walked = await run(['check', folder]);
     // A report the reader could not recognise must not let the folder pass.
     expect(walked.code).toBe(2);

@@ -39,8 +39,8 @@ describe('files that are not regular files', () => {
     execFileSync('mkfifo', [fifo]);
     const r = await run(['check', fifo]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(fifo);
-    expect(r.err).toContain('不是普通文件（这是命名管道）');
+    expect(r.out).toContain(fifo);
+    expect(r.out).toContain('不是普通文件（这是命名管道）');
   }, 10000);
 
   it('refuses a symbolic link to /dev/zero', async () => {
@@ -48,8 +48,8 @@ describe('files that are not regular files', () => {
     symlinkSync('/dev/zero', link);
     const r = await run(['check', link]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(link);
-    expect(r.err).toContain('不是普通文件（这是设备文件）');
+    expect(r.out).toContain(link);
+    expect(r.out).toContain('不是普通文件（这是设备文件）');
   }, 10000);
 
   it('says 文件不存在 for a missing path, and checks the other files', async () => {
@@ -57,8 +57,12 @@ describe('files that are not regular files', () => {
     const good = write('good.json', JSON.stringify(zeroReport('2021')));
     const r = await run(['check', missing, good]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${missing}：文件不存在`);
+    expect(r.out).toContain(`${missing}：无法读取——文件不存在`);
     expect(r.out).toContain(good);
+    // Said once: in the report, not again on standard error (with --json, standard error says it for a person).
+    expect(`${r.out}${r.err}`.split('文件不存在')).toHaveLength(2);
+    const json = await run(['check', missing, '--json']);
+    expect(json.err).toContain(`无法校验 ${missing}：文件不存在`);
   });
 });
 
@@ -68,8 +72,8 @@ describe('sizes are checked before reading', () => {
     truncateSync(big, LIMITS.textBytes + 1);
     const r = await run(['check', big]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(big);
-    expect(r.err).toContain('文件过大（20 MB，文本和 JSON 文件最大 20 MB）');
+    expect(r.out).toContain(big);
+    expect(r.out).toContain('文件过大（20 MB，文本和 JSON 文件最大 20 MB）');
   });
 
   it('refuses an .xlsx whose parts would inflate past the limit, from its directory alone', async () => {
@@ -77,8 +81,8 @@ describe('sizes are checked before reading', () => {
     await writeZipBomb(bomb, 120 * 1024 * 1024);
     const r = await run(['check', bomb]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(bomb);
-    expect(r.err).toMatch(/解压后共 1\d\d MB，超过 100 MB 的上限/);
+    expect(r.out).toContain(bomb);
+    expect(r.out).toMatch(/解压后共 1\d\d MB，超过 100 MB 的上限/);
   });
 
   it('refuses an .xlsx whose directory lies about the inflated size', async () => {
@@ -131,7 +135,7 @@ describe('files that are not what their name says', () => {
     const png = write('picture.xlsx', Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]));
     const r = await run(['check', png]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${png}：不是有效的 .xlsx 文件（可能是其他类型的文件改了扩展名`);
+    expect(r.out).toContain(`${png}：无法读取——不是有效的 .xlsx 文件（可能是其他类型的文件改了扩展名`);
     expect(r.err).not.toMatch(/https?:|End of data|zip/i);
   });
 
@@ -174,7 +178,7 @@ describe('folders', () => {
   it('gives the same hint for such a file named on the command line', async () => {
     const r = await run(['check', join(folder, 'old.xls')]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('不支持旧版 .xls 工作簿，请在 Excel 或 WPS 中“另存为” .xlsx');
+    expect(r.out).toContain('不支持旧版 .xls 工作簿，请在 Excel 或 WPS 中“另存为” .xlsx');
     expect(r.err).not.toContain('不支持的文件类型');
   });
 
