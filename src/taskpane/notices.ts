@@ -63,7 +63,11 @@ export function recognisedNotice(outcome: Outcome<Marked>): Notice {
 export function unmarkedNotice(outcome: Outcome<{ removed: number }>): Notice {
   return noticeOf(outcome, (d) =>
     d.removed
-      ? { intent: 'success', text: '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。' }
+      ? {
+          intent: 'success',
+          // Unmarking also ends the check of the pasted tables on this sheet: said, with how to resume.
+          text: '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。这张工作表上粘贴的表格不再校验；如需恢复，请再次点击“识别并校验当前工作表”。',
+        }
       : { intent: 'info', text: '当前工作表上没有年报助手的标记。' },
   );
 }

@@ -70,7 +70,7 @@ describe('what the pane says after an action', () => {
   it('says whether there were marks to clear', () => {
     expect(unmarkedNotice({ kind: 'done', removed: 3 })).toEqual({
       intent: 'success',
-      text: '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。',
+      text: '已清除当前工作表上年报助手标出的红色、黄色底纹，单元格内容未改动。这张工作表上粘贴的表格不再校验；如需恢复，请再次点击“识别并校验当前工作表”。',
     });
     expect(unmarkedNotice({ kind: 'done', removed: 0 })).toEqual({ intent: 'info', text: '当前工作表上没有年报助手的标记。' });
   });
