@@ -34,6 +34,28 @@ it('links a second inserted sheet as last year’s report and finds this year’
   await page.getByLabel('上年报告所在的工作表').selectOption({ label: lastYear });
   await page.getByRole('button', { name: '作为上年报告' }).click();
   await page.getByTestId('last-year').getByText(`上年报告：工作表“${lastYear}”（2021版）`).waitFor();
+  // The notice at the top says what linking did (an older, unrelated notice is replaced).
+  await page.getByTestId('notice').getByText(`已将工作表“${lastYear}”（2021版）作为上年报告`).waitFor();
+  // Nothing in the pane runs off it, at any width a task pane takes (300 to 500 px).
+  for (const width of [300, 320, 400, 500]) {
+    await page.locator('aside[aria-label="任务窗格"]').evaluate((el, w) => ((el as HTMLElement).style.width = `${w}px`), width);
+    await page.getByTestId('last-year').scrollIntoViewIfNeeded();
+    const overflow = await page.evaluate(() => {
+      const pane = document.querySelector('main[aria-label="年报助手"]')!;
+      const right = pane.getBoundingClientRect().right;
+      const out = [...pane.querySelectorAll('*')].filter((el) => {
+        const b = el.getBoundingClientRect();
+        return b.width > 0 && b.right > right + 1;
+      });
+      return {
+        scroll: pane.scrollWidth - pane.clientWidth,
+        out: out.slice(0, 5).map((el) => `${el.tagName}:${(el.textContent ?? '').slice(0, 20)}`),
+      };
+    });
+    expect([width, overflow]).toEqual([width, { scroll: 0, out: [] }]);
+    if (width !== 300) await shot(page, `last-year-linked-${width}`);
+  }
+  await page.locator('aside[aria-label="任务窗格"]').evaluate((el) => ((el as HTMLElement).style.width = '320px'));
   const carry = page.getByRole('listitem').filter({ hasText: '自然人列：第二项 0，应等于上年第四项 3，相差 3' });
   await carry.waitFor();
 

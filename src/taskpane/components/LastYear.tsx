@@ -1,8 +1,8 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
 import type { HostOperations } from '../../excel/host';
-import { lastYearLabel, linkedNotice, unlinkedNotice } from '../notices';
+import { lastYearLabel, linkedNotice, Notice, unlinkedNotice } from '../notices';
 import { ActionChecker, useActions } from '../useActions';
 import { Labelled } from './Labelled';
 
@@ -15,15 +15,19 @@ const FILE_READERS_FAILED = '无法加载读取文件的模块，请检查网络
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // Nothing here may be wider than the pane (300 px and up): the select shrinks, text wraps.
   grow: {
-    flex: 1,
-    minWidth: '120px',
+    flex: '1 1 120px',
+    minWidth: 0,
+    maxWidth: '100%',
     height: '32px',
     fontFamily: 'inherit',
     fontSize: tokens.fontSizeBase300,
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
+  wrap: { whiteSpace: 'normal', height: 'auto', minHeight: '32px', maxWidth: '100%', textAlign: 'start' },
+  bar: { minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
 });
 
 export interface LastYearProps {
@@ -32,12 +36,18 @@ export interface LastYearProps {
   busy: boolean;
   /** The live checker: the link is written as its own write, and it checks again after a change of the link. */
   checker: { readonly current: ActionChecker | null };
+  /** What linking or unlinking came to, told in the pane's notice at the top (it replaces an older, unrelated one). */
+  onNotice: (notice: Notice) => void;
 }
 
-export function LastYear({ host, check, busy, checker }: LastYearProps) {
+export function LastYear({ host, check, busy, checker, onNotice }: LastYearProps) {
   const styles = useStyles();
   // Its own busy state and message, said below its buttons.
   const { busy: working, notice: message, perform } = useActions(checker);
+  // Said at the top of the pane, where every other action's outcome is said (and an old notice is replaced).
+  useEffect(() => {
+    if (message) onNotice(message);
+  }, [message, onNotice]);
   const [sheets, setSheets] = useState<{ id: string; name: string }[]>([]);
   const [chosen, setChosen] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -71,7 +81,7 @@ export function LastYear({ host, check, busy, checker }: LastYearProps) {
   return (
     <Labelled label="上年报告（核对上年结转等跨年度数字）">
       {link && (
-        <MessageBar intent={link.problem ? 'warning' : 'info'} data-testid="last-year">
+        <MessageBar intent={link.problem ? 'warning' : 'info'} layout="multiline" className={styles.bar} data-testid="last-year">
           <MessageBarBody>{link.problem ?? `上年报告：${lastYearLabel(link)}`}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" disabled={disabled} onClick={() => void unlink()}>
@@ -96,18 +106,18 @@ export function LastYear({ host, check, busy, checker }: LastYearProps) {
             </option>
           ))}
         </select>
-        <Button disabled={disabled || !chosen} onClick={() => void linkSheet()}>
+        <Button className={styles.wrap} disabled={disabled || !chosen} onClick={() => void linkSheet()}>
           作为上年报告
         </Button>
       </div>
       <div className={styles.row}>
-        <Button disabled={disabled} onClick={() => fileInput.current?.click()}>
-          从文件读取上年报告（.xlsx、.txt）
+        <Button className={styles.wrap} disabled={disabled} onClick={() => fileInput.current?.click()}>
+          从文件读取上年报告（.xlsx、.txt、网页、.docx）
         </Button>
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx,.xlsm,.txt,.tsv"
+          accept=".xlsx,.xlsm,.txt,.tsv,.json,.html,.htm,.docx"
           aria-label="上年报告文件"
           style={{ display: 'none' }}
           onChange={(e) => {
@@ -117,11 +127,6 @@ export function LastYear({ host, check, busy, checker }: LastYearProps) {
           }}
         />
       </div>
-      {message && (
-        <Text size={200} role="status" style={{ color: message.intent === 'error' ? tokens.colorPaletteRedForeground1 : undefined }}>
-          {message.text}
-        </Text>
-      )}
     </Labelled>
   );
 }
