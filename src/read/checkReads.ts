@@ -7,6 +7,7 @@ import { crossYearRefusal } from '../report/standard/rules';
 import { validate } from '../report/standard/validate';
 import { verdictOf } from '../report/standard/verdict';
 import { NotAReportError } from './exchange';
+import { errnoReason } from './kinds';
 import { NoTablesError } from './pasted';
 import { FileResult } from './result';
 import type { ExchangeRead, ReadReport } from './types';
@@ -29,10 +30,10 @@ export function checkReads(file: string, reads: ReadReport[], lastYear?: Report)
       continue;
     }
     if (!check || !holdsTables(check)) continue;
-    const unchecked = [...read.notes, ...uncheckedOf(check)];
+    // What was not read or not checked: the reader's notes and the check's (a missing or unfilled table among them).
+    const notes = [...read.notes, ...uncheckedOf(check)];
     // The document's own text against its tables: contradictions are warnings, what was not compared a remark.
     const prose = read.prose && check.report ? checkProse(read.prose, check.report) : null;
-    const notes = unchecked;
     const remarks = [...(read.remarks ?? []), ...check.remarks, ...(prose?.skipped ?? [])];
     const inWorkbook = read.input.sheet !== '';
     // A workbook's findings name their sheet and cells; pasted text names its lines.
@@ -138,11 +139,8 @@ export function lastYearOf(file: string, reads: ReadReport[]): LastYearRead {
  */
 export function describeError(e: unknown): string {
   if (e instanceof NotAReportError) return e.message;
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return '文件不存在';
-  if (err?.code === 'EACCES' || err?.code === 'EPERM') return '没有读取权限';
-  if (err?.code === 'EISDIR') return '这是一个文件夹';
-  if (err?.code === 'EIO') return '读取文件时发生输入输出错误（磁盘或网络驱动器出错），请把文件复制到本机后再校验';
+  const known = errnoReason((e as NodeJS.ErrnoException)?.code);
+  if (known) return known;
   if (e instanceof RangeError) return '文件的结构过深或过大，无法读取（可能已损坏，或不是年报文件）';
   return '文件已损坏或内容不符合其格式，无法读取；请用原来的软件打开后重新保存，再校验';
 }

@@ -28,7 +28,7 @@ export interface DocCell {
 
 /** Largest span honoured (the HTML standard caps colspan at 1000); a larger one is a broken page. */
 const MAX_SPAN = 1000;
-/** Cells of one document's stacked grid: beyond this the recogniser is not given the grid. */
+/** Cells of one document's tables laid out on a grid: beyond this the document is refused before the grid is built. */
 export const MAX_GRID_CELLS = 200_000;
 
 /** A cell's text: non-breaking and full-width spaces as spaces, runs of spaces as one, lines trimmed, empty lines dropped. */

@@ -14,8 +14,11 @@ function jsonErrorPlace(message: string, text: string): string {
   return `（第 ${line} 行第 ${before.length - before.lastIndexOf('\n')} 个字符附近）`;
 }
 
-/** Parses the exchange format of formats.md: { "format": "2021", "cells": { "T3.NEW.NP": 3, … } }. */
-export function parseExchange(text: string): Report {
+/**
+ * Parses the exchange format of formats.md: { "format": "2021", "cells": { "T3.NEW.NP": 3, … } }.
+ * `rollup`: the file carries the "rollup" member of a roll-up the tool wrote (rollupMark.ts).
+ */
+export function parseExchange(text: string): { report: Report; rollup: boolean } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -41,5 +44,5 @@ export function parseExchange(text: string): Report {
     }
     cells[id] = value;
   }
-  return { format, cells };
+  return { report: { format, cells }, rollup: typeof obj.rollup === 'object' && obj.rollup !== null };
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
-import * as path from 'path';
+import { errnoReason, extensionOf } from './kinds';
 import { NotAReportError } from './exchange';
-import { guardBytes, sizeLimit, sizeRefusal } from './guard';
+import { guardBytes, sizeRefusal } from './guard';
 import { ExpandedInputs, SkippedInput, walkInputs } from './inputs';
 import { READERS, readReportsFromBytes } from './readers';
 import { readPdf } from './readPdf';
@@ -17,14 +17,7 @@ export const FILE_READERS: Readonly<Record<string, Reader>> = { ...READERS, '.pd
 /** The Chinese reason of a failed stat or open. */
 export function fileErrorReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return '文件不存在';
-  if (code === 'ENOTDIR') return '文件不存在（路径中的某一级不是文件夹）';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
-  if (code === 'ELOOP') return '符号链接循环，无法打开';
-  if (code === 'ENAMETOOLONG') return '路径过长';
-  if (code === 'EISDIR') return '这是一个文件夹';
-  if (code === 'EIO') return '读取文件时发生输入输出错误（磁盘或网络驱动器出错），请把文件复制到本机后再校验';
-  return `无法打开（${code ?? (e as Error)?.message ?? String(e)}）`;
+  return errnoReason(code) ?? `无法打开（${code ?? (e as Error)?.message ?? String(e)}）`;
 }
 
 function specialFile(stat: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
@@ -63,17 +56,14 @@ export async function readFileGuarded(file: string): Promise<Uint8Array> {
     if (!stat.isFile()) throw new NotAReportError(specialFile(stat));
     const tooLarge = sizeRefusal(file, stat.size);
     if (tooLarge) throw new NotAReportError(tooLarge);
-    // Read no more than the limit allows, plus one byte to see a file that grew since.
-    const cap = (sizeLimit(file)?.bytes ?? stat.size) + 1;
-    const buf = new Uint8Array(Math.min(stat.size, cap));
+    // Never more than the size checked on this handle (a file that grows meanwhile is read no further).
+    const buf = new Uint8Array(stat.size);
     let done = 0;
     while (done < buf.length) {
       const { bytesRead } = await fh.read(buf, done, buf.length - done, done);
       if (bytesRead === 0) break;
       done += bytesRead;
     }
-    const grown = sizeRefusal(file, done === buf.length && buf.length === cap ? cap : done);
-    if (grown) throw new NotAReportError(grown);
     return done === buf.length ? buf : buf.subarray(0, done);
   } catch (e) {
     if (e instanceof NotAReportError) throw e;
@@ -86,7 +76,7 @@ export async function readFileGuarded(file: string): Promise<Uint8Array> {
 /** Every report a file on disk holds, in order: read past the file checks, then the readers' guard. */
 export async function readReports(file: string): Promise<ReadReport[]> {
   // A kind no reader takes is refused before the file is opened (the readers give the reason).
-  const bytes = FILE_READERS[path.extname(file).toLowerCase()] ? await readFileGuarded(file) : new Uint8Array();
+  const bytes = FILE_READERS[extensionOf(file)] ? await readFileGuarded(file) : new Uint8Array();
   return readReportsFromBytes(file, bytes, FILE_READERS);
 }
 
@@ -96,7 +86,7 @@ export async function readReports(file: string): Promise<ReadReport[]> {
  * .doc…) and the folders that could not be opened.
  */
 export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
-  return walkInputs(inputs, (file) => FILE_READERS[path.extname(file).toLowerCase()] !== undefined);
+  return walkInputs(inputs, (file) => FILE_READERS[extensionOf(file)] !== undefined);
 }
 
 export type { ExpandedInputs, SkippedInput };

@@ -44,7 +44,7 @@ const HTML = new Set(['.html', '.htm']);
 export const mb = (n: number): string => (n >= 10 * MiB ? String(Math.round(n / MiB)) : (n / MiB).toFixed(1));
 
 /** The largest file of a kind that is read, and how the reasons call that kind. */
-export function sizeLimit(name: string): { bytes: number; what: string } | null {
+function sizeLimit(name: string): { bytes: number; what: string } | null {
   const ext = extensionOf(name);
   if (TEXT.has(ext)) return { bytes: LIMITS.textBytes, what: '文本和 JSON 文件' };
   if (HTML.has(ext)) return { bytes: LIMITS.htmlBytes, what: '网页文件' };

@@ -1,5 +1,6 @@
-// The kinds of file people send: the extension of a name, and the hint for the kinds no reader takes.
-// Used wherever files arrive (the command's folders, the task pane, the web page).
+// The kinds of file people send: the extension of a name, the hint for the kinds no reader takes,
+// and what a failed read of a file means. Used wherever files arrive (the command's folders, the task
+// pane, the web page).
 
 /** The extension of a file name (a path or a bare name), lower case, with its dot ('' when none). */
 export function extensionOf(name: string): string {
@@ -29,4 +30,16 @@ const HINTS: Record<string, string> = {
 /** The Chinese hint for a file of a kind people send but the command cannot read; undefined for others. */
 export function otherKindHint(file: string): string | undefined {
   return HINTS[extensionOf(file)];
+}
+
+/** What a file system error (its code) means for the user, in Chinese; null for a code not known here. */
+export function errnoReason(code: string | undefined): string | null {
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'ENOTDIR') return '文件不存在（路径中的某一级不是文件夹）';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  if (code === 'ELOOP') return '符号链接循环，无法打开';
+  if (code === 'ENAMETOOLONG') return '路径过长';
+  if (code === 'EISDIR') return '这是一个文件夹';
+  if (code === 'EIO') return '读取文件时发生输入输出错误（磁盘或网络驱动器出错），请把文件复制到本机后再校验';
+  return null;
 }

@@ -254,7 +254,7 @@ export function readHtmlText(page: string, notes: string[] = [], remarks: string
 }
 
 /** Whether a read page holds any of the report's tables. */
-const holdsTables = (read: SheetRead) => (read.input.unnamed?.values.length ?? 0) > 0 || (read.input.unnamed?.tooLarge ?? 0) > 0;
+const holdsTables = (read: SheetRead) => (read.input.unnamed?.values.length ?? 0) > 0;
 
 export function readHtml(data: Uint8Array): SheetRead {
   const page = decodePage(data);

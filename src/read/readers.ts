@@ -17,8 +17,7 @@ import type { ExchangeRead, ReadReport, Reader, SheetRead } from './types';
 function readJson(data: Uint8Array): ExchangeRead {
   // Same decoder as pasted text: a BOM, UTF-16 or GB18030 does not make the JSON invalid.
   const decoded = decodeTextDetailed(data);
-  const report = parseExchange(decoded.text);
-  const rollup = isRollupJson(decoded.text);
+  const { report, rollup } = parseExchange(decoded.text);
   const tables = TABLE_IDS.filter((t) => Object.keys(report.cells).some((id) => id.startsWith(`${t}.`)));
   const note = undecodableNote(decoded.undecodable);
   return {
@@ -26,18 +25,8 @@ function readJson(data: Uint8Array): ExchangeRead {
     report,
     tables: tables.length ? tables : [...TABLE_IDS],
     notes: note ? [note] : [],
-    ...(rollup ? { rollup } : {}),
+    ...(rollup ? { rollup: true as const } : {}),
   };
-}
-
-/** The "rollup" member the roll-up's JSON carries (rollupMark.ts). */
-function isRollupJson(text: string): true | undefined {
-  try {
-    const data = JSON.parse(text) as { rollup?: unknown };
-    return data && typeof data.rollup === 'object' && data.rollup !== null ? true : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function readWorkbook(data: Uint8Array): Promise<SheetRead[]> {
