@@ -1,6 +1,6 @@
 import { CheckFileOptions, FileOutcome } from './checkFile';
 import { checkFileIsolated } from './isolate';
-import { expandInputs, SkippedInput } from '../read/files';
+import type { ExpandedInputs } from '../read/files';
 
 /** Where the command writes: standard output and standard error. */
 export interface Io {
@@ -12,12 +12,12 @@ export interface Io {
 const PROGRESS_FROM = 20;
 
 /**
- * Checks the files the inputs name (folders walked), each in the isolated worker, in order, for
- * `check` and `sum` alike. Skipped inputs are reported first; an unreadable file is handed to `each`,
+ * Checks the files the inputs name (folders walked once, by the caller: expandInputs), each in an
+ * isolated child, in order, for `check` and `sum` alike. Skipped inputs are reported first; an unreadable file is handed to `each`,
  * so that the caller lists it with its reason (and said on standard error too where asked).
  */
 export async function checkInputs(
-  inputs: string[],
+  { files, skipped }: ExpandedInputs,
   io: Io,
   options: CheckFileOptions & {
     progress: boolean;
@@ -25,8 +25,7 @@ export async function checkInputs(
     tellUnreadable: boolean;
   },
   each: (outcome: FileOutcome) => void,
-): Promise<{ skipped: SkippedInput[]; fileCount: number }> {
-  const { files, skipped } = await expandInputs(inputs);
+): Promise<void> {
   for (const s of skipped) io.err(`已跳过 ${s.path}：${s.reason}\n`);
   const progress = options.progress && files.length > PROGRESS_FROM;
   // Every file is handed to the pool at once (one child a core); the outcomes are taken in order.
@@ -39,5 +38,4 @@ export async function checkInputs(
     each(outcome);
   }
   if (progress) io.err('\n');
-  return { skipped, fileCount: files.length };
 }

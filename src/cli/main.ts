@@ -7,6 +7,7 @@ import { childPeakRssMb, readLastYearIsolated } from './isolate';
 import { writeFileAtomic } from './atomicWrite';
 import { templateHtml } from './html';
 import { checkInputs, Io } from './checkInputs';
+import { expandInputs } from '../read/files';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
 import { VERDICT_EXIT_CODES, VERDICT_LABELS, VERDICTS, worstVerdict } from '../report/standard/verdict';
 import { templateTsv } from './template';
@@ -73,7 +74,10 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   const results: FileResult[] = [];
   // The text report lists an unreadable file with its reason: said once, there (JSON: on standard error too, for a person).
-  const { skipped, fileCount } = await checkInputs(args, io, { lastYear, progress: !json, tellUnreadable: json }, (outcome) => {
+  const inputs = await expandInputs(args);
+  const { skipped } = inputs;
+  const fileCount = inputs.files.length;
+  await checkInputs(inputs, io, { lastYear, progress: !json, tellUnreadable: json }, (outcome) => {
     results.push(...outcome.results);
     if (outcome.unreadable !== undefined) results.push(unreadableResult(outcome.file, outcome.unreadable));
   });
@@ -81,7 +85,7 @@ async function check(args: string[], io: Io): Promise<number> {
     io.err('没有找到可以校验的文件\n');
     return 2;
   }
-  io.out(json ? renderJson(results, skipped) : renderText(results) + closingCount(results));
+  io.out(json ? renderJson(results, skipped) : renderText(results) + closingCount(results, fileCount));
   if (results.length === 0) {
     io.err('没有找到可以校验的年报\n');
     return VERDICT_EXIT_CODES.unreadable;
@@ -92,9 +96,8 @@ async function check(args: string[], io: Io): Promise<number> {
 const describe = describeError;
 
 /** The last line when several reports were checked: how many of each verdict (共 N 个文件：通过 a，有错误 b，…). */
-function closingCount(results: FileResult[]): string {
+function closingCount(results: FileResult[], files: number): string {
   if (results.length < 2) return '';
-  const files = new Set(results.map((r) => (r.sheet !== undefined ? r.file.replace(/（工作表“[^”]*”）$/, '') : r.file))).size;
   const what = files === results.length ? `共 ${files} 个文件` : `共 ${results.length} 份报告（${files} 个文件）`;
   const counts = VERDICTS.map((v) => `${VERDICT_LABELS[v]} ${results.filter((r) => r.verdict === v).length}`).join('，');
   return `${what}：${counts}\n`;

@@ -11,7 +11,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { checkInputs, Io } from './checkInputs';
 import { templateTsv } from './template';
 import { templateWorkbook } from './templateXlsx';
-import { expandInputs } from '../read/files';
+import { ExpandedInputs, expandInputs, realPathOf } from '../read/files';
 import { ROLLUP_KEYWORDS, ROLLUP_NOT_A_UNIT, rollupTsvLine } from '../read/rollupMark';
 
 // xxgk-report sum: the roll-up (汇总) of many units' reports. Every input is checked first; the
@@ -30,21 +30,14 @@ export interface SumUnit extends RollupUnit {
   warnings: number;
   /** Why it is not in the sum (Chinese); absent when it is. */
   leftOut?: string;
+  /** The option of the command that would sum it after all (said where the command is run, not in the workbook). */
+  includeWith?: '--include-incomplete';
 }
 
 const OUTPUTS = ['.xlsx', '.json', '.tsv', '.txt'];
 
-/** A path as the file system resolves it (links followed); as given when it does not exist. */
-async function realPath(p: string): Promise<string> {
-  try {
-    return await fs.realpath(p);
-  } catch {
-    return path.resolve(p);
-  }
-}
-
 /** The units of the inputs, each checked. */
-async function checkUnits(inputs: string[], io: Io): Promise<SumUnit[]> {
+async function checkUnits(inputs: ExpandedInputs, io: Io): Promise<SumUnit[]> {
   const units: SumUnit[] = [];
   await checkInputs(inputs, io, { progress: true, tellUnreadable: true }, (outcome) => {
     const base = path.basename(outcome.file, path.extname(outcome.file));
@@ -124,7 +117,7 @@ function choose(units: SumUnit[], includeIncomplete: boolean): void {
     if (u.leftOut) continue;
     if (!u.report) u.leftOut = '没有读到数字';
     else if (u.verdict === 'incomplete' && !includeIncomplete)
-      u.leftOut = '部分未校验（有内容未能读取）；如确需计入，请在命令中加 --include-incomplete';
+      Object.assign(u, { leftOut: '部分未校验（有内容未能读取）', includeWith: '--include-incomplete' });
   }
 }
 
@@ -144,6 +137,10 @@ function versionOf(units: SumUnit[], wanted?: FormatVersion): FormatVersion | st
   return versions[0];
 }
 
+/** Why a unit is not in the sum, as the command says it: with the option that would sum it after all. */
+const leftOutReason = (u: SumUnit): string =>
+  u.includeWith ? `${u.leftOut}；如确需计入，请在命令中加 ${u.includeWith}` : (u.leftOut ?? '');
+
 const fmt = (n: number | null): string => (n === null ? '—' : String(n));
 
 function unitsTable(units: SumUnit[]): string {
@@ -155,7 +152,7 @@ function unitsTable(units: SumUnit[]): string {
         verdictLabel(u.verdict, u),
         String(u.errors),
         ...KEY_FIGURES.map((k) => fmt(keyFigure(u.report, k.cells))),
-        u.leftOut ? `未计入：${u.leftOut}` : '计入',
+        u.leftOut ? `未计入：${leftOutReason(u)}` : '计入',
       ].join('\t'),
     );
   }
@@ -179,7 +176,7 @@ function rollupWorkbook(version: FormatVersion, sum: Report, units: SumUnit[]): 
       u.errors,
       ...KEY_FIGURES.map((k) => keyFigure(u.report, k.cells)),
       // The sheet is read by people who do not run the command: no option names there.
-      u.leftOut ? `未计入：${u.leftOut.replace(/；如确需计入，请在命令中加 --include-incomplete$/, '')}` : '计入',
+      u.leftOut ? `未计入：${u.leftOut}` : '计入',
     ]);
   }
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 40 : i === 0 ? 24 : 14));
@@ -194,7 +191,7 @@ async function writeOutput(file: string, ext: string, version: FormatVersion, su
   } else if (ext === '.json') {
     const rollup = {
       units: units.filter((u) => !u.leftOut).map((u) => ({ name: u.name, file: u.file })),
-      leftOut: units.filter((u) => u.leftOut).map((u) => ({ name: u.name, file: u.file, reason: u.leftOut })),
+      leftOut: units.filter((u) => u.leftOut).map((u) => ({ name: u.name, file: u.file, reason: leftOutReason(u) })),
     };
     await fs.writeFile(file, JSON.stringify({ ...sum, rollup }, null, 2) + '\n', 'utf8');
   } else {
@@ -211,15 +208,15 @@ export async function runSum(inputs: string[], options: SumOptions, io: Io): Pro
     return 2;
   }
   // The output is never one of the inputs, --force or not: it would be overwritten by its own sum.
-  const out = await realPath(options.out);
-  const { files } = await expandInputs(inputs);
-  for (const f of files) {
-    if ((await realPath(f)) === out) {
+  const expanded = await expandInputs(inputs);
+  const out = await realPathOf(options.out);
+  for (const f of expanded.files) {
+    if ((await realPathOf(f)) === out) {
       io.err(`输出文件 ${options.out} 也是要汇总的输入文件，为避免覆盖它，已拒绝汇总；请换一个输出文件名或位置\n`);
       return 2;
     }
   }
-  const units = await checkUnits(inputs, io);
+  const units = await checkUnits(expanded, io);
   choose(units, options.includeIncomplete);
   setAsideDuplicates(units);
   io.out(unitsTable(units));

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import { errnoReason, extensionOf } from './kinds';
 import { NotAReportError } from './exchange';
 import { guardBytes, sizeRefusal } from './guard';
-import { ExpandedInputs, SkippedInput, walkInputs } from './inputs';
+import { ExpandedInputs, realPathOf, SkippedInput, walkInputs } from './inputs';
 import { READERS, readReportsFromBytes } from './readers';
 import { readPdf } from './readPdf';
 import type { ReadReport, Reader } from './types';
@@ -89,6 +89,7 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
   return walkInputs(inputs, (file) => FILE_READERS[extensionOf(file)] !== undefined);
 }
 
+export { realPathOf };
 export type { ExpandedInputs, SkippedInput };
 
 /** Why a file on disk must not be read (the file checks, then the readers' guard), in Chinese; null when it may. Never throws. */

@@ -18,6 +18,15 @@ export interface ExpandedInputs {
   skipped: SkippedInput[];
 }
 
+/** A path as the file system resolves it (links followed); absolute as given when it does not exist. */
+export async function realPathOf(p: string): Promise<string> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 function folderReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   const why =
@@ -37,12 +46,8 @@ export async function walkInputs(inputs: string[], supported: (file: string) => 
   // A file named twice (or reached twice, through a folder and by name, or a link) is checked once.
   const seenFiles = new Set<string>();
   const addFile = async (p: string) => {
-    let key = path.resolve(p);
-    try {
-      key = await fs.realpath(p);
-    } catch {
-      // a missing file: its path is its identity (reported once)
-    }
+    // A missing file: its path is its identity (reported once).
+    const key = await realPathOf(p);
     if (seenFiles.has(key)) return;
     seenFiles.add(key);
     files.push(p);
