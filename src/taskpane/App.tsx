@@ -92,7 +92,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
         onConvert={() => void perform(() => host.convertActiveSheet(totalsAsFormulas, pageSetup), convertedNotice)}
         onUnmark={() => void perform(() => host.unmarkActiveSheet(), unmarkedNotice)}
       />
-      <LastYear host={host} check={check} busy={busy} checker={checker} onNotice={setNotice} />
+      <LastYear host={host} check={check} busy={busy} perform={perform} />
       <Labelled label="上级单位：把各单位工作表中的表格相加">
         <Rollup host={host} check={check} busy={busy} pageSetup={pageSetup} onRun={(action) => void perform(action, rolledUpNotice)} />
       </Labelled>

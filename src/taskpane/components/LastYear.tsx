@@ -2,8 +2,8 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, toke
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
 import type { HostOperations } from '../../excel/host';
-import { lastYearLabel, linkedNotice, Notice, unlinkedNotice } from '../notices';
-import { ActionChecker, useActions } from '../useActions';
+import { lastYearLabel, linkedNotice, unlinkedNotice } from '../notices';
+import type { Actions } from '../useActions';
 import { Labelled } from './Labelled';
 
 // 上年报告: the user points to last year's report (a sheet of this workbook, or a file read in the
@@ -34,20 +34,15 @@ export interface LastYearProps {
   host: HostOperations;
   check: WorkbookCheck | null;
   busy: boolean;
-  /** The live checker: the link is written as its own write, and it checks again after a change of the link. */
-  checker: { readonly current: ActionChecker | null };
-  /** What linking or unlinking came to, told in the pane's notice at the top (it replaces an older, unrelated one). */
-  onNotice: (notice: Notice) => void;
+  /**
+   * The pane's one way to run an action: the link is written as the pane's own write, checked again
+   * after, and what it came to is said in the notice at the top (replacing an older, unrelated one).
+   */
+  perform: Actions['perform'];
 }
 
-export function LastYear({ host, check, busy, checker, onNotice }: LastYearProps) {
+export function LastYear({ host, check, busy, perform }: LastYearProps) {
   const styles = useStyles();
-  // Its own busy state and message, said below its buttons.
-  const { busy: working, notice: message, perform } = useActions(checker);
-  // Said at the top of the pane, where every other action's outcome is said (and an old notice is replaced).
-  useEffect(() => {
-    if (message) onNotice(message);
-  }, [message, onNotice]);
   const [sheets, setSheets] = useState<{ id: string; name: string }[]>([]);
   const [chosen, setChosen] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -76,7 +71,6 @@ export function LastYear({ host, check, busy, checker, onNotice }: LastYearProps
 
   const unlink = () => perform(() => host.unlinkLastYear(), unlinkedNotice);
 
-  const disabled = busy || working;
   const choices = sheets.filter((s) => s.id !== link?.sheetId);
   return (
     <Labelled label="上年报告（核对上年结转等跨年度数字）">
@@ -84,7 +78,7 @@ export function LastYear({ host, check, busy, checker, onNotice }: LastYearProps
         <MessageBar intent={link.problem ? 'warning' : 'info'} layout="multiline" className={styles.bar} data-testid="last-year">
           <MessageBarBody>{link.problem ?? `上年报告：${lastYearLabel(link)}`}</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={disabled} onClick={() => void unlink()}>
+            <Button size="small" disabled={busy} onClick={() => void unlink()}>
               取消关联
             </Button>
           </MessageBarActions>
@@ -106,12 +100,12 @@ export function LastYear({ host, check, busy, checker, onNotice }: LastYearProps
             </option>
           ))}
         </select>
-        <Button className={styles.wrap} disabled={disabled || !chosen} onClick={() => void linkSheet()}>
+        <Button className={styles.wrap} disabled={busy || !chosen} onClick={() => void linkSheet()}>
           作为上年报告
         </Button>
       </div>
       <div className={styles.row}>
-        <Button className={styles.wrap} disabled={disabled} onClick={() => fileInput.current?.click()}>
+        <Button className={styles.wrap} disabled={busy} onClick={() => fileInput.current?.click()}>
           从文件读取上年报告（.xlsx、.txt、网页、.docx）
         </Button>
         <input
