@@ -1,6 +1,5 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { FormatVersion, isFormatVersion } from '../report/standard/formats';
 import { Report } from '../report/standard/report';
 import { KEY_FIGURES, keyFigure, RollupUnit, sumReports } from '../report/standard/rollup';
@@ -10,9 +9,9 @@ import { verdictCounts, verdictLabel, verdictPhrase } from '../report/standard/v
 import { writeFileAtomic } from './atomicWrite';
 import { checkInputs, Io } from './checkInputs';
 import { templateTsv } from './template';
-import { templateWorkbook } from './templateXlsx';
+import { RollupRow, rollupWorkbook } from './rollupXlsx';
 import { ExpandedInputs, expandInputs, realPathOf } from '../read/files';
-import { ROLLUP_KEYWORDS, ROLLUP_NOT_A_UNIT, rollupTsvLine } from '../read/rollupMark';
+import { ROLLUP_NOT_A_UNIT, rollupTsvLine } from '../read/rollupMark';
 
 // xxgk-report sum: the roll-up (汇总) of many units' reports. Every input is checked first; the
 // units with errors are summed but named; incomplete and unreadable ones are left out unless asked.
@@ -159,34 +158,21 @@ function unitsTable(units: SumUnit[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** The .xlsx output: the template filled with the sums (its own highlights and validation), and 各单位明细. */
-function rollupWorkbook(version: FormatVersion, sum: Report, units: SumUnit[]): ExcelJS.Workbook {
-  const wb = templateWorkbook(version, { report: sum });
-  // The mark that keeps a later `sum` from counting this file as a unit (rollupMark.ts).
-  wb.keywords = ROLLUP_KEYWORDS;
-  wb.subject = `汇总（${units.filter((u) => !u.leftOut).length} 个单位，${version}版）`;
-  const ws = wb.addWorksheet('各单位明细');
-  ws.addRow(['单位', '文件', '结论', '错误数', ...KEY_FIGURES.map((k) => k.label), '是否计入汇总']);
-  ws.getRow(1).font = { bold: true };
-  for (const u of units) {
-    ws.addRow([
-      u.name,
-      u.file,
-      verdictLabel(u.verdict, u),
-      u.errors,
-      ...KEY_FIGURES.map((k) => keyFigure(u.report, k.cells)),
-      // The sheet is read by people who do not run the command: no option names there.
-      u.leftOut ? `未计入：${u.leftOut}` : '计入',
-    ]);
-  }
-  ws.columns.forEach((c, i) => (c.width = i === 1 ? 40 : i === 0 ? 24 : 14));
-  return wb;
-}
+/** The units as the roll-up workbook lists them. */
+const rollupRows = (units: SumUnit[]): RollupRow[] =>
+  units.map((u) => ({
+    name: u.name,
+    file: u.file,
+    verdict: verdictLabel(u.verdict, u),
+    errors: u.errors,
+    report: u.report,
+    leftOut: u.leftOut,
+  }));
 
 /** Writes `file` (a temporary path) in the kind of `ext`, the extension of the requested output. */
 async function writeOutput(file: string, ext: string, version: FormatVersion, sum: Report, units: SumUnit[]): Promise<void> {
   if (ext === '.xlsx') {
-    const buffer = await rollupWorkbook(version, sum, units).xlsx.writeBuffer();
+    const buffer = await rollupWorkbook(version, sum, rollupRows(units)).xlsx.writeBuffer();
     await fs.writeFile(file, Buffer.from(buffer as ArrayBuffer));
   } else if (ext === '.json') {
     const rollup = {

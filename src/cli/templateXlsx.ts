@@ -57,6 +57,17 @@ export interface TemplateOptions {
   /** Values to fill in (tests, benchmarks); the template is blank without it. */
   report?: Report;
   tables?: readonly TableId[];
+  /** A sheet name other than the template's (the roll-up's summary sheet). */
+  sheetName?: string;
+  /** Lines printed above the tables, each across the tables' width (the roll-up's title and units). */
+  heading?: readonly HeadingLine[];
+}
+
+export interface HeadingLine {
+  text: string;
+  bold?: boolean;
+  /** Points; a long line wraps within this height. */
+  height?: number;
 }
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -146,15 +157,33 @@ function pageSetup(page: SheetPaint['page']): Partial<ExcelJS.PageSetup> {
   };
 }
 
+function drawHeading(ws: ExcelJS.Worksheet, lines: readonly HeadingLine[], width: number): void {
+  lines.forEach((line, i) => {
+    ws.mergeCells(i + 1, 1, i + 1, width);
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = line.text;
+    cell.style = {
+      font: { bold: line.bold ?? false, size: line.bold ? 14 : 11 },
+      alignment: { horizontal: line.bold ? 'center' : 'left', vertical: 'middle', wrapText: true },
+    };
+    if (line.height) ws.getRow(i + 1).height = line.height;
+  });
+}
+
 /** The template workbook: one sheet with the tables stacked, as the add-in draws them. */
 export function templateWorkbook(version: FormatVersion, options: TemplateOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '年报助手';
   wb.calcProperties = { fullCalcOnLoad: true };
-  const sheetName = templateSheetName(version);
-  const paint = sheetPaint(templatePlacements(version, options.tables ?? TABLE_IDS), options.totalsAsFormulas ?? false);
+  const sheetName = options.sheetName ?? templateSheetName(version);
+  const heading = options.heading ?? [];
+  // The heading's lines, then one blank row, then the tables.
+  const top = heading.length ? heading.length + 1 : 0;
+  const placements = stackPlacements(version, [...(options.tables ?? TABLE_IDS)], top, 0);
+  const paint = sheetPaint(placements, options.totalsAsFormulas ?? false);
   const ws = wb.addWorksheet(sheetName, { pageSetup: pageSetup(paint.page) });
   paint.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = excelColumnWidth(w)));
+  drawHeading(ws, heading, paint.columnWidths.length);
   for (const t of paint.tables) drawTable(ws, t, options.report);
   // ExcelJS breaks the page below a row: below the one before the page's first.
   for (const row of paint.pageBreaks) ws.getRow(row).addPageBreak();

@@ -16,6 +16,7 @@ import { Report } from '../../src/report/standard/report';
 import { RuleId } from '../../src/report/standard/rules';
 import { Finding, validate } from '../../src/report/standard/validate';
 import { convertAll, sofficePath } from '../helpers/libreoffice';
+import { RollupRow, rollupWorkbook } from '../../src/cli/rollupXlsx';
 
 // LibreOffice as the independent judge of the xlsx template: it evaluates the very conditional-format
 // formula strings the template carries, and for every rule and every cell its verdict must agree with
@@ -352,5 +353,41 @@ describe('LibreOffice prints the template on A4', () => {
       return `${cases[i].version} ${cases[i].table}: ${Math.round(Number(size[1]))}×${Math.round(Number(size[2]))} pt, ${/Pages:\s+(\d+)/.exec(info)![1]} page(s)`;
     });
     expect(pages).toEqual(cases.map((c) => `${c.version} ${c.table}: 595×842 pt, 1 page(s)`));
+  });
+});
+
+describe('LibreOffice prints the roll-up', () => {
+  test('the tables on A4 portrait under their title, and 各单位明细 on one landscape page wide with every column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-lo-rollup-'));
+    const units: RollupRow[] = Array.from({ length: 20 }, (_, i) => ({
+      name: `第${i + 1}单位人力资源和社会保障局`,
+      file: `/某个很长的文件夹/各单位年报/第${i + 1}单位人力资源和社会保障局.xlsx`,
+      verdict: i === 3 ? '有错误' : '通过',
+      errors: i === 3 ? 2 : 0,
+      report: consistentReport('2021', seededRandom(i + 1)),
+    }));
+    const file = join(dir, 'rollup.xlsx');
+    await rollupWorkbook('2021', consistentReport('2021', seededRandom(99)), units).xlsx.writeFile(file);
+    const [pdf] = convertAll([file], 'pdf', join(dir, 'pdf'));
+    const info = spawnSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' }).stdout;
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+      Math.round(Number(m[1])),
+      Math.round(Number(m[2])),
+    ]);
+    // The three tables, one portrait page each, then the unit list: one landscape page for 20 units.
+    expect(sizes).toEqual([
+      [595, 842],
+      [595, 842],
+      [595, 842],
+      [842, 595],
+    ]);
+    const pageText = (n: number) =>
+      spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(pageText(1)).toContain('汇总（20 个单位，2021版）');
+    expect(pageText(1)).toContain('汇总单位：第1单位人力资源和社会保障局、');
+    const last = pageText(4).replace(/\s+/g, '');
+    for (const header of ['单位', '文件', '结论', '错误数', '是否计入汇总', '诉讼案件'])
+      expect([header, last.includes(header)]).toEqual([header, true]);
+    for (const u of units) expect([u.name, last.includes(u.name)]).toEqual([u.name, true]);
   });
 });

@@ -111,7 +111,7 @@ describe('xxgk-report sum', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(root, 'warned.xlsx'));
     const detail = wb.getWorksheet('各单位明细')!;
-    const verdicts = Object.fromEntries([2, 3].map((row) => [detail.getRow(row).getCell(1).value, detail.getRow(row).getCell(3).value]));
+    const verdicts = Object.fromEntries([3, 4].map((row) => [detail.getRow(row).getCell(1).value, detail.getRow(row).getCell(3).value]));
     expect(verdicts).toEqual({ 警局: '通过（警告 2 条，请核对）', ok: '通过' });
   });
 
@@ -156,10 +156,37 @@ describe('xxgk-report sum', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const detail = wb.getWorksheet('各单位明细')!;
-    expect(detail.getRow(1).values).toEqual(expect.arrayContaining(['单位', '结论', '本年新收申请（件）', '是否计入汇总']));
-    expect(detail.getCell('A2').value).toBe('a');
-    expect(detail.getCell('E2').value).toBe(a.cells['T3.NEW.TOT']);
-    expect(detail.rowCount).toBe(3);
+    expect(detail.getCell('A1').value).toBe('汇总（2 个单位，2021版） 各单位明细');
+    expect(detail.getRow(2).values).toEqual(expect.arrayContaining(['单位', '结论', '本年新收申请（件）', '是否计入汇总']));
+    expect(detail.getCell('A3').value).toBe('a');
+    expect(detail.getCell('E3').value).toBe(a.cells['T3.NEW.TOT']);
+    expect(detail.rowCount).toBe(4);
+  });
+
+  it('heads the roll-up with what it sums and prints 各单位明细 landscape, one page wide, with borders and its header on every page', async () => {
+    const out = join(root, '印刷.xlsx');
+    const r = await run(['sum', folder({ 'A局.json': json(unit(31)), 'B局.json': json(unit(32)) }), '--out', out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总（2021版）', '各单位明细']);
+    const summary = wb.worksheets[0];
+    expect(summary.getCell('A1').value).toBe('汇总（2 个单位，2021版）');
+    expect(summary.getCell('A2').value).toBe('汇总单位：A局、B局');
+    expect(summary.getCell('A1').font?.bold).toBe(true);
+    const detail = wb.getWorksheet('各单位明细')!;
+    expect(detail.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    });
+    for (const row of [2, 3, 4])
+      for (let col = 1; col <= detail.columnCount; col++)
+        expect(detail.getCell(row, col).border).toMatchObject({ left: { style: 'thin' } });
+    // Numbers keep a space from the text beside them.
+    expect(detail.getCell('E3').alignment).toMatchObject({ horizontal: 'right', indent: 1 });
   });
 
   it('does not overwrite an existing output without --force', async () => {
