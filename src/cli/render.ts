@@ -8,7 +8,7 @@ export { unreadableResult } from '../read/result';
 export type { FileResult };
 
 /** A result's counts: findings per severity, and its notes (what was not read or not checked). */
-const countsOf = (r: FileResult) => verdictCounts(r.findings, r.notes.length);
+const countsOf = (r: FileResult) => verdictCounts(r.findings, r.notes.length, r.unfilled);
 
 export function summaryLine(r: FileResult): string {
   const c = countsOf(r);
@@ -85,6 +85,8 @@ export function renderJson(results: FileResult[], skipped: readonly { path: stri
         files: results.map((r) => ({
           file: r.file,
           verdict: r.verdict,
+          // incomplete because not one number was entered: said 尚未填写.
+          ...(r.unfilled ? { unfilled: true } : {}),
           errors: countsOf(r).errors,
           warnings: countsOf(r).warnings,
           ...(r.reason !== undefined ? { reason: r.reason } : {}),

@@ -27,6 +27,8 @@ export interface SumUnit extends RollupUnit {
   file: string;
   /** Its warnings: a unit that passes with warnings says so (通过（警告 N 条，请核对）). */
   warnings: number;
+  /** Its tables hold no number yet (尚未填写). */
+  unfilled?: boolean;
   /** Why it is not in the sum (Chinese); absent when it is. */
   leftOut?: string;
   /** The option of the command that would sum it after all (said where the command is run, not in the workbook). */
@@ -61,6 +63,7 @@ async function checkUnits(inputs: ExpandedInputs, io: Io): Promise<SumUnit[]> {
         errors,
         warnings,
         report: r.report ?? null,
+        ...(r.unfilled ? { unfilled: true } : {}),
         ...(r.rollup ? { leftOut: ROLLUP_NOT_A_UNIT } : {}),
       });
     }
@@ -116,7 +119,10 @@ function choose(units: SumUnit[], includeIncomplete: boolean): void {
     if (u.leftOut) continue;
     if (!u.report) u.leftOut = '没有读到数字';
     else if (u.verdict === 'incomplete' && !includeIncomplete)
-      Object.assign(u, { leftOut: '部分未校验（有内容未能读取）', includeWith: '--include-incomplete' });
+      Object.assign(u, {
+        leftOut: u.unfilled ? '尚未填写（表格中没有任何数字）' : '部分未校验（有内容未能读取）',
+        includeWith: '--include-incomplete',
+      });
   }
 }
 

@@ -64,6 +64,7 @@ export function checkReads(file: string, reads: ReadReport[], lastYear?: Report)
       remarks,
       verdict: verdictOf({ tablesRead: check.tables.filter((t) => t.damage.length === 0).length, findings, unchecked: notes }),
       report: check.report,
+      ...(check.unfilled ? { unfilled: check.unfilled } : {}),
       ...(read.rollup ? { rollup: read.rollup } : {}),
     });
   }

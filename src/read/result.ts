@@ -24,6 +24,8 @@ export interface FileResult {
   reason?: string;
   /** The values read (last year's report, a roll-up). */
   report?: Report | null;
+  /** Tables there, not one number entered: worded 尚未填写. */
+  unfilled?: true;
   /** The file is a roll-up the tool wrote: never summed as a unit. */
   rollup?: true;
 }

@@ -134,7 +134,7 @@ export function sheetVerdicts(check: WorkbookCheck): { sheetId: string; verdict:
   return check.sheets.map((s) => ({
     sheetId: s.sheetId,
     verdict: s.verdict,
-    text: `${s.sheet}：${verdictPhrase(s.verdict, verdictCounts(s.findings, uncheckedOf(s).length))}`,
+    text: `${s.sheet}：${verdictPhrase(s.verdict, verdictCounts(s.findings, uncheckedOf(s).length, s.unfilled))}`,
   }));
 }
 
@@ -159,6 +159,7 @@ export function workbookVerdict(check: WorkbookCheck): VerdictView {
   const counts = verdictCounts(
     check.sheets.flatMap((s) => s.findings),
     unchecked.length,
+    check.sheets.length > 0 && check.sheets.every((s) => s.unfilled),
   );
   // An Excel error (cell edit mode, say) means the check did not run, not that the workbook holds no report.
   const text = check.error ? `无法校验：${problemText(check.error)}` : verdictHeadline(verdict, counts);

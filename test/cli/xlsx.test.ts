@@ -105,6 +105,12 @@ describe('xlsx template round trip', () => {
     expect(new Set(f.findings.map((x: { rule: string }) => x.rule))).toEqual(new Set(['CELL-BLANK']));
     expect(f.findings).toHaveLength(dataCells('2021').length);
     expect(f.notes.join('')).toContain('表二、表三、表四尚未填写（还没有填写任何数字），未校验');
+    expect(f.unfilled).toBe(true);
+    // What a person reads says 尚未填写, not 部分未校验 and never 通过.
+    const text = (await run(['check', file])).out;
+    expect(text).toContain(`${file}：尚未填写（2021版，表格 表二、表三、表四；`);
+    expect(text).toContain('尚未填写：表格中还没有填写任何数字，填写后才能校验');
+    expect(text).not.toMatch(/部分未校验|通过/);
   });
 
   test('totals as formulas: computed even before a spreadsheet recalculates the file', async () => {

@@ -3,6 +3,9 @@ import { problemText } from '../../src/taskpane/problemText';
 import { insertTables } from '../../src/excel/insert';
 import { checkWorkbook, checkSheet, readWorkbook } from '../../src/excel/check';
 import { hostWithSheet } from '../helpers/memoryHost';
+import { workbookVerdict } from '../../src/taskpane/findingsView';
+import { stackedTop } from '../helpers/stacked';
+import { cellPosition } from '../../src/report/look/layout';
 import { FORMAT_VERSIONS, TABLE_IDS } from '../../src/report/standard/formats';
 import { a1 } from '../../src/report/standard/a1';
 import { layoutTextGrid, tableLayout, TITLE_ROWS } from '../../src/report/look/layout';
@@ -261,5 +264,22 @@ describe('merged cells (ExcelApi 1.13 where the host has it)', () => {
     expect(host.stats.syncs).toBe(1);
     expect(again.tables.map((t) => t.damage)).toEqual([[], [], []]);
     expect(again.remarks).toEqual([]);
+  });
+});
+
+describe('the verdict of tables not filled yet', () => {
+  it('is 尚未填写 (never 通过 or 部分未校验) until a number is entered, on the sheet’s line and the workbook’s', async () => {
+    const host = hostWithSheet();
+    const run = host.run.bind(host);
+    await insertTables(run, { version: '2021', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: false });
+    const blank = await checkWorkbook(run);
+    expect(blank.sheets[0]).toMatchObject({ verdict: 'incomplete', unfilled: true });
+    expect(workbookVerdict(blank).text).toBe('尚未填写：表格中还没有填写任何数字，填写后才能校验');
+    const t3 = stackedTop('2021', 'T3');
+    const cell = cellPosition('2021', 'T3.NEW.NP');
+    host.userEdit('年报表格（2021版）', a1(t3 + cell.row, cell.col), 3);
+    const typed = await checkWorkbook(run);
+    expect(typed.sheets[0].unfilled).toBeUndefined();
+    expect(workbookVerdict(typed).text).toMatch(/^有错误/);
   });
 });

@@ -98,6 +98,8 @@ export interface SheetCheck {
   report: Report | null;
   /** A summary sheet (汇总本工作簿): its formulas sum other sheets, so it is checked again when they change. */
   summary?: boolean;
+  /** Tables inserted and not one number entered yet: the verdict is worded 尚未填写, never 通过. */
+  unfilled?: true;
 }
 
 export interface SheetCheckOptions {
@@ -289,12 +291,13 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
   const report = reports.length
     ? { format: reports[0].format, cells: Object.assign({}, ...reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) }
     : null;
-  notes.push(...incompleteReport(where, tables, lost, report));
+  const incomplete = incompleteReport(where, tables, lost, report);
+  notes.push(...incomplete.notes);
   const refusal = report && options.lastYear ? crossYearRefusal(report.format, options.lastYear.format) : null;
   if (refusal) notes.push(`${where}${refusal}`);
   const unchecked = uncheckedOf({ sheet, tables, lost, notes });
   const verdict = verdictOf({ tablesRead: tables.filter((t) => t.damage.length === 0).length, findings, unchecked });
-  return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, report };
+  return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, report, ...(incomplete.unfilled ? { unfilled: true } : {}) };
 }
 
 /**
@@ -308,15 +311,15 @@ function incompleteReport(
   tables: readonly TableOnSheet[],
   lost: readonly { table: TableId }[],
   report: Report | null,
-): string[] {
-  if (tables.length === 0 && lost.length === 0) return [];
+): { notes: string[]; unfilled: boolean } {
+  if (tables.length === 0 && lost.length === 0) return { notes: [], unfilled: false };
   const absent = TABLE_IDS.filter((t) => !tables.some((x) => x.table === t) && !lost.some((l) => l.table === t));
   const notes = absent.length
     ? [`${where}没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`]
     : [];
   const read = tables.filter((x) => x.damage.length === 0).map((x) => x.table);
   const entered = (id: CellId) => report?.cells[id] !== null && report?.cells[id] !== undefined;
-  if (report && read.length && !dataCells(report.format).some((d) => read.includes(d.table) && entered(d.id)))
-    notes.push(`${where}${read.map((t) => TABLE_NUMBERS[t]).join('、')}尚未填写（还没有填写任何数字），未校验`);
-  return notes;
+  const unfilled = !!report && read.length > 0 && !dataCells(report.format).some((d) => read.includes(d.table) && entered(d.id));
+  if (unfilled) notes.push(`${where}${read.map((t) => TABLE_NUMBERS[t]).join('、')}尚未填写（还没有填写任何数字），未校验`);
+  return { notes, unfilled };
 }

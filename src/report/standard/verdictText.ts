@@ -12,10 +12,15 @@ export interface VerdictCounts {
   infos: number;
   /** Tables, rows or cells the input holds that were not read or not checked. */
   unchecked: number;
+  /** The tables are there but not one number has been entered: 尚未填写, not 部分未校验. */
+  unfilled?: boolean;
 }
 
-export function verdictCounts(findings: readonly { severity: Severity }[], unchecked = 0): VerdictCounts {
-  const counts: VerdictCounts = { errors: 0, warnings: 0, infos: 0, unchecked };
+/** The label of an incomplete report whose tables hold no number yet. */
+export const UNFILLED_LABEL = '尚未填写';
+
+export function verdictCounts(findings: readonly { severity: Severity }[], unchecked = 0, unfilled = false): VerdictCounts {
+  const counts: VerdictCounts = { errors: 0, warnings: 0, infos: 0, unchecked, ...(unfilled ? { unfilled } : {}) };
   for (const f of findings) {
     if (f.severity === 'error') counts.errors++;
     else if (f.severity === 'warning') counts.warnings++;
@@ -28,15 +33,18 @@ export function verdictCounts(findings: readonly { severity: Severity }[], unche
  * The short label, as a list or a table column names a verdict, e.g. 有错误, or 通过（警告 2 条，请核对）
  * for a pass with warnings. `detail`, when given, joins the brackets: 通过（2021版，表格 表三）.
  */
-export function verdictLabel(verdict: Verdict, counts: Pick<VerdictCounts, 'warnings'>, detail?: string): string {
+export function verdictLabel(verdict: Verdict, counts: Pick<VerdictCounts, 'warnings' | 'unfilled'>, detail?: string): string {
   const caveat = verdict === 'passed' && counts.warnings > 0 ? `警告 ${counts.warnings} 条，请核对` : '';
   const inBrackets = [caveat, detail ?? ''].filter(Boolean).join('；');
-  return inBrackets ? `${VERDICT_LABELS[verdict]}（${inBrackets}）` : VERDICT_LABELS[verdict];
+  const label = verdict === 'incomplete' && counts.unfilled ? UNFILLED_LABEL : VERDICT_LABELS[verdict];
+  return inBrackets ? `${label}（${inBrackets}）` : label;
 }
 
 /** The phrase after a sheet's or a unit's name, with the count that matters, e.g. 有错误（错误 3 条）. */
 export function verdictPhrase(verdict: Verdict, counts: VerdictCounts): string {
   if (verdict === 'errors') return verdictLabel(verdict, counts, `错误 ${counts.errors} 条`);
+  if (verdict === 'incomplete' && counts.unfilled)
+    return verdictLabel(verdict, counts, counts.unchecked > 1 ? `另有 ${counts.unchecked - 1} 处未读取或未校验` : undefined);
   if (verdict === 'incomplete') return verdictLabel(verdict, counts, `${counts.unchecked} 处未读取或未校验`);
   return verdictLabel(verdict, counts);
 }
@@ -54,6 +62,8 @@ export function verdictHeadline(verdict: Verdict, counts: VerdictCounts, reason?
     case 'errors':
       return `${VERDICT_LABELS.errors}：错误 ${counts.errors} 条，请逐条修改${warnings ? `；另有${warnings}` : ''}`;
     case 'incomplete':
+      if (counts.unfilled)
+        return `${UNFILLED_LABEL}：表格中还没有填写任何数字，填写后才能校验${counts.unchecked > 1 ? `；另有 ${counts.unchecked - 1} 处内容未读取或未校验` : ''}`;
       return `${VERDICT_LABELS.incomplete}：有 ${counts.unchecked} 处内容未读取或未校验，其余没有发现错误${warnings ? `；${warnings}` : ''}`;
     case 'unreadable':
       return `${VERDICT_LABELS.unreadable}：${reason ?? '没有找到可以校验的年报表格'}`;

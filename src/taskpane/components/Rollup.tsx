@@ -32,7 +32,7 @@ export function Rollup({ host, check, busy, onRun, pageSetup }: RollupProps) {
   /** A unit sheet's verdict in the last check, e.g. 有错误 or 通过（警告 2 条，请核对）; null when it was not checked. */
   const verdictOf = (sheetId: string) => {
     const sheet = check?.sheets.find((s) => s.sheetId === sheetId);
-    return sheet ? verdictLabel(sheet.verdict, verdictCounts(sheet.findings)) : null;
+    return sheet ? verdictLabel(sheet.verdict, verdictCounts(sheet.findings, 0, sheet.unfilled)) : null;
   };
   const list = async () => {
     if (!logic) return;

@@ -42,3 +42,17 @@ describe('the wording of a verdict', () => {
     }
   });
 });
+
+describe('tables with no number entered', () => {
+  it('are labelled 尚未填写, with any other unread item counted apart', () => {
+    const counts = verdictCounts([], 1, true);
+    expect(verdictLabel('incomplete', counts)).toBe('尚未填写');
+    expect(verdictPhrase('incomplete', counts)).toBe('尚未填写');
+    expect(verdictPhrase('incomplete', verdictCounts([], 3, true))).toBe('尚未填写（另有 2 处未读取或未校验）');
+    expect(verdictHeadline('incomplete', verdictCounts([], 2, true))).toBe(
+      '尚未填写：表格中还没有填写任何数字，填写后才能校验；另有 1 处内容未读取或未校验',
+    );
+    // The flag never softens another verdict.
+    expect(verdictLabel('errors', verdictCounts([{ severity: 'error' }], 1, true))).toBe('有错误');
+  });
+});
