@@ -141,7 +141,7 @@ describe('a table pasted from last year’s report', () => {
 describe('fit and finish', () => {
   it('says what to do when there is no table yet, and fits a 320 px pane without horizontal scrolling', async () => {
     const page = await open();
-    await page.getByText('还没有年报表格').waitFor();
+    await page.getByText('还没有年报表格', { exact: true }).waitFor();
     const pane = page.locator('aside[aria-label="任务窗格"]');
     const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -231,7 +231,11 @@ describe('the supervising office and the published text', () => {
     await page.getByRole('button', { name: '插入全部三张表' }).click();
     await page.getByRole('tab', { name: /^年报表格（2021版）2$/ }).waitFor();
     await page.getByRole('button', { name: '汇总本工作簿…' }).click();
-    await page.getByText(/^年报表格（2021版）2（2021版，部分未校验/).waitFor();
+    const units = page.getByRole('group', { name: '汇总本工作簿' });
+    await units.getByText('年报表格（2021版）2', { exact: true }).waitFor();
+    // Neither unit holds a number yet: both wait, unticked, until the office ticks them.
+    await expect(units.getByText('2021版 · 尚未填写', { exact: true }).count()).resolves.toBe(2);
+    for (const box of await units.getByRole('checkbox').all()) await box.check();
     await page.getByRole('button', { name: '插入汇总表（2 个单位）' }).click();
     await page.getByRole('tab', { name: '汇总（2021版）' }).waitFor();
     await shot(page, 'rollup');
@@ -417,6 +421,100 @@ describe('what a clerk sees', () => {
       said![1],
     );
     await shot(page, 'example-filled');
+    await page.close();
+  });
+});
+
+describe('the pane’s order', () => {
+  it('puts the active sheet’s verdict first and largest, keeps the insert controls above the findings, and never covers them with the notice', async () => {
+    const page = await open(1400, 900);
+    const verdict = page.getByTestId('verdict');
+    await verdict.getByText('还没有年报表格').waitFor();
+    const insertButton = page.getByRole('button', { name: '插入全部三张表' });
+    await insertAll(page, '2021');
+    await verdict.getByText('尚未填写：表格中还没有填写任何数字，填写后才能校验').waitFor();
+    await typeInto(page, BALANCE_NP['2021'].NEW, '5');
+    await verdict.getByText(/^有错误：错误 2 条/).waitFor();
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('errors');
+    await verdict.getByText('当前工作表“年报表格（2021版）”').waitFor();
+    // A second report on a new sheet, untouched: the verdict follows the sheet the user is on.
+    await insertButton.click();
+    await page.getByRole('tab', { name: '年报表格（2021版）2' }).waitFor();
+    await verdict.getByText('当前工作表“年报表格（2021版）2”').waitFor();
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('incomplete');
+    await page.getByRole('tab', { name: '年报表格（2021版）', exact: true }).click();
+    await verdict.getByText('当前工作表“年报表格（2021版）”').waitFor();
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('errors');
+    // Its findings and its line come before the other sheet's.
+    await expect(page.getByTestId('sheet-verdicts').locator('div').first().textContent()).resolves.toMatch(/^年报表格（2021版）：有错误/);
+
+    const layout = await page.evaluate(() => {
+      const top = (el: Element | null) => (el ? el.getBoundingClientRect().top : NaN);
+      const main = document.querySelector('main[aria-label="年报助手"]')!;
+      const texts = [...main.querySelectorAll('span, p, div, button, label')].filter(
+        (el) => el.childElementCount === 0 && (el.textContent ?? '').trim() && !el.closest('[data-testid="verdict"]'),
+      );
+      const headline = [...document.querySelectorAll('[data-testid="verdict"] span')].find((s) =>
+        (s.textContent ?? '').startsWith('有错误'),
+      )!;
+      return {
+        verdictTop: top(document.querySelector('[data-testid="verdict"]')),
+        firstControlTop: top(document.querySelector('[role="group"][aria-label="插入表格"]')),
+        findingsTop: top(document.querySelector('section[aria-label="校验结果"]')),
+        headlineSize: parseFloat(getComputedStyle(headline).fontSize),
+        largestOther: Math.max(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))),
+        noticePosition: getComputedStyle(document.querySelector('[data-testid="notice"]')!).position,
+      };
+    });
+    expect(layout.verdictTop).toBeLessThan(layout.firstControlTop);
+    expect(layout.firstControlTop).toBeLessThan(layout.findingsTop);
+    expect(layout.headlineSize).toBeGreaterThan(layout.largestOther);
+    // The notice is in the flow: scrolled past, it covers nothing.
+    expect(['static', 'relative']).toContain(layout.noticePosition);
+    await shot(page, 'pane-order');
+    await page.close();
+  });
+
+  it('brings the roll-up list into view, with the units that have errors or no numbers unticked and why', async () => {
+    const page = await open(1400, 900);
+    await insertAll(page, '2021');
+    await typeInto(page, BALANCE_NP['2021'].NEW, '5');
+    await page
+      .getByTestId('verdict')
+      .getByText(/^有错误/)
+      .waitFor();
+    await page.getByRole('button', { name: '插入全部三张表' }).click();
+    await page.getByRole('tab', { name: '年报表格（2021版）2' }).waitFor();
+    const open_ = page.getByRole('button', { name: '汇总本工作簿…' });
+    await open_.scrollIntoViewIfNeeded();
+    await open_.click();
+    const group = page.getByRole('group', { name: '汇总本工作簿' });
+    await group.getByText('2021版 · 有错误（错误 2 条）').waitFor();
+    await group.getByText('2021版 · 尚未填写').waitFor();
+    await expect(group.getByRole('checkbox').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).resolves.toEqual([
+      false,
+      false,
+    ]);
+    await page.getByTestId('rollup-held').getByText('有错误或未完整校验的单位（2 个）没有勾选').waitFor();
+    // The list and its button are in view, not below the pane's visible area.
+    const insert = page.getByRole('button', { name: /^插入汇总表/ });
+    const box = (await insert.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(901);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    // Each verdict stays on one line: never cut inside a word.
+    const heights = await group.getByText(/^2021版 · /).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(30);
+    await shot(page, 'rollup-list');
+    for (const width of [320, 400, 500]) {
+      await page.locator('aside[aria-label="任务窗格"]').evaluate((el, w) => ((el as HTMLElement).style.width = `${w}px`), width);
+      await insert.scrollIntoViewIfNeeded();
+      const overflow = await page.evaluate(() => {
+        const pane = document.querySelector('main[aria-label="年报助手"]')!;
+        return pane.scrollWidth - pane.clientWidth;
+      });
+      expect([width, overflow]).toEqual([width, 0]);
+      await shot(page, `rollup-list-${width}`);
+    }
     await page.close();
   });
 });

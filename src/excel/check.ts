@@ -20,6 +20,8 @@ export interface WorkbookCheck {
   lastYear?: LastYearInfo;
   /** Set when the check itself could not run (edit mode, …). */
   error?: Problem;
+  /** The sheet the user is on: the pane gives its verdict first. */
+  activeSheetId?: string;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/id');
+      const active = sheets.getActiveWorksheet().load('id');
       const link = queueLinkName(context);
       await context.sync();
       for (const ws of sheets.items) ws.names.load('items/name,items/type');
@@ -157,6 +160,7 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
         check: {
           sheets: perSheet.map((p) => withSummary(evaluateSheet(p.ws.name, p.ws.id, p.reads, lastYearFor(p.ws.id, lastYear)), p.ws.names)),
           ...(lastYear ? { lastYear } : {}),
+          activeSheetId: active.id,
         },
         blocks: new Map(perSheet.map((p) => [p.ws.id, knownBlocks(p.reads)])),
       };
@@ -325,7 +329,11 @@ export function mergeSheetCheck(check: WorkbookCheck, sheet: SheetCheck): Workbo
   const sheets = keep ? [...others, sheet] : others;
   const order = new Map(check.sheets.map((s, i) => [s.sheetId, i]));
   sheets.sort((a, b) => (order.get(a.sheetId) ?? 1e9) - (order.get(b.sheetId) ?? 1e9));
-  return check.lastYear ? { sheets, lastYear: check.lastYear } : { sheets };
+  return {
+    sheets,
+    ...(check.lastYear ? { lastYear: check.lastYear } : {}),
+    ...(check.activeSheetId ? { activeSheetId: check.activeSheetId } : {}),
+  };
 }
 
 /**

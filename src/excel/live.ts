@@ -194,6 +194,11 @@ export class LiveChecker {
   }
 
   private async onActivated(args: Excel.WorksheetActivatedEventArgs): Promise<void> {
+    // The pane puts the active sheet's verdict first, whether or not the sheet is checked again.
+    if (this.current.activeSheetId !== args.worksheetId) {
+      this.current = { ...this.current, activeSheetId: args.worksheetId };
+      this.options.onResult(this.current);
+    }
     if (!this.enabled || this.handlers.has(args.worksheetId) || this.clock.now() < this.quietUntil) return;
     await this.checkNow(args.worksheetId);
     const sheet = this.current.sheets.find((s) => s.sheetId === args.worksheetId);

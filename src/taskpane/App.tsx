@@ -5,12 +5,13 @@ import { lazyHost } from './deferred';
 import type { HostOperations, Watcher } from '../excel/host';
 import { ExcelRun } from '../excel/run';
 import { convertedNotice, insertNotice, recognisedNotice, reinsertedNotice, rolledUpNotice, unmarkedNotice } from './notices';
-import { CheckPanel, hasTablesIn } from './components/CheckPanel';
+import { CheckPanel } from './components/CheckPanel';
 import { InsertOptions, InsertPanel } from './components/InsertPanel';
 import { Labelled } from './components/Labelled';
 import { LastYear } from './components/LastYear';
 import { NoticeBar } from './components/NoticeBar';
 import { Rollup } from './components/Rollup';
+import { VerdictBanner } from './components/VerdictBanner';
 import { useActions } from './useActions';
 import { useLiveCheck } from './useLiveCheck';
 import { DEFAULT_VERSION, TableId } from '../report/standard/formatNames';
@@ -81,8 +82,19 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
     );
   }
 
-  const insertSection = (
-    <>
+  return (
+    <main className={styles.root} aria-label="年报助手">
+      <Text as="h1" className={styles.title}>
+        年报助手
+      </Text>
+      <VerdictBanner check={check} />
+      <NoticeBar
+        notice={notice}
+        busy={busy}
+        onClose={() => setNotice(null)}
+        onRetryOnNewSheet={(tables) => void insert(tables, 'newSheet')}
+      />
+      {/* The controls stay where they are, with tables or without: the findings follow them. */}
       <InsertPanel
         options={options}
         onOptions={setOptions}
@@ -92,40 +104,21 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
         onConvert={() => void perform(() => host.convertActiveSheet(totalsAsFormulas, pageSetup), convertedNotice)}
         onUnmark={() => void perform(() => host.unmarkActiveSheet(), unmarkedNotice)}
       />
+      <hr className={styles.divider} />
+      <CheckPanel
+        check={check}
+        live={live}
+        onLive={setLive}
+        busy={busy}
+        onRecheck={() => void whileBusy(async () => checker.current?.refresh())}
+        onReinsert={(t) => void reinsert(t)}
+        onSelect={(sheetId, addresses) => void select(sheetId, addresses)}
+      />
+      <hr className={styles.divider} />
       <LastYear host={host} check={check} busy={busy} perform={perform} />
       <Labelled label="上级单位：把各单位工作表中的表格相加">
         <Rollup host={host} check={check} busy={busy} pageSetup={pageSetup} onRun={(action) => void perform(action, rolledUpNotice)} />
       </Labelled>
-    </>
-  );
-  const checkSection = (
-    <CheckPanel
-      check={check}
-      live={live}
-      onLive={setLive}
-      busy={busy}
-      onRecheck={() => void whileBusy(async () => checker.current?.refresh())}
-      onReinsert={(t) => void reinsert(t)}
-      onSelect={(sheetId, addresses) => void select(sheetId, addresses)}
-    />
-  );
-  // With tables in the workbook the findings come first; before that, the buttons that insert them.
-  const sections = hasTablesIn(check) ? [checkSection, insertSection] : [insertSection, checkSection];
-
-  return (
-    <main className={styles.root} aria-label="年报助手">
-      <Text as="h1" className={styles.title}>
-        年报助手
-      </Text>
-      <NoticeBar
-        notice={notice}
-        busy={busy}
-        onClose={() => setNotice(null)}
-        onRetryOnNewSheet={(tables) => void insert(tables, 'newSheet')}
-      />
-      {sections[0]}
-      <hr className={styles.divider} />
-      {sections[1]}
     </main>
   );
 }

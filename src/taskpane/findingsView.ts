@@ -70,7 +70,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function groupFindings(check: WorkbookCheck): FindingGroup[] {
   const groups: FindingGroup[] = [];
   const many = check.sheets.length > 1;
-  for (const sheet of check.sheets) {
+  for (const sheet of sheetsActiveFirst(check)) {
     const byTable = new Map<TableId, LocatedFinding[]>();
     for (const f of sheet.findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
     for (const t of sheet.tables) {
@@ -130,18 +130,45 @@ export function groupFindings(check: WorkbookCheck): FindingGroup[] {
 }
 
 /** One line per checked sheet with its verdict, e.g. Sheet1：通过（警告 2 条，请核对）. */
-export function sheetVerdicts(check: WorkbookCheck): { sheetId: string; verdict: Verdict; text: string }[] {
-  return check.sheets.map((s) => ({
-    sheetId: s.sheetId,
-    verdict: s.verdict,
-    text: `${s.sheet}：${verdictPhrase(s.verdict, verdictCounts(s.findings, uncheckedOf(s).length, s.unfilled))}`,
-  }));
+export function sheetVerdicts(check: WorkbookCheck): { sheetId: string; verdict: Verdict; text: string; phrase: string }[] {
+  return sheetsActiveFirst(check).map((s) => {
+    const phrase = verdictPhrase(s.verdict, verdictCounts(s.findings, uncheckedOf(s).length, s.unfilled));
+    return { sheetId: s.sheetId, verdict: s.verdict, text: `${s.sheet}：${phrase}`, phrase };
+  });
 }
 
 export function severityCounts(check: WorkbookCheck): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const s of check.sheets) for (const f of s.findings) counts[f.severity]++;
   return counts;
+}
+
+/** The checked sheets, the one the user is on first, the others in workbook order. */
+export function sheetsActiveFirst(check: WorkbookCheck): WorkbookCheck['sheets'] {
+  const active = check.sheets.filter((s) => s.sheetId === check.activeSheetId);
+  return [...active, ...check.sheets.filter((s) => s.sheetId !== check.activeSheetId)];
+}
+
+/** The verdict the pane puts first: the active sheet's, or the workbook's when the active sheet holds no table. */
+export interface ActiveVerdictView extends VerdictView {
+  /** What the verdict is of, e.g. 当前工作表“年报”; null before anything was checked. */
+  scope: string | null;
+}
+
+export function activeVerdict(check: WorkbookCheck): ActiveVerdictView {
+  const sheet = check.error ? undefined : check.sheets.find((s) => s.sheetId === check.activeSheetId);
+  if (!sheet) {
+    const scope =
+      check.error || check.sheets.length === 0
+        ? null
+        : check.sheets.length === 1
+          ? `工作表“${check.sheets[0].sheet}”`
+          : `整个工作簿（${check.sheets.length} 张工作表）`;
+    return { ...workbookVerdict(check), scope };
+  }
+  const unchecked = uncheckedOf(sheet);
+  const text = verdictHeadline(sheet.verdict, verdictCounts(sheet.findings, unchecked.length, sheet.unfilled));
+  return { verdict: sheet.verdict, text, unchecked, scope: `当前工作表“${sheet.sheet}”` };
 }
 
 /** The workbook's verdict as the pane and the ribbon say it: the same verdicts as the command. */

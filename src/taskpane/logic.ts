@@ -7,5 +7,5 @@
 export { excelHost } from '../excel/excelHost';
 export { SEVERITY_LABELS } from '../report/standard/rules';
 export { damageMessage } from '../report/sheet/sheetCheck';
-export { groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';
+export { activeVerdict, groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';
 export { checkProse } from '../report/prose/textCheck';

@@ -19,7 +19,6 @@ const useStyles = makeStyles({
     whiteSpace: 'normal',
     wordBreak: 'break-all',
   },
-  verdict: { display: 'block', margin: `${tokens.spacingVerticalXS} 0 0 0` },
   sheets: { listStyleType: 'none', margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0 },
   basis: { color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXS },
   culprit: { justifyContent: 'flex-start', textAlign: 'left', whiteSpace: 'normal', wordBreak: 'break-all', minWidth: 0, width: '100%' },
@@ -46,11 +45,10 @@ export function Findings({ check, onSelect }: FindingsProps) {
   // The findings view comes with the second chunk, which is there once a check is.
   const m = useLogic();
   if (!m) return null;
-  const { groupFindings, severityCounts, sheetVerdicts, workbookVerdict, SEVERITY_LABELS } = m;
+  const { groupFindings, severityCounts, sheetVerdicts, SEVERITY_LABELS } = m;
   const counts = severityCounts(check);
   const groups = groupFindings(check);
-  const verdict = workbookVerdict(check);
-  // With several sheets checked, each gets its own line: a sheet that passes is said to pass.
+  // With several sheets checked, each gets its own line, the active sheet's first (its verdict heads the pane).
   const perSheet = check.sheets.length > 1 ? sheetVerdicts(check) : [];
   const verdictStyle: Record<Verdict, string | undefined> = {
     passed: styles.passed,
@@ -67,15 +65,6 @@ export function Findings({ check, onSelect }: FindingsProps) {
           </CountBadge>
         ))}
       </div>
-      <Text
-        as="p"
-        size={200}
-        className={`${styles.verdict} ${verdictStyle[verdict.verdict] ?? ''}`}
-        data-testid="verdict"
-        data-verdict={verdict.verdict}
-      >
-        {verdict.text}
-      </Text>
       {perSheet.length > 0 && (
         <div className={styles.sheets} aria-label="各工作表的结论" data-testid="sheet-verdicts">
           {perSheet.map((s) => (

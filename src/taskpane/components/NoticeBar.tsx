@@ -2,10 +2,12 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Mess
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import type { TableId } from '../../report/standard/formatNames';
 import type { Notice } from '../notices';
+import { useEffect, useRef } from 'react';
 
 const useStyles = makeStyles({
-  // The notice stays in sight wherever the pane is scrolled: the buttons that cause it sit below long findings.
-  root: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  // In the flow, never over the findings (a sticky notice covered them when scrolling): a new notice is
+  // scrolled into view instead, since the buttons that cause it may sit further down.
+  root: { backgroundColor: tokens.colorNeutralBackground1 },
 });
 
 export interface NoticeBarProps {
@@ -18,8 +20,12 @@ export interface NoticeBarProps {
 /** The pane's one notice, with 插入到新工作表 beside a refusal at the selected cells. */
 export function NoticeBar({ notice, busy, onClose, onRetryOnNewSheet }: NoticeBarProps) {
   const styles = useStyles();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [notice]);
   return (
-    <div aria-live="polite" className={styles.root} data-testid="notice">
+    <div aria-live="polite" className={styles.root} data-testid="notice" ref={ref}>
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>

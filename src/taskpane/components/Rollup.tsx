@@ -1,13 +1,18 @@
 import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WorkbookCheck } from '../../excel/check';
 import type { RollupResult, RollupUnit } from '../../excel/rollup';
 import type { HostOperations } from '../../excel/host';
-import { verdictCounts, verdictLabel } from '../../report/standard/verdictText';
 import { useLogic } from '../deferred';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // The name on its line, the version and verdict on the next: never cut inside a word (通 / 过）).
+  label: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  name: { overflowWrap: 'anywhere' },
+  detail: { whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2 },
+  held: { color: tokens.colorPaletteRedForeground1 },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface RollupProps {
@@ -21,24 +26,30 @@ export interface RollupProps {
 }
 
 /**
- * 汇总本工作簿: lists the unit sheets (each with its verdict, so the office sees which unit breaks the
- * total), all ticked, and inserts a summary sheet of live formulas over the ticked ones.
+ * 汇总本工作簿: lists the unit sheets, each with its verdict, and inserts a summary sheet of live
+ * formulas over the ticked ones. A unit with errors or not completely checked is not ticked at first:
+ * its verdict says why, and the office ticks it once it has looked.
  */
 export function Rollup({ host, check, busy, onRun, pageSetup }: RollupProps) {
   const styles = useStyles();
   const logic = useLogic();
   const [units, setUnits] = useState<RollupUnit[] | null>(null);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
-  /** A unit sheet's verdict in the last check, e.g. 有错误 or 通过（警告 2 条，请核对）; null when it was not checked. */
-  const verdictOf = (sheetId: string) => {
-    const sheet = check?.sheets.find((s) => s.sheetId === sheetId);
-    return sheet ? verdictLabel(sheet.verdict, verdictCounts(sheet.findings, 0, sheet.unfilled)) : null;
+  const group = useRef<HTMLDivElement>(null);
+  /** A unit sheet's verdict in the last check, and whether it is left out at first (errors, or not complete). */
+  const unitVerdict = (sheetId: string): { label: string; held: boolean } | null => {
+    const v = check && logic?.sheetVerdicts(check).find((s) => s.sheetId === sheetId);
+    return v ? { label: v.phrase, held: v.verdict !== 'passed' } : null;
   };
+  // The list opens below the button: brought into view, with the button that inserts.
+  useEffect(() => {
+    if (units) group.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [units]);
   const list = async () => {
     if (!logic) return;
     const found = await host.rollupUnits();
     setUnits(found);
-    setTicked(new Set(found.map((u) => u.sheetId)));
+    setTicked(new Set(found.filter((u) => !unitVerdict(u.sheetId)?.held).map((u) => u.sheetId)));
   };
   if (!units) {
     return (
@@ -47,22 +58,38 @@ export function Rollup({ host, check, busy, onRun, pageSetup }: RollupProps) {
       </Button>
     );
   }
+  const held = units.filter((u) => unitVerdict(u.sheetId)?.held);
   return (
-    <div className={styles.root} role="group" aria-label="汇总本工作簿">
+    <div className={styles.root} role="group" aria-label="汇总本工作簿" ref={group}>
       {units.length === 0 && <Text>工作簿中还没有各单位的年报表格。</Text>}
-      {units.map((u) => (
-        <Checkbox
-          key={u.sheetId}
-          checked={ticked.has(u.sheetId)}
-          onChange={(_, d) => {
-            const next = new Set(ticked);
-            if (d.checked) next.add(u.sheetId);
-            else next.delete(u.sheetId);
-            setTicked(next);
-          }}
-          label={`${u.sheet}（${u.version}版${verdictOf(u.sheetId) ? `，${verdictOf(u.sheetId)}` : ''}）`}
-        />
-      ))}
+      {held.length > 0 && (
+        <Text size={200} className={styles.hint} data-testid="rollup-held">
+          有错误或未完整校验的单位（{held.length} 个）没有勾选：请先核对，确需计入时再勾选。
+        </Text>
+      )}
+      {units.map((u) => {
+        const v = unitVerdict(u.sheetId);
+        return (
+          <Checkbox
+            key={u.sheetId}
+            checked={ticked.has(u.sheetId)}
+            onChange={(_, d) => {
+              const next = new Set(ticked);
+              if (d.checked) next.add(u.sheetId);
+              else next.delete(u.sheetId);
+              setTicked(next);
+            }}
+            label={
+              <span className={styles.label}>
+                <span className={styles.name}>{u.sheet}</span>
+                <span className={`${styles.detail} ${v?.held ? styles.held : ''}`}>
+                  {u.version}版{v ? ` · ${v.label}` : ''}
+                </span>
+              </span>
+            }
+          />
+        );
+      })}
       <Button
         appearance="primary"
         disabled={busy || !logic || ticked.size === 0}

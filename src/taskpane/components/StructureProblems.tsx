@@ -33,12 +33,14 @@ export function StructureProblems({ check, onReinsert }: StructureProblemsProps)
   const notes = check.sheets.flatMap((s) => s.notes.map((n, i) => ({ key: `${s.sheetId}/note/${i}`, text: n })));
   const remarks = check.sheets.flatMap((s) => s.remarks.map((n, i) => ({ key: `${s.sheetId}/remark/${i}`, text: n })));
   if (problems.length === 0 && notes.length === 0 && remarks.length === 0) return null;
+  // Tables that only wait for their numbers are not 部分未校验 (src/report/standard/verdictText.ts).
+  const onlyUnfilled = check.sheets.every((s) => s.notes.length === 0 || (s.unfilled && s.notes.length === 1));
   return (
     <>
       {notes.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar intent={onlyUnfilled ? 'info' : 'warning'} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>部分未校验：以下内容未读取或未校验</MessageBarTitle>
+            <MessageBarTitle>{onlyUnfilled ? '尚未填写：填写数字后会自动校验' : '部分未校验：以下内容未读取或未校验'}</MessageBarTitle>
             {notes.map((n) => (
               <div key={n.key}>{n.text}</div>
             ))}
