@@ -21,12 +21,9 @@ async function insertAll(page: Page, version: FormatVersion): Promise<void> {
   await page.getByRole('radio', { name: version === '2021' ? /^2021版/ : /^2019版/ }).check();
   await page.getByRole('button', { name: '插入全部三张表' }).click();
   await page.getByRole('tab', { name: `年报表格（${version}版）` }).waitFor();
-  // Inserted and not yet filled: never 通过 until a number is entered (totals as formulas compute
-  // numbers, 0, of their own).
-  await page
-    .getByText(/表二、表三、表四尚未填写（还没有填写任何数字），未校验|通过：全部表格已读取并校验/)
-    .first()
-    .waitFor();
+  // Inserted and not yet filled: never 通过 until a number is entered (the 0 of a total formula over
+  // blank parts is not a number entered).
+  await page.getByTestId('verdict').getByText('尚未填写：表格中还没有填写任何数字，填写后才能校验').waitFor();
 }
 
 const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);

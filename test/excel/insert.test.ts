@@ -268,6 +268,20 @@ describe('merged cells (ExcelApi 1.13 where the host has it)', () => {
 });
 
 describe('the verdict of tables not filled yet', () => {
+  it('is 尚未填写 with 合计用公式 too: a total formula’s 0 over blank parts was not entered', async () => {
+    const host = hostWithSheet();
+    const run = host.run.bind(host);
+    await insertTables(run, { version: '2019', tables: [...TABLE_IDS], target: 'newSheet', totalsAsFormulas: true });
+    const blank = await checkWorkbook(run);
+    expect(blank.sheets[0]).toMatchObject({ verdict: 'incomplete', unfilled: true });
+    const t4 = stackedTop('2019', 'T4');
+    const cell = cellPosition('2019', 'T4.RV.UPH');
+    host.userEdit('年报表格（2019版）', a1(t4 + cell.row, cell.col), 0);
+    const typed = await checkWorkbook(run);
+    expect(typed.sheets[0]).toMatchObject({ verdict: 'passed' });
+    expect(workbookVerdict(typed).text).toMatch(/^通过/);
+  });
+
   it('is 尚未填写 (never 通过 or 部分未校验) until a number is entered, on the sheet’s line and the workbook’s', async () => {
     const host = hostWithSheet();
     const run = host.run.bind(host);

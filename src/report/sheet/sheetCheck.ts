@@ -1,6 +1,7 @@
 import { CellId, dataCells, FormatVersion, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS, TableId } from '../standard/formats';
 import { a1 } from '../standard/a1';
 import { Merge, tableLayout } from '../look/layout';
+import { formulaTotalCells } from '../look/formulas';
 import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './recognisedBlock';
 import { PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from './templateBlock';
 import { Report } from '../standard/report';
@@ -318,7 +319,12 @@ function incompleteReport(
     ? [`${where}没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`]
     : [];
   const read = tables.filter((x) => x.damage.length === 0).map((x) => x.table);
-  const entered = (id: CellId) => report?.cells[id] !== null && report?.cells[id] !== undefined;
+  // A total inserted as a formula (合计用公式) shows 0 over blank parts: that 0 was not entered.
+  const totals = report ? formulaTotalCells(report.format) : new Set<CellId>();
+  const entered = (id: CellId) => {
+    const v = report?.cells[id];
+    return v !== null && v !== undefined && !(totals.has(id) && v === 0);
+  };
   const unfilled = !!report && read.length > 0 && !dataCells(report.format).some((d) => read.includes(d.table) && entered(d.id));
   if (unfilled) notes.push(`${where}${read.map((t) => TABLE_NUMBERS[t]).join('、')}尚未填写（还没有填写任何数字），未校验`);
   return { notes, unfilled };
