@@ -151,7 +151,7 @@ describe('fit and finish', () => {
     const names: string[] = [];
     for (let i = 0; i < 25; i++) {
       // In the grid, Tab moves between cells as in Excel; Esc then Tab leaves it.
-      if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'grid')) await page.keyboard.press('Escape');
+      if (await page.evaluate(() => !!document.activeElement?.closest('[role="grid"]'))) await page.keyboard.press('Escape');
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => (document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label') || '').trim()),
@@ -258,6 +258,27 @@ describe('the supervising office and the published text', () => {
 });
 
 describe('what a clerk sees', () => {
+  it('takes Chinese from an input method in a selected cell without a double-click, as Excel does', async () => {
+    const page = await open();
+    await insertAll(page, '2021');
+    await cell(page, 'Q2').click();
+    // What Chromium receives from a Pinyin input method: a composition updated as the user types, then committed.
+    const ime = await page.context().newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'ben', selectionStart: 3, selectionEnd: 3 });
+    await ime.send('Input.imeSetComposition', { text: '本表', selectionStart: 2, selectionEnd: 2 });
+    await ime.send('Input.insertText', { text: '本表' });
+    await ime.send('Input.imeSetComposition', { text: 'tian', selectionStart: 4, selectionEnd: 4 });
+    await ime.send('Input.insertText', { text: '填写' });
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 'Q2').textContent()).resolves.toBe('本表填写');
+    await expect(page.getByTestId('namebox').textContent()).resolves.toBe('Q3');
+    // The grid keeps the keys: the next digit goes into the cell below, not into a hidden field.
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 'Q3').textContent()).resolves.toBe('7');
+    await page.close();
+  });
+
   it('commits each entry and moves on Tab, Enter and the arrows, however fast the typing (120 ⇥ 15 ⇥ 0 ↵)', async () => {
     const page = await open();
     await insertAll(page, '2021');

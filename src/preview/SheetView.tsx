@@ -66,6 +66,14 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
     setEditingState(e);
   };
   const gridRef = useRef<HTMLDivElement>(null);
+  /**
+   * Where the keys go while no cell is being edited: an input method (Chinese) composes only in an
+   * editable element, so the grid's focus is this hidden field. What it composes opens the cell, as
+   * in Excel, without a double-click; other keys are the grid's (onGridKey).
+   */
+  const sinkRef = useRef<HTMLTextAreaElement>(null);
+  const focusGrid = () => sinkRef.current?.focus({ preventScroll: true });
+  const [composing, setComposing] = useState<string | null>(null);
   // Esc was pressed in the grid: the next Tab leaves it.
   const leaving = useRef(false);
   const sel = host.selection();
@@ -93,7 +101,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
         onRefused(r.message ?? '输入的值无效。');
         select(editing.pos);
       } else select({ row: editing.pos.row + move.row, col: editing.pos.col + move.col });
-      gridRef.current?.focus();
+      sinkRef.current?.focus({ preventScroll: true });
     },
     [host, sheet, onRefused, select],
   );
@@ -112,8 +120,15 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
   };
 
   useEffect(() => {
-    if (!editing) gridRef.current?.focus();
+    if (!editing) focusGrid();
   }, [sheet, editing]);
+
+  /** Text the hidden field received (an input method's result, an on-screen keyboard): the active cell's new entry. */
+  const fromSink = (text: string) => {
+    if (sinkRef.current) sinkRef.current.value = '';
+    setComposing(null);
+    if (text && !editRef.current) startEdit(activeNow(), text);
+  };
 
   // As Excel does: a selection made elsewhere (a finding clicked, tables recognised) is scrolled into view.
   const selKey = `${sel.sheet}!${selAreas.join(',')}`;
@@ -159,9 +174,8 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
     if (m) {
       e.preventDefault();
       select({ row: here.row + m.row, col: here.col + m.col });
-    } else if (e.key === 'Process') {
-      // An input method (Chinese) starts composing: the cell opens for it, as typing a letter does.
-      startEdit(here, '');
+    } else if (e.key === 'Process' || e.nativeEvent.isComposing) {
+      // An input method composes in the hidden field; its result opens the cell (fromSink).
     } else if (e.key === 'F2') {
       e.preventDefault();
       startEdit(here);
@@ -204,7 +218,11 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
       </div>
       <div
         ref={gridRef}
-        tabIndex={0}
+        // Focusable by a click, never by Tab: Tab reaches the hidden field, which holds the grid's focus.
+        tabIndex={-1}
+        onFocus={(e) => {
+          if (e.target === gridRef.current) focusGrid();
+        }}
         role="grid"
         // Tab moves between cells here, as in Excel: Fluent's focus manager (tabster), which handles
         // Tab for the whole page and would take the focus out of the grid, leaves this subtree alone.
@@ -228,6 +246,32 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
         }}
         style={{ overflow: 'auto', flex: 1, outline: 'none' }}
       >
+        <textarea
+          ref={sinkRef}
+          aria-label={`工作表 ${sheet} 的单元格输入`}
+          autoComplete="off"
+          spellCheck={false}
+          onCompositionStart={() => setComposing('')}
+          onCompositionUpdate={(e) => setComposing(e.data)}
+          onCompositionEnd={(e) => fromSink(e.data)}
+          onInput={(e) => {
+            if (!(e.nativeEvent as InputEvent).isComposing) fromSink(e.currentTarget.value);
+          }}
+          // In the grid's corner, invisible: it only receives the keys.
+          style={{
+            position: 'sticky',
+            top: 0,
+            left: 0,
+            width: 1,
+            height: 1,
+            padding: 0,
+            border: 0,
+            opacity: 0,
+            resize: 'none',
+            display: 'block',
+            marginBottom: -1,
+          }}
+        />
         <table
           style={{
             borderCollapse: 'collapse',
@@ -338,6 +382,11 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
                             background: '#fff',
                           }}
                         />
+                      ) : isActive && composing ? (
+                        // What the input method is composing, shown where it will go.
+                        <span data-composing style={{ textDecoration: 'underline', background: '#fff' }}>
+                          {composing}
+                        </span>
                       ) : spill ? (
                         <span
                           data-spill
