@@ -13,6 +13,7 @@ export function excelHost(run: ExcelRun): HostOperations {
     insertTables: (options) => insertTables(run, options),
     watch: (options) => new LiveChecker(run, options),
     selectCells: (sheetId, addresses, options) => selectCells(run, sheetId, addresses, options),
+    activeSheet: () => activeSheet(run),
     recogniseActiveSheet: () => recogniseActiveSheet(run),
     unmarkActiveSheet: () => unmarkActiveSheet(run),
     convertActiveSheet: (totalsAsFormulas, pageSetup) => convertActiveSheet(run, totalsAsFormulas, pageSetup),
@@ -23,4 +24,17 @@ export function excelHost(run: ExcelRun): HostOperations {
     rollupUnits: () => rollupUnits(run),
     insertWorkbookRollup: (chosen, pageSetup) => insertWorkbookRollup(run, chosen, pageSetup),
   };
+}
+
+async function activeSheet(run: ExcelRun): Promise<{ id: string; name: string } | null> {
+  try {
+    return await run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load('id,name');
+      await context.sync();
+      return { id: ws.id, name: ws.name };
+    });
+  } catch {
+    return null;
+  }
 }

@@ -30,6 +30,8 @@ export interface HostOperations {
   watch(options: LiveCheckerOptions): Watcher;
   /** select: a finding's cells on their sheet; a message when that failed. */
   selectCells(sheetId: string, addresses: string[], options?: { multiArea?: boolean }): Promise<Problem | null>;
+  /** the active sheet (the text check reads its tables); null when it cannot be told. */
+  activeSheet(): Promise<{ id: string; name: string } | null>;
   /** recognise: a pasted table checked where it stands. */
   recogniseActiveSheet(): Promise<RecogniseResult>;
   unmarkActiveSheet(): Promise<Done<{ removed: number }> | Failed>;

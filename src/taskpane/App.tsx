@@ -107,6 +107,7 @@ export function App({ run, supported, debounceMs, mergedAreas, multiAreaSelect, 
       onRecheck={() => void whileBusy(async () => checker.current?.refresh())}
       onReinsert={(t) => void reinsert(t)}
       onSelect={(sheetId, addresses) => void select(sheetId, addresses)}
+      activeSheet={() => host.activeSheet()}
     />
   );
   // With tables in the workbook the findings come first; before that, the buttons that insert them.

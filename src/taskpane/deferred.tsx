@@ -45,6 +45,7 @@ const FAILED = { kind: 'failed' as const, problem: { code: 'said' as const, text
 const UNLOADED: { [K in AsyncOperation]: Awaited<ReturnType<HostOperations[K]>> } = {
   insertTables: FAILED,
   selectCells: FAILED.problem,
+  activeSheet: null,
   recogniseActiveSheet: FAILED,
   unmarkActiveSheet: FAILED,
   convertActiveSheet: FAILED,

@@ -19,10 +19,12 @@ export interface CheckPanelProps {
   onReinsert: StructureProblemsProps['onReinsert'];
   /** A finding was clicked: its cells are to be selected. */
   onSelect: (sheetId: string, addresses: string[]) => void;
+  /** The sheet the user is on (the text is checked against its tables). */
+  activeSheet?: () => Promise<{ id: string; name: string } | null>;
 }
 
 /** 校验: the live check's switch, then what it found, or what to do while there is nothing to check. */
-export function CheckPanel({ check, live, onLive, busy, onRecheck, onReinsert, onSelect }: CheckPanelProps) {
+export function CheckPanel({ check, live, onLive, busy, onRecheck, onReinsert, onSelect, activeSheet }: CheckPanelProps) {
   const styles = useStyles();
   const hasTables = hasTablesIn(check);
   return (
@@ -61,7 +63,7 @@ export function CheckPanel({ check, live, onLive, busy, onRecheck, onReinsert, o
           )}
           <StructureProblems check={check} onReinsert={onReinsert} />
           <Findings check={check} onSelect={onSelect} />
-          <ProseCheck check={check} />
+          <ProseCheck check={check} onSelect={onSelect} activeSheet={activeSheet} />
         </>
       )}
     </>

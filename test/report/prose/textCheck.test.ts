@@ -3,6 +3,7 @@ import { zeroReport } from '../../../src/report/standard/generate';
 import { PROSE_PATTERNS, ProseId } from '../../../src/report/prose/prosePatterns';
 import { Report } from '../../../src/report/standard/report';
 import { checkProse } from '../../../src/report/prose/textCheck';
+import { ruleDef } from '../../../src/report/standard/rules';
 import { FIXTURE_2019, FIXTURE_2021, ProseFixture } from './proseFixtures';
 import { NOT_COUNTS } from '../../../src/report/prose/prosePatterns';
 
@@ -309,5 +310,13 @@ describe('what a user reads', () => {
     const shown = [...r.findings.map((f) => f.message), ...r.statements.map((s) => s.message), ...r.skipped];
     expect(r.findings.length).toBeGreaterThan(10);
     for (const m of shown) expect(m).not.toMatch(/src\/|\.ts\b|T[234]\.[A-Z0-9]+\.[A-Z]+|prosePatterns/);
+  });
+});
+
+describe('the rule the warnings come under', () => {
+  it('is named and explained in words, without a file of the program', () => {
+    const def = ruleDef('TEXT-TABLE');
+    expect(def.severity).toBe('warning');
+    expect(`${def.name}${def.basis}`).not.toMatch(/src\/|\.ts\b|prosePatterns/);
   });
 });
