@@ -121,7 +121,6 @@ export const STOP_WORDS = [
   '驳回',
   '败诉',
   '胜诉',
-  '审结',
   '终止',
   '转交',
   '转送',
@@ -159,6 +158,12 @@ export const STOP_WORDS = [
   '或',
   '各',
   '第',
+  '后',
+  '起诉',
+  '撤',
+  '判',
+  '裁定',
+  '审',
 ];
 const CLAUSE_BREAK = '。；;，,、：:！!？?《》（）()';
 const gap = (stops: readonly string[], max: number, breaks = CLAUSE_BREAK) => `(?:(?!${stops.join('|')})[^${breaks}0-9０-９]){0,${max}}?`;
@@ -175,7 +180,10 @@ const APPLICATION = `(?:${OBJECT_GAP}申请(?!人))?`;
  * figure itself).
  */
 export const PART_BEFORE = /超期|逾期|延期|转交|转送|尚未|未经|维持|纠正|纠错|撤销|驳回|败诉|(?<!其)中|涉及|被/;
-/** Just before a phrase: it is one of a list whose number is their sum (予以公开、部分公开共 70 件). */
+/**
+ * Just before a phrase: it is one of a list whose number is their sum (予以公开、部分公开共 70 件),
+ * unless the item before it has a number of its own (予以公开 60 件、部分公开 10 件).
+ */
 export const LISTED_BEFORE = /(?:、|和|及|与|以及)$/;
 /** Words naming the year's figure, somewhere before a 表二 phrase in its sentence. */
 export const YEAR_WORDS = /本年|全年|今年|年内|年底|年末|当年|(?:19|20)\d\d\s*年/;
@@ -185,7 +193,7 @@ export const CHANGE_WORDS = /(?:同比|较上年|比上年|较去年|比去年|�
 /** The negation of a claim of zero: 未发生、未收到、没有、无 (not 尚未审结, 未经复议, 无法提供). */
 const NOT = '(?:(?<!尚)未(?:发生|收到|接到|受理|接收|产生|出现|有|被提起|提起)|没有(?:发生|收到|接到|产生|出现)?|无(?!法))';
 /** Between the negation and the phrase: words and a list (行政复议、行政诉讼), no clause break. */
-const ZERO_GAP = gap(['纠错', '被', '败诉', '结果', '审结', '申请人', '涉及'], 20, CLAUSE_BREAK.replace('、', ''));
+const ZERO_GAP = gap(['纠错', '败诉', '结果', '审结', '申请人', '涉及'], 24, CLAUSE_BREAK.replace('、', ''));
 /** After a claim of zero, in its clause: it was about a result (未发生行政复议被纠错的情况), not the figure. */
 export const ZERO_NOT_AFTER = /纠错|被|败诉|胜诉|结果|维持|撤销|审结|书/;
 
@@ -194,7 +202,7 @@ const t2 = (row: 'REG' | 'NORM', col2021: 'ISSUED' | 'REPEALED' | 'INFORCE', col
   '2019': col2019 ? [`T2.${row}.${col2019}` as CellId] : { none: none2019 },
 });
 const NORM = '(?:行政)?规范性文件';
-const REG = '(?:政府)?规章';
+const REG = '(?:政府)?规章(?!制度)';
 const MAKE = '(?:制发|制定|印发|出台)(?:了)?';
 const TOTAL_WORD = '(?:共|共计|合计|总计|为|有)?\\s*';
 
@@ -205,7 +213,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     what: '收到的申请（含上年结转）',
     phrases: [
       new RegExp(
-        `(?:新收|收到|受理|接收|接到)(?!并)${APPLICATION}${GAP}${N}[，,]?\\s*[（(]?(?:其中|含|包括|包含)了?${GAP}上年度?结转${GAP}${M}`,
+        `(?:新收|收到|受理|接收|接到)(?!并)${OBJECT_GAP}申请(?!人)${GAP}${N}[，,]?\\s*[（(]?(?:其中|含|包括|包含)了?${GAP}上年度?结转${GAP}${M}`,
       ),
     ],
     cells: both(['T3.NEW.TOT', 'T3.CIN.TOT']),
@@ -221,8 +229,8 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'RECEIVED',
     what: '本年新收的申请',
-    phrases: [new RegExp(`(?:新收|收到|受理|接收|接到)(?!并)${APPLICATION}${GAP}${N}`)],
-    zero: new RegExp(`(?<!尚)(?:未|没有)(?:收到|受理|接收|接到)${OBJECT_GAP}申请(?!人)`),
+    phrases: [new RegExp(`(?:新收|收到|受理|接收|接到)(?!并)${OBJECT_GAP}申请(?!人)${GAP}${N}`)],
+    zero: new RegExp(`(?<!尚)(?:未|没有)(?:收到|受理|接收|接到)${OBJECT_GAP}申请(?!人)|无(?:政府)?信息公开申请`),
     cells: both(['T3.NEW.TOT']),
     where: t3Total('NEW'),
     mustMatch: [
@@ -232,6 +240,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
       ['本年度接收政府信息公开申请120份', 120],
       ['收到申请120宗', 120],
       ['全年未收到政府信息公开申请。', 0],
+      ['本年度无政府信息公开申请。', 0],
     ],
     mustNotMatch: [
       '受理申请数量同比增加15件。',
@@ -243,6 +252,9 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
       '全年未收到政府信息公开行政复议申请。',
       '收到申请约120件',
       '收到申请120余件',
+      '接收群众来信5件',
+      '收到答复3件',
+      '4.无正当理由大量反复申请',
     ],
   },
   {
@@ -262,7 +274,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'DONE',
     what: '办结的申请',
-    phrases: [new RegExp(`(?:受理并办结|办结|办理完毕|答复完毕|作出答复|答复)${APPLICATION}${GAP}${N}`)],
+    phrases: [new RegExp(`(?:受理并办结|办结|办理完毕|答复完毕|作出答复|(?<!收到)答复)${APPLICATION}${GAP}${N}`)],
     cells: both(['T3.RT.TOT']),
     where: t3Total('RT'),
     mustMatch: [
@@ -271,7 +283,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
       ['全年共答复130件', 130],
       ['办理完毕一百三十件', 130],
     ],
-    mustNotMatch: ['超期办结3件。', '转交其他机关办理3件', '办结率100%。', '结转下年度的申请中有3件已办结', '逾期答复2件'],
+    mustNotMatch: ['收到答复3件', '超期办结3件。', '转交其他机关办理3件', '办结率100%。', '结转下年度的申请中有3件已办结', '逾期答复2件'],
   },
   {
     id: 'GRANTED',
@@ -291,7 +303,10 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     phrases: [new RegExp(`部分公开${APPLICATION}${GAP}${N}`)],
     cells: both(['T3.R2.TOT']),
     where: t3Total('R2'),
-    mustMatch: [['部分公开10件；', 10]],
+    mustMatch: [
+      ['部分公开10件；', 10],
+      ['予以公开60件、部分公开10件', 10],
+    ],
     mustNotMatch: ['部分公开中涉及第三方的3件', '予以公开、部分公开共70件'],
   },
   {
@@ -374,6 +389,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
       ['全年未发生政府信息公开行政复议。', 0],
       ['未发生因政府信息公开引起的行政复议、行政诉讼。', 0],
       ['全年无行政复议案件。', 0],
+      ['未发生因政府信息公开工作被申请行政复议的情况。', 0],
     ],
     mustNotMatch: [
       '行政复议案件较上年减少2件。',
@@ -383,6 +399,8 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
       '收到《行政复议决定书》2件',
       '未发生行政复议被纠错的情况',
       '行政复议和行政诉讼各1件',
+      '行政复议后起诉2件',
+      '行政复议决定维持原行政行为2件',
     ],
   },
   {
@@ -396,7 +414,14 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
       ['行政诉讼3件。', 3],
       ['未发生因政府信息公开引起的行政复议、行政诉讼。', 0],
     ],
-    mustNotMatch: ['未经复议直接起诉的行政诉讼2件', '行政诉讼败诉1件', '行政诉讼结果纠正1件', '未发生行政诉讼败诉的情况'],
+    mustNotMatch: [
+      '未经复议直接起诉的行政诉讼2件',
+      '行政诉讼败诉1件',
+      '行政诉讼结果纠正1件',
+      '未发生行政诉讼败诉的情况',
+      '行政诉讼一审判决2件',
+      '提起行政诉讼后撤诉1件',
+    ],
   },
   {
     // No table of the 2021 format holds the number of items published: recognised, never compared.
@@ -414,7 +439,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     cells: t2('REG', 'ISSUED', 'MADE', ''),
     needsYear: true,
     mustMatch: [['2023年，本机关制定规章2件。', 2]],
-    mustNotMatch: ['制定规章2件', '2023年制定规章和规范性文件5件'],
+    mustNotMatch: ['制定规章2件', '2023年制定规章和规范性文件5件', '2023年制定规章制度5项'],
   },
   {
     id: 'REG_REPEALED',

@@ -121,6 +121,13 @@ const clauseBefore = (sentence: string, at: number) => {
 const insideTitle = (before: string) => (before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length;
 const COUNT_AFTER = new RegExp(`[0-9０-９${CHINESE_DIGITS}]\\s*(?:${UNITS})`);
 
+/** Whether a phrase is the last of a list whose items before it have no number of their own. */
+function listedIn(clause: string): boolean {
+  if (!LISTED_BEFORE.test(clause)) return false;
+  const items = clause.replace(LISTED_BEFORE, '').split(/、|和|及|与/);
+  return !COUNT_AFTER.test(items[items.length - 1]);
+}
+
 /** The numbers one phrase states in a sentence, each a count of the phrase's figure (not a part, a result, a change or an article). */
 export function readPhrase(p: ProsePattern, sentence: string): Reading[] {
   const out: Reading[] = [];
@@ -143,7 +150,7 @@ export function readPhrase(p: ProsePattern, sentence: string): Reading[] {
         unit,
         at: match.index,
         end: match.index + match[0].length,
-        ...(LISTED_BEFORE.test(clause) ? { listed: true } : {}),
+        ...(listedIn(clause) ? { listed: true } : {}),
       });
     }
   }
