@@ -73,6 +73,7 @@ describe('核对正文与表格', () => {
     await expect(agreed.nth(1).textContent()).resolves.toBe(
       '正文“全年未发生政府信息公开行政复议。”说没有行政复议（即 0 件），与表四“行政复议”的总计（0）一致',
     );
+    await agreed.nth(1).scrollIntoViewIfNeeded();
     await shot(page, 'prose-agreed-open');
 
     // A click selects the cell the sentence is compared with.

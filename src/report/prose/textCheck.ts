@@ -49,11 +49,17 @@ export function sentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Where the clause that holds position `at` begins: after the last ，；： before it. */
+function clauseStart(sentence: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !'，,；;：:'.includes(sentence[i])) i--;
+  return i + 1;
+}
+
 /** The sentence as quoted: whole when short, else the clause that states the figure. */
 function quoteOf(sentence: string, r?: Pick<Reading, 'at' | 'end'>): string {
   if (sentence.length <= 60 || !r) return shortText(sentence, 60);
-  let start = 0;
-  for (const m of sentence.slice(0, r.at).matchAll(/[，,；;：:]/g)) start = m.index + 1;
+  const start = clauseStart(sentence, r.at);
   const after = sentence.slice(r.end).search(/[，,；;。]/);
   const end = after < 0 ? sentence.length : r.end + after;
   return `${start > 0 ? '…' : ''}${shortText(sentence.slice(start, end), 60)}${end < sentence.length - 1 ? '…' : ''}`;
@@ -111,13 +117,7 @@ export interface Reading {
   listed?: boolean;
 }
 
-const CLAUSE_START = /[，,；;：:]/g;
-const clauseBefore = (sentence: string, at: number) => {
-  const before = sentence.slice(0, at);
-  let start = 0;
-  for (const m of before.matchAll(CLAUSE_START)) start = m.index + 1;
-  return before.slice(start);
-};
+const clauseBefore = (sentence: string, at: number) => sentence.slice(clauseStart(sentence, at), at);
 const insideTitle = (before: string) => (before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length;
 const COUNT_AFTER = new RegExp(`[0-9０-９${CHINESE_DIGITS}]\\s*(?:${UNITS})`);
 
