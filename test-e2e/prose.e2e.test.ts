@@ -76,6 +76,18 @@ describe('核对正文与表格', () => {
     await agreed.nth(1).scrollIntoViewIfNeeded();
     await shot(page, 'prose-agreed-open');
 
+    // At the pane's narrowest, the results wrap inside it: nothing runs off to the right.
+    await page.setViewportSize({ width: 320, height: 900 });
+    const overflow = await page.evaluate(() => {
+      const section = document.querySelector('section[aria-label="核对正文"]')!;
+      const right = section.getBoundingClientRect().right;
+      return [...section.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > right + 1).length;
+    });
+    expect(overflow).toBe(0);
+    await page.getByTestId('prose-summary').scrollIntoViewIfNeeded();
+    await shot(page, 'prose-320');
+    await page.setViewportSize({ width: 400, height: 900 });
+
     // A click selects the cell the sentence is compared with.
     await warnings.nth(0).click();
     await eventually(() => page.getByTestId('namebox').textContent(), stackedAddress('2021', 'T3.NEW.TOT'));
