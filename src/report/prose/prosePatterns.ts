@@ -46,12 +46,13 @@ export interface ProsePattern {
   /** What the sentence states, in Chinese, as the message names it. */
   what: string;
   /**
-   * The phrase: regular expressions whose named group `n` is the number (a second number, where the
-   * phrase has one, is `m`), built from the pieces below.
+   * The phrase: regular expressions (their source) whose named group `n` is the number (a second
+   * number, where the phrase has one, is `m`), built from the pieces below. Sources, compiled when a
+   * text is checked: an engine without lookbehind (Edge Legacy) then fails the text check alone.
    */
-  phrases: readonly RegExp[];
+  phrases: readonly string[];
   /** A claim of zero (全年未发生…行政复议, 未收到…申请): the same figure, stated as 0. */
-  zero?: RegExp;
+  zero?: string;
   /** The table cells whose sum the number `n` states, in each version. */
   cells: Record<FormatVersion, ProseCells>;
   /** Where the table figure is, as a clerk finds it; by default the cell's row and column. */
@@ -179,7 +180,7 @@ const APPLICATION = `(?:${OBJECT_GAP}申请(?!人))?`;
  * 转交…, 尚未审结的行政复议, 复议结果维持, 被纠错, 结转下年度的申请中有… (not 其中, which introduces the
  * figure itself).
  */
-export const PART_BEFORE = /超期|逾期|延期|转交|转送|尚未|未经|维持|纠正|纠错|撤销|驳回|败诉|(?<!其)中|涉及|被/;
+export const PART_BEFORE = '超期|逾期|延期|转交|转送|尚未|未经|维持|纠正|纠错|撤销|驳回|败诉|(?<!其)中|涉及|被';
 /**
  * Just before a phrase: it is one of a list whose number is their sum (予以公开、部分公开共 70 件),
  * unless the item before it has a number of its own (予以公开 60 件、部分公开 10 件).
@@ -212,9 +213,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     id: 'RECEIVED_WITH_CARRY',
     what: '收到的申请（含上年结转）',
     phrases: [
-      new RegExp(
-        `(?:新收|收到|受理|接收|接到)(?!并)${OBJECT_GAP}申请(?!人)${GAP}${N}[，,]?\\s*[（(]?(?:其中|含|包括|包含)了?${GAP}上年度?结转${GAP}${M}`,
-      ),
+      `(?:新收|收到|受理|接收|接到)(?!并)${OBJECT_GAP}申请(?!人)${GAP}${N}[，,]?\\s*[（(]?(?:其中|含|包括|包含)了?${GAP}上年度?结转${GAP}${M}`,
     ],
     cells: both(['T3.NEW.TOT', 'T3.CIN.TOT']),
     second: { what: '上年结转的申请', cells: ['T3.CIN.TOT'], where: t3Total('CIN') },
@@ -229,8 +228,8 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'RECEIVED',
     what: '本年新收的申请',
-    phrases: [new RegExp(`(?:新收|收到|受理|接收|接到)(?!并)${OBJECT_GAP}申请(?!人)${GAP}${N}`)],
-    zero: new RegExp(`(?<!尚)(?:未|没有)(?:收到|受理|接收|接到)${OBJECT_GAP}申请(?!人)|无(?:政府)?信息公开申请`),
+    phrases: [`(?:新收|收到|受理|接收|接到)(?!并)${OBJECT_GAP}申请(?!人)${GAP}${N}`],
+    zero: `(?<!尚)(?:未|没有)(?:收到|受理|接收|接到)${OBJECT_GAP}申请(?!人)|无(?:政府)?信息公开申请`,
     cells: both(['T3.NEW.TOT']),
     where: t3Total('NEW'),
     mustMatch: [
@@ -260,8 +259,8 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'CARRIED_IN',
     what: '上年结转的申请',
-    phrases: [new RegExp(`上年度?结转${APPLICATION}${GAP}${N}`)],
-    zero: new RegExp(`(?:没有|无(?!法))${GAP}上年度?结转|上年度?(?:没有|无)结转`),
+    phrases: [`上年度?结转${APPLICATION}${GAP}${N}`],
+    zero: `(?:没有|无(?!法))${GAP}上年度?结转|上年度?(?:没有|无)结转`,
     cells: both(['T3.CIN.TOT']),
     where: t3Total('CIN'),
     mustMatch: [
@@ -274,7 +273,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'DONE',
     what: '办结的申请',
-    phrases: [new RegExp(`(?:受理并办结|办结|办理完毕|答复完毕|作出答复|(?<!收到)答复)${APPLICATION}${GAP}${N}`)],
+    phrases: [`(?:受理并办结|办结|办理完毕|答复完毕|作出答复|(?<!收到)答复)${APPLICATION}${GAP}${N}`],
     cells: both(['T3.RT.TOT']),
     where: t3Total('RT'),
     mustMatch: [
@@ -288,7 +287,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'GRANTED',
     what: '予以公开的申请',
-    phrases: [new RegExp(`(?<!不)予以公开${APPLICATION}${GAP}${N}`)],
+    phrases: [`(?<!不)予以公开${APPLICATION}${GAP}${N}`],
     cells: both(['T3.R1.TOT']),
     where: t3Total('R1'),
     mustMatch: [
@@ -300,7 +299,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'PARTLY',
     what: '部分公开的申请',
-    phrases: [new RegExp(`部分公开${APPLICATION}${GAP}${N}`)],
+    phrases: [`部分公开${APPLICATION}${GAP}${N}`],
     cells: both(['T3.R2.TOT']),
     where: t3Total('R2'),
     mustMatch: [
@@ -312,7 +311,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'DENIED',
     what: '不予公开的申请',
-    phrases: [new RegExp(`不予公开${APPLICATION}${GAP}${N}`)],
+    phrases: [`不予公开${APPLICATION}${GAP}${N}`],
     cells: both(totals(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8'])),
     where: `表三“${t3Group('D1')}”各项的总计之和`,
     mustMatch: [['不予公开5件。', 5]],
@@ -326,7 +325,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'UNAVAILABLE',
     what: '无法提供的申请',
-    phrases: [new RegExp(`无法提供${APPLICATION}${GAP}${N}`)],
+    phrases: [`无法提供${APPLICATION}${GAP}${N}`],
     cells: both(totals(['U1', 'U2', 'U3'])),
     where: `表三“${t3Group('U1')}”各项的总计之和`,
     mustMatch: [['无法提供12件', 12]],
@@ -335,7 +334,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'NOT_HANDLED',
     what: '不予处理的申请',
-    phrases: [new RegExp(`不予处理${APPLICATION}${GAP}${N}`)],
+    phrases: [`不予处理${APPLICATION}${GAP}${N}`],
     cells: both(totals(['X1', 'X2', 'X3', 'X4', 'X5'])),
     where: `表三“${t3Group('X1')}”各项的总计之和`,
     mustMatch: [['不予处理3件', 3]],
@@ -344,7 +343,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'OTHER_HANDLED',
     what: '其他处理的申请',
-    phrases: [new RegExp(`其他处理${APPLICATION}${GAP}${N}`)],
+    phrases: [`其他处理${APPLICATION}${GAP}${N}`],
     cells: { '2019': ['T3.O.TOT'], '2021': totals(['O1', 'O2', 'O3']) },
     where: `表三“（六）其他处理”的总计`,
     mustMatch: [['其他处理1件', 1]],
@@ -354,7 +353,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     // 不予公开等其他类型 X 件, 其他 X 件: several categories in one number, which no one cell holds.
     id: 'LUMPED',
     what: '几类办理结果合在一起的件数',
-    phrases: [new RegExp(`(?:等其他|等|其他)(?!处理)(?:类型|类|情形|情况|原因|处理结果|结果)?(?:的申请|申请)?${TOTAL_WORD}${N}`)],
+    phrases: [`(?:等其他|等|其他)(?!处理)(?:类型|类|情形|情况|原因|处理结果|结果)?(?:的申请|申请)?${TOTAL_WORD}${N}`],
     cells: both({ none: '表格中没有这几类合在一起的数字' }),
     mustMatch: [
       ['不予公开等其他类型5件', 5],
@@ -365,8 +364,8 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'CARRIED_OUT',
     what: '结转下年度继续办理的申请',
-    phrases: [new RegExp(`结转(?:到|至)?下一?年度?${APPLICATION}${GAP}${N}`)],
-    zero: new RegExp(`(?:没有|无(?!法)|不存在)${GAP}结转(?:到|至)?下一?年度?`),
+    phrases: [`结转(?:到|至)?下一?年度?${APPLICATION}${GAP}${N}`],
+    zero: `(?:没有|无(?!法)|不存在)${GAP}结转(?:到|至)?下一?年度?`,
     cells: both(['T3.COUT.TOT']),
     where: t3Total('COUT'),
     mustMatch: [
@@ -379,8 +378,8 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'REVIEW',
     what: '行政复议',
-    phrases: [new RegExp(`行政复议${GAP}${N}`)],
-    zero: new RegExp(`${NOT}${ZERO_GAP}行政复议`),
+    phrases: [`行政复议${GAP}${N}`],
+    zero: `${NOT}${ZERO_GAP}行政复议`,
     cells: both(['T4.RV.TOT']),
     where: `表四“${REVIEW}”的总计`,
     mustMatch: [
@@ -406,8 +405,8 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'LITIGATION',
     what: '行政诉讼',
-    phrases: [new RegExp(`行政诉讼${GAP}${N}`)],
-    zero: new RegExp(`${NOT}${ZERO_GAP}行政诉讼`),
+    phrases: [`行政诉讼${GAP}${N}`],
+    zero: `${NOT}${ZERO_GAP}行政诉讼`,
     cells: both(['T4.LD.TOT', 'T4.LR.TOT']),
     where: `表四“${LITIGATION}”两项的总计之和`,
     mustMatch: [
@@ -427,7 +426,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
     // No table of the 2021 format holds the number of items published: recognised, never compared.
     id: 'PUBLISHED',
     what: '主动公开的政府信息',
-    phrases: [new RegExp(`主动公开[^${CLAUSE_BREAK}0-9０-９]{0,8}?信息${GAP}${N}`)],
+    phrases: [`主动公开[^${CLAUSE_BREAK}0-9０-９]{0,8}?信息${GAP}${N}`],
     cells: both({ none: '表格中没有这一总数' }),
     mustMatch: [['全年主动公开政府信息1234条。', 1234]],
     mustNotMatch: ['主动公开政府信息较上年增加100条'],
@@ -435,7 +434,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'REG_ISSUED',
     what: '本年制发的规章',
-    phrases: [new RegExp(`${MAKE}${REG}${GAP}${N}`)],
+    phrases: [`${MAKE}${REG}${GAP}${N}`],
     cells: t2('REG', 'ISSUED', 'MADE', ''),
     needsYear: true,
     mustMatch: [['2023年，本机关制定规章2件。', 2]],
@@ -444,7 +443,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'REG_REPEALED',
     what: '本年废止的规章',
-    phrases: [new RegExp(`废止(?:了)?${REG}${GAP}${N}`)],
+    phrases: [`废止(?:了)?${REG}${GAP}${N}`],
     cells: t2('REG', 'REPEALED', null, '2019版表二没有“废止件数”一栏'),
     needsYear: true,
     mustMatch: [['本年废止规章1件', 1]],
@@ -453,7 +452,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'REG_INFORCE',
     what: '现行有效的规章',
-    phrases: [new RegExp(`现行有效(?:的)?${REG}${TOTAL_WORD}${N}`), new RegExp(`${REG}${GAP}现行有效(?:的)?${TOTAL_WORD}${N}`)],
+    phrases: [`现行有效(?:的)?${REG}${TOTAL_WORD}${N}`, `${REG}${GAP}现行有效(?:的)?${TOTAL_WORD}${N}`],
     cells: t2('REG', 'INFORCE', null, '2019版表二没有“现行有效件数”一栏'),
     needsYear: true,
     mustMatch: [
@@ -465,7 +464,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'NORM_ISSUED',
     what: '本年制发的规范性文件',
-    phrases: [new RegExp(`${MAKE}${NORM}${GAP}${N}`)],
+    phrases: [`${MAKE}${NORM}${GAP}${N}`],
     cells: t2('NORM', 'ISSUED', 'MADE', ''),
     needsYear: true,
     mustMatch: [
@@ -477,7 +476,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'NORM_REPEALED',
     what: '本年废止的规范性文件',
-    phrases: [new RegExp(`废止(?:了)?${NORM}${GAP}${N}`)],
+    phrases: [`废止(?:了)?${NORM}${GAP}${N}`],
     cells: t2('NORM', 'REPEALED', null, '2019版表二没有“废止件数”一栏'),
     needsYear: true,
     mustMatch: [['本年废止行政规范性文件3件', 3]],
@@ -486,7 +485,7 @@ export const PROSE_PATTERNS: readonly ProsePattern[] = [
   {
     id: 'NORM_INFORCE',
     what: '现行有效的规范性文件',
-    phrases: [new RegExp(`现行有效(?:的)?${NORM}${TOTAL_WORD}${N}`), new RegExp(`${NORM}${GAP}现行有效(?:的)?${TOTAL_WORD}${N}`)],
+    phrases: [`现行有效(?:的)?${NORM}${TOTAL_WORD}${N}`, `${NORM}${GAP}现行有效(?:的)?${TOTAL_WORD}${N}`],
     cells: t2('NORM', 'INFORCE', null, '2019版表二没有“现行有效件数”一栏'),
     needsYear: true,
     mustMatch: [

@@ -43,7 +43,8 @@ export interface ProseCheck {
 /** Sentences: split after 。；！？ and line breaks; a very long run without them is cut. */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。；;！!？?\n])/)
+    .replace(/([。；;！!？?\n])/g, '$1\u0000')
+    .split('\u0000')
     .flatMap((s) => (s.length > 400 ? (s.match(/[\s\S]{1,400}/g) ?? []) : [s]))
     .map((s) => s.trim())
     .filter((s) => s !== '');
@@ -121,6 +122,19 @@ const clauseBefore = (sentence: string, at: number) => sentence.slice(clauseStar
 const insideTitle = (before: string) => (before.match(/《/g) ?? []).length > (before.match(/》/g) ?? []).length;
 const COUNT_AFTER = new RegExp(`[0-9０-９${CHINESE_DIGITS}]\\s*(?:${UNITS})`);
 
+const compiled = new Map<string, RegExp>();
+/** A phrase's regular expression, compiled once (a global one is reset before each use). */
+function regex(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = compiled.get(key);
+  if (!re) compiled.set(key, (re = new RegExp(source, flags)));
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Said when the engine cannot compile the phrases (Edge Legacy has no lookbehind nor named groups). */
+export const UNSUPPORTED = '此版本的 Excel（旧版 Edge 内核）无法核对正文，请在新版 Excel 或网页版 Excel 中核对，或使用命令行工具';
+
 /** Whether a phrase is the last of a list whose items before it have no number of their own. */
 function listedIn(clause: string): boolean {
   if (!LISTED_BEFORE.test(clause)) return false;
@@ -132,12 +146,12 @@ function listedIn(clause: string): boolean {
 export function readPhrase(p: ProsePattern, sentence: string): Reading[] {
   const out: Reading[] = [];
   for (const phrase of p.phrases) {
-    const re = new RegExp(phrase.source, 'g');
+    const re = regex(phrase, 'g');
     for (let match = re.exec(sentence); match; match = re.exec(sentence)) {
       const groups = match.groups ?? {};
       const before = sentence.slice(0, match.index);
       const clause = clauseBefore(sentence, match.index);
-      if (insideTitle(before) || PART_BEFORE.test(clause)) continue;
+      if (insideTitle(before) || regex(PART_BEFORE).test(clause)) continue;
       if (CHANGE_WORDS.test(match[0].slice(0, match[0].indexOf(groups.n)))) continue;
       if (p.needsYear && !YEAR_WORDS.test(before + match[0])) continue;
       const n = parseCount(groups.n);
@@ -155,7 +169,7 @@ export function readPhrase(p: ProsePattern, sentence: string): Reading[] {
     }
   }
   if (p.zero) {
-    const re = new RegExp(p.zero.source, 'g');
+    const re = regex(p.zero, 'g');
     for (let match = re.exec(sentence); match; match = re.exec(sentence)) {
       const end = match.index + match[0].length;
       const rest = sentence.slice(end).split(/[。；;，,：:]/)[0];
@@ -188,6 +202,11 @@ function whereOf(p: ProsePattern, version: FormatVersion, cells: readonly CellId
 }
 
 export function checkProse(text: string, report: Report): ProseCheck {
+  try {
+    regex(PROSE_PATTERNS[0].phrases[0]);
+  } catch {
+    return { findings: [], statements: [], skipped: [UNSUPPORTED] };
+  }
   const findings: Finding[] = [];
   const statements: ProseStatement[] = [];
   const skipped: string[] = [];
