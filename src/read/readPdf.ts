@@ -305,6 +305,7 @@ export async function readPdf(data: Uint8Array): Promise<SheetRead> {
   // The prose: the lines outside the tables the recogniser finds (the check recognises them again, from the same grid).
   const tables = recognise(lines).tables;
   const inTable = (row: number) => tables.some((t) => row >= t.firstRow && row <= t.lastRow);
-  const prose = joinProse(lines.flatMap((cells, row) => (inTable(row) ? [] : [cells.join(' ')])));
+  // Each cell of a line apart: two columns of text are not one sentence.
+  const prose = joinProse(lines.flatMap((cells, row) => (inTable(row) ? [] : cells)));
   return documentSheetRead([lines], prose, notes);
 }

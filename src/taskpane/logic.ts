@@ -9,3 +9,4 @@ export { SEVERITY_LABELS } from '../report/standard/rules';
 export { damageMessage } from '../report/sheet/sheetCheck';
 export { activeVerdict, groupFindings, severityCounts, sheetVerdicts, workbookVerdict } from './findingsView';
 export { checkProse } from '../report/prose/textCheck';
+export { placedAddress } from '../report/sheet/templateBlock';

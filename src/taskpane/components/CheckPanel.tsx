@@ -61,7 +61,7 @@ export function CheckPanel({ check, live, onLive, busy, onRecheck, onReinsert, o
           )}
           <StructureProblems check={check} onReinsert={onReinsert} />
           <Findings check={check} onSelect={onSelect} />
-          <ProseCheck check={check} />
+          <ProseCheck check={check} onSelect={onSelect} />
         </>
       )}
     </>
