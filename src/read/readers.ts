@@ -6,7 +6,8 @@ import { extensionOf, otherKindHint } from './kinds';
 import { NoTablesError, readPasted } from './pasted';
 import { readDocx } from './readDocx';
 import { readHtml } from './readHtml';
-import { loadWorkbook, workbookInputs } from './readXlsx';
+import { workbookInputs } from './workbookInputs';
+import { readXlsxContent } from './xlsxReader';
 import { ROLLUP_KEYWORDS } from './rollupMark';
 import type { ExchangeRead, ReadReport, Reader, SheetRead } from './types';
 
@@ -29,10 +30,10 @@ function readJson(data: Uint8Array): ExchangeRead {
   };
 }
 
-async function readWorkbook(data: Uint8Array): Promise<SheetRead[]> {
-  const { wb, names, sheetOrder } = await loadWorkbook(data);
-  const rollup = wb.keywords === ROLLUP_KEYWORDS ? { rollup: true as const } : {};
-  return workbookInputs(wb, names, sheetOrder).map((input) => ({ kind: 'sheet', input, notes: [], ...rollup }));
+function readWorkbook(data: Uint8Array): SheetRead[] {
+  const content = readXlsxContent(data);
+  const rollup = content.keywords === ROLLUP_KEYWORDS ? { rollup: true as const } : {};
+  return workbookInputs(content).map((input) => ({ kind: 'sheet', input, notes: [], ...rollup }));
 }
 
 /**
