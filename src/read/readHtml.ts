@@ -1,7 +1,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { decodeTextDetailed, undecodableNote } from './decode';
-import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, expandSpans, joinProse } from './documentGrid';
+import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, joinProse, reportGrids } from './documentGrid';
 import { NotAReportError } from './exchange';
 import { HIDES, hiddenByStyleSheets } from './htmlStyles';
 import type { SheetRead } from './types';
@@ -259,12 +259,7 @@ function readDocument(doc: DefaultTreeAdapterMap['document'], notes: string[], r
   const chosenElements = new Set(chosen.tables.map((t) => elements.get(t)!));
   const prose: string[] = [];
   collectText(doc, (e) => chosenElements.has(e), prose);
-  return documentSheetRead(
-    chosen.tables.map((t) => expandSpans(t)),
-    joinProse(prose),
-    notes,
-    [...remarks, ...chosen.remarks],
-  );
+  return documentSheetRead(reportGrids(chosen.tables), joinProse(prose), notes, [...remarks, ...chosen.remarks]);
 }
 
 /** Whether a read page holds any of the report's tables. */
