@@ -106,7 +106,8 @@ const MAX_REPORT_TABLE_CELLS = 20_000;
 /** Rows of a part that continues a report table without its labels (表三's last rows, 表四's number row). */
 const MAX_FRAGMENT_ROWS = 10;
 
-const cellCount = (t: DocTable): number => t.rows.reduce((n, row) => n + row.reduce((m, c) => m + Math.max(1, c.colSpan || 1), 0), 0);
+/** The cells a table lists (spans not expanded: a table whose spans would expand too far is refused by expandSpans). */
+const cellCount = (t: DocTable): number => t.rows.reduce((n, row) => n + row.length, 0);
 
 /** The width of a table on the grid, from its cells' spans (no grid is built). */
 const widthOf = (t: DocTable): number =>
