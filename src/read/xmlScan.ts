@@ -141,6 +141,8 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
     if (i === lt + 1 || i >= n) throw new XmlFormatError('malformed start tag');
     const name = localName(bytes, lt + 1, i);
     const wanted = handler.attributesOf.has(name);
+    // No attribute value holds a <, so the tag ends before the next one (found once: a tag of many attributes stays linear).
+    const nextLt = bytes.indexOf(LT, i);
     const attributes: Record<string, string> = wanted ? {} : NONE;
     let selfClosing = false;
     for (;;) {
@@ -164,8 +166,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       if (quote !== QUOTE && quote !== APOS) throw new XmlFormatError('unquoted attribute value');
       const valueEnd = bytes.indexOf(quote, i + 1);
       if (valueEnd < 0) throw new XmlFormatError('unclosed attribute value');
-      const lt2 = bytes.indexOf(LT, i + 1);
-      if (lt2 >= 0 && lt2 < valueEnd) throw new XmlFormatError('< in an attribute value');
+      if (nextLt >= 0 && nextLt < valueEnd) throw new XmlFormatError('< in an attribute value');
       if (wanted) attributes[attrName] = unescape(decode(bytes, i + 1, valueEnd).replace(/[\t\n]|\r\n?/g, ' '));
       i = valueEnd + 1;
     }

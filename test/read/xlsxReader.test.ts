@@ -172,6 +172,11 @@ describe('the reader keeps its own bounds', () => {
     await expect(readReportsFromBytes('a.xlsx', bytes)).rejects.toThrow(/合并的单元格共超过/);
   });
 
+  test('a tag of a million attributes that never closes is refused as a broken workbook, without reading it again for each attribute', async () => {
+    const bytes = workbookOf('<row r="1"><c r="A1"' + ' x="1"'.repeat(1_000_000));
+    await expect(readReportsFromBytes('a.xlsx', bytes)).rejects.toThrow(/^无法打开 Excel 工作簿/);
+  });
+
   test('a sheet of more cells than any report is refused with the reason', async () => {
     const row = (r: number) => `<row r="${r}">${Array.from({ length: 100 }, (_, c) => `<c r="${col(c)}${r}"><v>1</v></c>`).join('')}</row>`;
     const rows = Math.ceil(MAX_WORKBOOK_CELLS / 100) + 1;
