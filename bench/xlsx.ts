@@ -10,13 +10,15 @@ import { FormatVersion } from '../src/report/standard/formats';
 import { consistentReport, seededRandom } from '../src/report/standard/generate';
 import { allLayouts, layoutTextGrid } from '../src/report/look/layout';
 import { Report } from '../src/report/standard/report';
+import { deflatedRepeat, writeFarCellWorkbook, zipBuffer } from './hostile';
 
 // Cost of checking .xlsx files with the CLI:
 //  - xlsxCheckOverLoad: the time to check one workbook (read it, find or recognise the tables,
 //    validate) divided by the time ExcelJS alone takes to load it; medians over runs. Near 1 means
 //    the check adds little to the unavoidable parse.
 //  - folderFilesPerSecond: `xxgk-report check <folder> --json` over 200 generated workbooks (half
-//    templates found by name, half pasted tables found by the recogniser).
+//    templates found by name, half pasted tables found by the recogniser), one in ten of them
+//    hostile (zip bombs, a whole-sheet merge, overlapping merges, far-away cells, broken files).
 
 export interface XlsxBench {
   xlsxCheckOverLoad: number;
@@ -52,6 +54,45 @@ function pastedWorkbook(report: Report): ExcelJS.Workbook {
 
 async function buffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A workbook of one sheet with this XML after its sheetData. */
+function sheetWorkbook(after: string): Buffer {
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return zipBuffer([
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(`<workbook ${main} xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: Buffer.from(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: Buffer.from(`<worksheet ${main}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>${after}</worksheet>`),
+    },
+  ]);
+}
+
+/** Hostile .xlsx files, each refused or read within the limits. */
+async function hostileWorkbooks(dir: string, template: Buffer): Promise<Buffer[]> {
+  const bomb = await deflatedRepeat(200 * 1024 * 1024);
+  const far = join(dir, 'far.xlsx');
+  await writeFarCellWorkbook(far);
+  return [
+    // A lying bomb (declares 1 KB) and an honest one (declares 200 MB).
+    zipBuffer([{ name: 'xl/worksheets/sheet1.xml', deflated: bomb, size: 1024 }]),
+    zipBuffer([{ name: 'xl/worksheets/sheet1.xml', deflated: bomb, size: 200 * 1024 * 1024 }]),
+    await fs.readFile(far),
+    sheetWorkbook('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'),
+    sheetWorkbook('<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'),
+    template.subarray(0, Math.floor(template.length / 2)),
+    Buffer.from('这不是工作簿'.repeat(100)),
+  ];
 }
 
 export async function benchXlsx(options: { runs?: number; folderFiles?: number } = {}): Promise<XlsxBench> {
@@ -91,8 +132,10 @@ export async function benchXlsx(options: { runs?: number; folderFiles?: number }
       if (i % 3 === 0) report.cells['T3.NEW.NP'] = (report.cells['T3.NEW.NP'] as number) + 1;
       distinct.push(await buffer(i % 2 === 0 ? templateWorkbook(version, { report }) : pastedWorkbook(report)));
     }
+    const hostile = await hostileWorkbooks(dir, distinct[0]);
     for (let i = 0; i < folderFiles; i++) {
-      await fs.writeFile(join(folder, `年报-${String(i).padStart(3, '0')}.xlsx`), distinct[i % distinct.length]);
+      const bytes = i % 10 === 9 ? hostile[Math.floor(i / 10) % hostile.length] : distinct[i % distinct.length];
+      await fs.writeFile(join(folder, `年报-${String(i).padStart(3, '0')}.xlsx`), bytes);
     }
     let out = '';
     const io = { out: (s: string) => (out += s), err: () => undefined };

@@ -1,5 +1,5 @@
-// The child process of src/cli/isolate.ts: checks one file at a time with checkFile (or reads last
-// year's report) and sends the answer back, with its resident memory so that the parent can start
+// The child process of src/cli/isolate.ts: checks the files it is handed one at a time, in the
+// order they came, with checkFile (or reads last year's report) and sends each answer back, with its resident memory so that the parent can start
 // a fresh child when it grew. Plain JavaScript, so that it can load the TypeScript sources the way
 // bin/xxgk-report.js does (bin/register-ts.js), whether the parent is the command, the benchmark or
 // a jest test.
@@ -33,20 +33,34 @@ const crashed = () => {
 process.on('uncaughtException', crashed);
 process.on('unhandledRejection', crashed);
 
-process.on('message', async ({ id, task }) => {
-  current = { id, task };
-  const result = await answer(task);
-  if (!current || current.id !== id) return;
-  current = null;
-  const rssMb = process.memoryUsage.rss() / 1024 / 1024;
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  try {
-    process.send({ id, answer: result, rssMb, peakMb });
-  } catch (e) {
-    process.send({
-      id,
-      rssMb,
-      answer: { kind: 'check', outcome: { file: task.file, results: [], unreadable: `内部错误：校验结果无法传回（${e && e.message}）` } },
-    });
+// The parent hands a few files ahead: they wait here, and are checked one after the other.
+const queue = [];
+let running = false;
+
+async function run() {
+  running = true;
+  while (queue.length) {
+    const { id, task } = queue.shift();
+    current = { id, task };
+    const result = await answer(task);
+    if (!current || current.id !== id) continue;
+    current = null;
+    const rssMb = process.memoryUsage.rss() / 1024 / 1024;
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    try {
+      process.send({ id, answer: result, rssMb, peakMb });
+    } catch (e) {
+      process.send({
+        id,
+        rssMb,
+        answer: { kind: 'check', outcome: { file: task.file, results: [], unreadable: `内部错误：校验结果无法传回（${e && e.message}）` } },
+      });
+    }
   }
+  running = false;
+}
+
+process.on('message', (message) => {
+  queue.push(message);
+  if (!running) run();
 });

@@ -9,8 +9,11 @@ import { CheckFileOptions, FileOutcome } from './checkFile';
 // reported as unreadable with the reason, and the other files are still checked: no input can take
 // the command down (a worker thread could; V8 aborts the whole process on some allocation
 // failures). A pool of long-lived children, one per core, takes the files in turn; a child is
-// started again after a fault, a time-out, or when its memory grew past a bound. Results come back
-// in the order of the calls. Idle children do not keep the process alive.
+// started again after a fault, a time-out, or when its memory grew past a bound. Each child is
+// handed a few files ahead (it checks them one after the other), so that it never waits for the
+// parent between files; the time limit runs for the file it is checking, and the files queued
+// behind a file that took its child down go to another child. Results come back in the order of
+// the calls. Idle children do not keep the process alive.
 
 export interface IsolationLimits {
   /** Per file: reading and checking it, in milliseconds. */
@@ -21,6 +24,8 @@ export interface IsolationLimits {
   recycleRssMb: number;
   /** How many children at most. */
   poolSize: number;
+  /** Files handed to one child at a time: the one it checks and those queued behind it. */
+  inFlight: number;
   /** The child's script (tests give one that misbehaves on purpose). */
   workerScript: string;
 }
@@ -30,6 +35,7 @@ export const ISOLATION_LIMITS: IsolationLimits = {
   maxOldGenerationSizeMb: 400,
   recycleRssMb: 300,
   poolSize: Math.max(1, availableParallelism()),
+  inFlight: 4,
   workerScript: path.join(__dirname, 'checkWorker.js'),
 };
 
@@ -47,7 +53,8 @@ interface Job {
 
 interface Child {
   process: ChildProcess;
-  job: Job | null;
+  /** The files handed to it, in order: the first is the one it is checking. */
+  jobs: Job[];
   timer: NodeJS.Timeout | null;
   /** The last lines the child wrote to standard error (V8 says there why it aborted). */
   stderr: string;
@@ -80,19 +87,35 @@ function deathReason(c: Child, code: number | null, signal: NodeJS.Signals | nul
   return `校验进程意外退出（退出码 ${code}），已停止`;
 }
 
+/** Answers the file the child was checking; the time limit starts for the next one. */
 function settle(c: Child, answer: Answer): void {
-  const job = c.job;
+  const job = c.jobs.shift();
   if (!job) return;
-  c.job = null;
   if (c.timer) clearTimeout(c.timer);
   c.timer = null;
   job.resolve(answer);
+  if (c.jobs.length && children.has(c)) arm(c);
 }
 
+/** Ends a child; the files queued behind the one it was checking go back to the front of the queue. */
 function retire(c: Child): void {
   children.delete(c);
+  if (c.timer) clearTimeout(c.timer);
+  c.timer = null;
+  waiting.unshift(...c.jobs);
+  c.jobs = [];
   c.process.removeAllListeners('exit');
   c.process.kill('SIGKILL');
+}
+
+/** The time limit of the file a child is checking. */
+function arm(c: Child): void {
+  const job = c.jobs[0];
+  c.timer = setTimeout(() => {
+    settle(c, unreadable(job.task, `超时：读取和校验此文件超过 ${Math.round(limits.timeoutMs / 1000)} 秒，已停止`));
+    retire(c);
+    next();
+  }, limits.timeoutMs);
 }
 
 function start(): Child {
@@ -101,20 +124,25 @@ function start(): Child {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  const c: Child = { process: proc, job: null, timer: null, stderr: '' };
+  const c: Child = { process: proc, jobs: [], timer: null, stderr: '' };
   proc.stderr?.on('data', (b: Buffer) => (c.stderr = (c.stderr + b.toString('utf8')).slice(-4000)));
   proc.on('message', (m: { id: number; answer: Answer; rssMb: number; peakMb?: number }) => {
     if (m.peakMb && m.peakMb > childPeakMb) childPeakMb = m.peakMb;
-    if (!c.job || m.id !== c.job.id) return;
+    if (!c.jobs.length || m.id !== c.jobs[0].id) return;
     settle(c, m.answer);
     if (m.rssMb > limits.recycleRssMb) retire(c);
     next();
   });
   proc.on('exit', (code, signal) => {
     children.delete(c);
+    if (c.timer) clearTimeout(c.timer);
+    c.timer = null;
     // Its last words on standard error may come after the exit event: read them once the stream ends.
     const tell = () => {
-      if (c.job) settle(c, unreadable(c.job.task, deathReason(c, code, signal)));
+      const [job, ...queued] = c.jobs;
+      c.jobs = [];
+      waiting.unshift(...queued);
+      if (job) job.resolve(unreadable(job.task, deathReason(c, code, signal)));
       next();
     };
     if (proc.stderr && !proc.stderr.readableEnded) proc.stderr.once('end', tell);
@@ -137,26 +165,31 @@ function busy(c: Child): void {
   (c.process.stderr as unknown as { ref?: () => void } | null)?.ref?.();
 }
 
-/** Hands waiting jobs to free children, starting children up to the pool's size. */
+/** The child to hand the next file to: an idle one, else a new one, else the least busy with room. */
+function pick(): Child | undefined {
+  const live = [...children].filter((x) => x.process.connected);
+  const free = live.find((x) => x.jobs.length === 0);
+  if (free) return free;
+  if (children.size < limits.poolSize) return start();
+  const least = live.reduce<Child | undefined>((m, x) => (!m || x.jobs.length < m.jobs.length ? x : m), undefined);
+  return least && least.jobs.length < limits.inFlight ? least : undefined;
+}
+
+/** Hands waiting jobs to children, starting children up to the pool's size. */
 function next(): void {
-  for (const c of children) if (!c.job) idle(c);
+  for (const c of children) if (!c.jobs.length) idle(c);
   while (waiting.length) {
-    let c = [...children].find((x) => !x.job && x.process.connected);
-    if (!c && children.size < limits.poolSize) c = start();
+    const c = pick();
     if (!c) return;
     const job = waiting.shift()!;
-    c.job = job;
+    c.jobs.push(job);
     busy(c);
-    const child = c;
-    c.timer = setTimeout(() => {
-      settle(child, unreadable(job.task, `超时：读取和校验此文件超过 ${Math.round(limits.timeoutMs / 1000)} 秒，已停止`));
-      retire(child);
-      next();
-    }, limits.timeoutMs);
+    if (c.jobs.length === 1) arm(c);
     try {
       c.process.send({ id: job.id, task: job.task });
     } catch {
-      settle(c, unreadable(job.task, '内部错误：无法把文件交给校验进程'));
+      c.jobs.pop();
+      job.resolve(unreadable(job.task, '内部错误：无法把文件交给校验进程'));
       retire(c);
     }
   }
@@ -191,7 +224,7 @@ export class IsolatedReadError extends Error {}
 
 /** Ends the children (the process exits without it too: idle children do not keep it alive). */
 export async function closeIsolation(): Promise<void> {
-  while (waiting.length || [...children].some((c) => c.job)) await new Promise((r) => setTimeout(r, 10));
+  while (waiting.length || [...children].some((c) => c.jobs.length)) await new Promise((r) => setTimeout(r, 10));
   for (const c of [...children]) retire(c);
 }
 

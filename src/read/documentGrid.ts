@@ -101,21 +101,53 @@ export interface ChosenTables {
   remarks: string[];
 }
 
+/** A table with more cells than this is not one of the report's (表三, the largest, has about 450). */
+const MAX_REPORT_TABLE_CELLS = 20_000;
+/** Rows of a part that continues a report table without its labels (表三's last rows, 表四's number row). */
+const MAX_FRAGMENT_ROWS = 10;
+
+/** The cells a table lists (spans not expanded: a table whose spans would expand too far is refused by expandSpans). */
+const cellCount = (t: DocTable): number => t.rows.reduce((n, row) => n + row.length, 0);
+
+/** The width of a table on the grid, from its cells' spans (no grid is built). */
+const widthOf = (t: DocTable): number =>
+  Math.max(0, ...t.rows.map((row) => row.reduce((n, c) => n + Math.max(1, c.colSpan || 1) + (c.skipBefore ?? 0), 0)));
+
+/**
+ * A table that continues the report table before it, printed in parts (a page break inside the
+ * table): too few labels of its own to be chosen, but as wide as that table, a few rows, with numbers.
+ */
+function continues(t: DocTable, before: DocTable): boolean {
+  return (
+    t.nested.length === 0 &&
+    t.rows.length > 0 &&
+    t.rows.length <= MAX_FRAGMENT_ROWS &&
+    widthOf(t) === widthOf(before) &&
+    t.rows.some((row) => row.some((c) => /^[\d０-９]/.test(c.text)))
+  );
+}
+
 /**
  * The innermost tables that hold the report's labels, in document order: a layout table around the
  * report (a page's frame, a Word document laid out in a table) is passed over for the tables inside
  * it. A table whose own cells hold both the labels and long prose cannot be told apart from the
- * layout: it is read whole, and a remark says so.
+ * layout: it is read whole, and a remark says so. A table far larger than a report's is passed over
+ * (an unrelated list on the page), and a part that continues a chosen table is taken with it.
  */
 export function chooseReportTables(top: DocTable[]): ChosenTables {
-  const tables: DocTable[] = [];
+  const chosen = new Set<DocTable>();
   const remarks: string[] = [];
+  const passedOver: number[] = [];
   const visit = (t: DocTable): boolean => {
     let inner = false;
     for (const n of t.nested) inner = visit(n) || inner;
     if (inner) return true;
     if (labelScore(t.ownText) < HOLDS_REPORT) return false;
-    tables.push(t);
+    if (cellCount(t) > MAX_REPORT_TABLE_CELLS) {
+      passedOver.push(t.rows.length);
+      return false;
+    }
+    chosen.add(t);
     if (t.rows.some((row) => row.some((c) => c.text.length > LAYOUT_CELL_CHARS))) {
       remarks.push(
         '统计表格与页面的排版表格无法区分（同一个表格中既有统计表格的栏目，又有大段正文），已把整个表格当作统计表格读取；如有内容未能识别，请检查原文',
@@ -124,8 +156,40 @@ export function chooseReportTables(top: DocTable[]): ChosenTables {
     return true;
   };
   for (const t of top) visit(t);
-  // Document order: visit pushes a nested table before a later sibling, which is document order.
+  if (passedOver.length)
+    remarks.push(
+      `文档中有 ${passedOver.length} 个表格（最多 ${Math.max(...passedOver)} 行）含有年报表格的栏目，但远大于年报表格，未当作年报表格读取`,
+    );
+  // Document order: every table, each before the tables nested in it.
+  const order: DocTable[] = [];
+  const stack = [...top].reverse();
+  while (stack.length) {
+    const t = stack.pop()!;
+    order.push(t);
+    for (let k = t.nested.length - 1; k >= 0; k--) stack.push(t.nested[k]);
+  }
+  const tables: DocTable[] = [];
+  order.forEach((t, i) => {
+    const before = order[i - 1];
+    if (chosen.has(t) || (before && tables[tables.length - 1] === before && continues(t, before))) tables.push(t);
+  });
   return { tables, remarks };
+}
+
+/**
+ * The grids of the report's tables, in order. A part that starts again with the rows the part
+ * before it started with (a table printed with its header repeated on each page) is read without
+ * them, so that the header is not taken for another report's table.
+ */
+export function reportGrids(tables: DocTable[]): string[][][] {
+  const grids = tables.map(expandSpans);
+  return grids.map((grid, i) => {
+    const before = grids[i - 1];
+    if (!before || !grid.length || before[0]?.length !== grid[0].length) return grid;
+    let k = 0;
+    while (k < grid.length - 1 && k < before.length && before[k].join('\t') === grid[k].join('\t')) k++;
+    return k > 0 ? grid.slice(k) : grid;
+  });
 }
 
 /** The grids of the tables one under the other, a blank row between (tables split in several parts join up). */

@@ -86,6 +86,16 @@ interface ZipKind {
   scan?: RegExp;
   /** The largest XML part read (a .docx's parts are parsed whole). */
   partBytes?: number;
+  /** The parts whose inflated bytes are kept for the reader (inflatedParts). */
+  keep?: RegExp;
+}
+
+/** The parts the guard inflated of a file's bytes, kept for its reader (an .xlsx is inflated once). */
+const kept = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
+
+/** The inflated parts of these bytes that the guard kept, by name; undefined when it kept none. */
+export function inflatedParts(bytes: Uint8Array): ReadonlyMap<string, Uint8Array> | undefined {
+  return kept.get(bytes);
 }
 
 const WORKBOOK: ZipKind = {
@@ -94,6 +104,7 @@ const WORKBOOK: ZipKind = {
   ole2: '不是 .xlsx 格式：这是设置了打开密码的工作簿，或改了扩展名的旧版 .xls 文件；请在 Excel 或 WPS 中取消密码或另存为 .xlsx 后再校验',
   encrypted: '工作簿已加密，无法读取；请在 Excel 或 WPS 中取消密码后再校验',
   scan: /^xl\/worksheets\/[^/]+\.xml$/i,
+  keep: /\.(xml|rels)$/i,
 };
 
 const DOCX: ZipKind = {
@@ -120,6 +131,7 @@ function guardZip(bytes: Uint8Array, kind: ZipKind): string | null {
   }
   const bomb = (entry: ZipEntry) => `${kind.noun}中的 ${entry.name} 解压后比声明的大小大（可能是压缩炸弹），已拒绝读取`;
   const budget = { merges: 0, mergedCells: 0, validatedCells: 0 };
+  const parts = new Map<string, Uint8Array>();
   for (const entry of entries) {
     if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
     if (entry.flags & 1) return kind.encrypted;
@@ -128,6 +140,7 @@ function guardZip(bytes: Uint8Array, kind: ZipKind): string | null {
     if (kind.partBytes && /\.xml$/i.test(entry.name) && entry.uncompressedSize > kind.partBytes)
       return `${kind.noun}中的 ${entry.name} 解压后有 ${mb(entry.uncompressedSize)} MB，超过 ${mb(kind.partBytes)} MB 的上限（年报正文只有几 MB，可能是异常的${kind.noun}），已拒绝读取`;
     const scan = kind.scan?.test(entry.name) ?? false;
+    const keep = kind.keep?.test(entry.name) ?? false;
     let data: Uint8Array | null;
     try {
       const stored = entryData(bytes, entry);
@@ -136,7 +149,7 @@ function guardZip(bytes: Uint8Array, kind: ZipKind): string | null {
         data = stored;
       } else {
         // The sizes the directory declares may lie: inflate no more than declared, counted while inflating.
-        const inflated = inflateBounded(stored, entry.uncompressedSize, scan);
+        const inflated = inflateBounded(stored, entry.uncompressedSize, scan || keep);
         // Less than declared: a truncated or corrupt part, which the readers would refuse too.
         if (inflated.length !== entry.uncompressedSize) return kind.invalid;
         data = inflated.bytes;
@@ -150,7 +163,9 @@ function guardZip(bytes: Uint8Array, kind: ZipKind): string | null {
       const why = scanSheet(entry.name, data, budget);
       if (why) return why;
     }
+    if (keep && data) parts.set(entry.name.replace(/^\//, ''), data);
   }
+  if (kind.keep) kept.set(bytes, parts);
   return null;
 }
 

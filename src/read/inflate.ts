@@ -14,7 +14,8 @@ export class InflateFormatError extends Error {}
  * The inflated bytes of `data` (or only their count, when `keep` is false), refusing more than `max`.
  */
 export function inflateBounded(data: Uint8Array, max: number, keep: boolean): { length: number; bytes: Uint8Array | null } {
-  const inflater = new Inflate({ raw: true, chunkSize: 64 * 1024 });
+  // One output chunk for a part up to 64 KB (most of an .xlsx), so that a small part costs one small buffer.
+  const inflater = new Inflate({ raw: true, chunkSize: Math.min(64 * 1024, Math.max(1024, max + 1)) });
   const chunks: Uint8Array[] = [];
   let length = 0;
   inflater.onData = (chunk: Uint8Array) => {
@@ -29,6 +30,7 @@ export function inflateBounded(data: Uint8Array, max: number, keep: boolean): { 
   // false, or a status other than Z_OK (0): corrupt or truncated data.
   if (!inflater.push(data, true) || status !== 0) throw new InflateFormatError('invalid deflate data');
   if (!keep) return { length, bytes: null };
+  if (chunks.length === 1) return { length, bytes: chunks[0] };
   const bytes = new Uint8Array(length);
   let at = 0;
   for (const c of chunks) {

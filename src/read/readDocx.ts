@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
-import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, expandSpans, joinProse } from './documentGrid';
+import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, joinProse, reportGrids } from './documentGrid';
 import { NotAReportError } from './exchange';
 import type { SheetRead } from './types';
 
@@ -189,7 +189,7 @@ export function readDocumentXml(xml: string): SheetRead {
   const prose: string[] = [];
   proseOf(walked.blocks, new Set(chosen.tables), prose);
   // A continued vertical merge without a start above is read as an empty cell of its own.
-  return documentSheetRead(chosen.tables.map(expandSpans), joinProse(prose), [], chosen.remarks);
+  return documentSheetRead(reportGrids(chosen.tables), joinProse(prose), [], chosen.remarks);
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;

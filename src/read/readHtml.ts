@@ -1,8 +1,9 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { decodeTextDetailed, undecodableNote } from './decode';
-import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, expandSpans, joinProse } from './documentGrid';
+import { cellText, chooseReportTables, DocCell, DocTable, documentSheetRead, joinProse, reportGrids } from './documentGrid';
 import { NotAReportError } from './exchange';
+import { HIDES, hiddenByStyleSheets } from './htmlStyles';
 import type { SheetRead } from './types';
 
 // A saved web page (.html/.htm), as government sites publish the annual report: decoded in the
@@ -94,17 +95,21 @@ const BLOCK = new Set([
 const isElement = (n: Node): n is Element => 'tagName' in n;
 const attr = (e: Element, name: string): string | undefined => e.attrs.find((a) => a.name === name)?.value;
 
+/** The elements the page being read hides through its style sheets (htmlStyles.ts); set while it is read. */
+let hiddenByStyle: ReadonlySet<Element> = new Set();
+
 /**
  * An element a browser does not show: hidden, display:none or visibility:hidden in its own style
- * (a hidden copy of the tables, a hidden duplicate row, a hidden digit), or a superscript (a
- * footnote marker: 2<sup>1</sup> is 2, not 21). Its text is not read. Styles set by a class in a
- * style sheet are not resolved.
+ * or through a rule of the page's style sheets (a hidden copy of the tables, a hidden duplicate
+ * row, a hidden digit), or a superscript (a footnote marker: 2<sup>1</sup> is 2, not 21). Its text
+ * is not read.
  */
 function unseen(e: Element): boolean {
   if (e.tagName === 'sup') return true;
   if (attr(e, 'hidden') !== undefined) return true;
+  if (hiddenByStyle.has(e)) return true;
   const style = attr(e, 'style');
-  return style !== undefined && /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important\s*)?(;|$)/i.test(style);
+  return style !== undefined && HIDES.test(style);
 }
 const span = (e: Element, name: string): number => {
   const v = attr(e, name);
@@ -240,17 +245,21 @@ export function readHtmlText(page: string, notes: string[] = [], remarks: string
   if (htmlDepth(html) > MAX_HTML_DEPTH)
     throw new NotAReportError(`网页的标签嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不是正常的年报网页，已拒绝读取`);
   const doc = parse(html);
+  hiddenByStyle = hiddenByStyleSheets(doc);
+  try {
+    return readDocument(doc, notes, remarks);
+  } finally {
+    hiddenByStyle = new Set();
+  }
+}
+
+function readDocument(doc: DefaultTreeAdapterMap['document'], notes: string[], remarks: string[]): SheetRead {
   const elements = new Map<DocTable, Element>();
   const chosen = chooseReportTables(findTables(doc, elements));
   const chosenElements = new Set(chosen.tables.map((t) => elements.get(t)!));
   const prose: string[] = [];
   collectText(doc, (e) => chosenElements.has(e), prose);
-  return documentSheetRead(
-    chosen.tables.map((t) => expandSpans(t)),
-    joinProse(prose),
-    notes,
-    [...remarks, ...chosen.remarks],
-  );
+  return documentSheetRead(reportGrids(chosen.tables), joinProse(prose), notes, [...remarks, ...chosen.remarks]);
 }
 
 /** Whether a read page holds any of the report's tables. */

@@ -4,9 +4,8 @@ import { NotAReportError, parseExchange } from './exchange';
 import { guardBytes } from './guard';
 import { extensionOf, otherKindHint } from './kinds';
 import { NoTablesError, readPasted } from './pasted';
-import { readDocx } from './readDocx';
-import { readHtml } from './readHtml';
-import { loadWorkbook, workbookInputs } from './readXlsx';
+import { workbookInputs } from './workbookInputs';
+import { readXlsxContent } from './xlsxReader';
 import { ROLLUP_KEYWORDS } from './rollupMark';
 import type { ExchangeRead, ReadReport, Reader, SheetRead } from './types';
 
@@ -29,11 +28,17 @@ function readJson(data: Uint8Array): ExchangeRead {
   };
 }
 
-async function readWorkbook(data: Uint8Array): Promise<SheetRead[]> {
-  const { wb, names, sheetOrder } = await loadWorkbook(data);
-  const rollup = wb.keywords === ROLLUP_KEYWORDS ? { rollup: true as const } : {};
-  return workbookInputs(wb, names, sheetOrder).map((input) => ({ kind: 'sheet', input, notes: [], ...rollup }));
+function readWorkbook(data: Uint8Array): SheetRead[] {
+  const content = readXlsxContent(data);
+  const rollup = content.keywords === ROLLUP_KEYWORDS ? { rollup: true as const } : {};
+  return workbookInputs(content).map((input) => ({ kind: 'sheet', input, notes: [], ...rollup }));
 }
+
+// The readers of web pages and Word documents are loaded when the first such file is read: their
+// parsers (parse5, JSZip and an XML parser) took most of the start of each checking process, and a
+// folder of workbooks never needs them.
+const readHtml: Reader = (bytes) => (require('./readHtml') as typeof import('./readHtml')).readHtml(bytes);
+const readDocx: Reader = (bytes) => (require('./readDocx') as typeof import('./readDocx')).readDocx(bytes);
 
 /**
  * The readers by extension that run anywhere. PDF (pdf.js, Node's file paths for its fonts) is

@@ -1,17 +1,12 @@
 import ExcelJS from 'exceljs';
+import type { LocalName } from './workbookInputs';
 
 // Sheet-scoped defined names. ExcelJS 4.4 keeps only workbook-scoped names in its API (it drops
 // localSheetId on load and cannot write it except for print areas), so the workbook's model is
 // intercepted on this one instance: on write the local names are added to the model the writer
 // renders, on read the parsed names (with localSheetId, and with no ranges for #REF!) are kept.
 
-export interface LocalName {
-  name: string;
-  /** Index of the sheet in the workbook (localSheetId); undefined for a workbook-scoped name. */
-  localSheetId?: number;
-  /** Sheet-qualified ranges, e.g. "'年报表格（2021版）'!$A$1:$O$17"; empty when the name is #REF!. */
-  ranges: string[];
-}
+export type { LocalName };
 
 interface ModelHost {
   model: { definedNames?: LocalName[]; sheets?: { name: string }[]; worksheets?: { name: string }[] };

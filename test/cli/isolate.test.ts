@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { checkFile } from '../../src/cli/checkFile';
+import { checkFile, FileOutcome } from '../../src/cli/checkFile';
 import { checkFileIsolated, closeIsolation, ISOLATION_LIMITS, readLastYearIsolated, setIsolationLimits } from '../../src/cli/isolate';
 import { consistentReport, seededRandom, zeroReport } from '../../src/report/standard/generate';
 
@@ -61,6 +61,41 @@ describe('checkFileIsolated', () => {
     const files = Array.from({ length: 12 }, (_, i) => `f${i}`);
     const outcomes = await Promise.all(files.map((f) => checkFileIsolated(f)));
     expect(outcomes.map((o) => o.file)).toEqual(files);
+  }, 60000);
+
+  it('hands a child the next files while it checks one (no wait between files), the time limit running for each file alone', async () => {
+    setIsolationLimits({
+      workerScript: join(__dirname, '..', 'helpers', 'misbehavingWorker.js'),
+      poolSize: 1,
+      inFlight: 3,
+      timeoutMs: 1500,
+    });
+    const files = ['a.slow', 'b.slow', 'c.slow', 'd'];
+    const outcomes = (await Promise.all(files.map((f) => checkFileIsolated(f)))) as (FileOutcome & { received?: number })[];
+    // Three files of 0.7 s each were queued at once in one child: none hit the 1.5 s limit.
+    expect(outcomes.map((o) => o.unreadable)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(outcomes[0].received).toBe(3);
+  }, 60000);
+
+  it('checks the files queued behind one that took its child down in another child', async () => {
+    setIsolationLimits({
+      workerScript: join(__dirname, '..', 'helpers', 'misbehavingWorker.js'),
+      poolSize: 1,
+      inFlight: 4,
+      timeoutMs: 8000,
+    });
+    const files = ['a', 'b.abort', 'c', 'd', 'e.hang', 'f', 'g'];
+    setIsolationLimits({ timeoutMs: 3000 });
+    const outcomes = await Promise.all(files.map((f) => checkFileIsolated(f)));
+    expect(outcomes.map((o) => o.unreadable ?? 'ok')).toEqual([
+      'ok',
+      '校验进程意外终止（信号 SIGABRT），已停止',
+      'ok',
+      'ok',
+      '超时：读取和校验此文件超过 3 秒，已停止',
+      'ok',
+      'ok',
+    ]);
   }, 60000);
 
   it('lets the process exit while the worker is idle', async () => {

@@ -23,6 +23,8 @@ interface Spanned {
   below: boolean;
   /** The start of the merge that covers it. */
   origin?: { row: number; col: number };
+  /** The column span of that merge. */
+  originSpan?: number;
 }
 
 /**
@@ -51,6 +53,7 @@ function spannedRows(layout: TableLayout, report: Report, splitAt?: number): Spa
         rows[r][c].covered = true;
         rows[r][c].below = r > m.row;
         rows[r][c].origin = { row: m.row, col: m.col };
+        rows[r][c].originSpan = m.colSpan;
       }
     }
   }
@@ -80,9 +83,28 @@ function htmlTable(rows: Spanned[][]): string {
   return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>\n<tbody>\n${trs.join('\n')}\n</tbody>\n</table>`;
 }
 
+/** A table printed in two parts: its rows from layout row `at` (row 0 is the section title) go into a second table. */
+export interface TableSplit {
+  at: number;
+  /** The second part starts again with the table's first rows (Word's 重复标题行, a print with page breaks). */
+  repeatRows?: number;
+  /** What stands between the parts (a page break's empty paragraph by default). */
+  between?: string;
+}
+
+/** The parts of a table's rows, split as asked. */
+function splitRows<T>(rows: T[], split: TableSplit | undefined): T[][] {
+  if (!split) return [rows];
+  return [rows.slice(0, split.at - 1), [...rows.slice(0, split.repeatRows ?? 0), ...rows.slice(split.at - 1)]];
+}
+
 export interface PageOptions {
   /** 表三's rows from this layout row (row 0 is the section title) go into a second <table>. */
   splitT3At?: number;
+  /** Tables printed in parts. */
+  splits?: Partial<Record<TableId, TableSplit>>;
+  /** More HTML after the report's tables (an unrelated table). */
+  after?: string;
   /** The declared charset: `<meta charset>` or the http-equiv form. */
   meta?: 'charset' | 'http-equiv';
 }
@@ -101,17 +123,16 @@ export function governmentPage(report: Report, options: PageOptions = {}): strin
   const parts: string[] = [];
   for (const t of TABLE_IDS) {
     const layout = officialLayout(report.format, t);
-    const rows = spannedRows(layout, report, t === 'T3' ? options.splitT3At : undefined);
+    const split = options.splits?.[t] ?? (t === 'T3' && options.splitT3At ? { at: options.splitT3At } : undefined);
+    const rows = spannedRows(layout, report, split?.at);
     parts.push(
       `<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:黑体'>${esc(sectionTitle(layout))}</span></b></p>`,
     );
-    if (t === 'T3' && options.splitT3At) {
-      parts.push(htmlTable(rows.slice(0, options.splitT3At - 1)));
-      parts.push(`<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>`);
-      parts.push(htmlTable(rows.slice(options.splitT3At - 1)));
-    } else {
-      parts.push(htmlTable(rows));
-    }
+    parts.push(
+      splitRows(rows, split)
+        .map(htmlTable)
+        .join(split?.between ?? `<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>`),
+    );
   }
   const prose = reportProse(report).map(
     (p) =>
@@ -142,6 +163,7 @@ ${meta}
 <div class=WordSection1>
 ${prose.join('\n')}
 ${parts.join('\n')}
+${options.after ?? ''}
 <p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:黑体'>五、存在的主要问题及改进情况</span></b></p>
 <p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>政务公开工作还存在一些不足。</span></p>
 </div>
@@ -197,7 +219,7 @@ function wTable(rows: Spanned[][], colCount: number): string {
       const cell = row[c];
       if (cell.below && cell.origin!.col === c) {
         // The continuation of a vertical merge, as wide as its start.
-        const span = spanOf(rows, cell.origin!);
+        const span = cell.originSpan ?? 1;
         tcs.push(`<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}<w:vMerge/></w:tcPr><w:p/></w:tc>`);
         c += span;
         continue;
@@ -215,18 +237,24 @@ function wTable(rows: Spanned[][], colCount: number): string {
   return `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${trs.join('')}</w:tbl>`;
 }
 
-/** The column span of the merge that starts at origin (rows are the layout's rows from 1: origin.row is 1-based there). */
-function spanOf(rows: Spanned[][], origin: { row: number; col: number }): number {
-  return rows[origin.row - 1][origin.col].colSpan;
-}
-
 /** A Word document of the report: prose paragraphs, each section title, its table; a .docx buffer. */
-export async function wordDocument(report: Report, tables: readonly TableId[] = TABLE_IDS): Promise<Buffer> {
+export async function wordDocument(
+  report: Report,
+  tables: readonly TableId[] = TABLE_IDS,
+  splits: Partial<Record<TableId, TableSplit>> = {},
+): Promise<Buffer> {
   const body: string[] = reportProse(report).map((p) => wParagraph(p));
   for (const t of tables) {
     const layout = officialLayout(report.format, t);
     body.push(wParagraph(sectionTitle(layout), true));
-    body.push(wTable(spannedRows(layout, report), layout.colCount));
+    const split = splits[t];
+    // A page break between the parts, as Word prints a table that runs over a page.
+    const between = split?.between ?? '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+    body.push(
+      splitRows(spannedRows(layout, report, split?.at), split)
+        .map((rows) => wTable(rows, layout.colCount))
+        .join(between),
+    );
     body.push('<w:p/>');
   }
   body.push(wParagraph('五、存在的主要问题及改进情况', true));

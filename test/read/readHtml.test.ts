@@ -45,6 +45,49 @@ describe('a web page as a browser shows it', () => {
   });
 });
 
+describe('what the page’s own style sheet hides', () => {
+  const styled = (css: string, body: string) => `<html><head><meta charset="utf-8"><style>${css}</style></head><body>${body}</body></html>`;
+  const other = layoutGrid('2021').grid.map((r) => r.map((c) => (/^\d+$/.test(c) ? String(Number(c) + 1000) : c)));
+  const hiddenCopy = (extra: string) => `<div${extra}>${table(other.map((r) => row(r)))}</div>`;
+
+  it.each([
+    ['a class', '.x { display: none }', ' class="a x"'],
+    ['an id', '#copy{visibility:hidden!important}', ' id="copy"'],
+    ['a tag with a class, among other selectors', 'p, div.old ,span.y{color:red;display:none;}', ' class="old"'],
+    ['a descendant of a class', '.wrap .inner {display:none}', ' class="inner"'],
+  ])('leaves out a copy of the tables hidden through %s', (_what, css, extra) => {
+    const body = extra.includes('inner') ? `<div class="wrap">${hiddenCopy(extra)}</div>${visible}` : `${hiddenCopy(extra)}${visible}`;
+    expect(valuesOf(styled(css, body))['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
+  });
+
+  it('reads 5<span class="fn">9</span> as 5 and leaves out a duplicate row hidden by its class', () => {
+    const grid = built.grid.map((r) => [...r]);
+    grid[pos.row][pos.col] = '5<span class="fn">9</span>';
+    const rows = grid.map((r) => row(r));
+    const duplicate = [...built.grid[pos.row]];
+    duplicate[pos.col] = '999';
+    rows.splice(pos.row, 0, row(duplicate, ' class="gone"'));
+    const cells = valuesOf(
+      styled('/* print */ @media print { .fn { display: inline } } .fn{display:none} tr.gone{display:none}', table(rows)),
+    );
+    expect(cells['T3.NEW.NP']).toBe(5);
+  });
+
+  it('reads what only print styles, other selectors or the element’s own style show', () => {
+    const grid = built.grid.map((r) => [...r]);
+    grid[pos.row][pos.col] = '5<span class="p">9</span>';
+    const css = '@media print { .p { display: none } } .q > .p { display: none } .p[title] { display:none }';
+    expect(valuesOf(styled(css, table(grid.map((r) => row(r)))))['T3.NEW.NP']).toBe(59);
+    grid[pos.row][pos.col] = '5<span class="p" style="display:inline">9</span>';
+    expect(valuesOf(styled('.p{display:none}', table(grid.map((r) => row(r)))))['T3.NEW.NP']).toBe(59);
+  });
+
+  it('reads a page with a huge style sheet at once, without a crash', () => {
+    const css = Array.from({ length: 50_000 }, (_, i) => `.c${i} .d${i} .e${i} { display: none }`).join('\n') + '{'.repeat(10_000);
+    expect(valuesOf(styled(css, visible))['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
+  });
+});
+
 describe('pages nested deeper than browsers nest', () => {
   it('counts nesting from the tags, not from the implied end tags of p, td or li', () => {
     expect(htmlDepth('<div><p>a<p>b<p>c<table><tr><td>1<td>2</table></div>')).toBe(2);

@@ -1,0 +1,58 @@
+import { governmentPage, TableSplit, wordDocument } from '../helpers/documents';
+import { checkReads } from '../../src/read/checkReads';
+import { readDocx } from '../../src/read/readDocx';
+import { readHtmlText } from '../../src/read/readHtml';
+import { officialLayout } from '../../src/report/look/layout';
+import { TableId } from '../../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+
+// A report's table printed in parts (a page break inside it), and a page with a large table of
+// its own: the parts are read as one table, and the report is found past the unrelated table.
+
+const report = consistentReport('2021', seededRandom(5));
+const rows = (t: TableId) => officialLayout('2021', t).rowCount;
+
+type Splits = Partial<Record<TableId, TableSplit>>;
+const readers: [string, (splits: Splits) => Promise<ReturnType<typeof readHtmlText>>][] = [
+  ['a web page', async (splits) => readHtmlText(governmentPage(report, { splits }))],
+  ['a Word document', async (splits) => readDocx(await wordDocument(report, undefined, splits))],
+];
+
+describe.each(readers)('a table printed in parts, in %s', (_kind, read) => {
+  it.each([
+    ['表三 with only its last row on the next page', { T3: { at: rows('T3') - 1 } }],
+    ['表三 with its last two rows on the next page', { T3: { at: rows('T3') - 2 } }],
+    ['表四 with only its row of numbers on the next page', { T4: { at: rows('T4') - 1 } }],
+    ['表二 with only its last row on the next page', { T2: { at: rows('T2') - 1 } }],
+  ])('reads %s as one table, every cell checked', async (_what, splits) => {
+    const [result] = checkReads('年报', [await read(splits as Splits)]);
+    expect(result.notes).toEqual([]);
+    expect(result.verdict).toBe('passed');
+    expect(result.report!.cells).toEqual(expect.objectContaining(report.cells));
+  });
+
+  it.each([
+    ['表三, its three header rows printed again on the next page', { T3: { at: 14, repeatRows: 3 } }],
+    ['表四, its header printed again above its row of numbers', { T4: { at: rows('T4') - 1, repeatRows: 3 } }],
+    ['表二, its first rows printed again on the next page', { T2: { at: 9, repeatRows: 3 } }],
+  ])('reads %s without taking the repeated rows for another table', async (_what, splits) => {
+    const [result] = checkReads('年报', [await read(splits as Splits)]);
+    expect(result.notes).toEqual([]);
+    expect(result.verdict).toBe('passed');
+  });
+});
+
+describe('an unrelated table on the page', () => {
+  // A list of applications with the applicants' kinds: two of the report's labels, a hundred thousand rows.
+  const list = (rows: number) => `<table>${'<tr><td>自然人</td><td>法人或其他组织</td></tr>'.repeat(rows)}</table>`;
+
+  it('is passed over, before and after the report, which is read and checked, with a remark', () => {
+    const page = governmentPage(report, { after: list(20_000) }).replace(
+      '<div class=WordSection1>',
+      `<div class=WordSection1>${list(100_000)}`,
+    );
+    const [result] = checkReads('年报', [readHtmlText(page)]);
+    expect(result.verdict).toBe('passed');
+    expect(result.remarks).toContain('文档中有 2 个表格（最多 100000 行）含有年报表格的栏目，但远大于年报表格，未当作年报表格读取');
+  });
+});
