@@ -1,8 +1,8 @@
 import { FormatVersion, TableId } from '../report/standard/formats';
 import { a1, parseA1 } from '../report/standard/a1';
 import { Merge, tableLayout } from '../report/look/layout';
-import { highlightRules, Placement, totalFormulas } from '../report/look/formulas';
-import { inputAreas } from '../report/look/paintPlan';
+import { highlightRules, Placement, rectangles, totalFormulas } from '../report/look/formulas';
+import { InputArea, inputAreas } from '../report/look/paintPlan';
 import { validationType } from './paint';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
 import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheet/sheetCheck';
@@ -169,7 +169,7 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
 /** A live check of one sheet: also the template tables whose highlight rules or validation a paste removed. */
 export interface LiveSheetCheck extends SheetCheck {
   /** Intact template tables whose input cells lost their validation or whose highlight rules are gone (see queueGuard). */
-  unguarded: Placement[];
+  unguarded: Unguarded[];
   /** Totals inserted as formulas (合计用公式) that now hold a typed value: they no longer follow their parts. */
   formulaTotalsLost: FormulaTotalLost[];
   /** Where the blocks were read, for the next live check of the sheet. */
@@ -203,49 +203,77 @@ function formulaTotalsLostOf(
   });
 }
 
+/** A table whose guards a paste removed, and whether its totals were inserted as formulas (they are put back as such). */
+export interface Unguarded {
+  placement: Placement;
+  formulaTotals: boolean;
+}
+
 interface QueuedGuard {
   name: string;
   placement: Placement;
-  /** holdsTotal: the area holds a total cell, which carries no validation when totals are formulas. */
-  types: { dv: Excel.DataValidation; expected: string; holdsTotal: boolean }[];
+  /** total: the rectangle holds total cells only, which carry no input rule when totals are formulas. */
+  types: { dv: Excel.DataValidation; expected: string; total: boolean }[];
   highlights: OfficeExtension.ClientResult<number>;
 }
 
 /**
- * Queues the read of what guards a template table: the validation type of each input area and the
+ * An input area as rectangles of its ordinary cells and rectangles of its total cells. Read whole,
+ * an area of a table inserted with 合计用公式 mixes cells with and without a rule, and its type
+ * ("MixedCriteria") would say nothing about a paste; read apart, each rectangle has one exact type.
+ */
+function guardRectangles(p: Placement, a: InputArea): { row: number; col: number; rows: number; cols: number; total: boolean }[] {
+  const totals = new Set(totalFormulas(p).map((t) => `${t.row},${t.col}`));
+  const cells: { row: number; col: number; total: boolean }[] = [];
+  for (let row = a.row; row < a.row + a.rows; row++)
+    for (let col = a.col; col < a.col + a.cols; col++) cells.push({ row, col, total: totals.has(`${row},${col}`) });
+  return [false, true].flatMap((total) =>
+    rectangles(cells.filter((c) => c.total === total)).map((r) => ({
+      row: r.top,
+      col: r.left,
+      rows: r.bottom - r.top + 1,
+      cols: r.right - r.left + 1,
+      total,
+    })),
+  );
+}
+
+/**
+ * Queues the read of what guards a template table: the validation type of its input cells and the
  * number of conditional formats over the block. Ctrl+V of cells from another workbook, Word or a web
- * page brings the source's formats: it replaces the pasted cells' validation (DataValidation.type
- * then reads "None", "Inconsistent" or "MixedCriteria" instead of WholeNumber/Decimal) and cuts them
- * out of the highlight rules. A rule cut only in part still counts, so the validation is what tells a
- * paste; the count tells rules removed whole (Clear Formats over the table). No sync.
+ * page brings the source's formats: it replaces the pasted cells' validation and cuts them out of the
+ * highlight rules. A rule cut only in part still counts, so the validation is what tells a paste: each
+ * rectangle must read its exact type, as Excel.DataValidationType reads "MixedCriteria" where some
+ * cells have validation and others none, "Inconsistent" where rules differ
+ * (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationtype). The count tells rules
+ * removed whole (Clear Formats over the table). No sync.
  */
 function queueGuard(ws: Excel.Worksheet, name: string, template: OurName['template'], top: number, left: number): QueuedGuard | null {
   if (!template) return null;
   const placement: Placement = { version: template.version, table: template.table, row: top, col: left };
-  const types = inputAreas(placement).map((a) => {
-    const dv = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).dataValidation;
-    dv.load('type');
-    const holdsTotal = totalFormulas(placement).some(
-      (t) => t.row >= a.row && t.row < a.row + a.rows && t.col >= a.col && t.col < a.col + a.cols,
-    );
-    return { dv, expected: validationType(a.kind), holdsTotal };
-  });
+  const types = inputAreas(placement).flatMap((a) =>
+    guardRectangles(placement, a).map((r) => {
+      const dv = ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols).dataValidation;
+      dv.load('type');
+      return { dv, expected: validationType(a.kind), total: r.total };
+    }),
+  );
   const layout = tableLayout(template.version, template.table);
   const highlights = ws.getRangeByIndexes(top, left, layout.rowCount, layout.colCount).conditionalFormats.getCount();
   return { name, placement, types, highlights };
 }
 
 /** The intact template tables whose guards are gone. */
-function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[], formulaTotals: ReadonlySet<string> = new Set()): Placement[] {
+function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[], formulaTotals: ReadonlySet<string> = new Set()): Unguarded[] {
   return guards.flatMap((g) => {
     if (!g) return [];
     const t = sheet.tables.find((x) => !x.pasted && x.table === g.placement.table && x.version === g.placement.version);
     if (!t || t.damage.length > 0 || t.row !== g.placement.row || t.col !== g.placement.col) return [];
-    // With 合计用公式 the total cells carry no validation, so an area holding one reads Inconsistent as inserted.
-    const expected = (x: QueuedGuard['types'][number]) =>
-      x.dv.type === x.expected || (x.holdsTotal && formulaTotals.has(g.name) && x.dv.type === 'Inconsistent');
+    const asFormulas = formulaTotals.has(g.name);
+    // Totals inserted as formulas carry a prompt and no rule ("None"); otherwise they are input cells like the others.
+    const expected = (x: QueuedGuard['types'][number]) => x.dv.type === (x.total && asFormulas ? 'None' : x.expected);
     const lost = g.types.some((x) => !expected(x)) || g.highlights.value < highlightRules(g.placement).length;
-    return lost ? [g.placement] : [];
+    return lost ? [{ placement: g.placement, formulaTotals: asFormulas }] : [];
   });
 }
 

@@ -1,7 +1,7 @@
-import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, WorkbookCheck } from './check';
+import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, Unguarded, WorkbookCheck } from './check';
 import { LiveNotice, Problem, problemOf } from './problems';
 import { queueRepairTable } from './paint';
-import { Placement, placementSites } from '../report/look/formulas';
+import { placementSites } from '../report/look/formulas';
 import { queueCrossYearHighlights } from './lastYear';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 import { Clock, realClock } from './clock';
@@ -243,20 +243,20 @@ export class LiveChecker {
   }
 
   /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */
-  private async restore(sheetId: string, sheet: string, placements: Placement[]): Promise<void> {
+  private async restore(sheetId: string, sheet: string, tables: Unguarded[]): Promise<void> {
     await this.whileWriting(() =>
       this.checkRun(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetId);
         const lastYear = this.current.lastYear;
-        for (const p of placements) {
-          queueRepairTable(ws, p);
+        for (const { placement: p, formulaTotals } of tables) {
+          queueRepairTable(ws, p, formulaTotals);
           // The repair clears every rule over the table, the cross-year ones too: they are put back.
           if (lastYear?.report) queueCrossYearHighlights(ws, placementSites(p), lastYear);
         }
         await context.sync();
       }),
     );
-    this.notice = { code: 'restored', sheet, tables: placements.map((p) => p.table) };
+    this.notice = { code: 'restored', sheet, tables: tables.map((t) => t.placement.table) };
     this.options.onNotice?.(this.notice);
   }
 

@@ -457,3 +457,42 @@ describe('several areas (ExcelApi 1.9 Worksheet.getRanges, RangeAreas.select)', 
     }
   });
 });
+
+describe('DataValidation.type over mixed cells (Excel.DataValidationType)', () => {
+  async function typeOf(host: MemoryHost, address: string): Promise<string> {
+    return host.run(async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem('Sheet1').getRange(address).dataValidation;
+      dv.load('type');
+      await ctx.sync();
+      return dv.type;
+    });
+  }
+  async function rule(host: MemoryHost, address: string, min: number) {
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange(address).dataValidation.rule = {
+        wholeNumber: { formula1: min, operator: 'GreaterThanOrEqualTo' },
+      };
+      await ctx.sync();
+    });
+  }
+
+  test('reads MixedCriteria where some cells have validation and others none', async () => {
+    const host = setup();
+    await rule(host, 'A1', 0);
+    expect(await typeOf(host, 'A1:A2')).toBe('MixedCriteria');
+  });
+
+  test('reads Inconsistent where every cell has validation but the rules differ', async () => {
+    const host = setup();
+    await rule(host, 'A1', 0);
+    await rule(host, 'A2', 5);
+    expect(await typeOf(host, 'A1:A2')).toBe('Inconsistent');
+  });
+
+  test('reads the type where every cell has the same rule, None where none has any', async () => {
+    const host = setup();
+    await rule(host, 'A1:A2', 0);
+    expect(await typeOf(host, 'A1:A2')).toBe('WholeNumber');
+    expect(await typeOf(host, 'B1:B2')).toBe('None');
+  });
+});
