@@ -92,9 +92,15 @@ export function queuePaint(ws: Excel.Worksheet, t: TablePaint): void {
 
 /**
  * Queues the plan's page (ExcelApi 1.9): A4 portrait, its margins, one page wide, and a break before
- * each table after the first. Both page counts are given, as Excel's own recorded scripts do:
- * `{ horizontalFitToPages: 1 }` alone has been seen not to apply (https://github.com/OfficeDev/office-js/issues/1860).
- * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout (margins in points)
+ * each table after the first (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout,
+ * margins in points).
+ * The zoom: Excel.PageLayoutZoomOptions documents horizontalFitToPages and verticalFitToPages as
+ * numbers of pages (null when a scale is used), not what 0 means; 0 pages tall is "as many as it
+ * takes" in the .xlsx format, as the command's template writes it (fitToHeight 0). What is known of
+ * real Excel: office-js#1860 reports (Windows, 2021) that `{ horizontalFitToPages: 1 }` alone, or
+ * `{ verticalFitToPages: 1 }` alone, was not applied unless the Page Layout tab was open, while a
+ * scale was. Not known: whether giving both counts, as here, avoids that. Both are given, so that a
+ * count left out is never read as a default.
  */
 export function queuePage(ws: Excel.Worksheet, paint: Pick<SheetPaint, 'page' | 'pageBreaks'>, col: number): void {
   const layout = ws.pageLayout;
