@@ -6,8 +6,8 @@ import { InputArea, inputAreas } from '../report/look/paintPlan';
 import { validationType } from './paint';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
 import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheet/sheetCheck';
-import { Problem, problemOf } from './problems';
-import { BatchRun, ExcelRun, whileEditing } from './run';
+import { Problem, problemOf, readProblem } from './problems';
+import { BatchRun, ExcelRun } from './run';
 import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
 import { Report } from '../report/standard/report';
 import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
@@ -162,7 +162,7 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
       };
     });
   } catch (e) {
-    return { check: { sheets: [], error: problemOf(e) }, blocks: new Map() };
+    return { check: { sheets: [], error: readProblem(e) }, blocks: new Map() };
   }
 }
 
@@ -399,8 +399,10 @@ export async function selectCells(run: ExcelRun, sheet: string, addresses: strin
   const address = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
   const areas = options.multiArea ? cellAreas(addresses) : [address];
   try {
-    // Held while the user types in a cell, rather than failing (see whileEditing).
-    await whileEditing(run)(async (context) => {
+    // Not held while the user types in a cell: a click in the task pane does not end cell editing on
+    // Windows (https://github.com/OfficeDev/office-js/issues/806), so the pane would wait with no word.
+    // It fails with InvalidOperationInCellEditMode instead, which the pane words as 请先按 Enter 结束单元格编辑.
+    await run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       if (areas.length > 1) ws.getRanges(areas.join(',')).select();

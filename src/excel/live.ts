@@ -1,5 +1,5 @@
 import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, Unguarded, WorkbookCheck } from './check';
-import { LiveNotice, Problem, problemOf } from './problems';
+import { excelCodeOf, LiveNotice, Problem, readProblem } from './problems';
 import { queueRepairTable } from './paint';
 import { placementSites } from '../report/look/formulas';
 import { queueCrossYearHighlights } from './lastYear';
@@ -29,15 +29,23 @@ export interface LiveCheckerOptions {
   clock?: Clock;
 }
 
-/** Errors that pass: the check is tried again. */
+/**
+ * Errors that pass: the check is tried again. InactiveWorkbook: another workbook has the focus
+ * (Excel.ErrorCodes); InvalidSelection: what reading a worksheet's names throws while the user views
+ * another workbook (https://github.com/OfficeDev/office-js/issues/6365).
+ */
 const TRANSIENT = new Set([
   'InvalidOperationInCellEditMode',
+  'InactiveWorkbook',
+  'InvalidSelection',
   'Conflict',
   'GeneralException',
   'ServiceNotAvailable',
   'RequestAborted',
   'Timeout',
 ]);
+/** The key of the full check's timer and attempts, beside the sheets' ids. */
+const REFRESH = '\u0000refresh';
 /** Retries of one check, then its error is shown (a later edit starts again). */
 const MAX_RETRIES = 30;
 const RETRY_MAX_DELAY_MS = 2000;
@@ -68,6 +76,8 @@ export class LiveChecker {
   private readonly clock: Clock;
   /** Runs of the checks: held by Excel while the user edits a cell. */
   private readonly checkRun: BatchRun;
+  /** Runs of what the user asked for by a click: not held during cell edit (see refresh). */
+  private readonly clickRun: BatchRun;
   /** Failed attempts of each sheet's pending check. */
   private attempts = new Map<string, number>();
   /** The error reported through onError, until a check succeeds. */
@@ -87,6 +97,7 @@ export class LiveChecker {
     this.debounceMs = options.debounceMs ?? (delay ? 30 : 300);
     this.ownWriteQuietMs = options.ownWriteQuietMs ?? 500;
     this.checkRun = whileEditing(run);
+    this.clickRun = (batch) => run(batch);
     this.clock = options.clock ?? realClock;
   }
 
@@ -94,25 +105,59 @@ export class LiveChecker {
     return this.current;
   }
 
-  /** Full check of the workbook, then handlers on every template sheet not yet watched. */
-  async refresh(): Promise<WorkbookCheck> {
+  /**
+   * Full check of the workbook, then handlers on every template sheet not yet watched. 'click': the
+   * user asked (重新校验): run at once, without waiting for cell-edit mode to end, as a click in the
+   * task pane does not end it on Windows (https://github.com/OfficeDev/office-js/issues/806), and say
+   * any error. 'auto' (the pane opening, the add-in's own follow-up): held during cell edit, and a
+   * passing error (edit mode without DelayForCellEdit, another workbook in view, Excel busy) is tried
+   * again later, like the single-sheet checks, before it is shown.
+   */
+  async refresh(how: 'auto' | 'click' = 'click'): Promise<WorkbookCheck> {
+    if (this.timers.has(REFRESH)) this.clock.clearTimeout(this.timers.get(REFRESH));
+    this.timers.delete(REFRESH);
+    if (how === 'click') this.attempts.delete(REFRESH);
     this.lastRefreshStart = this.clock.now();
-    const { check, blocks } = await readWorkbook(this.checkRun, this.options.check);
+    const run = how === 'click' ? this.clickRun : this.checkRun;
+    const { check, blocks } = await readWorkbook(run, this.options.check);
+    if (check.error && how === 'auto' && this.retryRefresh(check.error)) return this.current;
     this.current = check;
     this.known = new Map(blocks);
     if (!check.error) this.clearError();
     this.options.onResult(check);
     // Last year's sheet is watched too: an edit there changes this year's cross-year findings.
     const lastSheet = check.lastYear?.kind === 'sheet' && check.lastYear.sheetId ? [check.lastYear.sheetId] : [];
-    if (!check.error) await this.watch([...new Set([...check.sheets.map((s) => s.sheetId), ...lastSheet])]);
+    if (!check.error) {
+      const problem = await this.watch([...new Set([...check.sheets.map((s) => s.sheetId), ...lastSheet])], run);
+      if (problem && !(how === 'auto' && this.retryRefresh(problem))) this.reportError(problem);
+      if (!problem) this.attempts.delete(REFRESH);
+    }
     return check;
   }
 
-  private async watch(sheetIds: string[]): Promise<void> {
+  /** Schedules the full check again after a passing error; false when it is not one or the retries ran out. */
+  private retryRefresh(problem: Problem): boolean {
+    const n = (this.attempts.get(REFRESH) ?? 0) + 1;
+    this.attempts.set(REFRESH, n);
+    const code = problem.code === 'workbookNotInView' ? problem.excelCode : (excelCodeOf(problem) ?? '');
+    if (!TRANSIENT.has(code) || n > MAX_RETRIES || !this.enabled) return false;
+    const delay = Math.min(RETRY_MAX_DELAY_MS, Math.max(this.debounceMs, 50) * 2 ** Math.min(n, 6));
+    this.timers.set(
+      REFRESH,
+      this.clock.setTimeout(() => {
+        this.timers.delete(REFRESH);
+        void this.refresh('auto');
+      }, delay),
+    );
+    return true;
+  }
+
+  /** Adds the change handlers; the problem when that failed. */
+  private async watch(sheetIds: string[], run: BatchRun = this.checkRun): Promise<Problem | null> {
     const fresh = sheetIds.filter((id) => !this.handlers.has(id));
-    if (fresh.length === 0 && this.activation) return;
+    if (fresh.length === 0 && this.activation) return null;
     try {
-      await this.checkRun(async (context) => {
+      await run(async (context) => {
         const added = fresh.map((id) => ({
           id,
           handler: context.workbook.worksheets.getItem(id).onChanged.add((args) => this.onChanged(args)),
@@ -123,13 +168,13 @@ export class LiveChecker {
         for (const a of added) this.handlers.set(a.id, a.handler);
         if (activation) this.activation = activation;
       });
+      return null;
     } catch (e) {
-      this.reportError(e);
+      return readProblem(e);
     }
   }
 
-  private reportError(e: unknown): void {
-    const problem = problemOf(e);
+  private reportError(problem: Problem): void {
     this.error = problem;
     this.options.onError?.(problem);
   }
@@ -197,7 +242,10 @@ export class LiveChecker {
     if (!this.enabled || this.handlers.has(args.worksheetId) || this.clock.now() < this.quietUntil) return;
     await this.checkNow(args.worksheetId);
     const sheet = this.current.sheets.find((s) => s.sheetId === args.worksheetId);
-    if (sheet) await this.watch([sheet.sheetId]);
+    if (sheet) {
+      const problem = await this.watch([sheet.sheetId]);
+      if (problem) this.reportError(problem);
+    }
   }
 
   /** Checks one sheet now and publishes the merged result. */
@@ -206,7 +254,7 @@ export class LiveChecker {
     if (lastYear?.sheetId === sheetId) {
       // Last year's report changed: every sheet of this year is checked against it again.
       this.checksRun++;
-      await this.refresh();
+      await this.refresh('auto');
       return;
     }
     try {
@@ -271,7 +319,7 @@ export class LiveChecker {
     const code = (e as { code?: string } | null)?.code ?? '';
     const transient = TRANSIENT.has(code);
     const limit = transient ? MAX_RETRIES : 2;
-    if (!transient || n > limit) this.reportError(e);
+    if (!transient || n > limit) this.reportError(readProblem(e));
     if (n <= limit && this.enabled && this.handlers.has(sheetId) && !this.timers.has(sheetId)) {
       this.schedule(sheetId, Math.min(RETRY_MAX_DELAY_MS, Math.max(this.debounceMs, 50) * 2 ** Math.min(n, 6)), true);
     }

@@ -21,6 +21,12 @@ export type Problem =
   | { code: 'mixedVersions'; sheetsByVersion: { version: string; sheets: string[] }[] }
   /** Last year's report is in a later format than this year's sheets. */
   | { code: 'lastYearNewer'; last: string; sheets: string[] }
+  /**
+   * Reading the workbook failed because another workbook has the focus: InactiveWorkbook, or
+   * InvalidSelection from a worksheet's names (https://github.com/OfficeDev/office-js/issues/6365),
+   * which is not about the user's selection.
+   */
+  | { code: 'workbookNotInView'; excelCode: string }
   /** A reason already worded where it arose (the shared file readers, the pane itself). */
   | { code: 'said'; text: string };
 
@@ -45,4 +51,11 @@ export function problemOf(e: unknown): Problem {
 /** The Excel error code of a problem, if it is one. */
 export function excelCodeOf(p: Problem | null | undefined): string | null {
   return p?.code === 'excel' ? p.excelCode : null;
+}
+
+/** The problem of a failed read of the workbook (a check): never about the user's selection. */
+export function readProblem(e: unknown): Problem {
+  const p = problemOf(e);
+  const code = excelCodeOf(p);
+  return code === 'InvalidSelection' || code === 'InactiveWorkbook' ? { code: 'workbookNotInView', excelCode: code } : p;
 }

@@ -6,7 +6,8 @@ import type { LiveNotice, Problem } from '../excel/problems';
 import { TABLE_NUMBERS, TableId } from '../report/standard/formatNames';
 
 const BY_EXCEL_CODE: Record<string, string> = {
-  InvalidOperationInCellEditMode: 'Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。',
+  InvalidOperationInCellEditMode: 'Excel 正在编辑单元格：请先按 Enter 结束单元格编辑，再重试。',
+  InactiveWorkbook: '打开了多个工作簿，本工作簿当前不是活动工作簿。请切换回本工作簿后重试。',
   AccessDenied: '没有写入权限：工作表或工作簿可能受保护，或文件为只读。请在“审阅”选项卡中撤销保护后重试。',
   InvalidSelection: '当前选中的不是单元格（可能是图表、图形或多个区域）。请先单击一个单元格，再重试。',
   ItemAlreadyExists: '工作簿中已有同名的年报表格名称（可能是复制工作表时带来的）。请在新工作表中插入。',
@@ -79,6 +80,8 @@ export function problemText(p: Problem): string {
     }
     case 'lastYearNewer':
       return `上年报告是${p.last}版，而本年的${p.sheets.map((s) => `工作表“${s}”`).join('、')}是2019版：较晚的年份不会使用较早的格式，不能作为上年报告核对。请确认本年的表格版本（2021 年及以后的年报用2021版），或选择正确的上年报告。`;
+    case 'workbookNotInView':
+      return '暂时无法读取本工作簿：Excel 当前显示的可能是另一个工作簿。请切换回本工作簿，再点击“重新校验”。';
     case 'said':
       return p.text;
   }

@@ -192,6 +192,14 @@ export class MemoryHost {
     this.workbook.cellEditMode = on;
   }
 
+  /**
+   * The user switches to another workbook (true) or back (false). Meanwhile loading a worksheet's
+   * names rejects the sync with InvalidSelection (office-js#6365); the workbook's names still read.
+   */
+  setOtherWorkbookViewed(on: boolean): void {
+    this.workbook.otherWorkbookViewed = on;
+  }
+
   // ---------------------------------------------------------------- the simulated user
 
   /**

@@ -496,3 +496,24 @@ describe('DataValidation.type over mixed cells (Excel.DataValidationType)', () =
     expect(await typeOf(host, 'B1:B2')).toBe('None');
   });
 });
+
+describe('another workbook in view (office-js#6365)', () => {
+  test("loading a worksheet's names rejects with InvalidSelection, the workbook's names still read", async () => {
+    const host = setup();
+    host.setOtherWorkbookViewed(true);
+    const e = await failure(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').names.load('items/name');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidSelection');
+    await host.run(async (ctx) => {
+      ctx.workbook.names.load('items/name');
+      await ctx.sync();
+    });
+    host.setOtherWorkbookViewed(false);
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').names.load('items/name');
+      await ctx.sync();
+    });
+  });
+});

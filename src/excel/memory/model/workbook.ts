@@ -45,6 +45,12 @@ export class Workbook {
   // ------------------------------------------------------------------ cell-edit mode
 
   /** The user is typing in a cell (Excel's cell-edit mode). */
+  /**
+   * The user views another workbook (the add-in's workbook has lost the focus): reading a worksheet's
+   * names fails with InvalidSelection while the workbook's names still read (office-js#6365, on Mac).
+   */
+  otherWorkbookViewed = false;
+
   get cellEditMode(): boolean {
     return this.editing;
   }

@@ -43,6 +43,8 @@ export class MemNamedItemCollection extends MemClientObject {
   }
   _loadNow(paths: string[]): void {
     const id = this.scopeId();
+    if (id !== null && this.wb.otherWorkbookViewed)
+      throw new MemOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
     const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
     const items = this.wb.names.filter((n) => n.scopeSheetId === id).map((n) => MemNamedItem.bound(this.context, n));
     for (const it of items) it._loadNow(itemPaths);
