@@ -264,7 +264,12 @@ function queueGuard(ws: Excel.Worksheet, name: string, template: OurName['templa
 }
 
 /** The intact template tables whose guards are gone. */
-function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[], formulaTotals: ReadonlySet<string> = new Set()): Unguarded[] {
+function unguardedOf(
+  sheet: SheetCheck,
+  guards: (QueuedGuard | null)[],
+  formulaTotals: ReadonlySet<string>,
+  crossYearRules: (p: Placement) => number,
+): Unguarded[] {
   return guards.flatMap((g) => {
     if (!g) return [];
     const t = sheet.tables.find((x) => !x.pasted && x.table === g.placement.table && x.version === g.placement.version);
@@ -272,7 +277,13 @@ function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[], formulaT
     const asFormulas = formulaTotals.has(g.name);
     // Totals inserted as formulas carry a prompt and no rule ("None"); otherwise they are input cells like the others.
     const expected = (x: QueuedGuard['types'][number]) => x.dv.type === (x.total && asFormulas ? 'None' : x.expected);
-    const lost = g.types.some((x) => !expected(x)) || g.highlights.value < highlightRules(g.placement).length;
+    // The rules over the block are the table's own, plus the cross-year ones where last year is linked
+    // (a table inserted after the link has none until it is linked again). Any other count is wrong:
+    // fewer, rules removed (Clear Formats); more, rules copied in with cells of another table, whose
+    // references point at the wrong rows and mark cells red that are right.
+    const own = highlightRules(g.placement).length;
+    const count = g.highlights.value;
+    const lost = g.types.some((x) => !expected(x)) || (count !== own && count !== own + crossYearRules(g.placement));
     return lost ? [{ placement: g.placement, formulaTotals: asFormulas }] : [];
   });
 }
@@ -289,6 +300,8 @@ export async function checkSheet(
   options: CheckOptions = {},
   /** Last year's report, read by the last full check (never last year's own sheet). */
   lastYear?: Report,
+  /** How many cross-year highlight rules a table at that place gets from the link (none without one). */
+  crossYearRules: (p: Placement) => number = () => 0,
 ): Promise<LiveSheetCheck> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetId);
@@ -322,7 +335,7 @@ export async function checkSheet(
       return {
         // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
         ...withSummary(sheet, ws.names),
-        unguarded: unguardedOf(sheet, guards, formulaTotals),
+        unguarded: unguardedOf(sheet, guards, formulaTotals, crossYearRules),
         formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas),
         blocks: knownBlocks(blocks),
       };
@@ -339,7 +352,7 @@ export async function checkSheet(
     return {
       // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
       ...withSummary(sheet, ws.names),
-      unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [],
+      unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals, crossYearRules) : [],
       formulaTotalsLost: [],
       blocks: knownBlocks(blocks),
     };

@@ -1,7 +1,8 @@
 import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, Unguarded, WorkbookCheck } from './check';
 import { excelCodeOf, LiveNotice, Problem, readProblem } from './problems';
 import { queueRepairTable } from './paint';
-import { placementSites } from '../report/look/formulas';
+import { Placement, placementSites } from '../report/look/formulas';
+import { crossYearHighlights } from '../report/sheet/lastYear';
 import { queueCrossYearHighlights } from './lastYear';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 import { Clock, realClock } from './clock';
@@ -259,7 +260,15 @@ export class LiveChecker {
     }
     try {
       this.checksRun++;
-      const sheet = await checkSheet(this.checkRun, sheetId, this.known.get(sheetId), this.options.check, lastYear?.report ?? undefined);
+      const crossYear = (p: Placement) => (lastYear?.report ? crossYearHighlights(placementSites(p), lastYear).length : 0);
+      const sheet = await checkSheet(
+        this.checkRun,
+        sheetId,
+        this.known.get(sheetId),
+        this.options.check,
+        lastYear?.report ?? undefined,
+        crossYear,
+      );
       this.attempts.delete(sheetId);
       const { unguarded, formulaTotalsLost, blocks, ...check } = sheet;
       this.known.set(sheetId, blocks);

@@ -107,3 +107,26 @@ describe('Ctrl+V from another workbook over tables inserted with 合计用公式
     expect(notices[0]).toContain('表四');
   });
 });
+
+describe('highlight rules copied in with cells of another unit’s table', () => {
+  it('are noticed by their number, and the table gets back exactly its own rules', async () => {
+    const { host, live, notices, sheet, at, wait } = await setup();
+    const own = host.conditionalFormats(sheet).length;
+    // What Ctrl+C / Ctrl+V of cells from another table brings: that table's rule, pointing at its own rows.
+    await host.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem(sheet).getRange(at('T3.NEW.NP')).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=I40<>0';
+      cf.custom.format.fill.color = '#FFC7CE';
+      await context.sync();
+    });
+    expect(host.conditionalFormats(sheet)).toHaveLength(own + 1);
+    live.setEnabled(true);
+    host.userEdit(sheet, at('T3.NEW.BIZ'), '0');
+    await host.flushEvents();
+    await wait(150);
+    await host.flushEvents();
+    expect(host.conditionalFormats(sheet)).toHaveLength(own);
+    expect(host.conditionalFormats(sheet).some((c) => c.formula === '=I40<>0')).toBe(false);
+    expect(notices).toHaveLength(1);
+  });
+});
