@@ -37,7 +37,12 @@ const NO_TABLES: Record<'recognise' | 'convert' | 'lastYear', (sheet: string) =>
   lastYear: (s) => `在工作表“${s}”中没有找到年报统计表格（二、三、四），无法作为上年报告。`,
 };
 
-/** The Chinese words of a problem: what happened and what to do. */
+/**
+ * The Chinese words of a problem: what happened and what to do. No message tells the user to press
+ * Ctrl+Z: the add-in's own writes (an automatic repair) go on Excel's undo stack too, and some (a sheet
+ * deleted, its visibility set) clear it (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities),
+ * so the first Ctrl+Z may not undo what the message means.
+ */
 export function problemText(p: Problem): string {
   switch (p.code) {
     case 'excel':
@@ -66,7 +71,7 @@ export function problemText(p: Problem): string {
         : `Excel 拒绝了其中一步操作（${code || problemText(p.cause)}）。`;
       return p.undone
         ? `表格未插入：${reason}已撤销本次写入的内容，工作表与插入前相同。${p.onNewSheet ? '请重试。' : '请重试，或点击“插入到新工作表”。'}`
-        : `表格未插入完整：${reason}未能撤销已写入的部分，请检查工作表，删除残留的格式后重试（可按 Ctrl+Z 撤销）。`;
+        : `表格未插入完整：${reason}未能撤销已写入的部分，请检查工作表，删除残留的格式后重试。`;
     }
     case 'emptySheet':
       return `工作表“${p.sheet}”是空的${EMPTY[p.for]}`;
@@ -97,6 +102,6 @@ export function liveNoticeText(n: LiveNotice): { title: string; text: string } {
   const parts = n.lost.map((l) => `${TABLE_NUMBERS[l.table]}的 ${l.cells.map((c) => `${c.address}（原为 ${c.formula}）`).join('、')}`);
   return {
     title: '合计公式被改写',
-    text: `工作表“${n.sheet}”中${parts.join('；')}是自动计算的合计，现在被直接填写了数字，不会再随各项自动更新。可按 Ctrl+Z 撤销，或在单元格中重新输入括号中的公式。`,
+    text: `工作表“${n.sheet}”中${parts.join('；')}是自动计算的合计，现在被直接填写了数字，不会再随各项自动更新。请在单元格中重新输入括号中的公式。`,
   };
 }

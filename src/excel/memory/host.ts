@@ -44,12 +44,19 @@ export interface NameView {
 export class MemoryHost {
   readonly workbook = new Workbook();
   readonly stats: SyncStats = { syncs: 0, batchSizes: [] };
-  /** The contents the user's typing and value pastes replaced, latest last (Ctrl+Z; formats are not restored). */
-  private readonly undoStack: {
-    sheetId: string;
-    rect: Rect;
-    cells: { row: number; col: number; value: unknown; formula: string | null }[];
-  }[] = [];
+  /**
+   * What Ctrl+Z would undo, latest last: the contents the user's typing and value pastes replaced
+   * (formats are not restored), or a run of the add-in that changed the workbook ('api'), which Excel
+   * puts on the same undo stack (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  private undoStack: (
+    | {
+        sheetId: string;
+        rect: Rect;
+        cells: { row: number; col: number; value: unknown; formula: string | null }[];
+      }
+    | 'api'
+  )[] = [];
   /**
    * Whether this host honours RunOptions.delayForCellEdit (requirement set DelayForCellEdit). Set
    * false to play a host without it, which ignores the option.
@@ -91,12 +98,14 @@ export class MemoryHost {
       batch = b;
     }
     ctx._runs++;
+    const before = this.workbook.changes;
     try {
       const result = await batch(ctx as unknown as Excel.RequestContext);
       if (ctx._pending > 0) await ctx.sync();
       return result;
     } finally {
       ctx._runs--;
+      this.afterApiRun(before);
     }
   }
 
@@ -275,15 +284,28 @@ export class MemoryHost {
     this.changed();
   }
 
+  /** After a run of the add-in: its changes go on the undo stack; what Excel cannot undo clears it. */
+  private afterApiRun(before: number): void {
+    if (this.workbook.undoCleared) {
+      this.workbook.undoCleared = false;
+      this.undoStack = [];
+    } else if (this.workbook.changes !== before && this.undoStack[this.undoStack.length - 1] !== 'api') this.undoStack.push('api');
+  }
+
   /**
    * Ctrl+Z: puts back the values and formulas that the user's last typing (userEdit) or value paste
-   * (userPaste) replaced, with one onChanged, as Excel's undo does. Changes made through the API are
-   * not undone (Excel clears its undo stack on them; here they are simply not recorded). Returns
-   * false when there is nothing to undo.
+   * (userPaste) replaced, with one onChanged, as Excel's undo does. When the last thing done was a
+   * run of the add-in that changed the workbook (an automatic repair after a paste, say), Excel's
+   * Ctrl+Z undoes that run, not the user's edit: here it returns 'api' and changes nothing (undoing
+   * the add-in's writes is not simulated). A sheet deleted or its visibility set clears the stack.
+   * Returns false when there is nothing to undo.
    */
-  userUndo(): boolean {
+  userUndo(): boolean | 'api' {
+    this.afterApiRun(this.workbook.changes);
     const last = this.undoStack.pop();
     if (!last) return false;
+    // Undoing what the add-in wrote is not simulated: the user's own edit stays, as after Excel's first Ctrl+Z.
+    if (last === 'api') return 'api';
     const s = this.workbook.sheets.find((x) => x.id === last.sheetId);
     if (!s) return this.userUndo();
     for (const c of last.cells) {

@@ -136,7 +136,19 @@ export class Workbook {
     this.touch();
   }
 
+  /** How many changes the workbook has seen (for telling whether a run of the add-in changed anything). */
+  get changes(): number {
+    return this.version;
+  }
+
+  /**
+   * Set when something that Excel cannot undo happened (a sheet deleted or its visibility set): the
+   * user's undo stack is cleared (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  undoCleared = false;
+
   deleteSheet(s: SheetModel): void {
+    this.undoCleared = true;
     if (this.sheets.length === 1 || (s.visibility === 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible')))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     // A very hidden sheet cannot be deleted until it is made hidden or visible (by design:
@@ -155,6 +167,7 @@ export class Workbook {
    * activates the next visible one to its right, else the nearest to its left, as Excel's UI does.
    */
   setVisibility(s: SheetModel, v: string): void {
+    this.undoCleared = true;
     if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new MemOfficeError('InvalidArgument', `Invalid visibility '${v}'.`);
     if (v !== 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible'))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
