@@ -5,10 +5,12 @@ import { highlightRules, Placement, rectangles, totalFormulas } from '../report/
 import { InputArea, inputAreas } from '../report/look/paintPlan';
 import { validationType } from './paint';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
-import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheet/sheetCheck';
+import { blockAddress, checkSheetInput, SheetBlock, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
 import { Problem, problemOf, readProblem } from './problems';
 import { BatchRun, ExcelRun } from './run';
-import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
+import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName } from '../report/look/tableNames';
+import { missingUnits, ROLLUP_NAME } from './rollupNames';
+import { verdictOf } from '../report/standard/verdict';
 import { Report } from '../report/standard/report';
 import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
 
@@ -65,9 +67,27 @@ function lastYearFor(sheetId: string, lastYear: LastYearInfo | undefined): Repor
   return lastYear && lastYear.sheetId !== sheetId ? (lastYear.report ?? undefined) : undefined;
 }
 
-/** Marks a summary sheet (汇总本工作簿), known by its name, so that the live check follows its units. */
+/**
+ * Marks a summary sheet (汇总本工作簿), known by its name, so that the live check follows its units.
+ * Where a unit's sheet was deleted, every sum that read it is #REF!: rather than a 不是数字 on each
+ * cell, one note names the missing units and those cells count as not checked.
+ */
 function withSummary(sheet: SheetCheck, names: Excel.NamedItemCollection): SheetCheck {
-  return names.items.some((n) => n.name === ROLLUP_NAME) ? { ...sheet, summary: true } : sheet;
+  if (!names.items.some((n) => n.name === ROLLUP_NAME)) return sheet;
+  const missing = missingUnits(names.items);
+  if (missing.length === 0) return { ...sheet, summary: true };
+  const broken = new Set(Object.entries(sheet.report?.cells ?? {}).flatMap(([id, v]) => (v === '#REF!' ? [id] : [])));
+  const findings = sheet.findings.filter((f) => !f.cells.some((c) => broken.has(c)));
+  const notes = [
+    ...sheet.notes,
+    `工作表“${sheet.sheet}”是汇总表，它汇总的${missing.map((u) => `工作表“${u}”`).join('、')}已被删除，引用它的 ${broken.size} 个单元格显示 #REF!，未校验。请重新插入汇总表（汇总本工作簿…）。`,
+  ];
+  const verdict = verdictOf({
+    tablesRead: sheet.tables.filter((t) => t.damage.length === 0).length,
+    findings,
+    unchecked: uncheckedOf({ ...sheet, notes }),
+  });
+  return { ...sheet, findings, notes, verdict, summary: true };
 }
 
 function ourNames(names: Excel.NamedItemCollection): { our: OurName; item: Excel.NamedItem }[] {
@@ -145,7 +165,7 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
       sheets.load('items/name,items/id');
       const link = queueLinkName(context);
       await context.sync();
-      for (const ws of sheets.items) ws.names.load('items/name,items/type');
+      for (const ws of sheets.items) ws.names.load('items/name,items/type,items/value,items/comment');
       // Last year's block is read with the names: the name itself says where it is.
       const linked = queueLinkBlock(context, link);
       await context.sync();

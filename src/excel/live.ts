@@ -61,6 +61,7 @@ type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArg
 export class LiveChecker {
   private handlers = new Map<string, Handler>();
   private activation: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
+  private deletion: OfficeExtension.EventHandlerResult<Excel.WorksheetDeletedEventArgs> | null = null;
   private timers = new Map<string, unknown>();
   private quietUntil = 0;
   /** When the last full check started: an edit dropped in a quiet window before it is covered by it. */
@@ -156,7 +157,7 @@ export class LiveChecker {
   /** Adds the change handlers; the problem when that failed. */
   private async watch(sheetIds: string[], run: BatchRun = this.checkRun): Promise<Problem | null> {
     const fresh = sheetIds.filter((id) => !this.handlers.has(id));
-    if (fresh.length === 0 && this.activation) return null;
+    if (fresh.length === 0 && this.activation && this.deletion) return null;
     try {
       await run(async (context) => {
         const added = fresh.map((id) => ({
@@ -165,9 +166,12 @@ export class LiveChecker {
         }));
         // A sheet the pane has not seen (copied, or opened from another workbook) is checked when activated.
         const activation = this.activation ? null : context.workbook.worksheets.onActivated.add((args) => this.onActivated(args));
+        // A deleted sheet's findings leave the pane, and a summary that summed it is checked again (ExcelApi 1.7).
+        const deletion = this.deletion ? null : context.workbook.worksheets.onDeleted.add((args) => this.onDeleted(args));
         await context.sync();
         for (const a of added) this.handlers.set(a.id, a.handler);
         if (activation) this.activation = activation;
+        if (deletion) this.deletion = deletion;
       });
       return null;
     } catch (e) {
@@ -237,6 +241,25 @@ export class LiveChecker {
         void this.checkNow(id);
       }, delay),
     );
+  }
+
+  private async onDeleted(args: Excel.WorksheetDeletedEventArgs): Promise<void> {
+    if (!this.enabled) return;
+    const id = args.worksheetId;
+    const timer = this.timers.get(id);
+    if (timer !== undefined) this.clock.clearTimeout(timer);
+    this.timers.delete(id);
+    this.handlers.delete(id);
+    this.known.delete(id);
+    this.attempts.delete(id);
+    if (this.current.lastYear?.sheetId === id) {
+      await this.refresh('auto');
+      return;
+    }
+    if (!this.current.sheets.some((s) => s.sheetId === id)) return;
+    this.current = { ...this.current, sheets: this.current.sheets.filter((s) => s.sheetId !== id) };
+    this.options.onResult(this.current);
+    for (const s of this.current.sheets.filter((x) => x.summary)) await this.checkNow(s.sheetId);
   }
 
   private async onActivated(args: Excel.WorksheetActivatedEventArgs): Promise<void> {
@@ -343,7 +366,9 @@ export class LiveChecker {
     this.attempts.clear();
     const handlers: { remove(): void; context: OfficeExtension.ClientRequestContext }[] = [...this.handlers.values()];
     if (this.activation) handlers.push(this.activation);
+    if (this.deletion) handlers.push(this.deletion);
     this.activation = null;
+    this.deletion = null;
     this.handlers.clear();
     if (handlers.length === 0) return;
     // A handler is removed inside Excel.run(handler.context, …), as the events documentation shows:

@@ -386,6 +386,14 @@ export class MemoryHost {
     this.editRows(sheet, 'insert', rowIndex0, count);
   }
 
+  /** Deletes a sheet from its tab (right-click → 删除): references to it become #REF!, worksheets.onDeleted fires. */
+  userDeleteSheet(sheet: string): void {
+    this.workbook.deleteSheet(this.sheet(sheet));
+    this.undoStack = [];
+    this.workbook.undoCleared = false;
+    this.changed();
+  }
+
   userDeleteRows(sheet: string, rowIndex0: number, count: number): void {
     this.editRows(sheet, 'delete', rowIndex0, count);
   }

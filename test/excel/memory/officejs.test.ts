@@ -517,3 +517,38 @@ describe('another workbook in view (office-js#6365)', () => {
     });
   });
 });
+
+describe('names and sheets', () => {
+  test("a name's comment longer than 255 characters is refused with InvalidArgument (Name.Comment)", async () => {
+    const host = setup();
+    const e = await failure(host, async (ctx) => {
+      ctx.workbook.names.add('Long', ctx.workbook.worksheets.getItem('Sheet1').getRange('A1'), 'x'.repeat(256));
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+    await host.run(async (ctx) => {
+      ctx.workbook.names.add('Fits', ctx.workbook.worksheets.getItem('Sheet1').getRange('A1'), 'x'.repeat(255));
+      await ctx.sync();
+    });
+  });
+
+  test('worksheets.onDeleted (ExcelApi 1.7) fires with the deleted sheet’s id, and references to it become #REF!', async () => {
+    const host = setup();
+    host.addSheet('Unit');
+    host.userEdit('Sheet1', 'A1', "=SUM('Unit'!A1)");
+    const ids: string[] = [];
+    const unitId = await host.run(async (ctx) => {
+      ctx.workbook.worksheets.onDeleted.add(async (e) => {
+        ids.push(e.worksheetId);
+      });
+      const ws = ctx.workbook.worksheets.getItem('Unit');
+      ws.load('id');
+      await ctx.sync();
+      return ws.id;
+    });
+    host.userDeleteSheet('Unit');
+    await host.flushEvents();
+    expect(ids).toEqual([unitId]);
+    expect(host.cell('Sheet1', 'A1')).toMatchObject({ value: '#REF!' });
+  });
+});

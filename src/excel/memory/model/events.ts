@@ -7,6 +7,8 @@ import { ChangedEvent, SheetEventHandler, SheetModel } from './sheet';
 export class WorkbookEvents {
   /** Handlers of worksheets.onActivated (ExcelApi 1.7): any sheet activated. */
   readonly activatedHandlers: SheetEventHandler[] = [];
+  /** Handlers of worksheets.onDeleted (ExcelApi 1.7): any sheet deleted. */
+  readonly deletedHandlers: SheetEventHandler[] = [];
   private readonly anyChangeListeners = new Set<() => void>();
   private readonly pending = new Set<Promise<unknown>>();
 
@@ -35,6 +37,10 @@ export class WorkbookEvents {
       worksheetId: s.id,
     };
     this.dispatch([...s.changedHandlers], args);
+  }
+
+  emitDeleted(s: SheetModel): void {
+    this.dispatch([...this.deletedHandlers], { type: 'WorksheetDeleted', worksheetId: s.id, source: 'Local' });
   }
 
   emitActivated(s: SheetModel): void {

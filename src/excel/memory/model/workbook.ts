@@ -148,7 +148,6 @@ export class Workbook {
   undoCleared = false;
 
   deleteSheet(s: SheetModel): void {
-    this.undoCleared = true;
     if (this.sheets.length === 1 || (s.visibility === 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible')))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     // A very hidden sheet cannot be deleted until it is made hidden or visible (by design:
@@ -159,7 +158,9 @@ export class Workbook {
     this.names = this.names.filter((n) => n.scopeSheetId !== s.id);
     this.rewriteAllFormulas((f) => deleteSheetInFormula(f, s.name));
     if (this.activeSheetId === s.id) this.activeSheetId = (this.sheets.find((x) => x.visibility === 'Visible') ?? this.sheets[0]).id;
+    this.undoCleared = true;
     this.touch();
+    this.events.emitDeleted(s);
   }
 
   /**
@@ -167,8 +168,8 @@ export class Workbook {
    * activates the next visible one to its right, else the nearest to its left, as Excel's UI does.
    */
   setVisibility(s: SheetModel, v: string): void {
-    this.undoCleared = true;
     if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new MemOfficeError('InvalidArgument', `Invalid visibility '${v}'.`);
+    this.undoCleared = true;
     if (v !== 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible'))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     s.visibility = v;
@@ -415,6 +416,7 @@ export class Workbook {
       throw new MemOfficeError('ItemAlreadyExists', `The name '${name}' already exists in this scope.`);
     const f = formula.startsWith('=') ? formula : '=' + formula;
     if (!isValidFormula(f)) throw new MemOfficeError('InvalidArgument', `Invalid reference '${formula}'.`);
+    checkNameComment(comment);
     const n: NameModel = { name, scopeSheetId, formula: f, comment };
     this.names.push(n);
     this.touch();
@@ -482,4 +484,13 @@ export class Workbook {
   qualified(s: SheetModel, r: Rect): string {
     return qualifiedAddress(s.name, r);
   }
+}
+
+/**
+ * A name's comment is at most 255 characters (https://learn.microsoft.com/office/vba/api/excel.name.comment;
+ * the office.js NamedItem.comment page gives no limit, so the one documented for Excel's names holds).
+ */
+export function checkNameComment(comment: string): void {
+  if (comment.length > 255)
+    throw new MemOfficeError('InvalidArgument', `A name's comment cannot exceed 255 characters (got ${comment.length}).`);
 }

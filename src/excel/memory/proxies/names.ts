@@ -3,7 +3,7 @@ import { parseAddress, qualifiedAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { FormulaError, Scalar } from '../formula/values';
 import { NameModel, SheetModel } from '../model/sheet';
-import { Workbook } from '../model/workbook';
+import { checkNameComment, Workbook } from '../model/workbook';
 import { MemClientObject, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { kinds } from './kinds';
@@ -117,6 +117,7 @@ export class MemNamedItem extends MemTargetObject<NameModel> implements Pick<Exc
   }
   set comment(v: string) {
     this._set('comment', v, () => {
+      checkNameComment(String(v));
       this.n().comment = String(v);
       this.wb.touch();
     });
