@@ -69,6 +69,10 @@ export class LiveChecker {
   /** Sheets whose change events arrived in a quiet window, with the time of the last one. */
   private dropped = new Map<string, number>();
   private quietTimer: unknown;
+  /** When the add-in's events were last switched off for a write not yet covered by a full check. */
+  private blindSince: number | null = null;
+  /** Per sheet: whether an edit since its last check came from this user (source "Local"), not only from co-authors. */
+  private localEdit = new Map<string, boolean>();
   private current: WorkbookCheck = { sheets: [] };
   /** Where each sheet's blocks were last read (by sheet id): the next check of the sheet reads there first. */
   private known = new Map<string, KnownBlocks>();
@@ -191,25 +195,54 @@ export class LiveChecker {
   }
 
   /**
-   * Runs one of the add-in's own writes (an insertion, a link, a repair): the change events it
-   * causes, up to a short quiet time after it ends, start no check. Events the user caused in that
-   * time are checked when it ends.
+   * Runs one of the add-in's own writes (an insertion, a link, a repair) with the add-in's events
+   * switched off (Runtime.enableEvents, ExcelApi 1.8: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#enable-and-disable-events),
+   * so that its own changes start no check. Events are switched off for the add-in whoever makes a
+   * change, so an edit of the user's in that time is lost: when the write ends, the workbook is
+   * checked again unless a full check started since. The short quiet time after the write stays, for
+   * events Excel raises late: the sheets they name are checked when it ends.
    */
   async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    const started = this.clock.now();
     this.ownWrites();
+    const off = await this.setEvents(false, this.run);
     try {
       return await write();
     } finally {
-      this.ownWrites();
+      if (off && !(await this.setEvents(true, this.checkRun)) && !(await this.setEvents(true, this.checkRun)))
+        this.reportError({ code: 'said', text: 'Excel 没有重新开启年报助手的事件，实时校验已停止：请关闭并重新打开任务窗格。' });
+      this.ownWrites(off ? started : null);
     }
   }
 
-  private ownWrites(): void {
+  /** Switches the add-in's events on or off; whether that was done. */
+  private async setEvents(on: boolean, run: BatchRun): Promise<boolean> {
+    try {
+      await run(async (context) => {
+        context.runtime.enableEvents = on;
+        await context.sync();
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Opens the quiet window; `blindSince`: events were off from then, so a full check follows unless one started since. */
+  private ownWrites(blindSince: number | null = null): void {
     this.quietUntil = this.clock.now() + this.ownWriteQuietMs;
     if (this.quietTimer !== undefined) this.clock.clearTimeout(this.quietTimer);
+    if (blindSince !== null) this.blindSince = Math.min(this.blindSince ?? blindSince, blindSince);
     // When the window closes, an event that came after the last full check started was the user's.
     this.quietTimer = this.clock.setTimeout(() => {
       this.quietTimer = undefined;
+      const blind = this.blindSince;
+      this.blindSince = null;
+      if (blind !== null && this.lastRefreshStart < blind && this.enabled) {
+        this.dropped.clear();
+        void this.refresh('auto');
+        return;
+      }
       for (const [id, at] of this.dropped) if (at >= this.lastRefreshStart) this.schedule(id);
       this.dropped.clear();
     }, this.ownWriteQuietMs);
@@ -222,6 +255,9 @@ export class LiveChecker {
 
   private onChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
     if (!this.enabled) return Promise.resolve();
+    // A co-author's change ("Remote") is checked but not repaired here: the co-author's own pane does
+    // that, and every pane writing at once would fight (WorksheetChangedEventArgs.source, Excel.EventSource).
+    this.localEdit.set(args.worksheetId, (this.localEdit.get(args.worksheetId) ?? false) || args.source !== 'Remote');
     if (this.clock.now() < this.quietUntil) {
       this.dropped.set(args.worksheetId, this.clock.now());
       return Promise.resolve();
@@ -298,7 +334,9 @@ export class LiveChecker {
       this.current = mergeSheetCheck(this.current, check);
       this.clearError();
       this.options.onResult(this.current);
-      if (unguarded.length > 0) await this.restore(sheetId, check.sheet, unguarded);
+      const mayRepair = this.localEdit.get(sheetId) ?? true;
+      this.localEdit.delete(sheetId);
+      if (unguarded.length > 0 && mayRepair) await this.restore(sheetId, check.sheet, unguarded);
       this.tellFormulaTotals(sheetId, check.sheet, formulaTotalsLost);
       // A summary sheet sums the units' cells: its values changed with this sheet's (one sync each).
       if (!check.summary) {

@@ -331,7 +331,7 @@ export class MemoryHost {
     sheet: string,
     topLeft: string,
     values: (string | number | null)[][],
-    source: { numberFormat?: string; fill?: string | null } = {},
+    source: { numberFormat?: string; fill?: string | null; coauthor?: boolean } = {},
   ): void {
     const s = this.sheet(sheet);
     const rect = this.pasteRect('userPasteAll', topLeft, values);
@@ -357,7 +357,8 @@ export class MemoryHost {
         this.pasteInput(s, row, col, values[row - rect.r0][col - rect.c0]);
       }
     wb.touch();
-    wb.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    // A co-author's paste reaches this add-in's handlers with source "Remote" (WorksheetChangedEventArgs.source).
+    wb.events.emitChanged(s, rectAddress(rect), 'RangeEdited', source.coauthor ? 'Remote' : 'Local');
     this.changed();
   }
 

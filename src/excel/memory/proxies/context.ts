@@ -9,6 +9,7 @@ import { SheetModel } from '../model/sheet';
 import { Workbook } from '../model/workbook';
 import './range'; // registers MemRange in kinds.ts
 import { MemWorkbook } from './workbook';
+import { MemRuntime } from './runtime';
 
 export type Op = () => void;
 
@@ -19,6 +20,11 @@ export interface SyncStats {
 
 export class MemRequestContext {
   readonly workbook: MemWorkbook;
+  private _runtime?: MemRuntime;
+  /** Excel.Runtime of the add-in (ExcelApi 1.8). */
+  get runtime(): MemRuntime {
+    return (this._runtime ??= new MemRuntime(this));
+  }
   private queue: Op[] = [];
   private changed: { sheet: SheetModel; rect: Rect }[] = [];
   /** @internal How many Excel.run batches are using this context now (see sync). */
