@@ -1,5 +1,5 @@
 import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, Unguarded, WorkbookCheck } from './check';
-import { excelCodeOf, LiveNotice, Problem, readProblem } from './problems';
+import { excelCodeOf, LiveNotice, Problem, problemOf, readProblem } from './problems';
 import { queueRepairTable } from './paint';
 import { Placement, placementSites } from '../report/look/formulas';
 import { crossYearHighlights } from '../report/sheet/lastYear';
@@ -362,6 +362,21 @@ export class LiveChecker {
 
   /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */
   private async restore(sheetId: string, sheet: string, tables: Unguarded[]): Promise<void> {
+    try {
+      await this.repair(sheetId, tables);
+    } catch (e) {
+      const p = problemOf(e);
+      // The check itself stands; only the repair failed, and InvalidArgument there is a refused rule.
+      this.reportError(
+        p.code === 'excel' && p.excelCode === 'InvalidArgument' ? { code: 'highlightRefused', for: 'repair', detail: p.detail } : p,
+      );
+      return;
+    }
+    this.notice = { code: 'restored', sheet, tables: tables.map((t) => t.placement.table) };
+    this.options.onNotice?.(this.notice);
+  }
+
+  private async repair(sheetId: string, tables: Unguarded[]): Promise<void> {
     await this.whileWriting(() =>
       this.checkRun(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetId);
@@ -374,8 +389,6 @@ export class LiveChecker {
         await context.sync();
       }),
     );
-    this.notice = { code: 'restored', sheet, tables: tables.map((t) => t.placement.table) };
-    this.options.onNotice?.(this.notice);
   }
 
   /**

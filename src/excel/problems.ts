@@ -27,6 +27,11 @@ export type Problem =
    * which is not about the user's selection.
    */
   | { code: 'workbookNotInView'; excelCode: string }
+  /**
+   * Excel refused a highlight rule (a conditional format) with InvalidArgument: not a table that does
+   * not fit. `for`: linking last year's report, or putting back the highlights after a paste.
+   */
+  | { code: 'highlightRefused'; for: 'lastYear' | 'repair'; detail: string }
   /** A reason already worded where it arose (the shared file readers, the pane itself). */
   | { code: 'said'; text: string };
 

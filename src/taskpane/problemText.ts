@@ -85,6 +85,10 @@ export function problemText(p: Problem): string {
     }
     case 'lastYearNewer':
       return `上年报告是${p.last}版，而本年的${p.sheets.map((s) => `工作表“${s}”`).join('、')}是2019版：较晚的年份不会使用较早的格式，不能作为上年报告核对。请确认本年的表格版本（2021 年及以后的年报用2021版），或选择正确的上年报告。`;
+    case 'highlightRefused':
+      return p.for === 'lastYear'
+        ? `Excel 拒绝了跨年度核对的标红规则（条件格式），上年报告未能完整关联。请点击“取消关联”后重新选择上年报告；仍然失败时，请在 Microsoft 365 或网页版 Excel 中重试。（${p.detail}）`
+        : `Excel 拒绝了恢复标红规则（条件格式），粘贴处的单元格暂未标红，任务窗格中的问题列表仍然准确。（${p.detail}）`;
     case 'workbookNotInView':
       return '暂时无法读取本工作簿：Excel 当前显示的可能是另一个工作簿。请切换回本工作簿，再点击“重新校验”。';
     case 'said':
