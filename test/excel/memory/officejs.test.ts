@@ -489,6 +489,25 @@ describe('DataValidation.type over mixed cells (Excel.DataValidationType)', () =
     expect(await typeOf(host, 'A1:A2')).toBe('Inconsistent');
   });
 
+  test('refuses a rule over cells whose validation differs (InvalidArgument, office-js#2594) until it is cleared', async () => {
+    const host = setup();
+    await rule(host, 'A1', 0);
+    const e = await failure(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2').dataValidation.rule = {
+        wholeNumber: { formula1: 1, operator: 'GreaterThanOrEqualTo' },
+      };
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+    await host.run(async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2').dataValidation;
+      dv.clear();
+      dv.rule = { wholeNumber: { formula1: 1, operator: 'GreaterThanOrEqualTo' } };
+      await ctx.sync();
+    });
+    expect(await typeOf(host, 'A1:A2')).toBe('WholeNumber');
+  });
+
   test('reads the type where every cell has the same rule, None where none has any', async () => {
     const host = setup();
     await rule(host, 'A1:A2', 0);
