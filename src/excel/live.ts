@@ -209,8 +209,12 @@ export class LiveChecker {
     try {
       return await write();
     } finally {
-      if (off && !(await this.setEvents(true, this.checkRun)) && !(await this.setEvents(true, this.checkRun)))
-        this.reportError({ code: 'said', text: 'Excel 没有重新开启年报助手的事件，实时校验已停止：请关闭并重新打开任务窗格。' });
+      // Switched on again at once; in cell-edit mode (the user clicked in the pane while typing), in
+      // the background once editing ends, so that the pane does not wait with no word (office-js#806).
+      if (off && !(await this.setEvents(true, this.run)))
+        void this.setEvents(true, this.checkRun).then((on) => {
+          if (!on) this.reportError({ code: 'said', text: 'Excel 没有重新开启年报助手的事件，实时校验已停止：请关闭并重新打开任务窗格。' });
+        });
       this.ownWrites(off ? started : null);
     }
   }

@@ -49,6 +49,21 @@ describe('the add-in’s own writes (Runtime.enableEvents, ExcelApi 1.8)', () =>
     const last = results[results.length - 1];
     expect(last.sheets.find((s) => s.sheet === sheet)!.findings.some((f) => f.message.includes('第一项 12'))).toBe(true);
   });
+  it('do not keep the pane waiting when the user starts editing a cell during the write: events come back on once editing ends', async () => {
+    const { host, live, wait } = await setup();
+    await live.whileWriting(async () => {
+      host.setCellEditMode(true);
+    });
+    host.setCellEditMode(false);
+    await host.flushEvents();
+    await wait(80);
+    const on = await host.run(async (context) => {
+      context.runtime.load('enableEvents');
+      await context.sync();
+      return context.runtime.enableEvents;
+    });
+    expect(on).toBe(true);
+  });
 });
 
 describe('a co-author’s paste (onChanged source "Remote")', () => {
