@@ -65,6 +65,7 @@ export class MemoryHost {
 
   constructor() {
     this.run = this.run.bind(this);
+    this.workbook.onApiWrite = () => this.afterApiWrite();
   }
 
   /**
@@ -98,14 +99,12 @@ export class MemoryHost {
       batch = b;
     }
     ctx._runs++;
-    const before = this.workbook.changes;
     try {
       const result = await batch(ctx as unknown as Excel.RequestContext);
       if (ctx._pending > 0) await ctx.sync();
       return result;
     } finally {
       ctx._runs--;
-      this.afterApiRun(before);
     }
   }
 
@@ -284,12 +283,12 @@ export class MemoryHost {
     this.changed();
   }
 
-  /** After a run of the add-in: its changes go on the undo stack; what Excel cannot undo clears it. */
-  private afterApiRun(before: number): void {
+  /** After a sync of the add-in that changed the workbook: it goes on the undo stack; what Excel cannot undo clears it. */
+  private afterApiWrite(): void {
     if (this.workbook.undoCleared) {
       this.workbook.undoCleared = false;
       this.undoStack = [];
-    } else if (this.workbook.changes !== before && this.undoStack[this.undoStack.length - 1] !== 'api') this.undoStack.push('api');
+    } else if (this.undoStack[this.undoStack.length - 1] !== 'api') this.undoStack.push('api');
   }
 
   /**
@@ -301,7 +300,6 @@ export class MemoryHost {
    * Returns false when there is nothing to undo.
    */
   userUndo(): boolean | 'api' {
-    this.afterApiRun(this.workbook.changes);
     const last = this.undoStack.pop();
     if (!last) return false;
     // Undoing what the add-in wrote is not simulated: the user's own edit stays, as after Excel's first Ctrl+Z.

@@ -501,6 +501,21 @@ describe('undo (Ctrl+Z) of the user’s own edits', () => {
     expect(host.cell('Sheet1', 'A1').value).toBeNull();
   });
 
+  test('a read of the add-in that spans the user’s typing leaves that typing the first thing to undo', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    await host.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      r.load('values');
+      await ctx.sync();
+      host.userEdit('Sheet1', 'B1', 4);
+      r.load('values');
+      await ctx.sync();
+    });
+    expect(host.userUndo()).toBe(true);
+    expect(host.cell('Sheet1', 'B1').value).toBeNull();
+  });
+
   test('a sheet hidden or deleted through the API clears the undo stack', async () => {
     const host = createMemoryHost();
     host.addSheet('Sheet1');

@@ -147,6 +147,9 @@ export class Workbook {
    */
   undoCleared = false;
 
+  /** Called after a sync of the add-in that changed the workbook (the host keeps the undo stack). */
+  onApiWrite?: () => void;
+
   deleteSheet(s: SheetModel): void {
     if (this.sheets.length === 1 || (s.visibility === 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible')))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');

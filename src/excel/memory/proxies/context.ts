@@ -81,6 +81,7 @@ export class MemRequestContext {
         await this._wb.whenNotEditing();
       }
       let error: unknown = null;
+      const before = this._wb.changes;
       try {
         for (const op of ops) {
           this._wb.beforeOperation();
@@ -94,6 +95,7 @@ export class MemRequestContext {
         for (const c of changed)
           if (this._wb.sheetById(c.sheet.id)) this._wb.events.emitChanged(c.sheet, rectAddress(c.rect), 'RangeEdited');
         if (ops.length > 0) this._wb.events.notifyAnyChange();
+        if (this._wb.changes !== before || this._wb.undoCleared) this._wb.onApiWrite?.();
       }
       if (error) throw error;
       return passThroughValue as T;
