@@ -17,7 +17,7 @@ import { readPastedBlock } from '../report/sheet/recognisedBlock';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
 import { Report } from '../report/standard/report';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/look/tableNames';
-import { problemOf, ProblemError } from './problems';
+import { problemOf, ProblemError, readProblem } from './problems';
 import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
 
@@ -285,7 +285,7 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
       return { kind: 'done' as const, info, highlights };
     });
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }
 
@@ -306,7 +306,7 @@ export async function unlinkLastYear(run: ExcelRun): Promise<Done<{ removed: num
       return { kind: 'done' as const, removed };
     });
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }
 

@@ -58,7 +58,10 @@ export function excelCodeOf(p: Problem | null | undefined): string | null {
   return p?.code === 'excel' ? p.excelCode : null;
 }
 
-/** The problem of a failed read of the workbook (a check): never about the user's selection. */
+/**
+ * The problem of a failed operation that does not use the selection (a check, linking, recognising,
+ * rolling up): InvalidSelection there is never about the user's selection.
+ */
 export function readProblem(e: unknown): Problem {
   const p = problemOf(e);
   const code = excelCodeOf(p);

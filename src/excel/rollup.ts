@@ -4,7 +4,7 @@ import { tableLayout } from '../report/look/layout';
 import { uniqueSheetName } from '../report/look/placement';
 import { parseNameReference, parseTableName } from '../report/look/tableNames';
 import { ROLLUP_NAME, rollupUnitName } from './rollupNames';
-import { problemOf } from './problems';
+import { readProblem } from './problems';
 import { insertTables } from './insert';
 import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
@@ -143,6 +143,6 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
       throw e;
     }
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }

@@ -90,7 +90,7 @@ export function problemText(p: Problem): string {
         ? `Excel 拒绝了跨年度核对的标红规则（条件格式），上年报告未能完整关联。请点击“取消关联”后重新选择上年报告；仍然失败时，请在 Microsoft 365 或网页版 Excel 中重试。（${p.detail}）`
         : `Excel 拒绝了恢复标红规则（条件格式），粘贴处的单元格暂未标红，任务窗格中的问题列表仍然准确。（${p.detail}）`;
     case 'workbookNotInView':
-      return '暂时无法读取本工作簿：Excel 当前显示的可能是另一个工作簿。请切换回本工作簿，再点击“重新校验”。';
+      return '暂时无法读取本工作簿：Excel 当前显示的可能是另一个工作簿。请切换回本工作簿后重试。';
     case 'said':
       return p.text;
   }

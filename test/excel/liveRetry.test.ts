@@ -114,3 +114,16 @@ describe('work the user starts by a click while Excel is in cell-edit mode (a cl
     expect(problemText(problem!)).toContain('请先按 Enter 结束单元格编辑');
   });
 });
+
+describe('operations that do not use the selection, while another workbook is in view', () => {
+  it('linking last year’s report says the workbook could not be read, never 请先单击一个单元格', async () => {
+    const { linkLastYear, listSheets } = await import('../../src/excel/lastYear');
+    const { host, sheet } = await opened();
+    const id = (await listSheets(host.run.bind(host))).find((s) => s.name === sheet)!.id;
+    host.setOtherWorkbookViewed(true);
+    const r = await linkLastYear(host.run.bind(host), { kind: 'sheet', sheetId: id });
+    if (r.kind !== 'failed') throw new Error('expected a failure');
+    expect(r.problem).toMatchObject({ code: 'workbookNotInView' });
+    expect(problemText(r.problem)).not.toContain('单击');
+  });
+});
