@@ -3,9 +3,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { icons } = require('./scripts/icons');
-const { assertNoLocalhost, productionManifest } = require('./scripts/manifest');
-
-const urlProd = process.env.XXGK_PROD_URL; // the deployment location, for dist/manifest.prod.xml
+const { assertNoLocalhost, deployment, productionManifest } = require('./scripts/manifest');
 
 async function httpsOptions() {
   try {
@@ -56,8 +54,13 @@ module.exports = async (env, options) => {
   const serving = !!env.WEBPACK_SERVE;
   const preview = !!env.preview;
   const production = !dev && !serving && !preview;
+  const urlProd = process.env.XXGK_PROD_URL; // the deployment location, for dist/manifest.prod.xml
+  // A production build without the deployment's address would ship a manifest that points at localhost.
   if (production && !urlProd)
-    console.warn('未设置 XXGK_PROD_URL：dist/manifest.prod.xml 仍指向 https://localhost:3000，只能用于本机测试。');
+    throw new Error(
+      '未设置 XXGK_PROD_URL：生产构建需要部署地址（https），例如 XXGK_PROD_URL=https://example.gov.cn/nianbao/ npm run build',
+    );
+  if (production) deployment(urlProd);
   return {
     devtool: dev ? 'source-map' : false,
     // Edge Legacy (Office 2019 without WebView2) reads ES2017: webpack's runtime and the minifier keep to it.
@@ -100,7 +103,7 @@ module.exports = async (env, options) => {
       ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] })]
       : [
           new IconsPlugin(),
-          ...(production && urlProd ? [new NoLocalhostPlugin()] : []),
+          ...(production ? [new NoLocalhostPlugin()] : []),
           new CopyWebpackPlugin({
             patterns: [
               { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
@@ -108,7 +111,7 @@ module.exports = async (env, options) => {
               {
                 from: 'manifest.xml',
                 to: `manifest${dev ? '' : '.prod'}.xml`,
-                transform: (content) => (dev || !urlProd ? content : productionManifest(content.toString(), urlProd)),
+                transform: (content) => (production ? productionManifest(content.toString(), urlProd) : content),
               },
             ],
           }),

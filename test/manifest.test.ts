@@ -30,7 +30,6 @@ describe('manifest.xml', () => {
       'IconUrl',
       'HighResolutionIconUrl',
       'SupportUrl',
-      'AppDomains',
       'Hosts',
       'Requirements',
       'DefaultSettings',
@@ -113,7 +112,7 @@ describe('the production manifest (npm run build with XXGK_PROD_URL)', () => {
       expect(out).not.toMatch(/localhost/i);
       const d = parse(out);
       expect(d.getElementsByTagName('parsererror')).toHaveLength(0);
-      expect(Array.from(d.getElementsByTagName('AppDomain')).map((e) => e.textContent)).toEqual(['https://xxgk.example.gov.cn']);
+      expect(d.getElementsByTagName('AppDomain')).toHaveLength(0);
       const urls = urlsOf(d);
       expect(urls.length).toBe(urlsOf(doc).length);
       for (const u of urls) expect(u).toMatch(/^https:\/\/xxgk\.example\.gov\.cn\/nianbao\/[a-z]/);
@@ -128,6 +127,40 @@ describe('the production manifest (npm run build with XXGK_PROD_URL)', () => {
     expect(() => assertNoLocalhost({ 'taskpane.js': Buffer.from('var u="https://localhost:3000/"'), 'a.html': 'ok' })).toThrow(
       /taskpane\.js/,
     );
+  });
+
+  it('lists no AppDomain equal to the origin of SourceLocation (it has no effect: https://learn.microsoft.com/javascript/api/manifest/appdomain)', () => {
+    const source = new URL(all('SourceLocation')[0].getAttribute('DefaultValue')!).origin;
+    expect(all('AppDomain').map((e) => e.textContent)).not.toContain(source);
+    // AppDomains may not be empty (https://learn.microsoft.com/javascript/api/manifest/appdomains).
+    for (const list of all('AppDomains')) expect(list.children.length).toBeGreaterThan(0);
+  });
+
+  describe('webpack.config.js', () => {
+    const config = require('../webpack.config.js') as (env: object, options: { mode: string }) => Promise<{ plugins: unknown[] }>;
+    const saved = process.env.XXGK_PROD_URL;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.XXGK_PROD_URL;
+      else process.env.XXGK_PROD_URL = saved;
+    });
+
+    it('fails a production build without XXGK_PROD_URL, so that no localhost manifest is shipped', async () => {
+      delete process.env.XXGK_PROD_URL;
+      await expect(config({}, { mode: 'production' })).rejects.toThrow(/XXGK_PROD_URL/);
+    });
+
+    it('fails a production build whose XXGK_PROD_URL is not https', async () => {
+      process.env.XXGK_PROD_URL = 'http://xxgk.example.gov.cn/';
+      await expect(config({}, { mode: 'production' })).rejects.toThrow(/https/);
+    });
+
+    it('builds for production with an https address, and for development and the preview without one', async () => {
+      process.env.XXGK_PROD_URL = 'https://xxgk.example.gov.cn/nianbao/';
+      await expect(config({}, { mode: 'production' })).resolves.toHaveProperty('plugins');
+      delete process.env.XXGK_PROD_URL;
+      await expect(config({}, { mode: 'development' })).resolves.toHaveProperty('plugins');
+      await expect(config({ preview: true }, { mode: 'production' })).resolves.toHaveProperty('plugins');
+    });
   });
 
   it('refuses an address that is not https', () => {

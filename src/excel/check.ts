@@ -1,14 +1,16 @@
 import { FormatVersion, TableId } from '../report/standard/formats';
 import { a1, parseA1 } from '../report/standard/a1';
 import { Merge, tableLayout } from '../report/look/layout';
-import { highlightRules, Placement, totalFormulas } from '../report/look/formulas';
-import { inputAreas } from '../report/look/paintPlan';
+import { highlightRules, Placement, rectangles, totalFormulas } from '../report/look/formulas';
+import { InputArea, inputAreas } from '../report/look/paintPlan';
 import { validationType } from './paint';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
-import { blockAddress, checkSheetInput, SheetBlock, SheetCheck } from '../report/sheet/sheetCheck';
-import { Problem, problemOf } from './problems';
-import { BatchRun, ExcelRun, whileEditing } from './run';
-import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
+import { blockAddress, checkSheetInput, SheetBlock, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
+import { Problem, problemOf, readProblem } from './problems';
+import { BatchRun, ExcelRun } from './run';
+import { FORMULA_TOTALS_MARK, parseNameReference, parsePastedName, parseTableName } from '../report/look/tableNames';
+import { missingUnits, ROLLUP_NAME } from './rollupNames';
+import { verdictOf } from '../report/standard/verdict';
 import { Report } from '../report/standard/report';
 import { LastYearInfo, linkOf, queueLinkBlock, queueLinkName } from './lastYear';
 
@@ -67,9 +69,27 @@ function lastYearFor(sheetId: string, lastYear: LastYearInfo | undefined): Repor
   return lastYear && lastYear.sheetId !== sheetId ? (lastYear.report ?? undefined) : undefined;
 }
 
-/** Marks a summary sheet (汇总本工作簿), known by its name, so that the live check follows its units. */
+/**
+ * Marks a summary sheet (汇总本工作簿), known by its name, so that the live check follows its units.
+ * Where a unit's sheet was deleted, every sum that read it is #REF!: rather than a 不是数字 on each
+ * cell, one note names the missing units and those cells count as not checked.
+ */
 function withSummary(sheet: SheetCheck, names: Excel.NamedItemCollection): SheetCheck {
-  return names.items.some((n) => n.name === ROLLUP_NAME) ? { ...sheet, summary: true } : sheet;
+  if (!names.items.some((n) => n.name === ROLLUP_NAME)) return sheet;
+  const missing = missingUnits(names.items);
+  if (missing.length === 0) return { ...sheet, summary: true };
+  const broken = new Set(Object.entries(sheet.report?.cells ?? {}).flatMap(([id, v]) => (v === '#REF!' ? [id] : [])));
+  const findings = sheet.findings.filter((f) => !f.cells.some((c) => broken.has(c)));
+  const notes = [
+    ...sheet.notes,
+    `工作表“${sheet.sheet}”是汇总表，它汇总的${missing.map((u) => `工作表“${u}”`).join('、')}已被删除，引用它的 ${broken.size} 个单元格显示 #REF!，未校验。请重新插入汇总表（汇总本工作簿…）。`,
+  ];
+  const verdict = verdictOf({
+    tablesRead: sheet.tables.filter((t) => t.damage.length === 0).length,
+    findings,
+    unchecked: uncheckedOf({ ...sheet, notes }),
+  });
+  return { ...sheet, findings, notes, verdict, summary: true };
 }
 
 function ourNames(names: Excel.NamedItemCollection): { our: OurName; item: Excel.NamedItem }[] {
@@ -148,7 +168,7 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
       const active = sheets.getActiveWorksheet().load('id');
       const link = queueLinkName(context);
       await context.sync();
-      for (const ws of sheets.items) ws.names.load('items/name,items/type');
+      for (const ws of sheets.items) ws.names.load('items/name,items/type,items/value,items/comment');
       // Last year's block is read with the names: the name itself says where it is.
       const linked = queueLinkBlock(context, link);
       await context.sync();
@@ -166,14 +186,14 @@ export async function readWorkbook(run: BatchRun, options: CheckOptions = {}): P
       };
     });
   } catch (e) {
-    return { check: { sheets: [], error: problemOf(e) }, blocks: new Map() };
+    return { check: { sheets: [], error: readProblem(e) }, blocks: new Map() };
   }
 }
 
 /** A live check of one sheet: also the template tables whose highlight rules or validation a paste removed. */
 export interface LiveSheetCheck extends SheetCheck {
   /** Intact template tables whose input cells lost their validation or whose highlight rules are gone (see queueGuard). */
-  unguarded: Placement[];
+  unguarded: Unguarded[];
   /** Totals inserted as formulas (合计用公式) that now hold a typed value: they no longer follow their parts. */
   formulaTotalsLost: FormulaTotalLost[];
   /** Where the blocks were read, for the next live check of the sheet. */
@@ -207,49 +227,88 @@ function formulaTotalsLostOf(
   });
 }
 
+/** A table whose guards a paste removed, and whether its totals were inserted as formulas (they are put back as such). */
+export interface Unguarded {
+  placement: Placement;
+  formulaTotals: boolean;
+}
+
 interface QueuedGuard {
   name: string;
   placement: Placement;
-  /** holdsTotal: the area holds a total cell, which carries no validation when totals are formulas. */
-  types: { dv: Excel.DataValidation; expected: string; holdsTotal: boolean }[];
+  /** total: the rectangle holds total cells only, which carry no input rule when totals are formulas. */
+  types: { dv: Excel.DataValidation; expected: string; total: boolean }[];
   highlights: OfficeExtension.ClientResult<number>;
 }
 
 /**
- * Queues the read of what guards a template table: the validation type of each input area and the
+ * An input area as rectangles of its ordinary cells and rectangles of its total cells. Read whole,
+ * an area of a table inserted with 合计用公式 mixes cells with and without a rule, and its type
+ * ("MixedCriteria") would say nothing about a paste; read apart, each rectangle has one exact type.
+ */
+function guardRectangles(p: Placement, a: InputArea): { row: number; col: number; rows: number; cols: number; total: boolean }[] {
+  const totals = new Set(totalFormulas(p).map((t) => `${t.row},${t.col}`));
+  const cells: { row: number; col: number; total: boolean }[] = [];
+  for (let row = a.row; row < a.row + a.rows; row++)
+    for (let col = a.col; col < a.col + a.cols; col++) cells.push({ row, col, total: totals.has(`${row},${col}`) });
+  return [false, true].flatMap((total) =>
+    rectangles(cells.filter((c) => c.total === total)).map((r) => ({
+      row: r.top,
+      col: r.left,
+      rows: r.bottom - r.top + 1,
+      cols: r.right - r.left + 1,
+      total,
+    })),
+  );
+}
+
+/**
+ * Queues the read of what guards a template table: the validation type of its input cells and the
  * number of conditional formats over the block. Ctrl+V of cells from another workbook, Word or a web
- * page brings the source's formats: it replaces the pasted cells' validation (DataValidation.type
- * then reads "None", "Inconsistent" or "MixedCriteria" instead of WholeNumber/Decimal) and cuts them
- * out of the highlight rules. A rule cut only in part still counts, so the validation is what tells a
- * paste; the count tells rules removed whole (Clear Formats over the table). No sync.
+ * page brings the source's formats: it replaces the pasted cells' validation and cuts them out of the
+ * highlight rules. A rule cut only in part still counts, so the validation is what tells a paste: each
+ * rectangle must read its exact type, as Excel.DataValidationType reads "MixedCriteria" where some
+ * cells have validation and others none, "Inconsistent" where rules differ
+ * (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationtype). The count tells rules
+ * removed whole (Clear Formats over the table). No sync.
  */
 function queueGuard(ws: Excel.Worksheet, name: string, template: OurName['template'], top: number, left: number): QueuedGuard | null {
   if (!template) return null;
   const placement: Placement = { version: template.version, table: template.table, row: top, col: left };
-  const types = inputAreas(placement).map((a) => {
-    const dv = ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).dataValidation;
-    dv.load('type');
-    const holdsTotal = totalFormulas(placement).some(
-      (t) => t.row >= a.row && t.row < a.row + a.rows && t.col >= a.col && t.col < a.col + a.cols,
-    );
-    return { dv, expected: validationType(a.kind), holdsTotal };
-  });
+  const types = inputAreas(placement).flatMap((a) =>
+    guardRectangles(placement, a).map((r) => {
+      const dv = ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols).dataValidation;
+      dv.load('type');
+      return { dv, expected: validationType(a.kind), total: r.total };
+    }),
+  );
   const layout = tableLayout(template.version, template.table);
   const highlights = ws.getRangeByIndexes(top, left, layout.rowCount, layout.colCount).conditionalFormats.getCount();
   return { name, placement, types, highlights };
 }
 
 /** The intact template tables whose guards are gone. */
-function unguardedOf(sheet: SheetCheck, guards: (QueuedGuard | null)[], formulaTotals: ReadonlySet<string> = new Set()): Placement[] {
+function unguardedOf(
+  sheet: SheetCheck,
+  guards: (QueuedGuard | null)[],
+  formulaTotals: ReadonlySet<string>,
+  crossYearRules: (p: Placement) => number,
+): Unguarded[] {
   return guards.flatMap((g) => {
     if (!g) return [];
     const t = sheet.tables.find((x) => !x.pasted && x.table === g.placement.table && x.version === g.placement.version);
     if (!t || t.damage.length > 0 || t.row !== g.placement.row || t.col !== g.placement.col) return [];
-    // With 合计用公式 the total cells carry no validation, so an area holding one reads Inconsistent as inserted.
-    const expected = (x: QueuedGuard['types'][number]) =>
-      x.dv.type === x.expected || (x.holdsTotal && formulaTotals.has(g.name) && x.dv.type === 'Inconsistent');
-    const lost = g.types.some((x) => !expected(x)) || g.highlights.value < highlightRules(g.placement).length;
-    return lost ? [g.placement] : [];
+    const asFormulas = formulaTotals.has(g.name);
+    // Totals inserted as formulas carry a prompt and no rule ("None"); otherwise they are input cells like the others.
+    const expected = (x: QueuedGuard['types'][number]) => x.dv.type === (x.total && asFormulas ? 'None' : x.expected);
+    // The rules over the block are the table's own, plus the cross-year ones where last year is linked
+    // (a table inserted after the link has none until it is linked again). Any other count is wrong:
+    // fewer, rules removed (Clear Formats); more, rules copied in with cells of another table, whose
+    // references point at the wrong rows and mark cells red that are right.
+    const own = highlightRules(g.placement).length;
+    const count = g.highlights.value;
+    const lost = g.types.some((x) => !expected(x)) || (count !== own && count !== own + crossYearRules(g.placement));
+    return lost ? [{ placement: g.placement, formulaTotals: asFormulas }] : [];
   });
 }
 
@@ -265,6 +324,8 @@ export async function checkSheet(
   options: CheckOptions = {},
   /** Last year's report, read by the last full check (never last year's own sheet). */
   lastYear?: Report,
+  /** How many cross-year highlight rules a table at that place gets from the link (none without one). */
+  crossYearRules: (p: Placement) => number = () => 0,
 ): Promise<LiveSheetCheck> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheetId);
@@ -298,7 +359,7 @@ export async function checkSheet(
       return {
         // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
         ...withSummary(sheet, ws.names),
-        unguarded: unguardedOf(sheet, guards, formulaTotals),
+        unguarded: unguardedOf(sheet, guards, formulaTotals, crossYearRules),
         formulaTotalsLost: formulaTotalsLostOf(sheet, withFormulas),
         blocks: knownBlocks(blocks),
       };
@@ -315,7 +376,7 @@ export async function checkSheet(
     return {
       // eslint-disable-next-line office-addins/load-object-before-read -- names is a navigation property: its collection proxy needs no load
       ...withSummary(sheet, ws.names),
-      unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals) : [],
+      unguarded: reads.length > 0 ? unguardedOf(sheet, moved, formulaTotals, crossYearRules) : [],
       formulaTotalsLost: [],
       blocks: knownBlocks(blocks),
     };
@@ -379,8 +440,10 @@ export async function selectCells(run: ExcelRun, sheet: string, addresses: strin
   const address = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
   const areas = options.multiArea ? cellAreas(addresses) : [address];
   try {
-    // Held while the user types in a cell, rather than failing (see whileEditing).
-    await whileEditing(run)(async (context) => {
+    // Not held while the user types in a cell: a click in the task pane does not end cell editing on
+    // Windows (https://github.com/OfficeDev/office-js/issues/806), so the pane would wait with no word.
+    // It fails with InvalidOperationInCellEditMode instead, which the pane words as 请先按 Enter 结束单元格编辑.
+    await run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       if (areas.length > 1) ws.getRanges(areas.join(',')).select();

@@ -15,8 +15,11 @@ import type { FormatVersion, TableId } from '../report/standard/formatNames';
 
 /** The live check of the workbook: its latest result goes to the options' onResult. */
 export interface Watcher {
-  /** Checks the whole workbook now. */
-  refresh(): Promise<WorkbookCheck>;
+  /**
+   * Checks the whole workbook now. 'click' (the default): the user asked, so it runs at once and says
+   * any error; 'auto': held during cell edit, passing errors tried again before they are shown.
+   */
+  refresh(how?: 'auto' | 'click'): Promise<WorkbookCheck>;
   /** Runs one of the add-in's own writes: its change events are not taken for the user's edits. */
   whileWriting<T>(write: () => Promise<T>): Promise<T>;
   setEnabled(on: boolean): void;

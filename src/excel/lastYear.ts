@@ -17,7 +17,7 @@ import { readPastedBlock } from '../report/sheet/recognisedBlock';
 import { RawValue, SheetValueType } from '../report/sheet/templateBlock';
 import { Report } from '../report/standard/report';
 import { parseNameReference, parsePastedName, parseTableName } from '../report/look/tableNames';
-import { problemOf, ProblemError } from './problems';
+import { problemOf, ProblemError, readProblem } from './problems';
 import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
 
@@ -217,8 +217,9 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
         if (!read.inPlace || read.tables.length === 0) {
           throw new ProblemError({ code: 'noTables', sheet, for: 'lastYear' });
         }
-        info = { kind: 'sheet', sheet, sheetId: srcWs.id, report: read.inPlace, tables: read.tables, sites: read.sites };
         block = { top: read.top, left: used.columnIndex, rows: read.bottom - read.top + 1, cols: used.columnCount };
+        const origin = { row: block.top, col: block.left };
+        info = { kind: 'sheet', sheet, sheetId: srcWs.id, report: read.inPlace, tables: read.tables, sites: read.sites, block: origin };
       } else {
         const file = source as Extract<LastYearSource, { kind: 'file' }>;
         const grid = dataSheetGrid(file.report, file.fileName);
@@ -227,7 +228,16 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
         grid.forEach((row, r) => {
           if (r >= 4) sites.set(String(row[0]).slice(1) as CellId, { row: r, col: 1 });
         });
-        info = { kind: 'file', sheet: LAST_YEAR_DATA_SHEET, sheetId: '', fileName: file.fileName, report: file.report, tables, sites };
+        info = {
+          kind: 'file',
+          sheet: LAST_YEAR_DATA_SHEET,
+          sheetId: '',
+          fileName: file.fileName,
+          report: file.report,
+          tables,
+          sites,
+          block: { row: 0, col: 0 },
+        };
         block = { top: 0, left: 0, rows: grid.length, cols: 3 };
       }
 
@@ -261,12 +271,21 @@ export async function linkLastYear(run: ExcelRun, source: LastYearSource): Promi
       let highlights = 0;
       for (const t of thisYear) highlights += queueCrossYearHighlights(t.ws, t.sites, info);
       if (info.kind === 'file') target.load('id');
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        // Everything here was measured and read before: InvalidArgument is a rule Excel refused
+        // (it documents no limit for conditional-format formulas), not a table that does not fit.
+        const p = problemOf(e);
+        if (p.code === 'excel' && p.excelCode === 'InvalidArgument')
+          throw new ProblemError({ code: 'highlightRefused', for: 'lastYear', detail: p.detail });
+        throw e;
+      }
       if (info.kind === 'file') info = { ...info, sheetId: target.id };
       return { kind: 'done' as const, info, highlights };
     });
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }
 
@@ -287,7 +306,7 @@ export async function unlinkLastYear(run: ExcelRun): Promise<Done<{ removed: num
       return { kind: 'done' as const, removed };
     });
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }
 

@@ -1,7 +1,8 @@
-import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, WorkbookCheck } from './check';
-import { LiveNotice, Problem, problemOf } from './problems';
+import { CheckOptions, checkSheet, FormulaTotalLost, KnownBlocks, mergeSheetCheck, readWorkbook, Unguarded, WorkbookCheck } from './check';
+import { excelCodeOf, LiveNotice, Problem, problemOf, readProblem } from './problems';
 import { queueRepairTable } from './paint';
 import { Placement, placementSites } from '../report/look/formulas';
+import { crossYearHighlights } from '../report/sheet/lastYear';
 import { queueCrossYearHighlights } from './lastYear';
 import { BatchRun, delayForCellEditSupported, ExcelRun, whileEditing } from './run';
 import { Clock, realClock } from './clock';
@@ -29,15 +30,23 @@ export interface LiveCheckerOptions {
   clock?: Clock;
 }
 
-/** Errors that pass: the check is tried again. */
+/**
+ * Errors that pass: the check is tried again. InactiveWorkbook: another workbook has the focus
+ * (Excel.ErrorCodes); InvalidSelection: what reading a worksheet's names throws while the user views
+ * another workbook (https://github.com/OfficeDev/office-js/issues/6365).
+ */
 const TRANSIENT = new Set([
   'InvalidOperationInCellEditMode',
+  'InactiveWorkbook',
+  'InvalidSelection',
   'Conflict',
   'GeneralException',
   'ServiceNotAvailable',
   'RequestAborted',
   'Timeout',
 ]);
+/** The key of the full check's timer and attempts, beside the sheets' ids. */
+const REFRESH = '\u0000refresh';
 /** Retries of one check, then its error is shown (a later edit starts again). */
 const MAX_RETRIES = 30;
 const RETRY_MAX_DELAY_MS = 2000;
@@ -52,6 +61,7 @@ type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArg
 export class LiveChecker {
   private handlers = new Map<string, Handler>();
   private activation: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
+  private deletion: OfficeExtension.EventHandlerResult<Excel.WorksheetDeletedEventArgs> | null = null;
   private timers = new Map<string, unknown>();
   private quietUntil = 0;
   /** When the last full check started: an edit dropped in a quiet window before it is covered by it. */
@@ -59,6 +69,10 @@ export class LiveChecker {
   /** Sheets whose change events arrived in a quiet window, with the time of the last one. */
   private dropped = new Map<string, number>();
   private quietTimer: unknown;
+  /** When the add-in's events were last switched off for a write not yet covered by a full check. */
+  private blindSince: number | null = null;
+  /** Per sheet: whether an edit since its last check came from this user (source "Local"), not only from co-authors. */
+  private localEdit = new Map<string, boolean>();
   private current: WorkbookCheck = { sheets: [] };
   /** Where each sheet's blocks were last read (by sheet id): the next check of the sheet reads there first. */
   private known = new Map<string, KnownBlocks>();
@@ -68,6 +82,8 @@ export class LiveChecker {
   private readonly clock: Clock;
   /** Runs of the checks: held by Excel while the user edits a cell. */
   private readonly checkRun: BatchRun;
+  /** Runs of what the user asked for by a click: not held during cell edit (see refresh). */
+  private readonly clickRun: BatchRun;
   /** Failed attempts of each sheet's pending check. */
   private attempts = new Map<string, number>();
   /** The error reported through onError, until a check succeeds. */
@@ -87,6 +103,7 @@ export class LiveChecker {
     this.debounceMs = options.debounceMs ?? (delay ? 30 : 300);
     this.ownWriteQuietMs = options.ownWriteQuietMs ?? 500;
     this.checkRun = whileEditing(run);
+    this.clickRun = (batch) => run(batch);
     this.clock = options.clock ?? realClock;
   }
 
@@ -94,42 +111,79 @@ export class LiveChecker {
     return this.current;
   }
 
-  /** Full check of the workbook, then handlers on every template sheet not yet watched. */
-  async refresh(): Promise<WorkbookCheck> {
+  /**
+   * Full check of the workbook, then handlers on every template sheet not yet watched. 'click': the
+   * user asked (重新校验): run at once, without waiting for cell-edit mode to end, as a click in the
+   * task pane does not end it on Windows (https://github.com/OfficeDev/office-js/issues/806), and say
+   * any error. 'auto' (the pane opening, the add-in's own follow-up): held during cell edit, and a
+   * passing error (edit mode without DelayForCellEdit, another workbook in view, Excel busy) is tried
+   * again later, like the single-sheet checks, before it is shown.
+   */
+  async refresh(how: 'auto' | 'click' = 'click'): Promise<WorkbookCheck> {
+    if (this.timers.has(REFRESH)) this.clock.clearTimeout(this.timers.get(REFRESH));
+    this.timers.delete(REFRESH);
+    if (how === 'click') this.attempts.delete(REFRESH);
     this.lastRefreshStart = this.clock.now();
-    const { check, blocks } = await readWorkbook(this.checkRun, this.options.check);
+    const run = how === 'click' ? this.clickRun : this.checkRun;
+    const { check, blocks } = await readWorkbook(run, this.options.check);
+    if (check.error && how === 'auto' && this.retryRefresh(check.error)) return this.current;
     this.current = check;
     this.known = new Map(blocks);
     if (!check.error) this.clearError();
     this.options.onResult(check);
     // Last year's sheet is watched too: an edit there changes this year's cross-year findings.
     const lastSheet = check.lastYear?.kind === 'sheet' && check.lastYear.sheetId ? [check.lastYear.sheetId] : [];
-    if (!check.error) await this.watch([...new Set([...check.sheets.map((s) => s.sheetId), ...lastSheet])]);
+    if (!check.error) {
+      const problem = await this.watch([...new Set([...check.sheets.map((s) => s.sheetId), ...lastSheet])], run);
+      if (problem && !(how === 'auto' && this.retryRefresh(problem))) this.reportError(problem);
+      if (!problem) this.attempts.delete(REFRESH);
+    }
     return check;
   }
 
-  private async watch(sheetIds: string[]): Promise<void> {
+  /** Schedules the full check again after a passing error; false when it is not one or the retries ran out. */
+  private retryRefresh(problem: Problem): boolean {
+    const n = (this.attempts.get(REFRESH) ?? 0) + 1;
+    this.attempts.set(REFRESH, n);
+    const code = problem.code === 'workbookNotInView' ? problem.excelCode : (excelCodeOf(problem) ?? '');
+    if (!TRANSIENT.has(code) || n > MAX_RETRIES || !this.enabled) return false;
+    const delay = Math.min(RETRY_MAX_DELAY_MS, Math.max(this.debounceMs, 50) * 2 ** Math.min(n, 6));
+    this.timers.set(
+      REFRESH,
+      this.clock.setTimeout(() => {
+        this.timers.delete(REFRESH);
+        void this.refresh('auto');
+      }, delay),
+    );
+    return true;
+  }
+
+  /** Adds the change handlers; the problem when that failed. */
+  private async watch(sheetIds: string[], run: BatchRun = this.checkRun): Promise<Problem | null> {
     const fresh = sheetIds.filter((id) => !this.handlers.has(id));
-    if (fresh.length === 0 && this.activation) return;
+    if (fresh.length === 0 && this.activation && this.deletion) return null;
     try {
-      await this.checkRun(async (context) => {
+      await run(async (context) => {
         const added = fresh.map((id) => ({
           id,
           handler: context.workbook.worksheets.getItem(id).onChanged.add((args) => this.onChanged(args)),
         }));
         // A sheet the pane has not seen (copied, or opened from another workbook) is checked when activated.
         const activation = this.activation ? null : context.workbook.worksheets.onActivated.add((args) => this.onActivated(args));
+        // A deleted sheet's findings leave the pane, and a summary that summed it is checked again (ExcelApi 1.7).
+        const deletion = this.deletion ? null : context.workbook.worksheets.onDeleted.add((args) => this.onDeleted(args));
         await context.sync();
         for (const a of added) this.handlers.set(a.id, a.handler);
         if (activation) this.activation = activation;
+        if (deletion) this.deletion = deletion;
       });
+      return null;
     } catch (e) {
-      this.reportError(e);
+      return readProblem(e);
     }
   }
 
-  private reportError(e: unknown): void {
-    const problem = problemOf(e);
+  private reportError(problem: Problem): void {
     this.error = problem;
     this.options.onError?.(problem);
   }
@@ -141,25 +195,58 @@ export class LiveChecker {
   }
 
   /**
-   * Runs one of the add-in's own writes (an insertion, a link, a repair): the change events it
-   * causes, up to a short quiet time after it ends, start no check. Events the user caused in that
-   * time are checked when it ends.
+   * Runs one of the add-in's own writes (an insertion, a link, a repair) with the add-in's events
+   * switched off (Runtime.enableEvents, ExcelApi 1.8: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#enable-and-disable-events),
+   * so that its own changes start no check. Events are switched off for the add-in whoever makes a
+   * change, so an edit of the user's in that time is lost: when the write ends, the workbook is
+   * checked again unless a full check started since. The short quiet time after the write stays, for
+   * events Excel raises late: the sheets they name are checked when it ends.
    */
   async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    const started = this.clock.now();
     this.ownWrites();
+    const off = await this.setEvents(false, this.run);
     try {
       return await write();
     } finally {
-      this.ownWrites();
+      // Switched on again at once; in cell-edit mode (the user clicked in the pane while typing), in
+      // the background once editing ends, so that the pane does not wait with no word (office-js#806).
+      if (off && !(await this.setEvents(true, this.run)))
+        void this.setEvents(true, this.checkRun).then((on) => {
+          if (!on) this.reportError({ code: 'said', text: 'Excel 没有重新开启年报助手的事件，实时校验已停止：请关闭并重新打开任务窗格。' });
+        });
+      this.ownWrites(off ? started : null);
     }
   }
 
-  private ownWrites(): void {
+  /** Switches the add-in's events on or off; whether that was done. */
+  private async setEvents(on: boolean, run: BatchRun): Promise<boolean> {
+    try {
+      await run(async (context) => {
+        context.runtime.enableEvents = on;
+        await context.sync();
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Opens the quiet window; `blindSince`: events were off from then, so a full check follows unless one started since. */
+  private ownWrites(blindSince: number | null = null): void {
     this.quietUntil = this.clock.now() + this.ownWriteQuietMs;
     if (this.quietTimer !== undefined) this.clock.clearTimeout(this.quietTimer);
+    if (blindSince !== null) this.blindSince = Math.min(this.blindSince ?? blindSince, blindSince);
     // When the window closes, an event that came after the last full check started was the user's.
     this.quietTimer = this.clock.setTimeout(() => {
       this.quietTimer = undefined;
+      const blind = this.blindSince;
+      this.blindSince = null;
+      if (blind !== null && this.lastRefreshStart < blind && this.enabled) {
+        this.dropped.clear();
+        void this.refresh('auto');
+        return;
+      }
       for (const [id, at] of this.dropped) if (at >= this.lastRefreshStart) this.schedule(id);
       this.dropped.clear();
     }, this.ownWriteQuietMs);
@@ -172,6 +259,9 @@ export class LiveChecker {
 
   private onChanged(args: Excel.WorksheetChangedEventArgs): Promise<void> {
     if (!this.enabled) return Promise.resolve();
+    // A co-author's change ("Remote") is checked but not repaired here: the co-author's own pane does
+    // that, and every pane writing at once would fight (WorksheetChangedEventArgs.source, Excel.EventSource).
+    this.localEdit.set(args.worksheetId, (this.localEdit.get(args.worksheetId) ?? false) || args.source !== 'Remote');
     if (this.clock.now() < this.quietUntil) {
       this.dropped.set(args.worksheetId, this.clock.now());
       return Promise.resolve();
@@ -193,6 +283,25 @@ export class LiveChecker {
     );
   }
 
+  private async onDeleted(args: Excel.WorksheetDeletedEventArgs): Promise<void> {
+    if (!this.enabled) return;
+    const id = args.worksheetId;
+    const timer = this.timers.get(id);
+    if (timer !== undefined) this.clock.clearTimeout(timer);
+    this.timers.delete(id);
+    this.handlers.delete(id);
+    this.known.delete(id);
+    this.attempts.delete(id);
+    if (this.current.lastYear?.sheetId === id) {
+      await this.refresh('auto');
+      return;
+    }
+    if (!this.current.sheets.some((s) => s.sheetId === id)) return;
+    this.current = { ...this.current, sheets: this.current.sheets.filter((s) => s.sheetId !== id) };
+    this.options.onResult(this.current);
+    for (const s of this.current.sheets.filter((x) => x.summary)) await this.checkNow(s.sheetId);
+  }
+
   private async onActivated(args: Excel.WorksheetActivatedEventArgs): Promise<void> {
     // The pane puts the active sheet's verdict first, whether or not the sheet is checked again.
     if (this.current.activeSheetId !== args.worksheetId) {
@@ -202,7 +311,10 @@ export class LiveChecker {
     if (!this.enabled || this.handlers.has(args.worksheetId) || this.clock.now() < this.quietUntil) return;
     await this.checkNow(args.worksheetId);
     const sheet = this.current.sheets.find((s) => s.sheetId === args.worksheetId);
-    if (sheet) await this.watch([sheet.sheetId]);
+    if (sheet) {
+      const problem = await this.watch([sheet.sheetId]);
+      if (problem) this.reportError(problem);
+    }
   }
 
   /** Checks one sheet now and publishes the merged result. */
@@ -211,19 +323,29 @@ export class LiveChecker {
     if (lastYear?.sheetId === sheetId) {
       // Last year's report changed: every sheet of this year is checked against it again.
       this.checksRun++;
-      await this.refresh();
+      await this.refresh('auto');
       return;
     }
     try {
       this.checksRun++;
-      const sheet = await checkSheet(this.checkRun, sheetId, this.known.get(sheetId), this.options.check, lastYear?.report ?? undefined);
+      const crossYear = (p: Placement) => (lastYear?.report ? crossYearHighlights(placementSites(p), lastYear).length : 0);
+      const sheet = await checkSheet(
+        this.checkRun,
+        sheetId,
+        this.known.get(sheetId),
+        this.options.check,
+        lastYear?.report ?? undefined,
+        crossYear,
+      );
       this.attempts.delete(sheetId);
       const { unguarded, formulaTotalsLost, blocks, ...check } = sheet;
       this.known.set(sheetId, blocks);
       this.current = mergeSheetCheck(this.current, check);
       this.clearError();
       this.options.onResult(this.current);
-      if (unguarded.length > 0) await this.restore(sheetId, check.sheet, unguarded);
+      const mayRepair = this.localEdit.get(sheetId) ?? true;
+      this.localEdit.delete(sheetId);
+      if (unguarded.length > 0 && mayRepair) await this.restore(sheetId, check.sheet, unguarded);
       this.tellFormulaTotals(sheetId, check.sheet, formulaTotalsLost);
       // A summary sheet sums the units' cells: its values changed with this sheet's (one sync each).
       if (!check.summary) {
@@ -248,21 +370,34 @@ export class LiveChecker {
   }
 
   /** Puts back the highlight rules and validation a paste removed (values untouched), and says so once. */
-  private async restore(sheetId: string, sheet: string, placements: Placement[]): Promise<void> {
+  private async restore(sheetId: string, sheet: string, tables: Unguarded[]): Promise<void> {
+    try {
+      await this.repair(sheetId, tables);
+    } catch (e) {
+      const p = problemOf(e);
+      // The check itself stands; only the repair failed, and InvalidArgument there is a refused rule.
+      this.reportError(
+        p.code === 'excel' && p.excelCode === 'InvalidArgument' ? { code: 'highlightRefused', for: 'repair', detail: p.detail } : p,
+      );
+      return;
+    }
+    this.notice = { code: 'restored', sheet, tables: tables.map((t) => t.placement.table) };
+    this.options.onNotice?.(this.notice);
+  }
+
+  private async repair(sheetId: string, tables: Unguarded[]): Promise<void> {
     await this.whileWriting(() =>
       this.checkRun(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetId);
         const lastYear = this.current.lastYear;
-        for (const p of placements) {
-          queueRepairTable(ws, p);
+        for (const { placement: p, formulaTotals } of tables) {
+          queueRepairTable(ws, p, formulaTotals);
           // The repair clears every rule over the table, the cross-year ones too: they are put back.
           if (lastYear?.report) queueCrossYearHighlights(ws, placementSites(p), lastYear);
         }
         await context.sync();
       }),
     );
-    this.notice = { code: 'restored', sheet, tables: placements.map((p) => p.table) };
-    this.options.onNotice?.(this.notice);
   }
 
   /**
@@ -276,7 +411,7 @@ export class LiveChecker {
     const code = (e as { code?: string } | null)?.code ?? '';
     const transient = TRANSIENT.has(code);
     const limit = transient ? MAX_RETRIES : 2;
-    if (!transient || n > limit) this.reportError(e);
+    if (!transient || n > limit) this.reportError(readProblem(e));
     if (n <= limit && this.enabled && this.handlers.has(sheetId) && !this.timers.has(sheetId)) {
       this.schedule(sheetId, Math.min(RETRY_MAX_DELAY_MS, Math.max(this.debounceMs, 50) * 2 ** Math.min(n, 6)), true);
     }
@@ -291,7 +426,9 @@ export class LiveChecker {
     this.attempts.clear();
     const handlers: { remove(): void; context: OfficeExtension.ClientRequestContext }[] = [...this.handlers.values()];
     if (this.activation) handlers.push(this.activation);
+    if (this.deletion) handlers.push(this.deletion);
     this.activation = null;
+    this.deletion = null;
     this.handlers.clear();
     if (handlers.length === 0) return;
     // A handler is removed inside Excel.run(handler.context, …), as the events documentation shows:

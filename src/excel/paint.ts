@@ -1,7 +1,7 @@
 import { ColumnKind } from '../report/standard/formats';
 import { INPUT_RULES, InputRule } from '../report/look/inputRules';
 import { tableLayout } from '../report/look/layout';
-import { Placement } from '../report/look/formulas';
+import { Placement, totalFormulas } from '../report/look/formulas';
 import {
   CellStyle,
   CellValidation,
@@ -12,6 +12,7 @@ import {
   PaintArea,
   SheetPaint,
   TablePaint,
+  tablePaint,
 } from '../report/look/paintPlan';
 
 // The paint plan (src/report/look/paintPlan.ts) in office.js: queued writes, no sync. The plan's page
@@ -91,9 +92,15 @@ export function queuePaint(ws: Excel.Worksheet, t: TablePaint): void {
 
 /**
  * Queues the plan's page (ExcelApi 1.9): A4 portrait, its margins, one page wide, and a break before
- * each table after the first. Both page counts are given, as Excel's own recorded scripts do:
- * `{ horizontalFitToPages: 1 }` alone has been seen not to apply (https://github.com/OfficeDev/office-js/issues/1860).
- * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout (margins in points)
+ * each table after the first (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout,
+ * margins in points).
+ * The zoom: Excel.PageLayoutZoomOptions documents horizontalFitToPages and verticalFitToPages as
+ * numbers of pages (null when a scale is used), not what 0 means; 0 pages tall is "as many as it
+ * takes" in the .xlsx format, as the command's template writes it (fitToHeight 0). What is known of
+ * real Excel: office-js#1860 reports (Windows, 2021) that `{ horizontalFitToPages: 1 }` alone, or
+ * `{ verticalFitToPages: 1 }` alone, was not applied unless the Page Layout tab was open, while a
+ * scale was. Not known: whether giving both counts, as here, avoids that. Both are given, so that a
+ * count left out is never read as a default.
  */
 export function queuePage(ws: Excel.Worksheet, paint: Pick<SheetPaint, 'page' | 'pageBreaks'>, col: number): void {
   const layout = ws.pageLayout;
@@ -118,13 +125,18 @@ export function queueColumnWidths(ws: Excel.Worksheet, row: number, col: number,
 
 /**
  * Puts back what a paste of cells from elsewhere (Ctrl+V from another workbook, Word or a web page)
- * replaces: the input cells' number format and data validation, and the highlight rules, which Excel
- * cuts the pasted cells out of. The table's highlight rules are removed from its block and added
- * again whole, so none is doubled. Values, labels, merges and borders are not touched. No sync.
+ * replaces: the input cells' number format and data validation (the totals' prompt and fill where
+ * they were inserted as formulas), and the highlight rules, which Excel cuts the pasted cells out of.
+ * The table's highlight rules are removed from its block and added again whole, so none is doubled.
+ * Values, labels, merges and borders are not touched. No sync.
  */
-export function queueRepairTable(ws: Excel.Worksheet, p: Placement): void {
+export function queueRepairTable(ws: Excel.Worksheet, p: Placement, formulaTotals = false): void {
   const layout = tableLayout(p.version, p.table);
   for (const a of inputAreas(p)) queueArea(ws, inputGuard(a));
+  if (formulaTotals) {
+    const totals = new Set(totalFormulas(p).map((t) => `${t.row},${t.col}`));
+    for (const a of tablePaint(p, true).areas) if (a.rows === 1 && a.cols === 1 && totals.has(`${a.row},${a.col}`)) queueArea(ws, a);
+  }
   ws.getRangeByIndexes(p.row, p.col, layout.rowCount, layout.colCount).conditionalFormats.clearAll();
   queueHighlights(ws, highlightPaint(p));
 }

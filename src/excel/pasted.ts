@@ -10,7 +10,7 @@ import { parseCellText } from '../report/standard/cellText';
 import { dataCell } from '../report/standard/formats';
 import { Report } from '../report/standard/report';
 import { parsePastedName, pastedName } from '../report/look/tableNames';
-import { problemOf, ProblemError } from './problems';
+import { ProblemError, readProblem } from './problems';
 import { Inserted, insertTables, InsertResult } from './insert';
 import { Done, Failed, NoneFound } from './outcome';
 import { ExcelRun } from './run';
@@ -117,7 +117,7 @@ export async function recogniseActiveSheet(run: ExcelRun): Promise<RecogniseResu
       return { kind: 'done', sheet, version, tables: read.tables, evidence: read.recognition.versionEvidence, notes: read.notes };
     });
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }
 
@@ -134,7 +134,7 @@ export async function unmarkActiveSheet(run: ExcelRun): Promise<Done<{ removed: 
       return { kind: 'done' as const, removed };
     });
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }
 
@@ -173,7 +173,7 @@ export async function convertActiveSheet(
     }
     tables = read.tables;
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
   return insertTables(run, { version: values.format, tables, target: 'newSheet', totalsAsFormulas, values, pageSetup });
 }

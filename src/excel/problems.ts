@@ -21,6 +21,17 @@ export type Problem =
   | { code: 'mixedVersions'; sheetsByVersion: { version: string; sheets: string[] }[] }
   /** Last year's report is in a later format than this year's sheets. */
   | { code: 'lastYearNewer'; last: string; sheets: string[] }
+  /**
+   * Reading the workbook failed because another workbook has the focus: InactiveWorkbook, or
+   * InvalidSelection from a worksheet's names (https://github.com/OfficeDev/office-js/issues/6365),
+   * which is not about the user's selection.
+   */
+  | { code: 'workbookNotInView'; excelCode: string }
+  /**
+   * Excel refused a highlight rule (a conditional format) with InvalidArgument: not a table that does
+   * not fit. `for`: linking last year's report, or putting back the highlights after a paste.
+   */
+  | { code: 'highlightRefused'; for: 'lastYear' | 'repair'; detail: string }
   /** A reason already worded where it arose (the shared file readers, the pane itself). */
   | { code: 'said'; text: string };
 
@@ -45,4 +56,14 @@ export function problemOf(e: unknown): Problem {
 /** The Excel error code of a problem, if it is one. */
 export function excelCodeOf(p: Problem | null | undefined): string | null {
   return p?.code === 'excel' ? p.excelCode : null;
+}
+
+/**
+ * The problem of a failed operation that does not use the selection (a check, linking, recognising,
+ * rolling up): InvalidSelection there is never about the user's selection.
+ */
+export function readProblem(e: unknown): Problem {
+  const p = problemOf(e);
+  const code = excelCodeOf(p);
+  return code === 'InvalidSelection' || code === 'InactiveWorkbook' ? { code: 'workbookNotInView', excelCode: code } : p;
 }

@@ -2,8 +2,9 @@ import { FormatVersion, TABLE_IDS, TableId } from '../report/standard/formats';
 import { a1 } from '../report/standard/a1';
 import { tableLayout } from '../report/look/layout';
 import { uniqueSheetName } from '../report/look/placement';
-import { parseNameReference, parseTableName, ROLLUP_NAME } from '../report/look/tableNames';
-import { problemOf } from './problems';
+import { parseNameReference, parseTableName } from '../report/look/tableNames';
+import { ROLLUP_NAME, rollupUnitName } from './rollupNames';
+import { readProblem } from './problems';
 import { insertTables } from './insert';
 import { Done, Failed } from './outcome';
 import { ExcelRun } from './run';
@@ -60,6 +61,24 @@ export async function rollupUnits(run: ExcelRun): Promise<RollupUnit[]> {
 
 const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
+/** Deletes the sheet known by one of these names, if it is there; a failure leaves it (the outcome already says what failed). */
+async function removeSheet(run: ExcelRun, names: string[]): Promise<void> {
+  try {
+    await run(async (context) => {
+      const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+      for (const f of found) f.load('id');
+      await context.sync();
+      const ws = found.find((f) => !f.isNullObject);
+      if (ws) {
+        ws.delete();
+        await context.sync();
+      }
+    });
+  } catch {
+    // Left as it is: the user is told that the summary failed.
+  }
+}
+
 /** The SUM formula of one data cell over the units that hold its table (text is ignored, as in Excel's SUM). */
 export function rollupFormula(units: readonly RollupUnit[], table: TableId, row: number, col: number): string {
   const refs = units.flatMap((u) => {
@@ -92,27 +111,38 @@ export async function insertWorkbookRollup(run: ExcelRun, chosen?: readonly stri
     const tables = TABLE_IDS.filter((t) => units.some((u) => u.tables[t]));
     const inserted = await insertTables(run, { version, tables, target: 'newSheet', totalsAsFormulas: false, pageSetup });
     if (inserted.kind !== 'done') return { kind: 'failed', problem: inserted.problem };
-    const sheet = await run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      const ws = sheets.getItem(inserted.sheet);
-      await context.sync();
-      const name = uniqueSheetName(
-        `汇总（${version}版）`,
-        sheets.items.map((s) => s.name),
-      );
-      ws.name = name;
-      for (const p of inserted.placements) {
-        for (const d of tableLayout(version, p.table).data) {
-          ws.getRangeByIndexes(p.row + d.row, p.col + d.col, 1, 1).formulas = [[rollupFormula(units, p.table, d.row, d.col)]];
+    let renamed: string | null = null;
+    try {
+      const sheet = await run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        const ws = sheets.getItem(inserted.sheet);
+        await context.sync();
+        const name = uniqueSheetName(
+          `汇总（${version}版）`,
+          sheets.items.map((s) => s.name),
+        );
+        ws.name = name;
+        renamed = name;
+        for (const p of inserted.placements) {
+          for (const d of tableLayout(version, p.table).data) {
+            ws.getRangeByIndexes(p.row + d.row, p.col + d.col, 1, 1).formulas = [[rollupFormula(units, p.table, d.row, d.col)]];
+          }
         }
-      }
-      ws.names.add(ROLLUP_NAME, ws.getRange('A1'), `年报助手：本工作表是 ${units.map((u) => u.sheet).join('、')} 的汇总，请勿删除此名称`);
-      await context.sync();
-      return name;
-    });
-    return { kind: 'done', sheet, units: units.map((u) => u.sheet), tables };
+        // The comment stays short: a name's comment holds at most 255 characters, and many units
+        // would not fit. Each unit gets its own name instead (see rollupNames.ts).
+        ws.names.add(ROLLUP_NAME, ws.getRange('A1'), `年报助手：本工作表是 ${units.length} 个单位的汇总，请勿删除此名称`);
+        units.forEach((u, i) => ws.names.add(rollupUnitName(i), `=${quoted(u.sheet)}!$A$1`, u.sheet));
+        await context.sync();
+        return name;
+      });
+      return { kind: 'done', sheet, units: units.map((u) => u.sheet), tables };
+    } catch (e) {
+      // A summary sheet without its formulas would be checked as a blank template: it is removed.
+      await removeSheet(run, [inserted.sheet, ...(renamed ? [renamed] : [])]);
+      throw e;
+    }
   } catch (e) {
-    return { kind: 'failed', problem: problemOf(e) };
+    return { kind: 'failed', problem: readProblem(e) };
   }
 }

@@ -180,7 +180,7 @@ export function SheetView({ host, sheet, version, onRefused }: SheetViewProps) {
       e.preventDefault();
       startEdit(here);
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-      // Ctrl+Z undoes the last typing or paste, as the pane's messages promise (可以撤销).
+      // Ctrl+Z undoes the last typing or paste, as in Excel.
       e.preventDefault();
       performance.mark('xxgk-edit');
       host.userUndo();

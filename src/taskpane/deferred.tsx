@@ -77,9 +77,9 @@ class DeferredWatcher implements Watcher {
     );
   }
 
-  async refresh(): Promise<WorkbookCheck> {
+  async refresh(how?: 'auto' | 'click'): Promise<WorkbookCheck> {
     const real = await this.ready;
-    if (real) return real.refresh();
+    if (real) return real.refresh(how);
     const check: WorkbookCheck = { sheets: [], error: FAILED.problem };
     this.options.onResult(check);
     return check;

@@ -6,7 +6,8 @@ import type { LiveNotice, Problem } from '../excel/problems';
 import { TABLE_NUMBERS, TableId } from '../report/standard/formatNames';
 
 const BY_EXCEL_CODE: Record<string, string> = {
-  InvalidOperationInCellEditMode: 'Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。',
+  InvalidOperationInCellEditMode: 'Excel 正在编辑单元格：请先按 Enter 结束单元格编辑，再重试。',
+  InactiveWorkbook: '打开了多个工作簿，本工作簿当前不是活动工作簿。请切换回本工作簿后重试。',
   AccessDenied: '没有写入权限：工作表或工作簿可能受保护，或文件为只读。请在“审阅”选项卡中撤销保护后重试。',
   InvalidSelection: '当前选中的不是单元格（可能是图表、图形或多个区域）。请先单击一个单元格，再重试。',
   ItemAlreadyExists: '工作簿中已有同名的年报表格名称（可能是复制工作表时带来的）。请在新工作表中插入。',
@@ -36,7 +37,12 @@ const NO_TABLES: Record<'recognise' | 'convert' | 'lastYear', (sheet: string) =>
   lastYear: (s) => `在工作表“${s}”中没有找到年报统计表格（二、三、四），无法作为上年报告。`,
 };
 
-/** The Chinese words of a problem: what happened and what to do. */
+/**
+ * The Chinese words of a problem: what happened and what to do. No message tells the user to press
+ * Ctrl+Z: the add-in's own writes (an automatic repair) go on Excel's undo stack too, and some (a sheet
+ * deleted, its visibility set) clear it (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities),
+ * so the first Ctrl+Z may not undo what the message means.
+ */
 export function problemText(p: Problem): string {
   switch (p.code) {
     case 'excel':
@@ -65,7 +71,7 @@ export function problemText(p: Problem): string {
         : `Excel 拒绝了其中一步操作（${code || problemText(p.cause)}）。`;
       return p.undone
         ? `表格未插入：${reason}已撤销本次写入的内容，工作表与插入前相同。${p.onNewSheet ? '请重试。' : '请重试，或点击“插入到新工作表”。'}`
-        : `表格未插入完整：${reason}未能撤销已写入的部分，请检查工作表，删除残留的格式后重试（可按 Ctrl+Z 撤销）。`;
+        : `表格未插入完整：${reason}未能撤销已写入的部分，请检查工作表，删除残留的格式后重试。`;
     }
     case 'emptySheet':
       return `工作表“${p.sheet}”是空的${EMPTY[p.for]}`;
@@ -79,6 +85,12 @@ export function problemText(p: Problem): string {
     }
     case 'lastYearNewer':
       return `上年报告是${p.last}版，而本年的${p.sheets.map((s) => `工作表“${s}”`).join('、')}是2019版：较晚的年份不会使用较早的格式，不能作为上年报告核对。请确认本年的表格版本（2021 年及以后的年报用2021版），或选择正确的上年报告。`;
+    case 'highlightRefused':
+      return p.for === 'lastYear'
+        ? `Excel 拒绝了跨年度核对的标红规则（条件格式），上年报告未能完整关联。请点击“取消关联”后重新选择上年报告；仍然失败时，请在 Microsoft 365 或网页版 Excel 中重试。（${p.detail}）`
+        : `Excel 拒绝了恢复标红规则（条件格式），粘贴处的单元格暂未标红，任务窗格中的问题列表仍然准确。（${p.detail}）`;
+    case 'workbookNotInView':
+      return '暂时无法读取本工作簿：Excel 当前显示的可能是另一个工作簿。请切换回本工作簿后重试。';
     case 'said':
       return p.text;
   }
@@ -94,6 +106,6 @@ export function liveNoticeText(n: LiveNotice): { title: string; text: string } {
   const parts = n.lost.map((l) => `${TABLE_NUMBERS[l.table]}的 ${l.cells.map((c) => `${c.address}（原为 ${c.formula}）`).join('、')}`);
   return {
     title: '合计公式被改写',
-    text: `工作表“${n.sheet}”中${parts.join('；')}是自动计算的合计，现在被直接填写了数字，不会再随各项自动更新。可按 Ctrl+Z 撤销，或在单元格中重新输入括号中的公式。`,
+    text: `工作表“${n.sheet}”中${parts.join('；')}是自动计算的合计，现在被直接填写了数字，不会再随各项自动更新。请在单元格中重新输入括号中的公式。`,
   };
 }

@@ -38,7 +38,8 @@ export function useLiveCheck(
       onNotice: (notice) => setNotice({ intent: 'warning', ...liveNoticeText(notice) }),
     });
     checker.current = c;
-    void c.refresh();
+    // Not a click: held during cell edit and retried after a passing error.
+    void c.refresh('auto');
     return () => {
       void c.stop();
     };

@@ -228,3 +228,47 @@ describe('last year’s report linked in the workbook', () => {
     expect(host.names().some((n) => n.name === LAST_YEAR_NAME)).toBe(false);
   });
 });
+
+describe('cross-year highlights read last year through the workbook name', () => {
+  /** This year's and last year's tables, last year's sheet renamed to `name`, and the link made. */
+  async function linkedAs(name: string, failAt?: number) {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    const run = host.run.bind(host);
+    const thisYear = await insertSheet(host, '2021');
+    const lastYear = await insertSheet(host, '2021');
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(lastYear.sheet).name = name;
+      await context.sync();
+    });
+    host.userEdit(name, lastYear.at('T3.COUT.NP'), '3');
+    const sheetId = await sheetOf(host, name);
+    host.resetStats();
+    if (failAt !== undefined) host.failAtOperation(failAt, 'InvalidArgument');
+    const linked = await linkLastYear(run, { kind: 'sheet', sheetId });
+    const formulas = host
+      .conditionalFormats(thisYear.sheet)
+      .map((c) => c.formula)
+      .filter((f) => f.includes('年报助手上年'));
+    return { host, thisYear, linked, formulas };
+  }
+
+  it('so that a formula is as long with a 31-character sheet name as with a 1-character one, and still marks the cell', async () => {
+    const short = await linkedAs('甲');
+    const long = await linkedAs('某某市某某区人民政府办公室二〇二一年度报告表格');
+    expect(long.formulas.length).toBeGreaterThan(0);
+    expect(long.formulas).toEqual(short.formulas);
+    for (const f of long.formulas) expect(f).toContain(`INDEX(${LAST_YEAR_NAME},`);
+    expect(long.host.cell(long.thisYear.sheet, long.thisYear.at('T3.CIN.NP')).highlight).not.toBeNull();
+  });
+
+  it('says that Excel refused a rule, not 表格放不下, when the link’s last step fails with InvalidArgument', async () => {
+    const probe = await linkedAs('甲');
+    const sizes = probe.host.stats.batchSizes;
+    const lastStart = sizes.slice(0, -1).reduce((a, b) => a + b, 0);
+    const { linked } = await linkedAs('甲', lastStart + sizes[sizes.length - 1] - 2);
+    if (linked.kind !== 'failed') throw new Error('expected a failure');
+    expect(linked.problem).toMatchObject({ code: 'highlightRefused', for: 'lastYear' });
+    expect(problemText(linked.problem)).not.toContain('放不下');
+  });
+});

@@ -1,3 +1,4 @@
+import { liveNoticeText, problemText } from '../../src/taskpane/problemText';
 import { checkWorkbook } from '../../src/excel/check';
 import { insertTables } from '../../src/excel/insert';
 import { createMemoryHost } from '../../src/excel/memory';
@@ -39,5 +40,22 @@ describe('messages about an edited template', () => {
     const sheet = (await checkWorkbook(run)).sheets[0];
     const said = [...sheet.remarks, ...uncheckedOf(sheet)].join('\n');
     expect(said).toContain(`的 ${at} 应为“自然人”，现为“个人”`);
+  });
+});
+
+describe('messages never send the user to Ctrl+Z (the add-in’s own writes are on the undo stack too)', () => {
+  it('not for a drawing left half done, nor for a total typed over', () => {
+    const half = problemText({
+      code: 'drawFailed',
+      cause: { code: 'excel', excelCode: 'GeneralException', detail: 'x' },
+      undone: false,
+      onNewSheet: true,
+    });
+    const total = liveNoticeText({
+      code: 'formulaTotalsLost',
+      sheet: 'S',
+      lost: [{ table: 'T3', cells: [{ address: 'O5', formula: '=SUM(I5:N5)' }] }],
+    }).text;
+    for (const text of [half, total]) expect(text).not.toMatch(/Ctrl\+Z|撤销刚才/);
   });
 });

@@ -122,3 +122,66 @@ describe('汇总本工作簿 with the live check', () => {
     await live.stop();
   });
 });
+
+describe('汇总本工作簿 over many units, a failed second step and deleted units', () => {
+  /** A workbook of `n` unit sheets with long names (about 20 characters each). */
+  async function units(n: number): Promise<MemoryHost> {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    for (let i = 0; i < n; i++)
+      await unit(host, `某某市某某区某某街道办事处第${i + 1}社区`, amountsWhole(consistentReport('2021', seededRandom(i + 20))));
+    return host;
+  }
+
+  it('sums fourteen units whose names together pass the 255 characters a name’s comment holds', async () => {
+    const host = await units(14);
+    const r = await insertWorkbookRollup(host.run.bind(host));
+    expect(r.kind).toBe('done');
+    const marks = host.names().filter((n) => n.name.startsWith('XXGK_ROLLUP'));
+    for (const m of marks) expect(m.comment.length).toBeLessThanOrEqual(255);
+    expect(host.cell('汇总（2021版）', stackedAddress('2021', 'T3.NEW.NP')).formula).toContain('第14社区');
+  });
+
+  it('removes the half-made summary sheet when its second step fails, so no blank template is left to be checked', async () => {
+    // The operations of the first five syncs, counted on the same workbook once.
+    const probe = await units(2);
+    probe.resetStats();
+    await insertWorkbookRollup(probe.run.bind(probe));
+    const before = probe.stats.batchSizes.slice(0, 5).reduce((a, b) => a + b, 0);
+    const host = await units(2);
+    const sheetsBefore = host.visibleSheetNames();
+    host.failAtOperation(before + 40, 'GeneralException');
+    const r = await insertWorkbookRollup(host.run.bind(host));
+    expect(r.kind).toBe('failed');
+    expect(host.visibleSheetNames()).toEqual(sheetsBefore);
+  });
+
+  it('says in one note which unit sheet was deleted, instead of 不是数字 on every #REF! cell, and the pane drops the deleted sheet’s findings', async () => {
+    const { LiveChecker } = await import('../../src/excel/live');
+    const host = await units(2);
+    const run = host.run.bind(host);
+    await insertWorkbookRollup(run);
+    const gone = '某某市某某区某某街道办事处第2社区';
+    host.userEdit(gone, stackedAddress('2021', 'T3.NEW.NP'), 99999); // a finding on the unit that will go
+    const clock = new ManualClock(() => settled(host));
+    const live = new LiveChecker(run, { debounceMs: 5, ownWriteQuietMs: 1, clock, onResult: () => undefined });
+    await live.refresh();
+    await clock.advance(30);
+    expect(live.result.sheets.map((s) => s.sheet)).toContain(gone);
+    host.userDeleteSheet(gone);
+    await host.flushEvents();
+    await clock.advance(60);
+    expect(live.result.sheets.map((s) => s.sheet)).not.toContain(gone);
+    const summary = live.result.sheets.find((s) => s.sheet === '汇总（2021版）')!;
+    expect(summary.findings.filter((f) => f.message.includes('不是数字'))).toEqual([]);
+    const notes = summary.notes.filter((n) => n.includes('已被删除'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(gone);
+    expect(notes[0]).toContain('#REF!');
+    expect(summary.verdict).not.toBe('passed');
+    // The same from a full check, as after the workbook is opened again.
+    const again = (await checkWorkbook(run)).sheets.find((s) => s.sheet === '汇总（2021版）')!;
+    expect(again.notes.filter((n) => n.includes(gone))).toHaveLength(1);
+    await live.stop();
+  });
+});

@@ -151,7 +151,7 @@ describe('the ribbon 校验 summary', () => {
     expect(checkSummary({ sheets: [] }).title).toBe('没有找到年报表格');
     expect(checkSummary({ sheets: [], error: { code: 'excel', excelCode: 'InvalidOperationInCellEditMode', detail: 'x' } })).toEqual({
       title: '无法校验',
-      lines: ['Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。'],
+      lines: ['Excel 正在编辑单元格：请先按 Enter 结束单元格编辑，再重试。'],
     });
   });
 });

@@ -15,6 +15,7 @@ export type MemErrorCode =
   | 'InvalidObjectPath'
   | 'InvalidRequestContext'
   | 'NotImplemented'
+  | 'InactiveWorkbook'
   | 'GeneralException';
 
 export class MemOfficeError extends Error {

@@ -44,12 +44,19 @@ export interface NameView {
 export class MemoryHost {
   readonly workbook = new Workbook();
   readonly stats: SyncStats = { syncs: 0, batchSizes: [] };
-  /** The contents the user's typing and value pastes replaced, latest last (Ctrl+Z; formats are not restored). */
-  private readonly undoStack: {
-    sheetId: string;
-    rect: Rect;
-    cells: { row: number; col: number; value: unknown; formula: string | null }[];
-  }[] = [];
+  /**
+   * What Ctrl+Z would undo, latest last: the contents the user's typing and value pastes replaced
+   * (formats are not restored), or a run of the add-in that changed the workbook ('api'), which Excel
+   * puts on the same undo stack (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  private undoStack: (
+    | {
+        sheetId: string;
+        rect: Rect;
+        cells: { row: number; col: number; value: unknown; formula: string | null }[];
+      }
+    | 'api'
+  )[] = [];
   /**
    * Whether this host honours RunOptions.delayForCellEdit (requirement set DelayForCellEdit). Set
    * false to play a host without it, which ignores the option.
@@ -58,6 +65,7 @@ export class MemoryHost {
 
   constructor() {
     this.run = this.run.bind(this);
+    this.workbook.onApiWrite = () => this.afterApiWrite();
   }
 
   /**
@@ -192,6 +200,14 @@ export class MemoryHost {
     this.workbook.cellEditMode = on;
   }
 
+  /**
+   * The user switches to another workbook (true) or back (false). Meanwhile loading a worksheet's
+   * names rejects the sync with InvalidSelection (office-js#6365); the workbook's names still read.
+   */
+  setOtherWorkbookViewed(on: boolean): void {
+    this.workbook.otherWorkbookViewed = on;
+  }
+
   // ---------------------------------------------------------------- the simulated user
 
   /**
@@ -267,15 +283,27 @@ export class MemoryHost {
     this.changed();
   }
 
+  /** After a sync of the add-in that changed the workbook: it goes on the undo stack; what Excel cannot undo clears it. */
+  private afterApiWrite(): void {
+    if (this.workbook.undoCleared) {
+      this.workbook.undoCleared = false;
+      this.undoStack = [];
+    } else if (this.undoStack[this.undoStack.length - 1] !== 'api') this.undoStack.push('api');
+  }
+
   /**
    * Ctrl+Z: puts back the values and formulas that the user's last typing (userEdit) or value paste
-   * (userPaste) replaced, with one onChanged, as Excel's undo does. Changes made through the API are
-   * not undone (Excel clears its undo stack on them; here they are simply not recorded). Returns
-   * false when there is nothing to undo.
+   * (userPaste) replaced, with one onChanged, as Excel's undo does. When the last thing done was a
+   * run of the add-in that changed the workbook (an automatic repair after a paste, say), Excel's
+   * Ctrl+Z undoes that run, not the user's edit: here it returns 'api' and changes nothing (undoing
+   * the add-in's writes is not simulated). A sheet deleted or its visibility set clears the stack.
+   * Returns false when there is nothing to undo.
    */
-  userUndo(): boolean {
+  userUndo(): boolean | 'api' {
     const last = this.undoStack.pop();
     if (!last) return false;
+    // Undoing what the add-in wrote is not simulated: the user's own edit stays, as after Excel's first Ctrl+Z.
+    if (last === 'api') return 'api';
     const s = this.workbook.sheets.find((x) => x.id === last.sheetId);
     if (!s) return this.userUndo();
     for (const c of last.cells) {
@@ -301,7 +329,7 @@ export class MemoryHost {
     sheet: string,
     topLeft: string,
     values: (string | number | null)[][],
-    source: { numberFormat?: string; fill?: string | null } = {},
+    source: { numberFormat?: string; fill?: string | null; coauthor?: boolean } = {},
   ): void {
     const s = this.sheet(sheet);
     const rect = this.pasteRect('userPasteAll', topLeft, values);
@@ -327,7 +355,8 @@ export class MemoryHost {
         this.pasteInput(s, row, col, values[row - rect.r0][col - rect.c0]);
       }
     wb.touch();
-    wb.events.emitChanged(s, rectAddress(rect), 'RangeEdited');
+    // A co-author's paste reaches this add-in's handlers with source "Remote" (WorksheetChangedEventArgs.source).
+    wb.events.emitChanged(s, rectAddress(rect), 'RangeEdited', source.coauthor ? 'Remote' : 'Local');
     this.changed();
   }
 
@@ -354,6 +383,14 @@ export class MemoryHost {
 
   userInsertRows(sheet: string, rowIndex0: number, count: number): void {
     this.editRows(sheet, 'insert', rowIndex0, count);
+  }
+
+  /** Deletes a sheet from its tab (right-click → 删除): references to it become #REF!, worksheets.onDeleted fires. */
+  userDeleteSheet(sheet: string): void {
+    this.workbook.deleteSheet(this.sheet(sheet));
+    this.undoStack = [];
+    this.workbook.undoCleared = false;
+    this.changed();
   }
 
   userDeleteRows(sheet: string, rowIndex0: number, count: number): void {

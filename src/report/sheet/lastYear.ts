@@ -36,6 +36,8 @@ export interface LastYearInfo {
   sites: ReadonlyMap<CellId, { row: number; col: number }>;
   /** Why the cross-year rules are not checked (Chinese). */
   problem?: string;
+  /** The top-left cell of the block LAST_YEAR_NAME refers to: the highlights read last year's cells through the name. */
+  block?: { row: number; col: number };
 }
 
 /** The link's name no longer points at cells (the sheet was deleted). */
@@ -108,7 +110,7 @@ export function readLastYear(block: LastYearBlock): LastYearInfo {
       sites.set(id as CellId, { row: block.row + r, col: block.col + 1 });
     });
     const tables = TABLE_IDS.filter((t) => [...sites.keys()].some((id) => id.startsWith(`${t}.`)));
-    return { ...base, kind: 'file', fileName, report, tables, sites };
+    return { ...base, kind: 'file', fileName, report, tables, sites, block: { row: block.row, col: block.col } };
   }
   const read = readPastedBlock(block.values, block.row, block.col, block.types);
   if (!read.inPlace || read.tables.length === 0) {
@@ -121,7 +123,14 @@ export function readLastYear(block: LastYearBlock): LastYearInfo {
       problem: `在工作表“${block.sheet}”中已找不到上年报告的统计表格，跨年度核对已停止。请重新选择上年报告，或取消关联。`,
     };
   }
-  return { ...base, kind: 'sheet', report: read.inPlace, tables: read.tables, sites: read.sites };
+  return {
+    ...base,
+    kind: 'sheet',
+    report: read.inPlace,
+    tables: read.tables,
+    sites: read.sites,
+    block: { row: block.row, col: block.col },
+  };
 }
 
 /** The marker of the cross-year highlights (N of a text is 0: always TRUE), apart from the other highlights of the add-in. */
@@ -156,7 +165,12 @@ export function crossYearHighlights(sites: CellSites, last: LastYearInfo): Highl
         return a1(p.row, p.col, true, true);
       }
       const p = lastPos(t)!;
-      return `${quoteSheet(last.sheet)}!${a1(p.row, p.col, true, true)}`;
+      // Through the workbook name, so that the formula's length does not grow with the sheet's name
+      // (Excel does not document a limit for conditional-format formulas).
+      const b = last.block;
+      return b
+        ? `INDEX(${LAST_YEAR_NAME},${p.row - b.row + 1},${p.col - b.col + 1})`
+        : `${quoteSheet(last.sheet)}!${a1(p.row, p.col, true, true)}`;
     };
     const sum = (ts: Term[]) => (ts.length === 0 ? '0' : `SUM(${ts.map(ref).join(',')})`);
     const side = (ts: Term[]) => {

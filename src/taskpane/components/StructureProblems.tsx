@@ -21,7 +21,7 @@ export function StructureProblems({ check, onReinsert }: StructureProblemsProps)
         key: `${s.sheetId}/${t.table}`,
         target: { sheet: s.sheetId, table: t.table, version: t.version, address: t.address },
         title: `${TABLE_NUMBERS[t.table]}（${TABLE_NAMES[t.table]}）与标准格式不一致`,
-        text: `${damageMessage(s.sheet, t)}。为避免给出错误的结果，已暂停校验此表。可以撤销刚才的操作，或重新插入标准表格。`,
+        text: `${damageMessage(s.sheet, t)}。为避免给出错误的结果，已暂停校验此表。请把改动的行、列或标签改回原样，或重新插入标准表格。`,
       })),
     ...s.lost.map((l) => ({
       key: `${s.sheetId}/${l.table}/lost`,

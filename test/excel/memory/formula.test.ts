@@ -210,3 +210,22 @@ describe('number formats', () => {
     expect(formatValue(new FormulaError('#REF!'), '0')).toBe('#REF!');
   });
 });
+
+describe('INDEX', () => {
+  it('reads one cell of a range or a name, as a reference (its text is not counted as a number), #REF! outside', async () => {
+    const { createMemoryHost } = await import('../../../src/excel/memory');
+    const host = createMemoryHost();
+    host.addSheet('S');
+    host.userEdit('S', 'A1', 1);
+    host.userEdit('S', 'B2', 5);
+    host.userEdit('S', 'A2', "'7");
+    await host.run(async (context) => {
+      context.workbook.names.add('BLOCK', context.workbook.worksheets.getItem('S').getRange('A1:B2'));
+      await context.sync();
+    });
+    host.userEdit('S', 'D1', '=INDEX(BLOCK,2,2)');
+    host.userEdit('S', 'D2', '=COUNT(INDEX(A1:B2,2,1))');
+    host.userEdit('S', 'D3', '=INDEX(A1:B2,3,1)');
+    expect([host.cell('S', 'D1').value, host.cell('S', 'D2').value, host.cell('S', 'D3').value]).toEqual([5, 0, '#REF!']);
+  });
+});

@@ -457,3 +457,117 @@ describe('several areas (ExcelApi 1.9 Worksheet.getRanges, RangeAreas.select)', 
     }
   });
 });
+
+describe('DataValidation.type over mixed cells (Excel.DataValidationType)', () => {
+  async function typeOf(host: MemoryHost, address: string): Promise<string> {
+    return host.run(async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem('Sheet1').getRange(address).dataValidation;
+      dv.load('type');
+      await ctx.sync();
+      return dv.type;
+    });
+  }
+  async function rule(host: MemoryHost, address: string, min: number) {
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange(address).dataValidation.rule = {
+        wholeNumber: { formula1: min, operator: 'GreaterThanOrEqualTo' },
+      };
+      await ctx.sync();
+    });
+  }
+
+  test('reads MixedCriteria where some cells have validation and others none', async () => {
+    const host = setup();
+    await rule(host, 'A1', 0);
+    expect(await typeOf(host, 'A1:A2')).toBe('MixedCriteria');
+  });
+
+  test('reads Inconsistent where every cell has validation but the rules differ', async () => {
+    const host = setup();
+    await rule(host, 'A1', 0);
+    await rule(host, 'A2', 5);
+    expect(await typeOf(host, 'A1:A2')).toBe('Inconsistent');
+  });
+
+  test('refuses a rule over cells whose validation differs (InvalidArgument, office-js#2594) until it is cleared', async () => {
+    const host = setup();
+    await rule(host, 'A1', 0);
+    const e = await failure(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2').dataValidation.rule = {
+        wholeNumber: { formula1: 1, operator: 'GreaterThanOrEqualTo' },
+      };
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+    await host.run(async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A2').dataValidation;
+      dv.clear();
+      dv.rule = { wholeNumber: { formula1: 1, operator: 'GreaterThanOrEqualTo' } };
+      await ctx.sync();
+    });
+    expect(await typeOf(host, 'A1:A2')).toBe('WholeNumber');
+  });
+
+  test('reads the type where every cell has the same rule, None where none has any', async () => {
+    const host = setup();
+    await rule(host, 'A1:A2', 0);
+    expect(await typeOf(host, 'A1:A2')).toBe('WholeNumber');
+    expect(await typeOf(host, 'B1:B2')).toBe('None');
+  });
+});
+
+describe('another workbook in view (office-js#6365)', () => {
+  test("loading a worksheet's names rejects with InvalidSelection, the workbook's names still read", async () => {
+    const host = setup();
+    host.setOtherWorkbookViewed(true);
+    const e = await failure(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').names.load('items/name');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidSelection');
+    await host.run(async (ctx) => {
+      ctx.workbook.names.load('items/name');
+      await ctx.sync();
+    });
+    host.setOtherWorkbookViewed(false);
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').names.load('items/name');
+      await ctx.sync();
+    });
+  });
+});
+
+describe('names and sheets', () => {
+  test("a name's comment longer than 255 characters is refused with InvalidArgument (Name.Comment)", async () => {
+    const host = setup();
+    const e = await failure(host, async (ctx) => {
+      ctx.workbook.names.add('Long', ctx.workbook.worksheets.getItem('Sheet1').getRange('A1'), 'x'.repeat(256));
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+    await host.run(async (ctx) => {
+      ctx.workbook.names.add('Fits', ctx.workbook.worksheets.getItem('Sheet1').getRange('A1'), 'x'.repeat(255));
+      await ctx.sync();
+    });
+  });
+
+  test('worksheets.onDeleted (ExcelApi 1.7) fires with the deleted sheet’s id, and references to it become #REF!', async () => {
+    const host = setup();
+    host.addSheet('Unit');
+    host.userEdit('Sheet1', 'A1', "=SUM('Unit'!A1)");
+    const ids: string[] = [];
+    const unitId = await host.run(async (ctx) => {
+      ctx.workbook.worksheets.onDeleted.add(async (e) => {
+        ids.push(e.worksheetId);
+      });
+      const ws = ctx.workbook.worksheets.getItem('Unit');
+      ws.load('id');
+      await ctx.sync();
+      return ws.id;
+    });
+    host.userDeleteSheet('Unit');
+    await host.flushEvents();
+    expect(ids).toEqual([unitId]);
+    expect(host.cell('Sheet1', 'A1')).toMatchObject({ value: '#REF!' });
+  });
+});

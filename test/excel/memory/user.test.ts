@@ -482,6 +482,53 @@ describe('undo (Ctrl+Z) of the user’s own edits', () => {
     expect(changes).toEqual(['B2:C3', 'A1', 'A1']);
   });
 
+  test('after a run of the add-in that changed the workbook, the first Ctrl+Z is the add-in’s, not the paste’s (excel-add-ins-undo-capabilities)', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    host.userPaste('Sheet1', 'A1', [[7]]);
+    // A read changes nothing and stays off the stack.
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values');
+      await ctx.sync();
+    });
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').numberFormat = [['0']];
+      await ctx.sync();
+    });
+    expect(host.userUndo()).toBe('api');
+    expect(host.cell('Sheet1', 'A1').value).toBe(7);
+    expect(host.userUndo()).toBe(true);
+    expect(host.cell('Sheet1', 'A1').value).toBeNull();
+  });
+
+  test('a read of the add-in that spans the user’s typing leaves that typing the first thing to undo', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    await host.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      r.load('values');
+      await ctx.sync();
+      host.userEdit('Sheet1', 'B1', 4);
+      r.load('values');
+      await ctx.sync();
+    });
+    expect(host.userUndo()).toBe(true);
+    expect(host.cell('Sheet1', 'B1').value).toBeNull();
+  });
+
+  test('a sheet hidden or deleted through the API clears the undo stack', async () => {
+    const host = createMemoryHost();
+    host.addSheet('Sheet1');
+    host.addSheet('Other');
+    host.userEdit('Sheet1', 'A1', 5);
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Other').visibility = 'Hidden';
+      await ctx.sync();
+    });
+    expect(host.userUndo()).toBe(false);
+    expect(host.cell('Sheet1', 'A1').value).toBe(5);
+  });
+
   test('a refused entry leaves nothing to undo', () => {
     const host = createMemoryHost();
     host.addSheet('Sheet1');

@@ -145,6 +145,23 @@ export const FUNCTIONS: Record<string, Fn> = {
     }
     return n;
   },
+  /**
+   * INDEX(array, row, [column]): one cell of a range (1-based), itself a reference, so that COUNT and
+   * SUM treat its text as they treat a cell's. Outside the range: #REF!.
+   */
+  INDEX: (args) => {
+    const bad = argCount(args, 2, 3);
+    if (bad) return bad;
+    const a = args[0];
+    const rows: Scalar[][] = isArr(a) ? a.rows : [[a as Scalar]];
+    const r = toNumber(scalarOf(args[1]));
+    const c = args.length > 2 ? toNumber(scalarOf(args[2])) : 1;
+    if (r instanceof FormulaError) return r;
+    if (c instanceof FormulaError) return c;
+    const v = rows[Math.trunc(r) - 1]?.[Math.trunc(c) - 1];
+    if (r < 1 || c < 1 || v === undefined) return E.ref();
+    return { kind: 'array', rows: [[v]], isRef: isArr(a) && a.isRef };
+  },
   COUNTA: (args) => {
     let n = 0;
     for (const { v } of flatten(args)) if (v !== null) n++;

@@ -7,6 +7,8 @@ import { ChangedEvent, SheetEventHandler, SheetModel } from './sheet';
 export class WorkbookEvents {
   /** Handlers of worksheets.onActivated (ExcelApi 1.7): any sheet activated. */
   readonly activatedHandlers: SheetEventHandler[] = [];
+  /** Handlers of worksheets.onDeleted (ExcelApi 1.7): any sheet deleted. */
+  readonly deletedHandlers: SheetEventHandler[] = [];
   private readonly anyChangeListeners = new Set<() => void>();
   private readonly pending = new Set<Promise<unknown>>();
 
@@ -25,16 +27,28 @@ export class WorkbookEvents {
     }
   }
 
+  /**
+   * Runtime.enableEvents (ExcelApi 1.8, "toggle JavaScript events in the current task pane or
+   * content add-in"): while false, no handler of the add-in is called, whoever made the change; the
+   * events raised meanwhile are lost, not delivered later. Events are raised after the sync that made
+   * the change, so the flag counts as it stands then.
+   */
+  enabled = true;
+
   /** Calls the sheet's onChanged handlers asynchronously (a macrotask later, like Excel). */
-  emitChanged(s: SheetModel, address: string, changeType: ChangedEvent['changeType']): void {
+  emitChanged(s: SheetModel, address: string, changeType: ChangedEvent['changeType'], source: ChangedEvent['source'] = 'Local'): void {
     const args: ChangedEvent & Record<string, unknown> = {
       type: 'WorksheetChanged',
       address,
       changeType,
-      source: 'Local',
+      source,
       worksheetId: s.id,
     };
     this.dispatch([...s.changedHandlers], args);
+  }
+
+  emitDeleted(s: SheetModel): void {
+    this.dispatch([...this.deletedHandlers], { type: 'WorksheetDeleted', worksheetId: s.id, source: 'Local' });
   }
 
   emitActivated(s: SheetModel): void {
@@ -42,7 +56,7 @@ export class WorkbookEvents {
   }
 
   private dispatch(handlers: SheetEventHandler[], args: unknown): void {
-    if (handlers.length === 0) return;
+    if (handlers.length === 0 || !this.enabled) return;
     const p = new Promise<void>((resolve) => {
       setTimeout(() => {
         const results = handlers.map((h) => {

@@ -117,10 +117,12 @@ const pageCount = (v: unknown): v is number => typeof v === 'number' && Number.i
 
 /**
  * The zoom Excel sets for `v`: a scale from 10 to 400, or pages wide and tall (0: as many as it
- * takes). Refused, the conservative case where Excel does not document it: a scale with page
- * counts, and 0 pages both ways. Pages given one way only are refused too: Excel has been seen
- * not to apply `{ horizontalFitToPages: 1 }` alone (https://github.com/OfficeDev/office-js/issues/1860),
- * and Excel's own recorded scripts give both counts.
+ * takes, as in the .xlsx format; Excel.PageLayoutZoomOptions documents the counts as numbers of pages
+ * and does not say what 0 means). Refused, the conservative case where Excel does not document it:
+ * a scale with page counts, and 0 pages both ways. Pages given one way only are refused too, the
+ * stricter stand-in for what office-js#1860 reports: `{ horizontalFitToPages: 1 }` alone (or
+ * `{ verticalFitToPages: 1 }` alone) not applied unless the Page Layout tab was open. Whether both
+ * counts together avoid that in Excel is not known.
  */
 export function checkZoom(v: unknown): ZoomModel {
   if (typeof v !== 'object' || v === null) refuse('zoom must be an object of zoom options.');

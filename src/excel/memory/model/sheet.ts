@@ -26,7 +26,7 @@ export interface ChangedEvent {
   type: 'WorksheetChanged';
   address: string;
   changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted';
-  source: 'Local';
+  source: 'Local' | 'Remote';
   worksheetId: string;
 }
 

@@ -45,6 +45,12 @@ export class Workbook {
   // ------------------------------------------------------------------ cell-edit mode
 
   /** The user is typing in a cell (Excel's cell-edit mode). */
+  /**
+   * The user views another workbook (the add-in's workbook has lost the focus): reading a worksheet's
+   * names fails with InvalidSelection while the workbook's names still read (office-js#6365, on Mac).
+   */
+  otherWorkbookViewed = false;
+
   get cellEditMode(): boolean {
     return this.editing;
   }
@@ -130,6 +136,20 @@ export class Workbook {
     this.touch();
   }
 
+  /** How many changes the workbook has seen (for telling whether a run of the add-in changed anything). */
+  get changes(): number {
+    return this.version;
+  }
+
+  /**
+   * Set when something that Excel cannot undo happened (a sheet deleted or its visibility set): the
+   * user's undo stack is cleared (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  undoCleared = false;
+
+  /** Called after a sync of the add-in that changed the workbook (the host keeps the undo stack). */
+  onApiWrite?: () => void;
+
   deleteSheet(s: SheetModel): void {
     if (this.sheets.length === 1 || (s.visibility === 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible')))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -141,7 +161,9 @@ export class Workbook {
     this.names = this.names.filter((n) => n.scopeSheetId !== s.id);
     this.rewriteAllFormulas((f) => deleteSheetInFormula(f, s.name));
     if (this.activeSheetId === s.id) this.activeSheetId = (this.sheets.find((x) => x.visibility === 'Visible') ?? this.sheets[0]).id;
+    this.undoCleared = true;
     this.touch();
+    this.events.emitDeleted(s);
   }
 
   /**
@@ -150,6 +172,7 @@ export class Workbook {
    */
   setVisibility(s: SheetModel, v: string): void {
     if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new MemOfficeError('InvalidArgument', `Invalid visibility '${v}'.`);
+    this.undoCleared = true;
     if (v !== 'Visible' && !this.sheets.some((x) => x !== s && x.visibility === 'Visible'))
       throw new MemOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     s.visibility = v;
@@ -396,6 +419,7 @@ export class Workbook {
       throw new MemOfficeError('ItemAlreadyExists', `The name '${name}' already exists in this scope.`);
     const f = formula.startsWith('=') ? formula : '=' + formula;
     if (!isValidFormula(f)) throw new MemOfficeError('InvalidArgument', `Invalid reference '${formula}'.`);
+    checkNameComment(comment);
     const n: NameModel = { name, scopeSheetId, formula: f, comment };
     this.names.push(n);
     this.touch();
@@ -463,4 +487,13 @@ export class Workbook {
   qualified(s: SheetModel, r: Rect): string {
     return qualifiedAddress(s.name, r);
   }
+}
+
+/**
+ * A name's comment is at most 255 characters (https://learn.microsoft.com/office/vba/api/excel.name.comment;
+ * the office.js NamedItem.comment page gives no limit, so the one documented for Excel's names holds).
+ */
+export function checkNameComment(comment: string): void {
+  if (comment.length > 255)
+    throw new MemOfficeError('InvalidArgument', `A name's comment cannot exceed 255 characters (got ${comment.length}).`);
 }

@@ -9,6 +9,7 @@ import { SheetModel } from '../model/sheet';
 import { Workbook } from '../model/workbook';
 import './range'; // registers MemRange in kinds.ts
 import { MemWorkbook } from './workbook';
+import { MemRuntime } from './runtime';
 
 export type Op = () => void;
 
@@ -19,6 +20,11 @@ export interface SyncStats {
 
 export class MemRequestContext {
   readonly workbook: MemWorkbook;
+  private _runtime?: MemRuntime;
+  /** Excel.Runtime of the add-in (ExcelApi 1.8). */
+  get runtime(): MemRuntime {
+    return (this._runtime ??= new MemRuntime(this));
+  }
   private queue: Op[] = [];
   private changed: { sheet: SheetModel; rect: Rect }[] = [];
   /** @internal How many Excel.run batches are using this context now (see sync). */
@@ -75,6 +81,7 @@ export class MemRequestContext {
         await this._wb.whenNotEditing();
       }
       let error: unknown = null;
+      const before = this._wb.changes;
       try {
         for (const op of ops) {
           this._wb.beforeOperation();
@@ -88,6 +95,7 @@ export class MemRequestContext {
         for (const c of changed)
           if (this._wb.sheetById(c.sheet.id)) this._wb.events.emitChanged(c.sheet, rectAddress(c.rect), 'RangeEdited');
         if (ops.length > 0) this._wb.events.notifyAnyChange();
+        if (this._wb.changes !== before || this._wb.undoCleared) this._wb.onApiWrite?.();
       }
       if (error) throw error;
       return passThroughValue as T;

@@ -50,9 +50,12 @@ export class MemDataValidation extends MemRangePart implements Pick<Excel.DataVa
           types.add(c.dv?.type ? DV_TYPE_NAMES[c.dv.type] : 'None');
           criteria.add(dvCriteria(c.dv));
         }
-        if (types.size > 1) return 'Inconsistent';
-        // One type with different criteria (DataValidationType "MixedCriteria").
-        return criteria.size > 1 ? 'MixedCriteria' : [...types][0];
+        // Excel.DataValidationType (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationtype):
+        // "MixedCriteria" = validation on some cells but not all; "Inconsistent" = different rules
+        // on different cells. Some cells without a rule and others with different rules is not
+        // documented: read as MixedCriteria, as some cells have none.
+        if (types.has('None') && types.size > 1) return 'MixedCriteria';
+        return criteria.size > 1 ? 'Inconsistent' : [...types][0];
       },
       rule: () => ruleOut(this.topLeft()),
       errorAlert: () => ({ ...(this.topLeft()?.errorAlert ?? DEFAULT_ALERT) }),

@@ -3,7 +3,7 @@ import { parseAddress, qualifiedAddress } from '../../../report/standard/a1';
 import { MemOfficeError } from '../errors';
 import { FormulaError, Scalar } from '../formula/values';
 import { NameModel, SheetModel } from '../model/sheet';
-import { Workbook } from '../model/workbook';
+import { checkNameComment, Workbook } from '../model/workbook';
 import { MemClientObject, MemTargetObject } from './clientObject';
 import type { MemRequestContext } from './context';
 import { kinds } from './kinds';
@@ -43,6 +43,8 @@ export class MemNamedItemCollection extends MemClientObject {
   }
   _loadNow(paths: string[]): void {
     const id = this.scopeId();
+    if (id !== null && this.wb.otherWorkbookViewed)
+      throw new MemOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
     const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
     const items = this.wb.names.filter((n) => n.scopeSheetId === id).map((n) => MemNamedItem.bound(this.context, n));
     for (const it of items) it._loadNow(itemPaths);
@@ -115,6 +117,7 @@ export class MemNamedItem extends MemTargetObject<NameModel> implements Pick<Exc
   }
   set comment(v: string) {
     this._set('comment', v, () => {
+      checkNameComment(String(v));
       this.n().comment = String(v);
       this.wb.touch();
     });

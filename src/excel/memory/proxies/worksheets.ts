@@ -37,6 +37,11 @@ export class MemWorksheetCollection extends MemClientObject {
   get onActivated(): MemEventHandlers<Excel.WorksheetActivatedEventArgs> {
     return (this._onActivated ??= new MemEventHandlers(this.context, () => this.wb.events.activatedHandlers));
   }
+  private _onDeleted?: MemEventHandlers<Excel.WorksheetDeletedEventArgs>;
+  /** ExcelApi 1.7: fires when any worksheet is deleted, with the deleted sheet's id. */
+  get onDeleted(): MemEventHandlers<Excel.WorksheetDeletedEventArgs> {
+    return (this._onDeleted ??= new MemEventHandlers(this.context, () => this.wb.events.deletedHandlers));
+  }
   getItem(key: string): MemWorksheet {
     return MemWorksheet.create(this.context, () => this.find(key) ?? this.wb.requireSheet(key));
   }
