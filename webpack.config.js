@@ -59,9 +59,17 @@ module.exports = async (env, options) => {
   // The no-install checker page: one self-contained file, dist-web/年报校验.html (src/web).
   const web = !!env.web;
   const production = !dev && !serving && !preview && !web;
+  // The task pane reads last year's report in a worker running the web page's core (src/taskpane/readLastYearFile.ts).
+  const lastYearCore = './src/web/coreEntry.ts';
   const webEntries = { 'web-page': './src/web/page.ts', 'web-core': './src/web/coreEntry.ts' };
-  const webPage = (filename) =>
-    new SingleFilePagePlugin({ template: path.resolve(__dirname, 'src/web/check.html'), page: 'web-page', core: 'web-core', filename });
+  const webPage = (filename, core = 'web-core') =>
+    new SingleFilePagePlugin({
+      template: path.resolve(__dirname, 'src/web/check.html'),
+      page: 'web-page',
+      core,
+      filename,
+      keepCore: core === 'lastYearCore',
+    });
   if (production && !urlProd)
     console.warn('未设置 XXGK_PROD_URL：dist/manifest.prod.xml 仍指向 https://localhost:3000，只能用于本机测试。');
   return {
@@ -71,8 +79,9 @@ module.exports = async (env, options) => {
     entry: web
       ? webEntries
       : preview
-        ? { preview: './src/preview/index.tsx', ...webEntries }
-        : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+        ? // The preview's /check.html inlines the pane's lastYearCore.js: the same core, minified once.
+          { preview: './src/preview/index.tsx', lastYearCore, 'web-page': webEntries['web-page'] }
+        : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts', lastYearCore },
     // chunkFilename: the task pane's second chunk (src/taskpane/deferred.tsx) is logic.js.
     output: {
       path: path.resolve(__dirname, web ? 'dist-web' : preview ? 'dist-preview' : 'dist'),
@@ -117,7 +126,7 @@ module.exports = async (env, options) => {
       : preview
         ? [
             new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
-            webPage('check.html'),
+            webPage('check.html', 'lastYearCore'),
           ]
         : [
             new IconsPlugin(),

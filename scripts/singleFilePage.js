@@ -31,13 +31,16 @@ function contentSecurityPolicy(scripts) {
 }
 
 class SingleFilePagePlugin {
-  /** @param {{ template: string, page: string, core: string, filename: string }} options chunk names of the page and the core */
+  /**
+   * @param {{ template: string, page: string, core: string, filename: string, keepCore?: boolean }} options chunk names of
+   * the page and the core; keepCore: the core's own file stays too (the preview serves it to the task pane as well)
+   */
   constructor(options) {
     this.options = options;
   }
 
   apply(compiler) {
-    const { template, page, core, filename } = this.options;
+    const { template, page, core, filename, keepCore } = this.options;
     compiler.hooks.thisCompilation.tap('SingleFilePagePlugin', (compilation) => {
       compilation.fileDependencies.add(template);
       compilation.hooks.processAssets.tap(
@@ -62,7 +65,7 @@ class SingleFilePagePlugin {
             .replace(/\s*%PAGE%\s*/, () => pageText);
           compilation.emitAsset(filename, new compiler.webpack.sources.RawSource(html));
           compilation.deleteAsset(pageJs);
-          compilation.deleteAsset(coreJs);
+          if (!keepCore) compilation.deleteAsset(coreJs);
         },
       );
     });

@@ -19,6 +19,8 @@ export interface Core {
   ask(request: Request, transfer?: ArrayBuffer[]): Promise<Answer>;
   /** Ends every request under way (they answer `cancelled`). */
   cancel(): void;
+  /** Ends the workers (the core is not used again). */
+  close(): void;
 }
 
 interface Job {
@@ -51,7 +53,7 @@ class WorkerCore implements Core {
 
   constructor(
     private readonly url: string,
-    readonly parallel: number,
+    public parallel: number,
     private readonly timeLimitMs: number,
     readonly extensions: string[],
   ) {}
@@ -68,13 +70,20 @@ class WorkerCore implements Core {
     for (const slot of [...this.slots]) if (slot.job) this.end(slot, { kind: 'cancelled' });
   }
 
-  /** Starts the workers before the first file, so that their start is not counted in a file's time. */
-  warm(): void {
+  close(): void {
+    this.cancel();
+    this.parallel = 0;
+    for (const slot of this.slots.splice(0)) slot.worker.terminate();
+  }
+
+  /** Takes the worker that answered the first ping, and starts the others before the first file (their start is not counted in a file's time). */
+  warm(first: Worker): void {
+    this.start(first);
     while (this.slots.length < this.parallel) this.start();
   }
 
-  private start(): Slot {
-    const slot: Slot = { worker: new Worker(this.url), ready: false, job: null, timer: null };
+  private start(started?: Worker): Slot {
+    const slot: Slot = { worker: started ?? new Worker(this.url), ready: !!started, job: null, timer: null };
     slot.worker.onmessage = (e: MessageEvent<{ id: number; answer: Answer }>) => {
       if (e.data.id === 0) {
         slot.ready = true;
@@ -95,7 +104,7 @@ class WorkerCore implements Core {
         this.slots.splice(this.slots.indexOf(slot), 1);
       }
     };
-    slot.worker.postMessage({ id: 0, request: { kind: 'ping' } });
+    if (!started) slot.worker.postMessage({ id: 0, request: { kind: 'ping' } });
     this.slots.push(slot);
     return slot;
   }
@@ -153,6 +162,10 @@ class PageCore implements Core {
   cancel(): void {
     this.generation++;
   }
+
+  close(): void {
+    this.cancel();
+  }
 }
 
 /** What the page says when it runs without workers. */
@@ -160,8 +173,8 @@ export const NO_WORKERS =
   '此浏览器不允许本页面使用后台线程（Web Worker），文件改在页面中直接读取：无法限制每个文件的读取时间，读取大文件时页面会暂时没有响应。' +
   '文件仍然只在本机读取，校验结果与命令行工具相同。';
 
-/** The extensions a worker made from `url` reads, when it starts and answers within `ms`; null when not. */
-function answers(url: string, ms: number): Promise<string[] | null> {
+/** A worker made from `url` and the extensions it reads, when it starts and answers within `ms`; null when not. */
+function answers(url: string, ms: number): Promise<{ worker: Worker; extensions: string[] } | null> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -172,8 +185,13 @@ function answers(url: string, ms: number): Promise<string[] | null> {
     }
     const done = (extensions: string[] | null) => {
       clearTimeout(timer);
-      worker.terminate();
-      resolve(extensions);
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (extensions) resolve({ worker, extensions });
+      else {
+        worker.terminate();
+        resolve(null);
+      }
     };
     const timer = setTimeout(() => done(null), ms);
     worker.onmessage = (e: MessageEvent<{ answer?: Answer }>) => done(e.data?.answer?.kind === 'pong' ? e.data.answer.extensions : null);
@@ -183,24 +201,40 @@ function answers(url: string, ms: number): Promise<string[] | null> {
 }
 
 /**
+ * The core in workers made from `url` (the core's script: a Blob URL of the page's inlined source,
+ * or the add-in's lastYearCore.js), `parallel` at most; null when the browser refuses them.
+ */
+export async function startWorkers(url: string, timeLimitMs = FILE_TIME_LIMIT_MS, parallel?: number): Promise<Core | null> {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const first = await answers(url, 20_000);
+    if (!first) return null;
+    const core = new WorkerCore(
+      url,
+      parallel ?? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)),
+      timeLimitMs,
+      first.extensions,
+    );
+    core.warm(first.worker);
+    return core;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The core of `source` (the core's script text), in workers when the browser allows them, else in
  * the page. `timeLimitMs`: the time a file may take (the command's, unless a test asks for less).
  */
 export async function startCore(source: string, timeLimitMs = FILE_TIME_LIMIT_MS): Promise<Core> {
-  if (typeof Worker !== 'undefined') {
-    try {
-      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-      const extensions = await answers(url, 20_000);
-      if (extensions) {
-        const parallel = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-        const core = new WorkerCore(url, parallel, timeLimitMs, extensions);
-        core.warm();
-        return core;
-      }
-    } catch {
-      // refused: the page runs the core itself
-    }
+  let url: string | null = null;
+  try {
+    url = typeof Worker === 'undefined' ? null : URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  } catch {
+    // refused: the page runs the core itself
   }
+  const workers = url ? await startWorkers(url, timeLimitMs) : null;
+  if (workers) return workers;
   const script = document.createElement('script');
   script.textContent = source;
   document.head.appendChild(script);
