@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'path';
 import { pathToFileURL } from 'url';
 import { parse } from 'parse5';
 import { Browser, Page } from 'playwright-core';
-import { launch, SCREENSHOTS, shot } from './browser';
+import { closeServer, launch, SCREENSHOTS, servePreview, shot } from './browser';
 import { agreementFolder, mixedFolder } from './webFiles';
 import { run } from '../test/helpers/cli';
 import { convertAll } from '../test/helpers/libreoffice';
@@ -336,6 +336,58 @@ describe('年报校验.html, the single file', () => {
     expect(pasted.text).toBe(saidOfText.trimEnd());
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('checks files dropped on it, and Cancel stops a run: what was checked stays, the rest is said to be unchecked', async () => {
+    const { unitReport } = await import('./webFiles');
+    const { page, errors } = await openChecker();
+    const json = JSON.stringify(unitReport(3));
+    const dropped = await page.evaluate(async (text) => {
+      const drop = (names: string[]) => {
+        const data = new DataTransfer();
+        for (const n of names) data.items.add(new File([n.endsWith('bad.json') ? '{' : text], n, { type: 'application/json' }));
+        document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      };
+      const rows = () => document.querySelectorAll('#results tbody tr').length;
+      const runs = () => Number(document.body.dataset.runs ?? 0);
+      const until = async (ok: () => boolean) => {
+        while (!ok()) await new Promise((r) => setTimeout(r, 5));
+      };
+      drop(['甲.json', 'bad.json']);
+      await until(() => runs() === 1);
+      const first = rows();
+      drop(Array.from({ length: 300 }, (_, i) => `单位${i}.json`));
+      await until(() => rows() > first);
+      (document.getElementById('cancel') as HTMLButtonElement).click();
+      await until(() => runs() === 2);
+      return { first, rows: rows(), said: document.getElementById('progress-text')!.textContent };
+    }, json);
+    expect(dropped.first).toBe(2);
+    expect(dropped.rows).toBeGreaterThan(2);
+    expect(dropped.rows).toBeLessThan(302);
+    expect(dropped.said).toBe(`已取消：${302 - dropped.rows} 个文件没有校验`);
+    const rows = await rowsOf(page);
+    expect(rows.find((r) => r.file === 'bad.json')).toMatchObject({
+      verdict: 'unreadable',
+      text: '不是有效的 JSON（内容不完整，在文件末尾中断），请检查文件内容（例如是否缺少括号、引号或逗号）',
+    });
+    expect(rows.find((r) => r.file === '甲.json')).toMatchObject({ verdict: 'passed' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is served by the preview as /check.html, and works there as from disk', async () => {
+    const { url, server } = await servePreview();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${url}check.html`);
+      await page.locator('body[data-core="workers"]').waitFor({ state: 'attached', timeout: 60_000 });
+      await choose(page, '#files', join(__dirname, '..', 'test', 'fixtures', 'report-2019.json'));
+      await expect(rowsOf(page)).resolves.toMatchObject([{ file: 'report-2019.json', verdict: 'passed' }]);
+      await page.close();
+    } finally {
+      await closeServer(server);
+    }
   });
 
   it('still checks, in the page itself, when the browser refuses workers, and says what it gave up', async () => {

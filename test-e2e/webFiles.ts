@@ -80,6 +80,8 @@ export async function agreementFolder(dir: string, fixtures: string): Promise<vo
   put('errors.txt', templateTsv('2021', withError(unitReport(34))));
   put('blank-template.xlsx', Buffer.from((await templateWorkbook('2021').xlsx.writeBuffer()) as ArrayBuffer));
   put('not-json.json', '{"format": "2021", "cells": {');
+  put('truncated.json', '{');
+  put('bad-comma.json', '{"format": "2021",, "cells": {}}');
   put('empty.txt', '');
   put('renamed.txt', await xlsx(unitReport(35)));
   put('prose-only.txt', '一、总体情况\n本年共收到申请 3 件。\n');
