@@ -18,7 +18,6 @@ import type { Answer, Outcome } from './protocol';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-
 const SERIOUSNESS: Verdict[] = ['unreadable', 'errors', 'incomplete', 'passed'];
 const rank = (r: FileResult) => SERIOUSNESS.indexOf(r.verdict);
 
