@@ -4,6 +4,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { icons } = require('./scripts/icons');
 const { assertNoLocalhost, deployment, productionManifest } = require('./scripts/manifest');
+const { SingleFilePagePlugin } = require('./scripts/singleFilePage');
 
 async function httpsOptions() {
   try {
@@ -53,7 +54,20 @@ module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const serving = !!env.WEBPACK_SERVE;
   const preview = !!env.preview;
-  const production = !dev && !serving && !preview;
+  // The no-install checker page: one self-contained file, dist-web/年报校验.html (src/web).
+  const web = !!env.web;
+  const production = !dev && !serving && !preview && !web;
+  // The task pane reads last year's report in a worker running the web page's core (src/taskpane/readLastYearFile.ts).
+  const lastYearCore = './src/web/coreEntry.ts';
+  const webEntries = { 'web-page': './src/web/page.ts', 'web-core': './src/web/coreEntry.ts' };
+  const webPage = (filename, core = 'web-core') =>
+    new SingleFilePagePlugin({
+      template: path.resolve(__dirname, 'src/web/check.html'),
+      page: 'web-page',
+      core,
+      filename,
+      keepCore: core === 'lastYearCore',
+    });
   const urlProd = process.env.XXGK_PROD_URL; // the deployment location, for dist/manifest.prod.xml
   // A production build without the deployment's address would ship a manifest that points at localhost.
   if (production && !urlProd)
@@ -65,11 +79,22 @@ module.exports = async (env, options) => {
     devtool: dev ? 'source-map' : false,
     // Edge Legacy (Office 2019 without WebView2) reads ES2017: webpack's runtime and the minifier keep to it.
     target: ['web', 'es2017'],
-    entry: preview
-      ? { preview: './src/preview/index.tsx' }
-      : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+    entry: web
+      ? webEntries
+      : preview
+        ? // The preview's /check.html inlines the pane's lastYearCore.js: the same core, minified once.
+          { preview: './src/preview/index.tsx', lastYearCore, 'web-page': webEntries['web-page'] }
+        : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts', lastYearCore },
     // chunkFilename: the task pane's second chunk (src/taskpane/deferred.tsx) is logic.js.
-    output: { path: path.resolve(__dirname, preview ? 'dist-preview' : 'dist'), chunkFilename: '[name].js', clean: true },
+    output: {
+      path: path.resolve(__dirname, web ? 'dist-web' : preview ? 'dist-preview' : 'dist'),
+      chunkFilename: '[name].js',
+      clean: true,
+      // The web page's core runs in a Web Worker as in the page: the global object is `self` in both.
+      globalObject: 'self',
+      // One file: nothing is loaded later (a dynamic import stays in its entry).
+      ...(web ? { asyncChunks: false } : {}),
+    },
     // The pane reads last year's report with the command's readers (src/taskpane/readLastYearFile.ts):
     // their file-system calls are never made in the browser, so 'fs' resolves to nothing there.
     resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false } },
@@ -99,27 +124,32 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     // One second chunk for the task pane (deferred.tsx), not split further into library and own code.
     optimization: { splitChunks: false },
-    plugins: preview
-      ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] })]
-      : [
-          new IconsPlugin(),
-          ...(production ? [new NoLocalhostPlugin()] : []),
-          new CopyWebpackPlugin({
-            patterns: [
-              { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
-              { from: 'src/legacy-check.js', to: 'legacy-check.js' },
-              {
-                from: 'manifest.xml',
-                to: `manifest${dev ? '' : '.prod'}.xml`,
-                transform: (content) => (production ? productionManifest(content.toString(), urlProd) : content),
-              },
-            ],
-          }),
-          new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-          new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-          new HtmlWebpackPlugin({ filename: 'check-result.html', template: './src/commands/check-result.html', chunks: [] }),
-          new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
-        ],
+    plugins: web
+      ? [webPage('年报校验.html')]
+      : preview
+        ? [
+            new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+            webPage('check.html', 'lastYearCore'),
+          ]
+        : [
+            new IconsPlugin(),
+            ...(production ? [new NoLocalhostPlugin()] : []),
+            new CopyWebpackPlugin({
+              patterns: [
+                { from: 'assets/*', to: 'assets/[name][ext]', noErrorOnMissing: true },
+                { from: 'src/legacy-check.js', to: 'legacy-check.js' },
+                {
+                  from: 'manifest.xml',
+                  to: `manifest${dev ? '' : '.prod'}.xml`,
+                  transform: (content) => (production ? productionManifest(content.toString(), urlProd) : content),
+                },
+              ],
+            }),
+            new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+            new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+            new HtmlWebpackPlugin({ filename: 'check-result.html', template: './src/commands/check-result.html', chunks: [] }),
+            new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+          ],
     devServer: {
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: serving && !preview ? await httpsOptions() : { type: 'http' },

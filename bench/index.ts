@@ -12,6 +12,7 @@ import { benchXlsx } from './xlsx';
 import { benchHtml } from './html';
 import { benchMemory } from './memory';
 import { measureEditToFindings } from './latency';
+import { benchWeb } from './web';
 import { chromiumPath } from '../test-e2e/browser';
 
 const ROOT = join(__dirname, '..');
@@ -91,6 +92,11 @@ export async function main(): Promise<void> {
   figures.editToFindingsMedianMs = Number((await measureEditToFindings()).toFixed(1));
   console.log(
     `preview in Chromium: cell edit → findings updated, median ${figures.editToFindingsMedianMs} ms (the live check's 30 ms wait included)`,
+  );
+  const web = await benchWeb();
+  Object.assign(figures, web, { webFilesPerSecond: Number(web.webFilesPerSecond.toFixed(1)) });
+  console.log(
+    `web page (one file, ${figures.webPageKiB} KiB) from file:// in Chromium: interactive in ${figures.webInteractiveMs} ms, workers ready in ${figures.webCoreReadyMs} ms; 200 small .xlsx/.json chosen at once: ${figures.webFilesPerSecond} files/s`,
   );
   console.log(JSON.stringify(figures));
 }

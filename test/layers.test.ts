@@ -16,6 +16,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   'src/read': ['src/report'],
   'src/excel': ['src/report', 'src/read'],
   'src/cli': ['src/report', 'src/read'],
+  // The web page reuses the command's browser-safe writers and wording (render, html, templateXlsx, rollup).
+  'src/web': ['src/report', 'src/read', 'src/cli'],
 };
 
 const folderOf = (file: string): string | undefined =>

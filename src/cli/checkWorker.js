@@ -5,6 +5,7 @@
 // a jest test.
 require('../../bin/register-ts').registerTypeScript();
 const { checkFile, describeError, readLastYear } = require('./checkFile.ts');
+const { CRASH_REASON } = require('../read/result.ts');
 
 async function answer(task) {
   if (task.kind === 'lastYear') {
@@ -23,7 +24,7 @@ const crashed = () => {
   if (!current) process.exit(70);
   const { id, task } = current;
   current = null;
-  const reason = '读取此文件时程序出错，已停止';
+  const reason = CRASH_REASON;
   const result =
     task.kind === 'lastYear'
       ? { kind: 'lastYear', unreadable: reason }

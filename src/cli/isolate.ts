@@ -3,6 +3,7 @@ import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Report } from '../report/standard/report';
 import { CheckFileOptions, FileOutcome } from './checkFile';
+import { FILE_TIME_LIMIT_MS, timeoutReason } from '../read/result';
 
 // Each file is read and checked in a child process with a memory limit and a time limit, so that
 // a file that crashes the reader, exhausts its memory, aborts the process or never finishes is
@@ -31,7 +32,7 @@ export interface IsolationLimits {
 }
 
 export const ISOLATION_LIMITS: IsolationLimits = {
-  timeoutMs: 60_000,
+  timeoutMs: FILE_TIME_LIMIT_MS,
   maxOldGenerationSizeMb: 400,
   recycleRssMb: 300,
   poolSize: Math.max(1, availableParallelism()),
@@ -112,7 +113,7 @@ function retire(c: Child): void {
 function arm(c: Child): void {
   const job = c.jobs[0];
   c.timer = setTimeout(() => {
-    settle(c, unreadable(job.task, `超时：读取和校验此文件超过 ${Math.round(limits.timeoutMs / 1000)} 秒，已停止`));
+    settle(c, unreadable(job.task, timeoutReason(limits.timeoutMs)));
     retire(c);
     next();
   }, limits.timeoutMs);

@@ -8,7 +8,7 @@ export { unreadableResult } from '../read/result';
 export type { FileResult };
 
 /** A result's counts: findings per severity, and its notes (what was not read or not checked). */
-const countsOf = (r: FileResult) => verdictCounts(r.findings, r.notes.length, r.unfilled);
+export const countsOf = (r: FileResult) => verdictCounts(r.findings, r.notes.length, r.unfilled);
 
 export function summaryLine(r: FileResult): string {
   const c = countsOf(r);
@@ -19,7 +19,7 @@ export function summaryLine(r: FileResult): string {
 }
 
 /** Where a finding is, as a person finds it: sheet and cells, lines of a text file, or the cells' Chinese names. */
-function where(f: FileResult['findings'][number]): string {
+export function where(f: FileResult['findings'][number]): string {
   if (f.address?.length) return `${f.sheet ? `${f.sheet}!` : ''}${f.address.join(',')}`;
   if (f.positions?.length) return f.positions.map((p) => `第 ${p.line} 行第 ${p.column} 列`).join('、');
   if (f.lines?.length) return `第 ${f.lines.join('、')} 行`;

@@ -6,8 +6,9 @@ export class NotAReportError extends Error {}
 
 /** Where JSON.parse stopped, in Chinese (its own message is English): （第 N 行第 M 个字符附近）. */
 function jsonErrorPlace(message: string, text: string): string {
-  if (/end of JSON input/i.test(message)) return '（内容不完整，在文件末尾中断）';
   const at = /position (\d+)/.exec(message);
+  // Engines word the end differently (Node: "Unexpected end of JSON input"; Chromium: "Expected … at position N" at the end): the position says it.
+  if (/end of JSON input/i.test(message) || (at && Number(at[1]) >= text.trimEnd().length)) return '（内容不完整，在文件末尾中断）';
   if (!at) return '';
   const before = text.slice(0, Number(at[1]));
   const line = before.split('\n').length;

@@ -34,3 +34,12 @@ export interface FileResult {
 export function unreadableResult(file: string, reason: string): FileResult {
   return { file, format: null, tables: [], findings: [], notes: [], remarks: [], verdict: 'unreadable', reason };
 }
+
+/** How long reading and checking one file may take, on every path (the command's children, the web page's workers). */
+export const FILE_TIME_LIMIT_MS = 60_000;
+
+/** Why a file that ran past its time is unreadable, in Chinese. */
+export const timeoutReason = (ms: number): string => `超时：读取和校验此文件超过 ${Math.round(ms / 1000)} 秒，已停止`;
+
+/** Why a file on which the reader failed outside its own handling is unreadable, in Chinese. */
+export const CRASH_REASON = '读取此文件时程序出错，已停止';
