@@ -1,5 +1,6 @@
 import { CellId, ColumnKind, DEFAULT_VERSION, FormatVersion, TableId } from '../standard/formats';
-import type { PlacedValue, Unplaced } from './types';
+import type { PlacedValue, UndeterminedRow, Unplaced } from './types';
+import { digitReadings, MAX_READINGS } from './digitReadings';
 import { Cell, Row, quote, valueOf, rowText } from './recogniseRows';
 
 /**
@@ -11,6 +12,7 @@ export class RecognitionSink {
   version: FormatVersion = DEFAULT_VERSION;
   readonly placed = new Map<CellId, PlacedValue>();
   readonly unplaced: Unplaced[] = [];
+  readonly undetermined: UndeterminedRow[] = [];
   readonly span = new Map<TableId, { first: number; last: number }>();
   readonly cellsOf = new Map<TableId, PlacedValue[]>();
   /** Rows already read as the continuation of another (a wrapped label, a split 表四 row). */
@@ -67,12 +69,21 @@ export class RecognitionSink {
     );
   }
 
-  /** A row whose values reshape could not separate: reported, counted in the table. */
-
-  unreadable(table: TableId, row: Row): boolean {
+  /**
+   * A row whose values reshape could not separate: reported, counted in the table. Given the row's
+   * cells and name, run-together digits are reported with their readings.
+   */
+  unreadable(table: TableId, row: Row, cells?: { ids: CellId[]; name: string }): boolean {
     if (!row.unreadable) return false;
     this.touch(table, row.index);
-    this.unplace(row, row.unreadable);
+    const u = row.undetermined;
+    if (!u || !cells || cells.ids.length !== u.width || cells.ids.some((id) => this.placed.has(id))) {
+      this.unplace(row, row.unreadable);
+      return true;
+    }
+    const { count, list } = digitReadings(u.digits, u.width);
+    this.undetermined.push({ row: row.first, name: cells.name, digits: u.digits, cells: cells.ids, count, readings: list });
+    this.unplace(row, undeterminedReason(cells.name, u.digits, u.width, count, list));
     return true;
   }
 
@@ -82,4 +93,18 @@ export class RecognitionSink {
   }
 
   /** A text-only row that was not the first half of a wrapped label. */
+}
+
+/** Readings shown in a message at most; the rest are counted. */
+const SHOWN_READINGS = 30;
+
+/** Why a row of run-together digits is not read, with its readings (numbers of a reading separated by spaces). */
+export function undeterminedReason(name: string, digits: string, width: number, count: number, readings: number[][]): string {
+  const head = `${name}的数字${quote(digits)}连在一起`;
+  if (count === 0) return `${head}，分不成 ${width} 个数（除 0 本身外，数不以 0 开头），未读入`;
+  if (readings.length === 0)
+    return `${head}，分成 ${width} 个数的分法超过 ${MAX_READINGS} 种（共 ${count} 种），未逐一列出，无法确定各列的数值，未读入`;
+  const shown = readings.slice(0, SHOWN_READINGS).map((r) => r.join(' '));
+  const more = readings.length > SHOWN_READINGS ? `；……（其余 ${readings.length - SHOWN_READINGS} 种未列出）` : '';
+  return `${head}，分成 ${width} 个数有 ${count} 种分法（${shown.join('；')}${more}），无法确定是哪一种，未读入`;
 }

@@ -21,8 +21,18 @@ export class T2Reader {
     return `（${named.map((c) => quote(c.label)).join('、')}）是${other}版的列名`;
   }
 
+  /** The cells of the row a label cell of an unreadable row names, for its readings. */
+  private cellsOfRow(row: Row): { ids: CellId[]; name: string } | undefined {
+    for (const c of row.texts) {
+      const r = c.match?.entries.find((e) => e.table === 'T2' && e.role === 'row');
+      const block = r && FORMATS[this.s.version].T2.blocks.find((b) => b.rows.some((x) => x.id === r.id));
+      if (r && block) return { ids: block.columns.map((col) => `T2.${r.id}.${col.id}` as CellId), name: `${quote(r.label)}一行` };
+    }
+    return undefined;
+  }
+
   t2Row(row: Row): void {
-    if (this.s.unreadable('T2', row)) return;
+    if (this.s.unreadable('T2', row, row.undetermined && this.cellsOfRow(row))) return;
     let labelCell: Cell | undefined;
     let labelEntry: LabelEntry | undefined;
     const header = new Map<string, number>();

@@ -60,7 +60,7 @@ export class T3Reader {
     if (row.blank) return;
     if (row.unreadable) {
       this.flushT3Pending();
-      this.s.unreadable('T3', row);
+      this.s.unreadable('T3', row, row.undetermined && this.cellsOfRow(row));
       return;
     }
     if (row.numbers === 0) {
@@ -139,6 +139,14 @@ export class T3Reader {
       return;
     }
     this.t3Values(row, label);
+  }
+
+  /** The cells of the row an unreadable row's label names, in the header's column order, for its readings. */
+  private cellsOfRow(row: Row): { ids: CellId[]; name: string } | undefined {
+    const label = ownT3Label(labelCellsOf(row));
+    const cols = this.t3Ordered();
+    if (!label || !label.exact || !cols || !FORMATS[this.s.version].T3.rows.some((r) => r.id === label.entry.id)) return undefined;
+    return { ids: cols.map((c) => `T3.${label.entry.id}.${c.id}` as CellId), name: `${quote(label.entry.label)}一行` };
   }
 
   private rememberPending(row: Row): void {

@@ -29,6 +29,23 @@ export interface Unplaced {
   reason: string;
 }
 
+/**
+ * A row whose digits run together, more of them than it has cells: its cells are not read, and
+ * every way to read its digits is listed (digitReadings.ts), for the message and for the rules
+ * that fail whichever way they are read.
+ */
+export interface UndeterminedRow {
+  row: number;
+  /** The row's name as the message gives it, e.g. “（一）予以公开”一行. */
+  name: string;
+  digits: string;
+  /** The row's cells, in the order of the digits. */
+  cells: CellId[];
+  /** How many readings there are; `readings` lists them all, or none when there are too many. */
+  count: number;
+  readings: number[][];
+}
+
 export interface RecognisedTable {
   table: TableId;
   version: FormatVersion;
@@ -58,4 +75,6 @@ export interface Recognition {
   fromText: Set<CellId>;
   /** Rows (or cells) that look like table rows but could not be placed. */
   unplaced: Unplaced[];
+  /** The rows among `unplaced` whose run-together digits have several readings. */
+  undetermined: UndeterminedRow[];
 }

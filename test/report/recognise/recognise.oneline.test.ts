@@ -1,0 +1,87 @@
+import { FORMATS, FORMAT_VERSIONS, TABLE_IDS } from '../../../src/report/standard/formats';
+import { layoutTextGrid, officialLayout } from '../../../src/report/look/layout';
+import { recognise } from '../../../src/report/recognise/recognise';
+
+// A report's text with its line breaks gone (src/report/recognise/reshape.ts, splitAmongText): the
+// tables, with section titles and prose before, between and after them, all on one line. Each
+// fixture is written here from the official layouts, for both versions.
+
+const filled = (r: string[]): string[] => r.filter((c) => c.trim() !== '');
+
+/** The three tables of a version, single-digit values, each table's rows as the writer joins them. */
+function tables(v: '2021' | '2019', join: (cells: string[]) => string): { texts: string[]; values: Record<string, number> } {
+  const values: Record<string, number> = {};
+  let k = 3;
+  const texts = TABLE_IDS.map((t) => {
+    const layout = officialLayout(v, t);
+    const g = layoutTextGrid(layout);
+    for (const d of layout.data) {
+      const x = (k = (k * 37 + 5) % 101) % 10;
+      g[d.row][d.col] = String(x);
+      values[d.id] = x;
+    }
+    return g.map((r) => join(filled(r))).join('');
+  });
+  return { texts, values };
+}
+
+const INTRO = '一、总体情况本机关全年共收到政府信息公开申请12件，予以公开5件，部分公开3件，行政复议1件。';
+const BETWEEN = '（注：本表数据截至2023年12月31日，单位：件。）';
+const AFTER = '五、存在的主要问题及改进情况本年度予以公开2件，仍有不足。六、其他需要报告的事项无。';
+
+describe.each(FORMAT_VERSIONS)('%s: a report on one line among prose', (v) => {
+  test('labels and digits run together: every table and value read, the prose left alone', () => {
+    const { texts, values } = tables(v, (c) => c.join(''));
+    const line = INTRO + texts[0] + BETWEEN + texts[1] + '以上为申请处理情况。' + texts[2] + AFTER;
+    const r = recognise([[line]]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.version).toBe(v);
+    expect(r.tables.map((t) => t.table)).toEqual(['T2', 'T3', 'T4']);
+    for (const t of r.tables) expect(t.missing).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+
+  test('stray spaces inside the rows (“000000 0”): the digit count settles each row', () => {
+    const { texts, values } = tables(v, (c) => {
+      const label = c.filter((x) => !/^\d+$/.test(x)).join('');
+      const digits = c.filter((x) => /^\d+$/.test(x)).join('');
+      // a space before the last digit, and one in the middle of a long row
+      const spaced = digits.length > 1 ? `${digits.slice(0, -1)} ${digits.slice(-1)}` : digits;
+      return label + (digits.length > 4 ? `${spaced.slice(0, 2)} ${spaced.slice(2)}` : spaced);
+    });
+    const r = recognise([[INTRO + texts.join(BETWEEN) + AFTER]]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+
+  test('the three tables one after another with spaces between labels and digits', () => {
+    const { texts, values } = tables(v, (c) => c.join(' ') + ' ');
+    const r = recognise([[INTRO + ' ' + texts.join(' ') + AFTER]]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+
+  test('表四 as fifteen digits after its header, alone on the line', () => {
+    const { texts, values } = tables(v, (c) => c.join(''));
+    const r = recognise([[BETWEEN + texts[2] + AFTER]]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.tables.map((t) => t.table)).toEqual(['T4']);
+    const t4 = Object.fromEntries(Object.entries(values).filter(([id]) => id.startsWith('T4.')));
+    expect(r.report.cells).toEqual(t4);
+  });
+});
+
+describe('prose that names labels is not a table', () => {
+  test('a paragraph of counts (予以公开5件，部分公开3件) on its own line is not read as rows', () => {
+    const r = recognise([[INTRO], [AFTER]]);
+    expect(r.tables).toEqual([]);
+    expect(r.unplaced).toEqual([]);
+  });
+
+  test('a count in a sentence after a table title is not a row of the table', () => {
+    const title = FORMATS['2021'].T3.title;
+    const r = recognise([[`${title}本机关${FORMATS['2021'].T3.rows[0].label}12件，（一）予以公开5件。`]]);
+    expect(r.report.cells).toEqual({});
+    expect(r.unplaced).toEqual([]);
+  });
+});
