@@ -1,6 +1,6 @@
 import { CellId, ColumnKind, DEFAULT_VERSION, FormatVersion, TableId } from '../standard/formats';
 import type { PlacedValue, UndeterminedRow, Unplaced } from './types';
-import { digitReadings, MAX_READINGS } from './digitReadings';
+import { digitReadings } from './digitReadings';
 import { Cell, Row, quote, valueOf, rowText } from './recogniseRows';
 
 /**
@@ -84,6 +84,7 @@ export class RecognitionSink {
     const { count, list } = digitReadings(u.digits, u.width);
     this.undetermined.push({ row: row.first, name: cells.name, digits: u.digits, cells: cells.ids, count, readings: list });
     this.unplace(row, undeterminedReason(cells.name, u.digits, u.width, count, list));
+    this.unplaced[this.unplaced.length - 1].readings = true;
     return true;
   }
 
@@ -95,16 +96,14 @@ export class RecognitionSink {
   /** A text-only row that was not the first half of a wrapped label. */
 }
 
-/** Readings shown in a message at most; the rest are counted. */
-const SHOWN_READINGS = 30;
+/** Readings a message lists at most: more are counted (and still weighed by the rules, up to MAX_READINGS). */
+export const LISTED_READINGS = 50;
 
 /** Why a row of run-together digits is not read, with its readings (numbers of a reading separated by spaces). */
 export function undeterminedReason(name: string, digits: string, width: number, count: number, readings: number[][]): string {
   const head = `${name}的数字${quote(digits)}连在一起`;
   if (count === 0) return `${head}，分不成 ${width} 个数（除 0 本身外，数不以 0 开头），未读入`;
-  if (readings.length === 0)
-    return `${head}，分成 ${width} 个数的分法超过 ${MAX_READINGS} 种（共 ${count} 种），未逐一列出，无法确定各列的数值，未读入`;
-  const shown = readings.slice(0, SHOWN_READINGS).map((r) => r.join(' '));
-  const more = readings.length > SHOWN_READINGS ? `；……（其余 ${readings.length - SHOWN_READINGS} 种未列出）` : '';
-  return `${head}，分成 ${width} 个数有 ${count} 种分法（${shown.join('；')}${more}），无法确定是哪一种，未读入`;
+  if (count > LISTED_READINGS || readings.length === 0)
+    return `${head}，分成 ${width} 个数有 ${count} 种分法，超过 ${LISTED_READINGS} 种，未逐一列出，无法确定各列的数值，未读入`;
+  return `${head}，分成 ${width} 个数有 ${count} 种分法（${readings.map((r) => r.join(' ')).join('；')}），无法确定是哪一种，未读入`;
 }

@@ -198,8 +198,12 @@ function labelsIn(text: string): { chosen: Found[]; offset: (normIndex: number) 
   return { chosen, offset: (normIndex: number): number => (normIndex < at.length ? at[normIndex] : text.length) };
 }
 
+/** Numbers separated by spaces, or by the sign that begins one (2019's 本年增/减: “20-5”); null if any is not a number. */
 const numberTokens = (s: string): string[] | null => {
-  const tokens = s.split(/[\s\u3000]+/).filter((t) => t !== '');
+  const tokens = s
+    .replace(/([0-9\uff10-\uff19])([-\u2212])/g, '$1 $2')
+    .split(/[\s\u3000]+/)
+    .filter((t) => t !== '');
   return tokens.every(isNumber) ? tokens : null;
 };
 
@@ -273,7 +277,7 @@ function splitAmongText(text: string): Piece[] | null {
       return;
     }
     pieces.push({ kind: 'label', text: labelText, match: { entries: l.entries, how: 'exact' } });
-    const numbers = /^[\s\u3000\d\uff10-\uff19.]*/.exec(gap)?.[0] ?? '';
+    const numbers = /^[\s\u3000\d\uff10-\uff19.\-\u2212]*/.exec(gap)?.[0] ?? '';
     const tokens = numberTokens(numbers);
     if (tokens) for (const t of tokens) pieces.push({ kind: 'number', text: t });
     addText(tokens ? gap.slice(numbers.length) : gap);

@@ -27,6 +27,8 @@ export interface Unplaced {
   text: string;
   /** Why it was not placed, in Chinese. */
   reason: string;
+  /** A row of run-together digits whose reason lists its readings: never left out of a list of notes. */
+  readings?: true;
 }
 
 /**

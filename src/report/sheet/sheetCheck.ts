@@ -5,6 +5,7 @@ import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './re
 import { PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from './templateBlock';
 import { Report } from '../standard/report';
 import { Finding, validate } from '../standard/validate';
+import { certainFindings } from '../standard/certainFindings';
 import { crossYearRefusal } from '../standard/rules';
 import { Verdict, verdictOf } from '../standard/verdict';
 
@@ -211,6 +212,10 @@ function checkRecognised(
   };
   const present = new Set([...recognisedCells(read.recognition)].filter((c) => !unknown(siteOf(c))));
   const findings = validate(read.inPlace, { tables: read.tables, present, lastYear: options.lastYear });
+  // Rows of run-together digits stay unread (the notes list their readings); a rule that fails for
+  // every reading is reported all the same.
+  const certain = certainFindings(read.inPlace, read.recognition.undetermined, present, options.lastYear);
+  findings.push(...certain.filter((f) => read.tables.includes(f.table)));
   return {
     tables,
     findings: locate(findings, sheet, (c) => {

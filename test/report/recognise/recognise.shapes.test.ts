@@ -219,7 +219,7 @@ describe('numbers run together', () => {
     for (const u of r.unplaced) {
       expect(u.row).toBe(0);
       expect(u.reason).toMatch(
-        /连在一起，分成 \d+ 个数(有 \d+ 种分法（.*），无法确定是哪一种|的分法超过 2000 种（共 \d+ 种），未逐一列出，无法确定各列的数值)，未读入$/,
+        /连在一起，分成 \d+ 个数有 \d+ 种分法(（.*），无法确定是哪一种|，超过 50 种，未逐一列出，无法确定各列的数值)，未读入$/,
       );
     }
     // each row's true reading is among its readings, unless they are too many to list
