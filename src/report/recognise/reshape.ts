@@ -247,8 +247,9 @@ const SENTENCE_COUNT = /^[\s\u3000]*[0-9\uff10-\uff19.]+[\s\u3000]*[件个条项
  * between them (a web page's text, an archive's copy): read from the first label that begins a
  * table to the first section title that ends them. Between a row label and the next label, the
  * numbers right after the label are the row's; the rest is text. A label followed by a count in a
- * sentence is text too. Split only when at least one row label is followed by numbers alone up to
- * the next label, so that prose that names labels stays whole.
+ * sentence is text too. Split only when a row label is followed by numbers alone up to the next
+ * label, or three labels follow one another with nothing between them, so that prose that names
+ * labels stays whole.
  */
 function splitAmongText(text: string): Piece[] | null {
   const { chosen, offset } = labelsIn(text);
@@ -259,7 +260,9 @@ function splitAmongText(text: string): Piece[] | null {
   const labels = chosen.slice(first, last);
   const end = last < chosen.length ? offset(chosen[last].start) : text.length;
   const between = (i: number): string => text.slice(offset(labels[i].end), i + 1 < labels.length ? offset(labels[i + 1].start) : end);
-  if (!labels.some((l, i) => isDataRow(l) && between(i).trim() !== '' && numberTokens(between(i)) !== null)) return null;
+  // a row label followed by numbers alone, or (a table not yet filled in) three labels in a row
+  const numbered = labels.some((l, i) => isDataRow(l) && between(i).trim() !== '' && numberTokens(between(i)) !== null);
+  if (!numbered && !labels.some((_, i) => i + 2 < labels.length && between(i).trim() === '' && between(i + 1).trim() === '')) return null;
   const pieces: Piece[] = [];
   const addText = (t: string): void => {
     const trimmed = t.trim();
@@ -434,7 +437,11 @@ class Shaper {
         if (values.length === 0 && lastLabel?.kind === 'label' && isHeading(lastLabel.match)) flush();
         values.push(p);
       } else {
-        if (values.length > 0) flush();
+        // A row label with no numbers after it (a blank row), or a section title: the row ends.
+        const last = labels[labels.length - 1];
+        const ends = last?.kind === 'label' && rowEntries(last.match).length > 0;
+        const title = p.kind === 'label' && p.match.entries.every((e) => e.role === 'section' || e.role === 'end');
+        if (values.length > 0 || ends || (title && labels.length > 0)) flush();
         labels.push(p);
       }
     }

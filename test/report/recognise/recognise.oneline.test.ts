@@ -85,3 +85,25 @@ describe('prose that names labels is not a table', () => {
     expect(r.unplaced).toEqual([]);
   });
 });
+
+describe('the example of issue 20 and tables not yet filled in', () => {
+  test('…申请数量4100005二、上年结转…0000000三、本年度办理结果（一）予以公开…: one digit a cell', () => {
+    const rows = FORMATS['2021'].T3.rows;
+    const r = recognise([
+      [
+        `${INTRO}${FORMATS['2021'].T3.title}${rows[0].label}4100005${rows[1].label}0000000三、本年度办理结果${rows[2].label}4100005${AFTER}`,
+      ],
+    ]);
+    const cols = FORMATS['2021'].T3.columns.map((c) => c.id);
+    expect(cols.map((c) => r.report.cells[`T3.NEW.${c}` as never])).toEqual([4, 1, 0, 0, 0, 0, 5]);
+    expect(cols.map((c) => r.report.cells[`T3.CIN.${c}` as never])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(cols.map((c) => r.report.cells[`T3.${rows[2].id}.${c}` as never])).toEqual([4, 1, 0, 0, 0, 0, 5]);
+  });
+
+  test.each(FORMAT_VERSIONS)('%s: the tables with no numbers, among prose on one line, are found', (v) => {
+    const { texts } = tables(v, (c) => c.filter((x) => !/^\d+$/.test(x)).join(''));
+    const r = recognise([[INTRO + texts.join(BETWEEN) + AFTER]]);
+    expect(r.tables.map((t) => t.table)).toEqual(['T2', 'T3', 'T4']);
+    expect(r.report.cells).toEqual({});
+  });
+});
