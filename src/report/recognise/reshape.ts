@@ -10,7 +10,10 @@ import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 // - A cell whose labels and numbers run together without separators (“…申请数量3000003二、上年结转…”,
 //   a whole table on one line) is split where the labels begin (found with the label dictionary);
 //   a row's digit string is read one digit per cell only when it has exactly as many digits as the
-//   row has value columns; otherwise the row is marked unreadable.
+//   row has value columns (spaces inside it ignored); otherwise the row is marked unreadable, and
+//   undetermined where it has more digits than cells (the table reader lists its readings).
+// - A text with prose and section titles around the tables, all on one line: read from the first
+//   label that begins a table (splitAmongText).
 // - A label line followed by lines holding one value each (as many as the row has value columns)
 //   becomes that row; so do the 十五 values of 表四 after its header.
 // Pure: nothing here decides which table or column a value belongs to beyond the row's width.
