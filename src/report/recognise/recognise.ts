@@ -189,6 +189,7 @@ class Recogniser {
       fromText,
       unplaced: this.s.unplaced,
       undetermined: this.s.undetermined,
+      approximate: this.s.approximate,
     };
   }
 }
@@ -210,6 +211,7 @@ export function recognise(grid: string[][]): Recognition {
       fromText: new Set(),
       unplaced: [{ row: 0, text: '', reason: `内部错误，未能识别表格：${e instanceof Error ? e.message : String(e)}` }],
       undetermined: [],
+      approximate: [],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { CellId, ColumnKind, DEFAULT_VERSION, FormatVersion, TableId } from '../standard/formats';
+import { labelDictionary } from './labelMatch';
 import type { PlacedValue, UndeterminedRow, Unplaced } from './types';
 import { digitReadings } from './digitReadings';
 import { Cell, Row, quote, valueOf, rowText } from './recogniseRows';
@@ -13,6 +14,7 @@ export class RecognitionSink {
   readonly placed = new Map<CellId, PlacedValue>();
   readonly unplaced: Unplaced[] = [];
   readonly undetermined: UndeterminedRow[] = [];
+  readonly approximate: { row: number; text: string; label: string }[] = [];
   readonly span = new Map<TableId, { first: number; last: number }>();
   readonly cellsOf = new Map<TableId, PlacedValue[]>();
   /** Rows already read as the continuation of another (a wrapped label, a split 表四 row). */
@@ -86,6 +88,27 @@ export class RecognitionSink {
     this.unplace(row, undeterminedReason(cells.name, u.digits, u.width, count, list));
     this.unplaced[this.unplaced.length - 1].readings = true;
     return true;
+  }
+
+  /** A row label read by an approximate match: named, so that the user can see which row it was taken for. */
+  readApproximately(row: Row, text: string, label: string): void {
+    if (!this.approximate.some((a) => a.row === row.first && a.label === label)) this.approximate.push({ row: row.first, text, label });
+  }
+
+  /** Why a row whose label is one character off from two or more labels is not read, or null when it is not. */
+  twoLabelsFit(texts: string[], table: TableId): string | null {
+    for (const t of texts) {
+      const near = labelDictionary()
+        .nearLabels(t)
+        .map((entries) => entries.find((e) => e.table === table && e.role === 'row'))
+        .filter((e) => e !== undefined);
+      const labels = [...new Set(near.map((e) => e.label))];
+      if (labels.length > 1) {
+        const which = `${labels.slice(0, -1).map(quote).join('、')}或${quote(labels[labels.length - 1])}`;
+        return `行名${quote(t.trim())}可能是${which}，无法确定是哪一行，数值未读入`;
+      }
+    }
+    return null;
   }
 
   nextNonBlank(index: number): Row | undefined {

@@ -54,10 +54,18 @@ export class T2Reader {
     }
     if (!labelCell || !labelEntry) {
       if (isHeader) this.s.touch('T2', row.index);
-      else if (row.numbers > 0) this.s.unplace(row, '主动公开表中这一行有数值，但没有能识别的行名，未读入');
+      else if (row.numbers > 0)
+        this.s.unplace(
+          row,
+          this.s.twoLabelsFit(
+            row.texts.map((c) => c.raw),
+            'T2',
+          ) ?? '主动公开表中这一行有数值，但没有能识别的行名，未读入',
+        );
       return;
     }
     const label = labelEntry.label;
+    if (labelCell.match?.how === 'fuzzy') this.s.readApproximately(row, labelCell.raw.trim(), label);
     const block = FORMATS[this.s.version].T2.blocks.find((b) => b.rows.some((r) => r.id === labelEntry?.id));
     if (!block) {
       const other = labelEntry.versions.find((v) => v !== this.s.version) ?? labelEntry.versions[0];

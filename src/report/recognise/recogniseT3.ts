@@ -134,7 +134,11 @@ export class T3Reader {
       } else if (labelCells.length === 0) {
         this.s.unplace(row, '申请处理表中这一行有数值，但没有行名，无法确定是哪一行，未读入');
       } else {
-        this.s.unplace(row, `申请处理表中未能识别的行名${quote(labelCells.map((c) => c.raw.trim()).join(' '))}，数值未读入`);
+        const fit = this.s.twoLabelsFit(
+          labelCells.map((c) => c.raw),
+          'T3',
+        );
+        this.s.unplace(row, fit ?? `申请处理表中未能识别的行名${quote(labelCells.map((c) => c.raw.trim()).join(' '))}，数值未读入`);
       }
       return;
     }
@@ -240,6 +244,7 @@ export class T3Reader {
       this.s.unplace(row, reason);
       return;
     }
+    if (!label.exact) this.s.readApproximately(row, label.text, name);
     const cols = this.t3Ordered() ?? FORMATS[v].T3.columns;
     const region = row.cells.filter((c) => c.col > label.labelEnd);
     const nonBlank = region.filter((c) => !c.blank);

@@ -79,4 +79,6 @@ export interface Recognition {
   unplaced: Unplaced[];
   /** The rows among `unplaced` whose run-together digits have several readings. */
   undetermined: UndeterminedRow[];
+  /** Row labels read by an approximate match (one character off): the text and the label taken. */
+  approximate: { row: number; text: string; label: string }[];
 }

@@ -190,7 +190,7 @@ function checkRecognised(
   block: RecognisedBlock,
   options: SheetCheckOptions,
   unknown: (address: string | undefined) => boolean = () => false,
-): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[]; report: Report } | null {
+): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[]; remarks: string[]; report: Report } | null {
   const at = block.at ?? offsetOrigin(block.row, block.col);
   const read = readPastedBlock(block.values, block.row, block.col, block.types, { at, asText: block.asText });
   if (!read.inPlace || read.tables.length === 0) return null;
@@ -223,6 +223,10 @@ function checkRecognised(
       return p ? a1(p.row, p.col) : undefined;
     }),
     notes: read.notes,
+    // A row label one character off from the official one was read as that row: said, so it can be checked.
+    remarks: read.recognition.approximate.map(
+      (a) => `第 ${at(a.row, 0).row + 1} 行的行名“${a.text}”与标准行名不完全一致，已按“${a.label}”一行读取，请核对`,
+    ),
     report: read.inPlace,
   };
 }
@@ -282,6 +286,7 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     tables.push(...checked.tables);
     findings.push(...checked.findings);
     notes.push(...checked.notes.map((n) => `${where}${n}`));
+    remarks.push(...checked.remarks.map((n) => `${where}${n}`));
     reports.push(checked.report);
   }
   notes.push(...(input.unread ?? []));

@@ -1,6 +1,7 @@
 import { FORMATS, FORMAT_VERSIONS, TABLE_IDS } from '../../../src/report/standard/formats';
 import { layoutTextGrid, officialLayout } from '../../../src/report/look/layout';
 import { recognise } from '../../../src/report/recognise/recognise';
+import { checkSheetInput } from '../../../src/report/sheet/sheetCheck';
 
 // A report's text with its line breaks gone (src/report/recognise/reshape.ts, splitAmongText): the
 // tables, with section titles and prose before, between and after them, all on one line. Each
@@ -105,5 +106,36 @@ describe('the example of issue 20 and tables not yet filled in', () => {
     const r = recognise([[INTRO + texts.join(BETWEEN) + AFTER]]);
     expect(r.tables.map((t) => t.table)).toEqual(['T2', 'T3', 'T4']);
     expect(r.report.cells).toEqual({});
+  });
+});
+
+describe('row labels matched approximately', () => {
+  const f = FORMATS['2021'];
+  const grid = (label: string): string[][] => [
+    [f.T3.title],
+    ...f.T3.rows.map((r) => [r.id === 'D7' ? label : r.label, '1', '0', '0', '0', '0', '0', '1']),
+  ];
+
+  test('a label one character off is read as its row, and the row and the label are named', () => {
+    const e7 = f.T3.rows.find((r) => r.id === 'D7')!.label;
+    const typo = e7.replace('案卷', '案件');
+    const r = recognise(grid(typo));
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells['T3.D7.NP' as never]).toBe(1);
+    expect(r.approximate).toEqual([{ row: f.T3.rows.findIndex((x) => x.id === 'D7') + 1, text: typo, label: e7 }]);
+    const c = checkSheetInput({ sheet: '', sheetId: '', named: [], unnamed: { row: 0, col: 0, values: grid(typo), asText: true } });
+    expect(c.remarks).toContain(`第 ${r.approximate[0].row + 1} 行的行名“${typo}”与标准行名不完全一致，已按“${e7}”一行读取，请核对`);
+  });
+
+  test('a label cut short that begins two labels (属于行政…): the row is not read, and both labels are named', () => {
+    const r = recognise(grid('7.属于行政'));
+    const both = f.T3.rows.filter((x) => x.label.includes('属于行政')).map((x) => x.label);
+    expect(both).toHaveLength(2);
+    expect(r.report.cells['T3.D7.NP' as never]).toBeUndefined();
+    expect(r.unplaced).toEqual([
+      expect.objectContaining({
+        reason: `行名“7.属于行政”可能是“${both[0]}”或“${both[1]}”，无法确定是哪一行，数值未读入`,
+      }),
+    ]);
   });
 });
