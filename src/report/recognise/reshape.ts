@@ -111,7 +111,7 @@ function computeSplit(text: string): Piece[] | null {
   const pieces =
     (/\s/.test(trimmed) ? splitBySpaces(trimmed) : null) ??
     (onlyLabelCharacters(trimmed) ? splitRunTogether(trimmed) : null) ??
-    splitAmongText(trimmed);
+    (mayHoldTables(trimmed) ? splitAmongText(trimmed) : null);
   if (!pieces || pieces.length < 2) return null;
   // A fuzzy whole-cell label stays a label unless the split found numbers in it.
   if (whole && !pieces.some((p) => p.kind === 'number')) return null;
@@ -234,6 +234,16 @@ function splitRunTogether(text: string): Piece[] | null {
   }
   if (!gap(text.length)) return null;
   return pieces;
+}
+
+/** Digits followed by what is not a unit, a date or punctuation: a row's digits before the next label (…数量4100005二、…). */
+const DIGITS_BEFORE_TEXT = /[0-9\uff10-\uff19][\s\u3000]*[^\s\u30000-9\uff10-\uff19件个条项份次家人宗起万元年月日号，。；：、,;:%）).．-]/;
+/** Shorter texts without such digits are prose (a blank table on one line is longer). */
+const LONG_TEXT = 200;
+
+/** A cheap test that most prose fails before it is searched for labels (splitAmongText). */
+function mayHoldTables(text: string): boolean {
+  return text.length >= LONG_TEXT || DIGITS_BEFORE_TEXT.test(text);
 }
 
 /** Labels that begin a table or head its columns: where the tables of a text begin. */
