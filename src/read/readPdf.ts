@@ -11,7 +11,8 @@ import type { SheetRead } from './types';
 // pages, in order, are read like pasted text (a 表三 row is its label and seven numbers; a label
 // wrapped over two lines is joined by the recogniser); the lines outside the tables are the prose.
 // A label broken up by the text layer is put together first: its characters spread across a cell
-// (joinSplitLabels), or a header cell's label on two lines (joinStackedLabels).
+// (joinSplitLabels), a header cell's label on two lines (joinStackedLabels), a wrapped label's
+// first line interleaved with the row above it (untangle).
 // A scanned PDF has no text to read.
 
 export const PDF_LIMITS = {
@@ -114,6 +115,24 @@ interface PdfLine {
   cells: PdfCell[];
 }
 
+/**
+ * A line whose items overlap across (one starts before the other ends) holds two lines of print
+ * close together: a row and the first line of the next row's wrapped label, interleaved. Split by
+ * baseline, top first; a line whose items sit side by side is kept.
+ */
+function untangle(line: Placed[]): Placed[][] {
+  const byX = [...line].sort((a, b) => a.x - b.x);
+  const overlap = byX.some((item, i) => i > 0 && item.x < byX[i - 1].right - 0.5 * item.size && Math.abs(item.y - byX[i - 1].y) > 0.5);
+  if (!overlap) return [line];
+  const out: Placed[][] = [];
+  for (const item of [...line].sort((a, b) => b.y - a.y)) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last[0].y - item.y) <= 0.5) last.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
 /** The text items of a page as lines (top to bottom) of cells (left to right). */
 export function pageLines(items: Placed[]): PdfLine[] {
   const sorted = items.filter((i) => i.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -124,7 +143,7 @@ export function pageLines(items: Placed[]): PdfLine[] {
     if (line && Math.abs(line[0].y - item.y) <= Math.max(1, 0.5 * Math.min(line[0].size, item.size))) line.push(item);
     else groups.push([item]);
   }
-  return groups.map((line) => {
+  return groups.flatMap(untangle).map((line) => {
     line.sort((a, b) => a.x - b.x);
     const cells: PdfCell[] = [];
     let cell: PdfCell | null = null;
@@ -241,7 +260,9 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
     }
     const fits = candidates.filter((j) => line.cells.every((c) => c.right <= firstNumberX(lines[j]) + 1));
     if (!fits.length) return;
-    fits.sort((a, b) => Math.abs(lines[a].y - line.y) - Math.abs(lines[b].y - line.y));
+    // A row whose label is whole already is not the one whose label wrapped, however near it stands.
+    const whole = (j: number) => (lines[j].cells.some((c) => !isNumber(c) && c.x < firstNumberX(lines[j]) && isLabel(c.text)) ? 1 : 0);
+    fits.sort((a, b) => whole(a) - whole(b) || Math.abs(lines[a].y - line.y) - Math.abs(lines[b].y - line.y));
     owner.set(i, fits[0]);
   });
   const out: PdfLine[] = [];

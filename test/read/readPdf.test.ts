@@ -109,3 +109,25 @@ describe.each(['2021', '2019'] as const)('%s: labels a PDF breaks up', (v) => {
     expect(r.report.cells).toEqual(expected);
   });
 });
+
+describe('a wrapped label interleaved with the row above it', () => {
+  test.each(['2021', '2019'] as const)('%s: its first line, close under the row above, goes to its own row', (v) => {
+    const f = FORMATS[v];
+    const [a, b] = [f.T3.rows.find((r) => r.id === 'R1')!, f.T3.rows.find((r) => r.id === 'D1')!];
+    const chars = Array.from(b.label);
+    const items: Item[] = [
+      { str: f.T3.title, x: 60, y: 760 },
+      { str: a.label, x: 60, y: 700 },
+      ...[1, 0, 0, 0, 0, 0, 1].map((n, i) => ({ str: String(n), x: 300 + 35 * i, y: 700 })),
+      // b's label on two lines centred on its numbers, the first 4 pt under row a
+      { str: chars.slice(0, 5).join(''), x: 60, y: 696 },
+      { str: chars.slice(5).join(''), x: 60, y: 684 },
+      ...[2, 0, 0, 0, 0, 0, 2].map((n, i) => ({ str: String(n), x: 300 + 35 * i, y: 690 })),
+    ];
+    const lines = rebuilt(items);
+    expect(lines.slice(1)).toEqual([
+      [a.label, '1', '0', '0', '0', '0', '0', '1'],
+      [b.label, '2', '0', '0', '0', '0', '0', '2'],
+    ]);
+  });
+});
