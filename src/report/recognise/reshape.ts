@@ -429,7 +429,7 @@ class Shaper {
         if (width === 1 && single) r.cells.push(cell(run));
         else if (width !== null && digits.length === width) for (const d of digits) r.cells.push(cell(d));
         else {
-          if (width !== null && width > 1) r.undetermined = { digits: run.normalize('NFKC'), width };
+          if (width !== null && width > 1 && digits.length > width) r.undetermined = { digits: run.normalize('NFKC'), width };
           if (known && name) r.unreadable = `${quote(name)}一行的数字${quote(run)}连在一起，无法分出各列，未读入`;
           else if (known) r.unreadable = `复议诉讼表的数字${quote(run)}连在一起，无法分出各列，未读入`;
           else r.unreadable = `数字${quote(run)}连在一起，无法确定是哪一行、哪一列的数值，未读入`;
@@ -467,9 +467,9 @@ class Shaper {
     const dict = labelDictionary();
     const filled = (r: ShapedRow): SourceCell[] => r.cells.filter((c) => c.text.trim() !== '');
     const isBlank = (r: ShapedRow): boolean => filled(r).length === 0 && !r.unreadable;
-    /** The value of a line holding one number in its first cell, or null. */
+    /** The value of a line that is one number (not a row of cells whose first alone is filled), or null. */
     const single = (r: ShapedRow): SourceCell | null => {
-      if (r.unreadable) return null;
+      if (r.unreadable || r.cells.length !== 1) return null;
       const f = filled(r);
       return f.length === 1 && f[0].col === 0 && !f[0].fromText && isNumber(f[0].text) ? f[0] : null;
     };
@@ -523,7 +523,8 @@ class Shaper {
         for (const d of Array.from(run)) joined.cells.push({ ...taken[0], text: d, value: d, fromText: true });
       } else if (k === 1 && RUN.test(run)) {
         const width = w.width ?? (w.widths.size === 1 ? [...w.widths][0] : null);
-        if (width !== null && width > 1) joined.undetermined = { digits: run.normalize('NFKC'), width };
+        const digits = run.normalize('NFKC');
+        if (width !== null && width > 1 && digits.length > width) joined.undetermined = { digits, width };
         joined.unreadable = `${isT4 ? '复议诉讼表' : quote(name) + '一行'}的数字${quote(run)}连在一起，无法分出各列，未读入`;
       } else {
         const n = w.width ?? [...w.widths].join('或');

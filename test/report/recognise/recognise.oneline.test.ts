@@ -139,3 +139,18 @@ describe('row labels matched approximately', () => {
     ]);
   });
 });
+
+describe('a grid row whose first cell alone is filled is a row of cells, not a line of one value (found by a property run)', () => {
+  test.each(FORMAT_VERSIONS)('%s: 表四 with 10 in its first cell and the rest blank reads as 10 and blanks', (v) => {
+    const layout = officialLayout(v, 'T4');
+    const g = layoutTextGrid(layout);
+    const expected: Record<string, number | null> = {};
+    for (const d of layout.data) {
+      g[d.row][d.col] = d.col === 0 ? '10' : '';
+      expected[d.id] = d.col === 0 ? 10 : null;
+    }
+    const r = recognise(g);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(expected);
+  });
+});
