@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { recognise } from '../report/recognise/recognise';
+import { labelDictionary } from '../report/recognise/labelMatch';
 import { documentSheetRead, joinProse } from './documentGrid';
 import { NotAReportError } from './exchange';
 import type { SheetRead } from './types';
@@ -9,6 +10,9 @@ import type { SheetRead } from './types';
 // lines by their height on the page and into cells by the gaps between them. The lines of all
 // pages, in order, are read like pasted text (a 表三 row is its label and seven numbers; a label
 // wrapped over two lines is joined by the recogniser); the lines outside the tables are the prose.
+// A label broken up by the text layer is put together first: its characters spread across a cell
+// (joinSplitLabels), a header cell's label on two lines (joinStackedLabels), a wrapped label's
+// first line interleaved with the row above it (untangle).
 // A scanned PDF has no text to read.
 
 export const PDF_LIMITS = {
@@ -111,6 +115,24 @@ interface PdfLine {
   cells: PdfCell[];
 }
 
+/**
+ * A line whose items overlap across (one starts before the other ends) holds two lines of print
+ * close together: a row and the first line of the next row's wrapped label, interleaved. Split by
+ * baseline, top first; a line whose items sit side by side is kept.
+ */
+function untangle(line: Placed[]): Placed[][] {
+  const byX = [...line].sort((a, b) => a.x - b.x);
+  const overlap = byX.some((item, i) => i > 0 && item.x < byX[i - 1].right - 0.5 * item.size && Math.abs(item.y - byX[i - 1].y) > 0.5);
+  if (!overlap) return [line];
+  const out: Placed[][] = [];
+  for (const item of [...line].sort((a, b) => b.y - a.y)) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last[0].y - item.y) <= 0.5) last.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
 /** The text items of a page as lines (top to bottom) of cells (left to right). */
 export function pageLines(items: Placed[]): PdfLine[] {
   const sorted = items.filter((i) => i.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -121,7 +143,7 @@ export function pageLines(items: Placed[]): PdfLine[] {
     if (line && Math.abs(line[0].y - item.y) <= Math.max(1, 0.5 * Math.min(line[0].size, item.size))) line.push(item);
     else groups.push([item]);
   }
-  return groups.map((line) => {
+  return groups.flatMap(untangle).map((line) => {
     line.sort((a, b) => a.x - b.x);
     const cells: PdfCell[] = [];
     let cell: PdfCell | null = null;
@@ -142,6 +164,74 @@ export function pageLines(items: Placed[]): PdfLine[] {
 }
 
 const isNumber = (c: PdfCell) => /^[+-]?[\d,，.]+$/.test(c.text);
+
+/** A label of the tables, matched exactly or by a known variant (not by a guessed typo). */
+function isLabel(text: string): boolean {
+  const m = labelDictionary().lookup(text);
+  return m !== null && m.how !== 'fuzzy';
+}
+
+/**
+ * A label whose characters stand apart (a cell's text spread across its width, 行 政 许 可, or put
+ * down in pieces): the consecutive text cells of a line that are no label each but together are
+ * one, joined into one cell.
+ */
+export function joinSplitLabels(lines: PdfLine[]): PdfLine[] {
+  return lines.map((line) => {
+    const cells: PdfCell[] = [];
+    const c = line.cells;
+    for (let i = 0; i < c.length;) {
+      let end = -1;
+      // a label may begin with its item number (1 . 属 于 …)
+      if (!isLabel(c[i].text)) {
+        let text = c[i].text;
+        for (let j = i + 1; j < c.length && j < i + 24 && !isLabel(c[j].text); j++) {
+          text += c[j].text;
+          if (isLabel(text)) end = j;
+        }
+      }
+      if (end < 0) {
+        cells.push(c[i]);
+        i++;
+        continue;
+      }
+      const run = c.slice(i, end + 1);
+      cells.push({ text: run.map((x) => x.text).join(''), x: run[0].x, right: Math.max(...run.map((x) => x.right)) });
+      i = end + 1;
+    }
+    return { ...line, cells };
+  });
+}
+
+/**
+ * Header cells whose labels stand on several lines (表四's narrow columns: 结果 / 维持, 尚未 / 审结):
+ * a cell of a text-only line joined to the cell above it on the line before, when they overlap
+ * across, it is no label by itself and together they make one (其他 / 结果).
+ */
+export function joinStackedLabels(lines: PdfLine[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  const textOnly = (l: PdfLine) => l.cells.length > 0 && !l.cells.some(isNumber);
+  for (const line of lines) {
+    const above = out[out.length - 1];
+    if (!above || !textOnly(above) || !textOnly(line) || Math.abs(above.y - line.y) > 1.6 * Math.max(above.size, line.size)) {
+      out.push(line);
+      continue;
+    }
+    const rest: PdfCell[] = [];
+    const joined = above.cells.map((c) => ({ ...c }));
+    for (const b of line.cells) {
+      const a = joined.find((x) => x.x < b.right && b.x < x.right);
+      if (a && !isLabel(b.text) && isLabel(a.text + b.text)) {
+        a.text += b.text;
+        a.x = Math.min(a.x, b.x);
+        a.right = Math.max(a.right, b.right);
+      } else rest.push(b);
+    }
+    out[out.length - 1] = { ...above, cells: joined };
+    if (rest.length > 0) out.push({ ...line, cells: rest });
+  }
+  return out;
+}
 
 /**
  * Table rows whose label wraps: a cell's text is centred in its row, so a label of two or three
@@ -170,7 +260,9 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
     }
     const fits = candidates.filter((j) => line.cells.every((c) => c.right <= firstNumberX(lines[j]) + 1));
     if (!fits.length) return;
-    fits.sort((a, b) => Math.abs(lines[a].y - line.y) - Math.abs(lines[b].y - line.y));
+    // A row whose label is whole already is not the one whose label wrapped, however near it stands.
+    const whole = (j: number) => (lines[j].cells.some((c) => !isNumber(c) && c.x < firstNumberX(lines[j]) && isLabel(c.text)) ? 1 : 0);
+    fits.sort((a, b) => whole(a) - whole(b) || Math.abs(lines[a].y - line.y) - Math.abs(lines[b].y - line.y));
     owner.set(i, fits[0]);
   });
   const out: PdfLine[] = [];
@@ -288,7 +380,7 @@ async function pdfLines(data: Uint8Array): Promise<PdfText> {
         notes.push(`PDF 第 ${n} 页的文字方向不一致（有旋转或倾斜的文字），无法还原表格的行和列，该页未校验`);
         continue;
       }
-      lines.push(...joinWrappedLabels(pageLines(placed)).map((l) => l.cells.map((c) => c.text)));
+      lines.push(...joinWrappedLabels(joinStackedLabels(joinSplitLabels(pageLines(placed)))).map((l) => l.cells.map((c) => c.text)));
     }
     if (doc.numPages > pages) notes.push(`PDF 共 ${doc.numPages} 页，只读取了前 ${pages} 页，其后的内容未校验`);
     return { lines, notes, hasText };

@@ -67,6 +67,8 @@ function levenshteinAtMost1(a: string[], b: string[]): boolean {
 
 /** Shortest official label (in characters of the normal form) for which one typo is tolerated. */
 export const FUZZY_MIN_LENGTH = 6;
+/** Shortest beginning of a label taken as that label cut short (nearLabels). */
+const PREFIX_MIN_LENGTH = 4;
 
 export class LabelDictionary {
   readonly entries: LabelEntry[] = [];
@@ -182,6 +184,27 @@ export class LabelDictionary {
   }
 
   private readonly rawCache = new Map<string, LabelMatch | null>();
+
+  /**
+   * The labels a text that is no label could be, when more than one fits (lookup then gives null:
+   * it does not guess): those it differs from by one character, and those it begins (a label cut
+   * short, 属于行政 of 属于行政执法案卷 and 属于行政查询事项). Empty when fewer than two fit.
+   */
+  nearLabels(text: string): LabelEntry[][] {
+    const n = normaliseLabel(text);
+    const chars = Array.from(n);
+    if (this.byKey.has(n)) return [];
+    const bare = stripItemNumber(n);
+    const found: LabelEntry[][] = [];
+    for (const k of this.keys) {
+      const typo =
+        chars.length >= FUZZY_MIN_LENGTH - 1 && k.chars.length >= FUZZY_MIN_LENGTH && Math.abs(k.chars.length - chars.length) <= 1;
+      const cut = Array.from(bare).length >= PREFIX_MIN_LENGTH && k.key.length > bare.length && k.key.startsWith(bare);
+      if (!cut && !(typo && levenshteinAtMost1(chars, k.chars))) continue;
+      if (!found.some((f) => sameEntries(f, k.entries))) found.push(k.entries);
+    }
+    return found.length > 1 ? found : [];
+  }
 
   private lookupNormalised(n: string): LabelMatch | null {
     const exact = this.byKey.get(n);

@@ -1,7 +1,7 @@
 import { CellId, DEFAULT_VERSION, FORMATS, FormatVersion, TableId, dataCells } from '../standard/formats';
 import { Report } from '../standard/report';
 import { reshape } from './reshape';
-import type { PlacedValue, Recognition, RecognisedTable, Unplaced } from './types';
+import type { PlacedValue, Recognition, RecognisedTable, UndeterminedRow, Unplaced } from './types';
 import { RecognitionSink } from './recogniseSink';
 import { analyseRow, furtherReport, labelCellsOf, ownT3Label, quote, Row, rowMarks, tableOfRow } from './recogniseRows';
 import { T2Reader } from './recogniseT2';
@@ -13,7 +13,7 @@ import { T4Reader } from './recogniseT4';
 // This module decides the version and walks the rows; src/report/recognise/recogniseT2.ts, T3 and T4 read
 // each table into one RecognitionSink (src/report/recognise/recogniseSink.ts).
 
-export type { PlacedValue, Recognition, RecognisedTable, Unplaced };
+export type { PlacedValue, Recognition, RecognisedTable, UndeterminedRow, Unplaced };
 
 /** Split pasted text into rows (\r\n, \n, \r) and cells (tabs). A final empty line is dropped. */
 export function parseTsv(text: string): string[][] {
@@ -188,6 +188,8 @@ class Recogniser {
       positions,
       fromText,
       unplaced: this.s.unplaced,
+      undetermined: this.s.undetermined,
+      approximate: this.s.approximate,
     };
   }
 }
@@ -208,6 +210,8 @@ export function recognise(grid: string[][]): Recognition {
       positions: {},
       fromText: new Set(),
       unplaced: [{ row: 0, text: '', reason: `内部错误，未能识别表格：${e instanceof Error ? e.message : String(e)}` }],
+      undetermined: [],
+      approximate: [],
     };
   }
 }

@@ -35,6 +35,8 @@ export interface Row {
   reshaped: boolean;
   /** Why its values could not be read (reshape), in Chinese. */
   unreadable?: string;
+  /** Its digits run together, more than its cells (reshape). */
+  undetermined?: ShapedRow['undetermined'];
   /** One per column, blank included. */
   cells: Cell[];
   texts: Cell[];
@@ -63,6 +65,7 @@ export function analyseRow(index: number, shaped: ShapedRow): Row {
     last: shaped.last,
     reshaped: shaped.reshaped,
     unreadable: shaped.unreadable,
+    undetermined: shaped.undetermined,
     cells,
     texts,
     numbers,

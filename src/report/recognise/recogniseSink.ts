@@ -1,5 +1,7 @@
 import { CellId, ColumnKind, DEFAULT_VERSION, FormatVersion, TableId } from '../standard/formats';
-import type { PlacedValue, Unplaced } from './types';
+import { labelDictionary } from './labelMatch';
+import type { PlacedValue, UndeterminedRow, Unplaced } from './types';
+import { digitReadings } from './digitReadings';
 import { Cell, Row, quote, valueOf, rowText } from './recogniseRows';
 
 /**
@@ -11,6 +13,8 @@ export class RecognitionSink {
   version: FormatVersion = DEFAULT_VERSION;
   readonly placed = new Map<CellId, PlacedValue>();
   readonly unplaced: Unplaced[] = [];
+  readonly undetermined: UndeterminedRow[] = [];
+  readonly approximate: { row: number; text: string; label: string }[] = [];
   readonly span = new Map<TableId, { first: number; last: number }>();
   readonly cellsOf = new Map<TableId, PlacedValue[]>();
   /** Rows already read as the continuation of another (a wrapped label, a split 表四 row). */
@@ -67,13 +71,44 @@ export class RecognitionSink {
     );
   }
 
-  /** A row whose values reshape could not separate: reported, counted in the table. */
-
-  unreadable(table: TableId, row: Row): boolean {
+  /**
+   * A row whose values reshape could not separate: reported, counted in the table. Given the row's
+   * cells and name, run-together digits are reported with their readings.
+   */
+  unreadable(table: TableId, row: Row, cells?: { ids: CellId[]; name: string }): boolean {
     if (!row.unreadable) return false;
     this.touch(table, row.index);
-    this.unplace(row, row.unreadable);
+    const u = row.undetermined;
+    if (!u || !cells || cells.ids.length !== u.width || cells.ids.some((id) => this.placed.has(id))) {
+      this.unplace(row, row.unreadable);
+      return true;
+    }
+    const { count, list } = digitReadings(u.digits, u.width);
+    this.undetermined.push({ row: row.first, name: cells.name, digits: u.digits, cells: cells.ids, count, readings: list });
+    this.unplace(row, undeterminedReason(cells.name, u.digits, u.width, count, list));
+    this.unplaced[this.unplaced.length - 1].readings = true;
     return true;
+  }
+
+  /** A row label read by an approximate match: named, so that the user can see which row it was taken for. */
+  readApproximately(row: Row, text: string, label: string): void {
+    if (!this.approximate.some((a) => a.row === row.first && a.label === label)) this.approximate.push({ row: row.first, text, label });
+  }
+
+  /** Why a row whose label is one character off from two or more labels is not read, or null when it is not. */
+  twoLabelsFit(texts: string[], table: TableId): string | null {
+    for (const t of texts) {
+      const near = labelDictionary()
+        .nearLabels(t)
+        .map((entries) => entries.find((e) => e.table === table && e.role === 'row'))
+        .filter((e) => e !== undefined);
+      const labels = [...new Set(near.map((e) => e.label))];
+      if (labels.length > 1) {
+        const which = `${labels.slice(0, -1).map(quote).join('、')}或${quote(labels[labels.length - 1])}`;
+        return `行名${quote(t.trim())}可能是${which}，无法确定是哪一行，数值未读入`;
+      }
+    }
+    return null;
   }
 
   nextNonBlank(index: number): Row | undefined {
@@ -82,4 +117,16 @@ export class RecognitionSink {
   }
 
   /** A text-only row that was not the first half of a wrapped label. */
+}
+
+/** Readings a message lists at most: more are counted (and still weighed by the rules, up to MAX_READINGS). */
+export const LISTED_READINGS = 50;
+
+/** Why a row of run-together digits is not read, with its readings (numbers of a reading separated by spaces). */
+export function undeterminedReason(name: string, digits: string, width: number, count: number, readings: number[][]): string {
+  const head = `${name}的数字${quote(digits)}连在一起`;
+  if (count === 0) return `${head}，分不成 ${width} 个数（除 0 本身外，数不以 0 开头），未读入`;
+  if (count > LISTED_READINGS || readings.length === 0)
+    return `${head}，分成 ${width} 个数有 ${count} 种分法，超过 ${LISTED_READINGS} 种，未逐一列出，无法确定各列的数值，未读入`;
+  return `${head}，分成 ${width} 个数有 ${count} 种分法（${readings.map((r) => r.join(' ')).join('；')}），无法确定是哪一种，未读入`;
 }

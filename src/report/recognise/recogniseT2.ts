@@ -21,8 +21,18 @@ export class T2Reader {
     return `（${named.map((c) => quote(c.label)).join('、')}）是${other}版的列名`;
   }
 
+  /** The cells of the row a label cell of an unreadable row names, for its readings. */
+  private cellsOfRow(row: Row): { ids: CellId[]; name: string } | undefined {
+    for (const c of row.texts) {
+      const r = c.match?.entries.find((e) => e.table === 'T2' && e.role === 'row');
+      const block = r && FORMATS[this.s.version].T2.blocks.find((b) => b.rows.some((x) => x.id === r.id));
+      if (r && block) return { ids: block.columns.map((col) => `T2.${r.id}.${col.id}` as CellId), name: `${quote(r.label)}一行` };
+    }
+    return undefined;
+  }
+
   t2Row(row: Row): void {
-    if (this.s.unreadable('T2', row)) return;
+    if (this.s.unreadable('T2', row, row.undetermined && this.cellsOfRow(row))) return;
     let labelCell: Cell | undefined;
     let labelEntry: LabelEntry | undefined;
     const header = new Map<string, number>();
@@ -44,10 +54,18 @@ export class T2Reader {
     }
     if (!labelCell || !labelEntry) {
       if (isHeader) this.s.touch('T2', row.index);
-      else if (row.numbers > 0) this.s.unplace(row, '主动公开表中这一行有数值，但没有能识别的行名，未读入');
+      else if (row.numbers > 0)
+        this.s.unplace(
+          row,
+          this.s.twoLabelsFit(
+            row.texts.map((c) => c.raw),
+            'T2',
+          ) ?? '主动公开表中这一行有数值，但没有能识别的行名，未读入',
+        );
       return;
     }
     const label = labelEntry.label;
+    if (labelCell.match?.how === 'fuzzy') this.s.readApproximately(row, labelCell.raw.trim(), label);
     const block = FORMATS[this.s.version].T2.blocks.find((b) => b.rows.some((r) => r.id === labelEntry?.id));
     if (!block) {
       const other = labelEntry.versions.find((v) => v !== this.s.version) ?? labelEntry.versions[0];

@@ -60,7 +60,7 @@ export class T3Reader {
     if (row.blank) return;
     if (row.unreadable) {
       this.flushT3Pending();
-      this.s.unreadable('T3', row);
+      this.s.unreadable('T3', row, row.undetermined && this.cellsOfRow(row));
       return;
     }
     if (row.numbers === 0) {
@@ -134,11 +134,23 @@ export class T3Reader {
       } else if (labelCells.length === 0) {
         this.s.unplace(row, '申请处理表中这一行有数值，但没有行名，无法确定是哪一行，未读入');
       } else {
-        this.s.unplace(row, `申请处理表中未能识别的行名${quote(labelCells.map((c) => c.raw.trim()).join(' '))}，数值未读入`);
+        const fit = this.s.twoLabelsFit(
+          labelCells.map((c) => c.raw),
+          'T3',
+        );
+        this.s.unplace(row, fit ?? `申请处理表中未能识别的行名${quote(labelCells.map((c) => c.raw.trim()).join(' '))}，数值未读入`);
       }
       return;
     }
     this.t3Values(row, label);
+  }
+
+  /** The cells of the row an unreadable row's label names, in the header's column order, for its readings. */
+  private cellsOfRow(row: Row): { ids: CellId[]; name: string } | undefined {
+    const label = ownT3Label(labelCellsOf(row));
+    const cols = this.t3Ordered();
+    if (!label || !label.exact || !cols || !FORMATS[this.s.version].T3.rows.some((r) => r.id === label.entry.id)) return undefined;
+    return { ids: cols.map((c) => `T3.${label.entry.id}.${c.id}` as CellId), name: `${quote(label.entry.label)}一行` };
   }
 
   private rememberPending(row: Row): void {
@@ -232,6 +244,7 @@ export class T3Reader {
       this.s.unplace(row, reason);
       return;
     }
+    if (!label.exact) this.s.readApproximately(row, label.text, name);
     const cols = this.t3Ordered() ?? FORMATS[v].T3.columns;
     const region = row.cells.filter((c) => c.col > label.labelEnd);
     const nonBlank = region.filter((c) => !c.blank);

@@ -16,7 +16,12 @@ export class T4Reader {
 
   t4Row(row: Row): void {
     if (row.blank) return;
-    if (this.s.unreadable('T4', row)) return;
+    if (row.unreadable) {
+      const items = row.undetermined && !this.t4Done ? this.t4Items() : null;
+      this.s.unreadable('T4', row, items ? { ids: items.map((it) => it.id), name: '复议诉讼表的数据行' } : undefined);
+      if (items) this.t4Done = true;
+      return;
+    }
     const hasLabels = row.texts.some((c) => c.match?.entries.some((e) => e.table === 'T4' && e.role !== 'section'));
     if (hasLabels) {
       const parents = new Set<string>();

@@ -10,7 +10,10 @@ import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 // - A cell whose labels and numbers run together without separators (“…申请数量3000003二、上年结转…”,
 //   a whole table on one line) is split where the labels begin (found with the label dictionary);
 //   a row's digit string is read one digit per cell only when it has exactly as many digits as the
-//   row has value columns; otherwise the row is marked unreadable.
+//   row has value columns (spaces inside it ignored); otherwise the row is marked unreadable, and
+//   undetermined where it has more digits than cells (the table reader lists its readings).
+// - A text with prose and section titles around the tables, all on one line: read from the first
+//   label that begins a table (splitAmongText).
 // - A label line followed by lines holding one value each (as many as the row has value columns)
 //   becomes that row; so do the 十五 values of 表四 after its header.
 // Pure: nothing here decides which table or column a value belongs to beyond the row's width.
@@ -36,6 +39,11 @@ export interface ShapedRow {
   reshaped: boolean;
   /** Why the row's values cannot be read, in Chinese; those values are not among its cells. */
   unreadable?: string;
+  /**
+   * The row's digits run together, more of them than it has cells (ASCII digits, spaces dropped):
+   * the table reader lists their readings (digitReadings.ts).
+   */
+  undetermined?: { digits: string; width: number };
 }
 
 export interface Reshaped {
@@ -53,6 +61,7 @@ type Piece = { kind: 'label'; text: string; match: LabelMatch } | { kind: 'text'
 
 const quote = (s: string): string => `“${s}”`;
 const RUN = /^[0-9\uff10-\uff19]{2,}$/;
+const DIGITS = /^[0-9\uff10-\uff19]+$/;
 const ITEM_NUMBER = /^[0-9\uff10-\uff19]{1,2}[.\uff0e、]$/;
 const isNumber = (s: string): boolean => typeof parseCellText(s) === 'number';
 
@@ -99,7 +108,10 @@ function computeSplit(text: string): Piece[] | null {
   const dict = labelDictionary();
   const whole = dict.lookup(trimmed);
   if (whole && whole.how !== 'fuzzy') return null;
-  const pieces = (/\s/.test(trimmed) ? splitBySpaces(trimmed) : null) ?? (onlyLabelCharacters(trimmed) ? splitRunTogether(trimmed) : null);
+  const pieces =
+    (/\s/.test(trimmed) ? splitBySpaces(trimmed) : null) ??
+    (onlyLabelCharacters(trimmed) ? splitRunTogether(trimmed) : null) ??
+    (mayHoldTables(trimmed) ? splitAmongText(trimmed) : null);
   if (!pieces || pieces.length < 2) return null;
   // A fuzzy whole-cell label stays a label unless the split found numbers in it.
   if (whole && !pieces.some((p) => p.kind === 'number')) return null;
@@ -169,18 +181,15 @@ function normalisedWithOffsets(text: string): { norm: string; at: number[] } {
   return { norm, at };
 }
 
-/**
- * Labels and numbers that run together: the labels found in the text (longest first, not
- * overlapping), and between them numbers. Everything that is not a label must be numbers and
- * spaces, or the text is not split (prose mentions labels too).
- */
-function splitRunTogether(text: string): Piece[] | null {
+type Found = ReturnType<ReturnType<typeof labelDictionary>['occurrences']>[number];
+
+/** The labels found in a text (longest first, not overlapping), in text order, and a text offset of each normal-form index. */
+function labelsIn(text: string): { chosen: Found[]; offset: (normIndex: number) => number } {
   const { norm, at } = normalisedWithOffsets(text);
   const found = labelDictionary().occurrences(norm);
-  if (found.length === 0) return null;
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: boolean[] = Array(norm.length).fill(false);
-  const chosen: typeof found = [];
+  const chosen: Found[] = [];
   for (const f of found) {
     let free = true;
     for (let i = f.start; i < f.end && free; i++) if (taken[i]) free = false;
@@ -189,18 +198,32 @@ function splitRunTogether(text: string): Piece[] | null {
     chosen.push(f);
   }
   chosen.sort((a, b) => a.start - b.start);
-  const offset = (normIndex: number): number => (normIndex < at.length ? at[normIndex] : text.length);
+  return { chosen, offset: (normIndex: number): number => (normIndex < at.length ? at[normIndex] : text.length) };
+}
+
+/** Numbers separated by spaces, or by the sign that begins one (2019's 本年增/减: “20-5”); null if any is not a number. */
+const numberTokens = (s: string): string[] | null => {
+  const tokens = s
+    .replace(/([0-9\uff10-\uff19])([-\u2212])/g, '$1 $2')
+    .split(/[\s\u3000]+/)
+    .filter((t) => t !== '');
+  return tokens.every(isNumber) ? tokens : null;
+};
+
+/**
+ * Labels and numbers that run together: the labels found in the text, and between them numbers.
+ * Everything that is not a label must be numbers and spaces, or the text is not split (prose
+ * mentions labels too).
+ */
+function splitRunTogether(text: string): Piece[] | null {
+  const { chosen, offset } = labelsIn(text);
+  if (chosen.length === 0) return null;
   const pieces: Piece[] = [];
   let from = 0;
   const gap = (to: number): boolean => {
-    const tokens = text
-      .slice(from, to)
-      .split(/[\s\u3000]+/)
-      .filter((t) => t !== '');
-    for (const t of tokens) {
-      if (!isNumber(t)) return false;
-      pieces.push({ kind: 'number', text: t });
-    }
+    const tokens = numberTokens(text.slice(from, to));
+    if (!tokens) return false;
+    for (const t of tokens) pieces.push({ kind: 'number', text: t });
     return true;
   };
   for (const c of chosen) {
@@ -210,6 +233,72 @@ function splitRunTogether(text: string): Piece[] | null {
     from = offset(c.end);
   }
   if (!gap(text.length)) return null;
+  return pieces;
+}
+
+/** Digits followed by what is not a unit, a date or punctuation: a row's digits before the next label (…数量4100005二、…). */
+const DIGITS_BEFORE_TEXT = /[0-9\uff10-\uff19][\s\u3000]*[^\s\u30000-9\uff10-\uff19件个条项份次家人宗起万元年月日号，。；：、,;:%）).．-]/;
+/** Shorter texts without such digits are prose (a blank table on one line is longer). */
+const LONG_TEXT = 200;
+
+/** A cheap test that most prose fails before it is searched for labels (splitAmongText). */
+function mayHoldTables(text: string): boolean {
+  return text.length >= LONG_TEXT || DIGITS_BEFORE_TEXT.test(text);
+}
+
+/** Labels that begin a table or head its columns: where the tables of a text begin. */
+const ANCHOR_ROLES = new Set(['section', 'blockTitle', 'header', 'column', 't4group']);
+const isAnchor = (f: Found): boolean => f.entries.some((e) => e.table !== null && ANCHOR_ROLES.has(e.role));
+const isEnd = (f: Found): boolean => f.entries.every((e) => e.role === 'end');
+/** A label whose numbers follow it: a data row's, or 表四's last header cell before its fifteen values. */
+const isDataRow = (f: Found): boolean => f.entries.some((e) => e.role === 'row' || (e.table === 'T4' && e.role === 'field'));
+/** A count in a sentence (“予以公开5件，…”): digits followed by a unit or punctuation. */
+const SENTENCE_COUNT = /^[\s\u3000]*[0-9\uff10-\uff19.]+[\s\u3000]*[件个条项份次家人宗起万元，。；、,;%）)]/;
+
+/**
+ * The tables of a text that runs on without line breaks, with section titles and prose around and
+ * between them (a web page's text, an archive's copy): read from the first label that begins a
+ * table to the first section title that ends them. Between a row label and the next label, the
+ * numbers right after the label are the row's; the rest is text. A label followed by a count in a
+ * sentence is text too. Split only when a row label is followed by numbers alone up to the next
+ * label, or three labels follow one another with nothing between them, so that prose that names
+ * labels stays whole.
+ */
+function splitAmongText(text: string): Piece[] | null {
+  const { chosen, offset } = labelsIn(text);
+  const first = chosen.findIndex(isAnchor);
+  if (first < 0) return null;
+  let last = chosen.length;
+  for (let i = first + 1; i < chosen.length; i++) if (isEnd(chosen[i])) [last, i] = [i, chosen.length];
+  const labels = chosen.slice(first, last);
+  const end = last < chosen.length ? offset(chosen[last].start) : text.length;
+  const between = (i: number): string => text.slice(offset(labels[i].end), i + 1 < labels.length ? offset(labels[i + 1].start) : end);
+  // a row label followed by numbers alone, or (a table not yet filled in) three labels in a row
+  const numbered = labels.some((l, i) => isDataRow(l) && between(i).trim() !== '' && numberTokens(between(i)) !== null);
+  if (!numbered && !labels.some((_, i) => i + 2 < labels.length && between(i).trim() === '' && between(i + 1).trim() === '')) return null;
+  const pieces: Piece[] = [];
+  const addText = (t: string): void => {
+    const trimmed = t.trim();
+    if (trimmed === '') return;
+    const prev = pieces[pieces.length - 1];
+    if (prev?.kind === 'text') prev.text = `${prev.text}${trimmed}`;
+    else pieces.push({ kind: 'text', text: trimmed });
+  };
+  addText(text.slice(0, offset(labels[0].start)));
+  labels.forEach((l, i) => {
+    const labelText = text.slice(offset(l.start), offset(l.end)).trim();
+    const gap = between(i);
+    if (SENTENCE_COUNT.test(gap)) {
+      addText(labelText + gap);
+      return;
+    }
+    pieces.push({ kind: 'label', text: labelText, match: { entries: l.entries, how: 'exact' } });
+    const numbers = /^[\s\u3000\d\uff10-\uff19.\-\u2212]*/.exec(gap)?.[0] ?? '';
+    const tokens = numberTokens(numbers);
+    if (tokens) for (const t of tokens) pieces.push({ kind: 'number', text: t });
+    addText(tokens ? gap.slice(numbers.length) : gap);
+  });
+  addText(text.slice(end));
   return pieces;
 }
 
@@ -320,24 +409,31 @@ class Shaper {
             }
           : undefined;
       const rowLabel = labels.length > 0 ? labels[labels.length - 1] : leadLabel;
-      if (values.length === 1 && RUN.test(values[0].text)) {
-        const run = values[0].text;
+      let width: number | null = null;
+      let known = false;
+      if (rowLabel?.kind === 'label' && rowEntries(rowLabel.match).length > 0) {
+        width = this.width(rowLabel.match).width;
+        known = true;
+      } else if (labels.length === 0 && prevT4) {
+        width = T4_WIDTH;
+        known = true;
+      }
+      // Digits run together, or with stray spaces inside the row (“000000 0”): one digit a cell when
+      // they number exactly the row's cells, else undetermined.
+      const run = values.every((v) => DIGITS.test(v.text)) ? values.map((v) => v.text).join('') : '';
+      const single = values.length === 1 && RUN.test(run);
+      const spaced = values.length > 1 && width !== null && values.length < width && Array.from(run).length >= width;
+      if (single || spaced) {
         const name = rowLabel?.text;
-        let width: number | null = null;
-        let known = false;
-        if (rowLabel?.kind === 'label' && rowEntries(rowLabel.match).length > 0) {
-          const w = this.width(rowLabel.match);
-          width = w.width;
-          known = true;
-        } else if (labels.length === 0 && prevT4) {
-          width = T4_WIDTH;
-          known = true;
+        const digits = Array.from(run);
+        if (width === 1 && single) r.cells.push(cell(run));
+        else if (width !== null && digits.length === width) for (const d of digits) r.cells.push(cell(d));
+        else {
+          if (width !== null && width > 1 && digits.length > width) r.undetermined = { digits: run.normalize('NFKC'), width };
+          if (known && name) r.unreadable = `${quote(name)}一行的数字${quote(run)}连在一起，无法分出各列，未读入`;
+          else if (known) r.unreadable = `复议诉讼表的数字${quote(run)}连在一起，无法分出各列，未读入`;
+          else r.unreadable = `数字${quote(run)}连在一起，无法确定是哪一行、哪一列的数值，未读入`;
         }
-        if (width === 1) r.cells.push(cell(run));
-        else if (width !== null && Array.from(run).length === width) for (const d of Array.from(run)) r.cells.push(cell(d));
-        else if (known && name) r.unreadable = `${quote(name)}一行的数字${quote(run)}连在一起，无法分出各列，未读入`;
-        else if (known) r.unreadable = `复议诉讼表的数字${quote(run)}连在一起，无法分出各列，未读入`;
-        else r.unreadable = `数字${quote(run)}连在一起，无法确定是哪一行、哪一列的数值，未读入`;
       } else {
         for (const v of values) r.cells.push(cell(v.text));
       }
@@ -354,7 +450,11 @@ class Shaper {
         if (values.length === 0 && lastLabel?.kind === 'label' && isHeading(lastLabel.match)) flush();
         values.push(p);
       } else {
-        if (values.length > 0) flush();
+        // A row label with no numbers after it (a blank row), or a section title: the row ends.
+        const last = labels[labels.length - 1];
+        const ends = last?.kind === 'label' && rowEntries(last.match).length > 0;
+        const title = p.kind === 'label' && p.match.entries.every((e) => e.role === 'section' || e.role === 'end');
+        if (values.length > 0 || ends || (title && labels.length > 0)) flush();
         labels.push(p);
       }
     }
@@ -367,9 +467,9 @@ class Shaper {
     const dict = labelDictionary();
     const filled = (r: ShapedRow): SourceCell[] => r.cells.filter((c) => c.text.trim() !== '');
     const isBlank = (r: ShapedRow): boolean => filled(r).length === 0 && !r.unreadable;
-    /** The value of a line holding one number in its first cell, or null. */
+    /** The value of a line that is one number (not a row of cells whose first alone is filled), or null. */
     const single = (r: ShapedRow): SourceCell | null => {
-      if (r.unreadable) return null;
+      if (r.unreadable || r.cells.length !== 1) return null;
       const f = filled(r);
       return f.length === 1 && f[0].col === 0 && !f[0].fromText && isNumber(f[0].text) ? f[0] : null;
     };
@@ -422,6 +522,9 @@ class Shaper {
       } else if (k === 1 && RUN.test(run) && w.width !== null && Array.from(run).length === w.width) {
         for (const d of Array.from(run)) joined.cells.push({ ...taken[0], text: d, value: d, fromText: true });
       } else if (k === 1 && RUN.test(run)) {
+        const width = w.width ?? (w.widths.size === 1 ? [...w.widths][0] : null);
+        const digits = run.normalize('NFKC');
+        if (width !== null && width > 1 && digits.length > width) joined.undetermined = { digits, width };
         joined.unreadable = `${isT4 ? '复议诉讼表' : quote(name) + '一行'}的数字${quote(run)}连在一起，无法分出各列，未读入`;
       } else {
         const n = w.width ?? [...w.widths].join('或');

@@ -27,6 +27,25 @@ export interface Unplaced {
   text: string;
   /** Why it was not placed, in Chinese. */
   reason: string;
+  /** A row of run-together digits whose reason lists its readings: never left out of a list of notes. */
+  readings?: true;
+}
+
+/**
+ * A row whose digits run together, more of them than it has cells: its cells are not read, and
+ * every way to read its digits is listed (digitReadings.ts), for the message and for the rules
+ * that fail whichever way they are read.
+ */
+export interface UndeterminedRow {
+  row: number;
+  /** The row's name as the message gives it, e.g. “（一）予以公开”一行. */
+  name: string;
+  digits: string;
+  /** The row's cells, in the order of the digits. */
+  cells: CellId[];
+  /** How many readings there are; `readings` lists them all, or none when there are too many. */
+  count: number;
+  readings: number[][];
 }
 
 export interface RecognisedTable {
@@ -58,4 +77,8 @@ export interface Recognition {
   fromText: Set<CellId>;
   /** Rows (or cells) that look like table rows but could not be placed. */
   unplaced: Unplaced[];
+  /** The rows among `unplaced` whose run-together digits have several readings. */
+  undetermined: UndeterminedRow[];
+  /** Row labels read by an approximate match (one character off): the text and the label taken. */
+  approximate: { row: number; text: string; label: string }[];
 }

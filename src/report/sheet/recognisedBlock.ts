@@ -46,12 +46,14 @@ export interface NoteOptions {
  */
 export function recognitionNotes(r: Recognition, options: NoteOptions = {}): string[] {
   const { at = offsetOrigin(0, 0), prefix = '', cellAddresses = false, max = 10 } = options;
-  const unplaced = r.unplaced.map((u) => {
+  const note = (u: Recognition['unplaced'][number]): string => {
     const p = at(u.row, u.col ?? 0);
     const cell = cellAddresses && u.col !== undefined ? `（${a1(p.row, p.col)}）` : '';
     return `${prefix}第 ${p.row + 1} 行${cell}${u.text ? `“${shortText(u.text)}”` : ''}：${u.reason}`;
-  });
-  const notes = unplaced.slice(0, max);
+  };
+  // Every row of run-together digits is named with its readings; the other notes are counted beyond `max`.
+  const unplaced = r.unplaced.filter((u) => !u.readings).map(note);
+  const notes = [...r.unplaced.filter((u) => u.readings).map(note), ...unplaced.slice(0, max)];
   if (unplaced.length > max) notes.push(`${prefix}另有 ${unplaced.length - max} 处内容未能识别`);
   for (const t of r.tables) {
     if (t.missing.length === 0) continue;

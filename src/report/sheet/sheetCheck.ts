@@ -6,6 +6,7 @@ import { GridOrigin, offsetOrigin, readPastedBlock, recognisedCells } from './re
 import { PlacedTable, placedAddress, RawValue, readPlacedBlock, SheetValueType } from './templateBlock';
 import { Report } from '../standard/report';
 import { Finding, validate } from '../standard/validate';
+import { certainFindings } from '../standard/certainFindings';
 import { crossYearRefusal } from '../standard/rules';
 import { Verdict, verdictOf } from '../standard/verdict';
 
@@ -192,7 +193,7 @@ function checkRecognised(
   block: RecognisedBlock,
   options: SheetCheckOptions,
   unknown: (address: string | undefined) => boolean = () => false,
-): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[]; report: Report } | null {
+): { tables: TableOnSheet[]; findings: LocatedFinding[]; notes: string[]; remarks: string[]; report: Report } | null {
   const at = block.at ?? offsetOrigin(block.row, block.col);
   const read = readPastedBlock(block.values, block.row, block.col, block.types, { at, asText: block.asText });
   if (!read.inPlace || read.tables.length === 0) return null;
@@ -214,6 +215,10 @@ function checkRecognised(
   };
   const present = new Set([...recognisedCells(read.recognition)].filter((c) => !unknown(siteOf(c))));
   const findings = validate(read.inPlace, { tables: read.tables, present, lastYear: options.lastYear });
+  // Rows of run-together digits stay unread (the notes list their readings); a rule that fails for
+  // every reading is reported all the same.
+  const certain = certainFindings(read.inPlace, read.recognition.undetermined, present, options.lastYear);
+  findings.push(...certain.filter((f) => read.tables.includes(f.table)));
   return {
     tables,
     findings: locate(findings, sheet, (c) => {
@@ -221,6 +226,10 @@ function checkRecognised(
       return p ? a1(p.row, p.col) : undefined;
     }),
     notes: read.notes,
+    // A row label one character off from the official one was read as that row: said, so it can be checked.
+    remarks: read.recognition.approximate.map(
+      (a) => `第 ${at(a.row, 0).row + 1} 行的行名“${a.text}”与标准行名不完全一致，已按“${a.label}”一行读取，请核对`,
+    ),
     report: read.inPlace,
   };
 }
@@ -280,6 +289,7 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     tables.push(...checked.tables);
     findings.push(...checked.findings);
     notes.push(...checked.notes.map((n) => `${where}${n}`));
+    remarks.push(...checked.remarks.map((n) => `${where}${n}`));
     reports.push(checked.report);
   }
   notes.push(...(input.unread ?? []));

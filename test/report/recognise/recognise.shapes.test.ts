@@ -1,5 +1,6 @@
 import { FORMATS } from '../../../src/report/standard/formats';
 import { recognise } from '../../../src/report/recognise/recognise';
+import { MAX_READINGS } from '../../../src/report/recognise/digitReadings';
 import { layoutGrid } from '../../helpers/layoutGrids';
 
 // Tables in the shapes that copies from PDF, Word and web pages give (src/report/recognise/reshape.ts), and
@@ -179,14 +180,21 @@ describe('positions and fromText of values read from text', () => {
 describe('numbers run together', () => {
   const NEW = FORMATS['2021'].T3.rows[0].label;
 
-  test('a row whose digits are not one per column is reported with its original row; the table is still found', () => {
+  test('a row whose digits are not one per column is reported with its original row and its readings; the table is still found', () => {
     const { grid, values } = digits('2021');
     const lines = runTogether(grid);
     const at = lines.findIndex((r) => r[0].startsWith(NEW));
     lines[at] = [`${NEW}1203456`.replace('1203456', '12034567')];
     const r = recognise(lines);
-    expect(r.unplaced).toEqual([
-      expect.objectContaining({ row: at, reason: `“${NEW}”一行的数字“12034567”连在一起，无法分出各列，未读入` }),
+    // 12034567 as seven numbers: one of 1 2 3 4 5 6 7 takes two digits, and 0 cannot begin one
+    const readings = ['1 20 3 4 5 6 7', '12 0 3 4 5 6 7', '1 2 034 5 6 7'].filter((x) => !/\b0\d/.test(x));
+    expect(r.unplaced).toEqual([expect.objectContaining({ row: at })]);
+    expect(r.unplaced[0].reason).toMatch(
+      new RegExp(`^“${NEW}”一行的数字“12034567”连在一起，分成 7 个数有 6 种分法（.*），无法确定是哪一种，未读入$`),
+    );
+    for (const x of readings) expect(r.unplaced[0].reason).toContain(x);
+    expect(r.undetermined).toEqual([
+      expect.objectContaining({ row: at, digits: '12034567', count: 6, cells: FORMATS['2021'].T3.columns.map((c) => `T3.NEW.${c.id}`) }),
     ]);
     const t3 = r.tables.find((t) => t.table === 'T3');
     expect(t3?.missing).toEqual(FORMATS['2021'].T3.columns.map((c) => `T3.NEW.${c.id}`));
@@ -210,8 +218,17 @@ describe('numbers run together', () => {
     expect(r.unplaced).toHaveLength(2 + FORMATS['2021'].T3.rows.length + 1);
     for (const u of r.unplaced) {
       expect(u.row).toBe(0);
-      expect(u.reason).toMatch(/连在一起，无法分出各列，未读入$/);
+      expect(u.reason).toMatch(
+        /连在一起，分成 \d+ 个数有 \d+ 种分法(（.*），无法确定是哪一种|，超过 50 种，未逐一列出，无法确定各列的数值)，未读入$/,
+      );
     }
+    // each row's true reading is among its readings, unless they are too many to list
+    for (const u of r.undetermined) {
+      if (u.count <= MAX_READINGS) expect(u.readings).toContainEqual(u.cells.map((id) => values[id]));
+      else expect(u.readings).toEqual([]);
+    }
+    expect(r.undetermined.some((u) => u.count > MAX_READINGS)).toBe(true);
+    expect(r.undetermined).toHaveLength(r.unplaced.length);
   });
 
   test('item numbers that begin a label are not taken for values (…国家秘密1234567 2.其他法律…)', () => {
