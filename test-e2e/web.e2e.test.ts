@@ -227,7 +227,9 @@ describe('年报校验.html, the single file', () => {
     await wb.xlsx.readFile(rollupFile);
     const units = wb.getWorksheet('各单位明细')!;
     const lines: string[] = [];
-    units.eachRow((row, n) => n > 1 && lines.push(`${row.getCell(1).value}\t${row.getCell(3).value}\t${row.getCell(row.cellCount).value}`));
+    // Row 1 is the title, row 2 the header.
+    expect(units.getCell('A1').value).toMatch(/^汇总（\d+ 个单位，2021版） 各单位明细$/);
+    units.eachRow((row, n) => n > 2 && lines.push(`${row.getCell(1).value}\t${row.getCell(3).value}\t${row.getCell(row.cellCount).value}`));
     expect(lines).toHaveLength(18);
     expect(lines.find((l) => l.startsWith('压缩炸弹\t'))).toMatch(/^压缩炸弹\t无法读取\t未计入：无法读取：解压后共/);
     expect(lines.find((l) => l.startsWith('单位9\t'))).toBe('单位9\t部分未校验\t未计入：部分未校验（有内容未能读取）');
