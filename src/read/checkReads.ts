@@ -1,7 +1,7 @@
 import { parseA1 } from '../report/standard/a1';
-import { CellId, dataCells, TABLE_NUMBERS, TableId } from '../report/standard/formats';
+import { CellId, dataCells, TABLE_IDS, TABLE_NUMBERS, TableId } from '../report/standard/formats';
 import { Report } from '../report/standard/report';
-import { checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
+import { absentTablesNote, checkSheetInput, SheetCheck, uncheckedOf } from '../report/sheet/sheetCheck';
 import { checkProse } from '../report/prose/textCheck';
 import { crossYearRefusal } from '../report/standard/rules';
 import { validate } from '../report/standard/validate';
@@ -88,6 +88,9 @@ function checkExchange(file: string, read: ExchangeRead, lastYear?: Report): Fil
   const given = new Set(Object.keys(read.report.cells) as CellId[]);
   if (given.size === 0) throw new NotAReportError('JSON 中没有任何单元格（"cells" 是空的）');
   const notes = [...read.notes];
+  // A table of which not one cell is given is missing, as on a sheet: never 通过 on two tables of three.
+  const missing = TABLE_IDS.filter((t) => !read.tables.includes(t));
+  if (missing.length) notes.push(absentTablesNote('', missing));
   for (const t of read.tables) {
     const absent = dataCells(read.report.format).filter((d) => d.table === t && !given.has(d.id));
     if (absent.length === 0) continue;

@@ -1,4 +1,6 @@
-import { describeError } from '../../src/read/checkReads';
+import { checkReads, describeError } from '../../src/read/checkReads';
+import { readReportsFromBytes } from '../../src/read/readers';
+import { dataCells } from '../../src/report/standard/formats';
 import { NotAReportError } from '../../src/read/exchange';
 
 // The reason a file could not be read is Chinese and true: a library's English words never reach a user.
@@ -17,5 +19,28 @@ describe('the reason a file could not be read', () => {
 
   it('keeps a reason the readers worded', () => {
     expect(describeError(new NotAReportError('不是有效的 PDF 文件'))).toBe('不是有效的 PDF 文件');
+  });
+});
+
+describe('a report in the exchange format', () => {
+  const check = async (cells: Record<string, number | null>) => {
+    const text = JSON.stringify({ format: '2021', cells });
+    return checkReads('r.json', await readReportsFromBytes('r.json', new TextEncoder().encode(text)))[0];
+  };
+  const all = (table: string) =>
+    Object.fromEntries(
+      dataCells('2021')
+        .filter((d) => d.table === table)
+        .map((d) => [d.id, 0]),
+    );
+
+  it('passes with all three tables given', async () => {
+    expect((await check({ ...all('T2'), ...all('T3'), ...all('T4') })).verdict).toBe('passed');
+  });
+
+  it('is 部分未校验, naming the table, when one of the three is not given at all (never 通过)', async () => {
+    const r = await check({ ...all('T2'), ...all('T3') });
+    expect(r.verdict).toBe('incomplete');
+    expect(r.notes).toContain('没有找到表四（复议诉讼）；完整的年报应有表二、表三、表四');
   });
 });

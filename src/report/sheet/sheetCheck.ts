@@ -311,6 +311,11 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
   return { sheet, sheetId, tables, lost, findings, notes, remarks, verdict, report, ...(incomplete.unfilled ? { unfilled: true } : {}) };
 }
 
+/** The note that makes a report without some of the three tables 部分未校验, the same for every reader. */
+export function absentTablesNote(where: string, absent: readonly TableId[]): string {
+  return `${where}没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`;
+}
+
 /**
  * What keeps a sheet with tables from being a whole report, as notes that make it 部分未校验 (never
  * 通过): a table of the three that is not there, and tables in which no number has been entered at
@@ -325,9 +330,7 @@ function incompleteReport(
 ): { notes: string[]; unfilled: boolean } {
   if (tables.length === 0 && lost.length === 0) return { notes: [], unfilled: false };
   const absent = TABLE_IDS.filter((t) => !tables.some((x) => x.table === t) && !lost.some((l) => l.table === t));
-  const notes = absent.length
-    ? [`${where}没有找到${absent.map((t) => `${TABLE_NUMBERS[t]}（${TABLE_NAMES[t]}）`).join('、')}；完整的年报应有表二、表三、表四`]
-    : [];
+  const notes = absent.length ? [absentTablesNote(where, absent)] : [];
   const read = tables.filter((x) => x.damage.length === 0).map((x) => x.table);
   // A total inserted as a formula (合计用公式) shows 0 over blank parts: that 0 was not entered.
   const totals = report ? formulaTotalCells(report.format) : new Set<CellId>();
