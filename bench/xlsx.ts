@@ -8,9 +8,8 @@ import { readXlsx } from '../src/read/readXlsx';
 import { templateWorkbook } from '../src/cli/templateXlsx';
 import { FormatVersion } from '../src/report/standard/formats';
 import { consistentReport, seededRandom } from '../src/report/standard/generate';
-import { allLayouts, layoutTextGrid } from '../src/report/look/layout';
-import { Report } from '../src/report/standard/report';
 import { deflatedRepeat, writeFarCellWorkbook, zipBuffer } from './hostile';
+import { pastedWorkbook } from '../test/helpers/pastedWorkbook';
 
 // Cost of checking .xlsx files with the CLI:
 //  - xlsxCheckOverLoad: the time to check one workbook (read it, find or recognise the tables,
@@ -36,20 +35,6 @@ async function time(f: () => Promise<unknown>): Promise<number> {
   const t = process.hrtime.bigint();
   await f();
   return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-/** A workbook without names: the tables' texts and values typed on a sheet, as when pasted. */
-function pastedWorkbook(report: Report): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sheet1');
-  let row = 2;
-  for (const layout of allLayouts(report.format)) {
-    const grid: (string | number | null)[][] = layoutTextGrid(layout);
-    for (const d of layout.data) grid[d.row][d.col] = (report.cells[d.id] as number | undefined) ?? null;
-    grid.forEach((cells, r) => cells.forEach((v, c) => v !== '' && v !== null && (ws.getCell(row + r, c + 1).value = v)));
-    row += layout.rowCount + 1;
-  }
-  return wb;
 }
 
 async function buffer(wb: ExcelJS.Workbook): Promise<Buffer> {

@@ -113,6 +113,30 @@ export function previewPerFile(): { readonly url: string; readonly browser: Brow
   return state;
 }
 
+/** Opens the preview in a new page of `width`×`height`, once its pane is ready; the page's script errors are kept in `errors`. */
+export async function openPreview(
+  preview: { readonly url: string; readonly browser: Browser },
+  width = 1366,
+  height = 768,
+): Promise<Page & { errors: string[] }> {
+  const page = (await preview.browser.newPage({ viewport: { width, height } })) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: '插入全部三张表' }).waitFor();
+  return page;
+}
+
+/** A cell of the preview's grid. */
+export const cellAt = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
+
+/** Types `text` into a cell of the preview as a clerk does: click, type, Enter. */
+export async function typeInto(page: Page, address: string, text: string): Promise<void> {
+  await cellAt(page, address).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }

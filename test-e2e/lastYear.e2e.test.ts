@@ -1,18 +1,11 @@
-import { Page } from 'playwright-core';
-import { shot, previewPerFile } from './browser';
+import { cellAt, previewPerFile, shot, typeInto } from './browser';
 
 const preview = previewPerFile();
 
 /** The yellow of a warning highlight (Excel's 适中 / Neutral cell style). */
 const WARNING_FILL = '#FFEB9C';
 
-const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
-
-async function typeInto(page: Page, address: string, text: string): Promise<void> {
-  await cell(page, address).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
+const cell = cellAt;
 
 it('links a second inserted sheet as last year’s report and finds this year’s 上年结转 that disagrees (XY-CARRY), highlighted, cleared when fixed', async () => {
   const page = await preview.browser.newPage({ viewport: { width: 1366, height: 900 } });

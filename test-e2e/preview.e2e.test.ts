@@ -3,19 +3,11 @@ import { join } from 'path';
 import { Page } from 'playwright-core';
 import { FormatVersion } from '../src/report/standard/formats';
 import { stackedAddress } from '../test/helpers/stacked';
-import { editLatencies, shot, previewPerFile } from './browser';
+import { cellAt, editLatencies, openPreview, previewPerFile, shot, typeInto } from './browser';
 
 const preview = previewPerFile();
 
-async function open(width = 1366, height = 768): Promise<Page> {
-  const page = await preview.browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(preview.url);
-  await page.getByRole('button', { name: '插入全部三张表' }).waitFor();
-  (page as Page & { errors?: string[] }).errors = errors;
-  return page;
-}
+const open = (width = 1366, height = 768) => openPreview(preview, width, height);
 
 async function insertAll(page: Page, version: FormatVersion): Promise<void> {
   await page.getByRole('radio', { name: version === '2021' ? /^2021版/ : /^2019版/ }).check();
@@ -26,13 +18,7 @@ async function insertAll(page: Page, version: FormatVersion): Promise<void> {
   await page.getByTestId('verdict').getByText('尚未填写：表格中还没有填写任何数字，填写后才能校验').waitFor();
 }
 
-const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
-
-async function typeInto(page: Page, address: string, text: string): Promise<void> {
-  await cell(page, address).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
+const cell = cellAt;
 
 const finding = (page: Page, text: string) => page.getByRole('listitem').filter({ hasText: text });
 
@@ -73,7 +59,7 @@ describe.each(['2021', '2019'] as const)('the preview with %s tables', (version)
     await page.getByText('通过：全部表格已读取并校验').waitFor();
     await expect(finding(page, '自然人列').count()).resolves.toBe(0);
     await expect(cell(page, np).getAttribute('data-highlight')).resolves.toBeNull();
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
   });
 

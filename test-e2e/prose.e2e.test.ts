@@ -1,33 +1,17 @@
 import { Page } from 'playwright-core';
 import { stackedAddress } from '../test/helpers/stacked';
-import { previewPerFile, shot } from './browser';
+import { openPreview, previewPerFile, shot, typeInto } from './browser';
 
 // 核对正文与表格 in the preview: one item a result, a click selects the cells it names, the sentences
 // that agree are listed folded, and the sheet checked is the active one.
 
 const preview = previewPerFile();
 
-async function open(width = 400, height = 900): Promise<Page> {
-  const page = await preview.browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(preview.url);
-  await page.getByRole('button', { name: '插入全部三张表' }).waitFor();
-  (page as Page & { errors?: string[] }).errors = errors;
-  return page;
-}
+const open = (width = 400, height = 900) => openPreview(preview, width, height);
 
 async function insertAll(page: Page): Promise<void> {
   await page.getByRole('radio', { name: /^2021版/ }).check();
   await page.getByRole('button', { name: '插入全部三张表' }).click();
-}
-
-const cell = (page: Page, address: string) => page.locator(`td[data-address="${address}"]`);
-
-async function typeInto(page: Page, address: string, text: string): Promise<void> {
-  await cell(page, address).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
 }
 
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
@@ -112,7 +96,7 @@ describe('核对正文与表格', () => {
       () => page.getByTestId('prose-summary').textContent(),
       '与工作表“年报表格（2021版）”的表格核对：2 处与表格不一致（警告，请核对）',
     );
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
 import { zipBuffer } from '../../bench/hostile';
 import { templateWorkbook } from '../../src/cli/templateXlsx';
-import { allLayouts, layoutTextGrid } from '../../src/report/look/layout';
 import { FormatVersion } from '../../src/report/standard/formats';
 import { consistentReport, seededRandom } from '../../src/report/standard/generate';
-import { Report } from '../../src/report/standard/report';
 import { guardBytes } from '../../src/read/guard';
 import { readReportsFromBytes } from '../../src/read/readers';
 import { excelJSContent } from '../../src/read/readXlsx';
@@ -12,6 +10,7 @@ import { workbookInputs } from '../../src/read/workbookInputs';
 import { MAX_WORKBOOK_CELLS, readXlsxContent } from '../../src/read/xlsxReader';
 import { addLocalNames } from '../../src/read/xlsxNames';
 import { ROLLUP_KEYWORDS } from '../../src/read/rollupMark';
+import { pastedWorkbook } from '../helpers/pastedWorkbook';
 
 // The check reads .xlsx files with its own reader (src/read/xlsxReader.ts), not ExcelJS's full load:
 // on every kind of workbook the suite makes, both give the check the same sheets, cells, formulas
@@ -40,19 +39,6 @@ async function expectAgreement(bytes: Buffer): Promise<unknown> {
   const fast = await through(readXlsxContent, bytes);
   expect(fast).toEqual(await through(excelJSContent, bytes));
   return fast;
-}
-
-function pastedWorkbook(report: Report): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sheet1');
-  let row = 2;
-  for (const layout of allLayouts(report.format)) {
-    const grid: (string | number | null)[][] = layoutTextGrid(layout);
-    for (const d of layout.data) grid[d.row][d.col] = (report.cells[d.id] as number | undefined) ?? null;
-    grid.forEach((cells, r) => cells.forEach((v, c) => v !== '' && v !== null && (ws.getCell(row + r, c + 1).value = v)));
-    row += layout.rowCount + 1;
-  }
-  return wb;
 }
 
 describe('the check reads a workbook as ExcelJS loads it', () => {

@@ -6,19 +6,12 @@ import type { Verdict } from '../../report/standard/verdict';
 import { useLogic } from '../deferred';
 import { CountBadge } from './CountBadge';
 
+import { CLICKABLE_ITEM } from './itemStyle';
+
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, minHeight: '24px', alignItems: 'center' },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
-  item: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    alignItems: 'flex-start',
-    fontWeight: tokens.fontWeightRegular,
-    width: '100%',
-    minWidth: 0,
-    whiteSpace: 'normal',
-    wordBreak: 'break-all',
-  },
+  item: CLICKABLE_ITEM,
   sheets: { listStyleType: 'none', margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0 },
   basis: { color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXS },
   culprit: { justifyContent: 'flex-start', textAlign: 'left', whiteSpace: 'normal', wordBreak: 'break-all', minWidth: 0, width: '100%' },

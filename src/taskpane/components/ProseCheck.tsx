@@ -7,19 +7,12 @@ import type { SheetCheck } from '../../report/sheet/sheetCheck';
 import { useLogic } from '../deferred';
 import { Labelled } from './Labelled';
 
+import { CLICKABLE_ITEM } from './itemStyle';
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
-  item: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    alignItems: 'flex-start',
-    fontWeight: tokens.fontWeightRegular,
-    width: '100%',
-    minWidth: 0,
-    whiteSpace: 'normal',
-    wordBreak: 'break-all',
-  },
+  item: CLICKABLE_ITEM,
   note: { display: 'block', color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
   summary: { display: 'block' },
   warning: { color: tokens.colorPaletteMarigoldForeground2 },
