@@ -46,7 +46,11 @@ const NO_TABLES: Record<'recognise' | 'convert' | 'lastYear', (sheet: string) =>
 export function problemText(p: Problem): string {
   switch (p.code) {
     case 'excel':
-      return (p.excelCode && BY_EXCEL_CODE[p.excelCode]) || `操作未完成：${p.detail}`;
+      // Excel's own words are in the language of the user's Office: said as Excel's, with what to do.
+      return (
+        (p.excelCode && BY_EXCEL_CODE[p.excelCode]) ||
+        `操作未完成，请稍后重试；如仍失败，请关闭任务窗格后重新打开。（Excel 的说明：${p.detail}${p.excelCode ? `，代码 ${p.excelCode}` : ''}）`
+      );
     case 'noTableChosen':
       return '请至少选择一张表格。';
     case 'sheetProtected':

@@ -167,7 +167,12 @@ describe('Excel errors in Chinese', () => {
     expect(problemText(problemOf({ code, message: 'english' }))).toContain(text);
   });
 
-  it('names an unknown failure as not done, with Excel’s own words', () => {
-    expect(problemText(problemOf(new Error('boom')))).toBe('操作未完成：boom');
+  it('names an unknown failure as not done, says what to do, and gives Excel’s own words as Excel’s', () => {
+    expect(problemText(problemOf(new Error('boom')))).toBe(
+      '操作未完成，请稍后重试；如仍失败，请关闭任务窗格后重新打开。（Excel 的说明：boom）',
+    );
+    expect(problemText(problemOf({ code: 'NewExcelCode', message: 'Something went wrong.' }))).toBe(
+      '操作未完成，请稍后重试；如仍失败，请关闭任务窗格后重新打开。（Excel 的说明：Something went wrong.，代码 NewExcelCode）',
+    );
   });
 });
