@@ -137,6 +137,17 @@ export async function typeInto(page: Page, address: string, text: string): Promi
   await page.keyboard.press('Enter');
 }
 
+/** Polls until `read` gives `expected` (the DOM updates asynchronously after a click). */
+export async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let last: T | undefined;
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(last).toBe(expected);
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Page } from 'playwright-core';
 import { FormatVersion } from '../src/report/standard/formats';
 import { stackedAddress } from '../test/helpers/stacked';
-import { cellAt, editLatencies, openPreview, previewPerFile, shot, typeInto } from './browser';
+import { cellAt, editLatencies, eventually, openPreview, previewPerFile, shot, typeInto } from './browser';
 
 const preview = previewPerFile();
 
@@ -84,17 +84,6 @@ describe.each(['2021', '2019'] as const)('the preview with %s tables', (version)
     await page.close();
   });
 });
-
-/** Polls until `read` gives `expected` (the DOM updates asynchronously after a click). */
-async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  let last: T | undefined;
-  for (let i = 0; i < 50; i++) {
-    last = await read();
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(last).toBe(expected);
-}
 
 describe('a table pasted from last year’s report', () => {
   it('is recognised on the sheet, checked in place, and converted to the standard template', async () => {

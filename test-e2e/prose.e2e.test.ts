@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { stackedAddress } from '../test/helpers/stacked';
-import { openPreview, previewPerFile, shot, typeInto } from './browser';
+import { eventually, openPreview, previewPerFile, shot, typeInto } from './browser';
 
 // 核对正文与表格 in the preview: one item a result, a click selects the cells it names, the sentences
 // that agree are listed folded, and the sheet checked is the active one.
@@ -12,16 +12,6 @@ const open = (width = 400, height = 900) => openPreview(preview, width, height);
 async function insertAll(page: Page): Promise<void> {
   await page.getByRole('radio', { name: /^2021版/ }).check();
   await page.getByRole('button', { name: '插入全部三张表' }).click();
-}
-
-async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  let last: T | undefined;
-  for (let i = 0; i < 50; i++) {
-    last = await read();
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(last).toBe(expected);
 }
 
 const TEXT = '一、总体情况\n本年度共收到政府信息公开申请5件，办结0件。全年未发生政府信息公开行政复议。行政诉讼2件。';
