@@ -210,6 +210,12 @@ describe('the supervising office and the published text', () => {
     for (const box of await units.getByRole('checkbox').all()) await box.check();
     await page.getByRole('button', { name: '插入汇总表（2 个单位）' }).click();
     await page.getByRole('tab', { name: '汇总（2021版）' }).waitFor();
+    // The pane scrolls back to what the action changed: the notice, with the verdict above it.
+    await page
+      .getByTestId('notice')
+      .getByText(/已插入工作表“汇总（2021版）”/)
+      .waitFor();
+    await eventually(async () => ((await page.getByTestId('verdict').boundingBox())?.y ?? -9) > -1, true);
     await shot(page, 'rollup');
     // A unit's number reaches the summary: both say the balance is broken.
     await page.getByRole('tab', { name: '年报表格（2021版）', exact: true }).click();

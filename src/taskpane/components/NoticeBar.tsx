@@ -22,7 +22,10 @@ export function NoticeBar({ notice, busy, onClose, onRetryOnNewSheet }: NoticeBa
   const styles = useStyles();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (notice) ref.current?.scrollIntoView?.({ block: 'nearest' });
+    if (!notice) return;
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    // The verdict just above it comes into view with it: what the action changed is read together.
+    ref.current?.previousElementSibling?.scrollIntoView?.({ block: 'nearest' });
   }, [notice]);
   return (
     <div aria-live="polite" className={styles.root} data-testid="notice" ref={ref}>
