@@ -132,7 +132,7 @@ export function groupFindings(check: WorkbookCheck): FindingGroup[] {
 /** One line per checked sheet with its verdict, e.g. Sheet1：通过（警告 2 条，请核对）. */
 export function sheetVerdicts(check: WorkbookCheck): { sheetId: string; verdict: Verdict; text: string; phrase: string }[] {
   return sheetsActiveFirst(check).map((s) => {
-    const phrase = verdictPhrase(s.verdict, verdictCounts(s.findings, uncheckedOf(s).length, s.unfilled));
+    const phrase = verdictPhrase(s.verdict, sheetCounts(s));
     return { sheetId: s.sheetId, verdict: s.verdict, text: `${s.sheet}：${phrase}`, phrase };
   });
 }
@@ -142,6 +142,9 @@ export function severityCounts(check: WorkbookCheck): Record<Severity, number> {
   for (const s of check.sheets) for (const f of s.findings) counts[f.severity]++;
   return counts;
 }
+
+/** A sheet's counts as its verdict is worded: findings, what was not checked, and whether it is unfilled. */
+const sheetCounts = (s: WorkbookCheck['sheets'][number]) => verdictCounts(s.findings, uncheckedOf(s).length, s.unfilled);
 
 /** The checked sheets, the one the user is on first, the others in workbook order. */
 export function sheetsActiveFirst(check: WorkbookCheck): WorkbookCheck['sheets'] {
@@ -166,9 +169,8 @@ export function activeVerdict(check: WorkbookCheck): ActiveVerdictView {
           : `整个工作簿（${check.sheets.length} 张工作表）`;
     return { ...workbookVerdict(check), scope };
   }
-  const unchecked = uncheckedOf(sheet);
-  const text = verdictHeadline(sheet.verdict, verdictCounts(sheet.findings, unchecked.length, sheet.unfilled));
-  return { verdict: sheet.verdict, text, unchecked, scope: `当前工作表“${sheet.sheet}”` };
+  const text = verdictHeadline(sheet.verdict, sheetCounts(sheet));
+  return { verdict: sheet.verdict, text, unchecked: uncheckedOf(sheet), scope: `当前工作表“${sheet.sheet}”` };
 }
 
 /** The workbook's verdict as the pane and the ribbon say it: the same verdicts as the command. */

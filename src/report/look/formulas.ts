@@ -237,13 +237,21 @@ export function isTaggedFormula(formula: string): boolean {
 /** Rule families whose left-hand side is a total that can be written as a SUM formula. */
 const TOTAL_FAMILIES: readonly RuleId[] = ['T3-ROWSUM', 'T3-OUTCOMES', 'T4-SUM'];
 
+const totalCellsByVersion = new Map<FormatVersion, ReadonlySet<CellId>>();
+
 /** The cells that 合计用公式 fills with a SUM formula: the totals of 表三 and 表四. */
 export function formulaTotalCells(v: FormatVersion): ReadonlySet<CellId> {
-  return new Set(
-    relationInstances(v)
-      .filter((inst) => TOTAL_FAMILIES.includes(inst.rule) && inst.lhs.length === 1)
-      .map((inst) => inst.lhs[0].cell),
-  );
+  // Asked by every sheet check (live included): built once per version.
+  let cells = totalCellsByVersion.get(v);
+  if (!cells) {
+    cells = new Set(
+      relationInstances(v)
+        .filter((inst) => TOTAL_FAMILIES.includes(inst.rule) && inst.lhs.length === 1)
+        .map((inst) => inst.lhs[0].cell),
+    );
+    totalCellsByVersion.set(v, cells);
+  }
+  return cells;
 }
 
 export interface TotalFormula {

@@ -36,9 +36,10 @@ export function Rollup({ host, check, busy, onRun, pageSetup }: RollupProps) {
   const [units, setUnits] = useState<RollupUnit[] | null>(null);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const group = useRef<HTMLDivElement>(null);
-  /** A unit sheet's verdict in the last check, and whether it is left out at first (errors, or not complete). */
+  // Each unit sheet's verdict in the last check, worded once per render, and whether it is left out at first (errors, or not complete).
+  const verdicts = new Map((check && logic ? logic.sheetVerdicts(check) : []).map((v) => [v.sheetId, v]));
   const unitVerdict = (sheetId: string): { label: string; held: boolean } | null => {
-    const v = check && logic?.sheetVerdicts(check).find((s) => s.sheetId === sheetId);
+    const v = verdicts.get(sheetId);
     return v ? { label: v.phrase, held: v.verdict !== 'passed' } : null;
   };
   // The list opens below the button: brought into view, with the button that inserts.
