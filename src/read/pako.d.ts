@@ -5,6 +5,7 @@ declare module 'pako/lib/inflate' {
     push(data: Uint8Array, end: boolean): boolean;
     onData: (chunk: Uint8Array) => void;
     onEnd: (status: number) => void;
+    ended: boolean;
     err: number;
     msg: string;
   }

@@ -67,11 +67,50 @@ function decode(bytes: Uint8Array, from: number, to: number): string {
   return utf8.decode(bytes.subarray(from, to));
 }
 
+/**
+ * An attribute value as XML reads it: entity references replaced, tabs and line ends as spaces. A
+ * short plain ASCII value (a cell's address, style or type: most of a sheet) is built directly.
+ */
+function attributeValue(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from <= 32) {
+    let s = '';
+    let i = from;
+    for (; i < to; i++) {
+      const b = bytes[i];
+      if (b >= 0x80 || b < 0x20 || b === 0x26 /* & */) break;
+      s += String.fromCharCode(b);
+    }
+    if (i === to) return s;
+  }
+  return unescape(decode(bytes, from, to).replace(/[\t\n]|\r\n?/g, ' '));
+}
+
+/** Names met so far, by a hash of their bytes: a part repeats a few names thousands of times. */
+const NAMES = new Map<number, string>();
+
 /** The local name of a qualified name (x:c → c). */
 function localName(bytes: Uint8Array, from: number, to: number): string {
   let start = from;
-  for (let i = from; i < to; i++) if (bytes[i] === COLON) start = i + 1;
-  return decode(bytes, start, to);
+  let hash = 0;
+  let ascii = to - from <= 24;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b === COLON) {
+      start = i + 1;
+      hash = 0;
+    } else hash = (Math.imul(hash, 31) + b) | 0;
+    if (b >= 0x80) ascii = false;
+  }
+  if (!ascii) return decode(bytes, start, to);
+  const known = NAMES.get(hash);
+  if (known !== undefined && known.length === to - start) {
+    let same = true;
+    for (let i = 0; same && i < known.length; i++) same = known.charCodeAt(i) === bytes[start + i];
+    if (same) return known;
+  }
+  const name = decode(bytes, start, to);
+  if (NAMES.size < 4096) NAMES.set(hash, name);
+  return name;
 }
 
 function indexOfSequence(bytes: Uint8Array, sequence: number[], from: number): number {
@@ -167,7 +206,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       const valueEnd = bytes.indexOf(quote, i + 1);
       if (valueEnd < 0) throw new XmlFormatError('unclosed attribute value');
       if (nextLt >= 0 && nextLt < valueEnd) throw new XmlFormatError('< in an attribute value');
-      if (wanted) attributes[attrName] = unescape(decode(bytes, i + 1, valueEnd).replace(/[\t\n]|\r\n?/g, ' '));
+      if (wanted) attributes[attrName] = attributeValue(bytes, i + 1, valueEnd);
       i = valueEnd + 1;
     }
     if (stack.length === 0) {
