@@ -3,7 +3,8 @@
 // a fresh child when it grew. Plain JavaScript, so that it can load the TypeScript sources the way
 // bin/xxgk-report.js does (bin/register-ts.js), whether the parent is the command, the benchmark or
 // a jest test.
-require('../../bin/register-ts').registerTypeScript();
+// Without source maps: a child's stack traces are never shown (a crash is reported as a reason).
+require('../../bin/register-ts').registerTypeScript({ sourceMaps: false });
 const { checkFile, describeError, readLastYear } = require('./checkFile.ts');
 const { CRASH_REASON } = require('../read/result.ts');
 

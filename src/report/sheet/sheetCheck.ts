@@ -133,6 +133,14 @@ export function blockAddress(b: SheetBlock): string {
   return `${a1(b.row, b.col)}:${a1(b.row + Math.max(1, b.values.length) - 1, b.col + Math.max(1, b.values[0]?.length ?? 1) - 1)}`;
 }
 
+/** The cells of several tables in one object, the later ones winning (a report's cells are read often). */
+function mergedCells(parts: Report['cells'][]): Report['cells'] {
+  if (parts.length === 1) return { ...parts[0] };
+  const cells: Report['cells'] = {};
+  for (const part of parts) for (const id in part) cells[id as CellId] = part[id as CellId];
+  return cells;
+}
+
 /** A table of a report on the sheet, with its values and where each one sits. */
 interface ReadTable {
   table: TableOnSheet;
@@ -265,10 +273,11 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
   for (const version of new Set(read.map((r) => r.table.version))) {
     const intact = read.filter((r) => r.table.version === version && r.table.damage.length === 0);
     if (intact.length === 0) continue;
-    const report: Report = { format: version, cells: Object.assign({}, ...intact.map((r) => r.cells)) };
+    const report: Report = { format: version, cells: mergedCells(intact.map((r) => r.cells)) };
     reports.push(report);
     const owner = new Map(intact.flatMap((r) => r.present.map((c) => [c, r] as const)));
-    const present = new Set(intact.flatMap((r) => r.present).filter((c) => !unknown(owner.get(c)?.addressOf(c))));
+    const all = intact.flatMap((r) => r.present);
+    const present = new Set(uncomputed.size ? all.filter((c) => !unknown(owner.get(c)?.addressOf(c))) : all);
     const found = validate(report, { tables: intact.map((r) => r.table.table), present, lastYear: options.lastYear });
     findings.push(...locate(found, sheet, (c) => owner.get(c)?.addressOf(c)));
   }
@@ -300,7 +309,9 @@ export function checkSheetInput(input: SheetInput, options: SheetCheckOptions = 
     );
   }
   const report = reports.length
-    ? { format: reports[0].format, cells: Object.assign({}, ...reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) }
+    ? reports.length === 1
+      ? reports[0]
+      : { format: reports[0].format, cells: mergedCells(reports.filter((r) => r.format === reports[0].format).map((r) => r.cells)) }
     : null;
   const incomplete = incompleteReport(where, tables, lost, report);
   notes.push(...incomplete.notes);

@@ -6,10 +6,13 @@ import type { CellValue } from './report';
 
 /** Whitespace that copies from Word and web pages leave: ASCII, NBSP, full-width space, zero-width. */
 const EDGE_SPACE = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
+const EDGE_SPACE_AT = /^[\s\u200b-\u200d\u2060]|[\s\u200b-\u200d\u2060]$/;
 const ANY_SPACE = /[\s\u200b-\u200d\u2060\u00ad]/g;
 
 /** Full-width digits and number punctuation → ASCII. */
+const FULL_WIDTH_NUMBER = /[\uff10-\uff19\uff0d\uff0e\uff0b\uff0c\u2212]/;
 function halfWidthNumber(s: string): string {
+  if (!FULL_WIDTH_NUMBER.test(s)) return s;
   return s.replace(/[\uff10-\uff19\uff0d\uff0e\uff0b\uff0c\u2212]/g, (ch) => {
     const c = ch.charCodeAt(0);
     if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 0x30);
@@ -40,7 +43,7 @@ export function parseCellText(text: string | number | boolean | null | undefined
   }
   if (typeof text === 'boolean') return String(text);
   if (typeof text !== 'string') return null;
-  const trimmed = text.replace(EDGE_SPACE, '');
+  const trimmed = EDGE_SPACE_AT.test(text) ? text.replace(EDGE_SPACE, '') : text;
   if (trimmed === '') return null;
   const m = NUMBER_WITH_UNIT.exec(halfWidthNumber(trimmed));
   if (!m) return trimmed;
