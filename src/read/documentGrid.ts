@@ -40,15 +40,51 @@ export function cellText(raw: string): string {
     .join('\n');
 }
 
+/** A merge that runs past the last row of a part: it goes on over the first rows of the next part. */
+interface Carried {
+  col: number;
+  colSpan: number;
+  rows: number;
+}
+
+interface LaidOut {
+  grid: string[][];
+  /** Grid positions taken by a cell, by row. */
+  taken: boolean[][];
+  /** Merges that ran past the table's last row (a table cut into parts with its rowspans kept). */
+  overflow: Carried[];
+}
+
 /**
- * The table as a spreadsheet holds it: a merged cell's text in its top-left position, the cells it
- * covers empty (the HTML table model: each cell takes the first free column of its row).
+ * The table laid out on a grid (the HTML table model: each cell takes the first free column of its
+ * row), the columns of `carried` merges taken in its first rows.
  */
-export function expandSpans(table: DocTable): string[][] {
+function layOut(table: DocTable, carried: readonly Carried[] = []): LaidOut {
   const grid: string[][] = [];
   const taken: boolean[][] = [];
+  const overflow: Carried[] = [];
   const rowCount = table.rows.length;
   let filled = 0;
+  const take = (r: number, c: number, text: string): void => {
+    grid[r] ??= [];
+    taken[r] ??= [];
+    taken[r][c] = true;
+    grid[r][c] = text;
+  };
+  const count = (cells: number): void => {
+    // Bounded before it is built: spans that would lay out a huge grid are a broken or hostile document.
+    filled += cells;
+    if (filled > MAX_GRID_CELLS)
+      throw new NotAReportError(
+        `文档中的表格按合并单元格展开后超过 ${MAX_GRID_CELLS} 个单元格（年报的表格只有数百个），不像年报表格，已拒绝读取`,
+      );
+  };
+  for (const m of carried) {
+    const rows = Math.min(m.rows, rowCount);
+    count(rows * m.colSpan);
+    for (let r = 0; r < rows; r++) for (let dc = 0; dc < m.colSpan; dc++) take(r, m.col + dc, '');
+    if (m.rows > rowCount) overflow.push({ ...m, rows: m.rows - rowCount });
+  }
   table.rows.forEach((cells, r) => {
     grid[r] ??= [];
     taken[r] ??= [];
@@ -58,26 +94,24 @@ export function expandSpans(table: DocTable): string[][] {
       while (taken[r][c]) c++;
       const colSpan = Math.max(1, Math.min(cell.colSpan || 1, MAX_SPAN));
       // rowspan="0" reaches the end of the table, as in HTML.
-      const rowSpan = cell.rowSpan === 0 ? rowCount - r : Math.max(1, Math.min(cell.rowSpan || 1, rowCount - r));
-      // Bounded before it is built: spans that would lay out a huge grid are a broken or hostile document.
-      filled += rowSpan * colSpan;
-      if (filled > MAX_GRID_CELLS)
-        throw new NotAReportError(
-          `文档中的表格按合并单元格展开后超过 ${MAX_GRID_CELLS} 个单元格（年报的表格只有数百个），不像年报表格，已拒绝读取`,
-        );
-      for (let dr = 0; dr < rowSpan; dr++) {
-        grid[r + dr] ??= [];
-        taken[r + dr] ??= [];
-        for (let dc = 0; dc < colSpan; dc++) {
-          taken[r + dr][c + dc] = true;
-          grid[r + dr][c + dc] = dr === 0 && dc === 0 ? cell.text : '';
-        }
-      }
+      const asked = cell.rowSpan === 0 ? rowCount - r : Math.max(1, cell.rowSpan || 1);
+      const rowSpan = Math.min(asked, rowCount - r);
+      if (asked > rowSpan) overflow.push({ col: c, colSpan, rows: Math.min(asked - rowSpan, MAX_SPAN) });
+      count(rowSpan * colSpan);
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) take(r + dr, c + dc, dr === 0 && dc === 0 ? cell.text : '');
       c += colSpan;
     }
   });
   const width = Math.max(0, ...grid.map((row) => row.length));
-  return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+  return { grid: grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? '')), taken, overflow };
+}
+
+/**
+ * The table as a spreadsheet holds it: a merged cell's text in its top-left position, the cells it
+ * covers empty (the HTML table model: each cell takes the first free column of its row).
+ */
+export function expandSpans(table: DocTable): string[][] {
+  return layOut(table).grid;
 }
 
 let tableLabels: readonly string[] | null = null;
@@ -176,20 +210,53 @@ export function chooseReportTables(top: DocTable[]): ChosenTables {
   return { tables, remarks };
 }
 
+/** Rows at the top of `grid` that repeat the rows at the top of `before` (the last row is always kept). */
+function repeatedRows(before: string[][] | undefined, grid: string[][]): number {
+  if (!before || !grid.length || before[0]?.length !== grid[0].length) return 0;
+  let k = 0;
+  while (k < grid.length - 1 && k < before.length && before[k].join('\t') === grid[k].join('\t')) k++;
+  return k;
+}
+
+/**
+ * The part laid out under the merges that ran past the end of the part before it (a table cut in
+ * two with its rowspans kept: the second part's rows leave out the cells the merge covers), when
+ * that is what makes its first rows as wide as the part before; null when they do not fit.
+ */
+function underCarried(rows: DocCell[][], carried: readonly Carried[], width: number): LaidOut | null {
+  if (!carried.length || !rows.length) return null;
+  const part: DocTable = { rows, ownText: '', nested: [] };
+  const own = layOut(part);
+  const ownWidth = (own.taken[0] ?? []).filter(Boolean).length;
+  const carriedWidth = carried.reduce((n, m) => n + m.colSpan, 0);
+  if (ownWidth >= width || ownWidth + carriedWidth !== width) return null;
+  const laid = layOut(part, carried);
+  const full = (r: number) => laid.taken[r]?.filter(Boolean).length === width;
+  const deep = Math.min(rows.length, Math.min(...carried.map((m) => m.rows)));
+  if (laid.grid[0]?.length !== width || !Array.from({ length: deep }, (_, r) => r).every(full)) return null;
+  return laid;
+}
+
 /**
  * The grids of the report's tables, in order. A part that starts again with the rows the part
  * before it started with (a table printed with its header repeated on each page) is read without
- * them, so that the header is not taken for another report's table.
+ * them, so that the header is not taken for another report's table. A part cut from the table with
+ * its merges kept in the part before (the merged labels' cells left out of its rows) is laid out
+ * under those merges, as one table.
  */
 export function reportGrids(tables: DocTable[]): string[][][] {
-  const grids = tables.map(expandSpans);
-  return grids.map((grid, i) => {
-    const before = grids[i - 1];
-    if (!before || !grid.length || before[0]?.length !== grid[0].length) return grid;
-    let k = 0;
-    while (k < grid.length - 1 && k < before.length && before[k].join('\t') === grid[k].join('\t')) k++;
-    return k > 0 ? grid.slice(k) : grid;
-  });
+  const out: string[][][] = [];
+  let before: { top: string[][]; width: number; overflow: Carried[] } | undefined;
+  for (const table of tables) {
+    const plain = layOut(table);
+    const k = repeatedRows(before?.top, plain.grid);
+    const carried = before ? underCarried(table.rows.slice(k), before.overflow, before.width) : null;
+    const grid = carried ? carried.grid : k > 0 ? plain.grid.slice(k) : plain.grid;
+    out.push(grid);
+    // The next part may repeat this part's first rows, and run on under the merges this part left open.
+    before = { top: plain.grid, width: grid[0]?.length ?? 0, overflow: carried ? carried.overflow : plain.overflow };
+  }
+  return out;
 }
 
 /** The grids of the tables one under the other, a blank row between (tables split in several parts join up). */
