@@ -53,6 +53,8 @@ interface LaidOut {
   taken: boolean[][];
   /** Merges that ran past the table's last row (a table cut into parts with its rowspans kept). */
   overflow: Carried[];
+  /** Where each cell stands: its first grid column and how many it spans, by row and index in the row. */
+  starts: number[][];
 }
 
 /**
@@ -63,6 +65,7 @@ function layOut(table: DocTable, carried: readonly Carried[] = []): LaidOut {
   const grid: string[][] = [];
   const taken: boolean[][] = [];
   const overflow: Carried[] = [];
+  const starts: number[][] = [];
   const rowCount = table.rows.length;
   let filled = 0;
   const take = (r: number, c: number, text: string): void => {
@@ -88,10 +91,12 @@ function layOut(table: DocTable, carried: readonly Carried[] = []): LaidOut {
   table.rows.forEach((cells, r) => {
     grid[r] ??= [];
     taken[r] ??= [];
+    starts[r] = [];
     let c = 0;
     for (const cell of cells) {
       c += Math.max(0, Math.min(cell.skipBefore ?? 0, MAX_SPAN));
       while (taken[r][c]) c++;
+      starts[r].push(c);
       const colSpan = Math.max(1, Math.min(cell.colSpan || 1, MAX_SPAN));
       // rowspan="0" reaches the end of the table, as in HTML.
       const asked = cell.rowSpan === 0 ? rowCount - r : Math.max(1, cell.rowSpan || 1);
@@ -103,7 +108,48 @@ function layOut(table: DocTable, carried: readonly Carried[] = []): LaidOut {
     }
   });
   const width = Math.max(0, ...grid.map((row) => row.length));
-  return { grid: grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? '')), taken, overflow };
+  return { grid: grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? '')), taken, overflow, starts };
+}
+
+/** More sliver columns than this in one table is not a table drawn by hand: it is laid out as it stands. */
+const MAX_SLIVERS = 64;
+
+/**
+ * The table without its sliver columns: a grid column that a cell starts on and another ends on,
+ * but no cell stands on alone, is what a table whose borders do not quite line up across rows
+ * leaves (a Word table saved as a web page by LibreOffice: 总计 spans its own column and a sliver
+ * that 行政诉讼 starts on). Every cell that spans a sliver spans one column fewer, so that the
+ * columns after it are not pushed one to the right. A table with cells placed by w:gridBefore is
+ * left as it stands (src/read/readDocx.ts drops Word's slivers by their widths).
+ */
+function withoutSlivers(table: DocTable, laid: LaidOut): DocTable {
+  if (table.rows.some((row) => row.some((c) => c.skipBefore))) return table;
+  const starting = new Set<number>();
+  const ending = new Set<number>();
+  const alone = new Set<number>();
+  const span = (cell: DocCell) => Math.max(1, Math.min(cell.colSpan || 1, MAX_SPAN));
+  table.rows.forEach((cells, r) =>
+    cells.forEach((cell, i) => {
+      const c = laid.starts[r][i];
+      const n = span(cell);
+      if (n === 1) alone.add(c);
+      else {
+        starting.add(c);
+        ending.add(c + n - 1);
+      }
+    }),
+  );
+  const slivers = [...starting].filter((c) => ending.has(c) && !alone.has(c));
+  if (slivers.length === 0 || slivers.length > MAX_SLIVERS) return table;
+  const rows = table.rows.map((cells, r) =>
+    cells.map((cell, i) => {
+      const c = laid.starts[r][i];
+      const n = span(cell);
+      const dropped = slivers.filter((s) => s >= c && s < c + n).length;
+      return dropped ? { ...cell, colSpan: n - dropped } : cell;
+    }),
+  );
+  return { ...table, rows };
 }
 
 /**
@@ -247,8 +293,10 @@ function underCarried(rows: DocCell[][], carried: readonly Carried[], width: num
 export function reportGrids(tables: DocTable[]): string[][][] {
   const out: string[][][] = [];
   let before: { top: string[][]; width: number; overflow: Carried[] } | undefined;
-  for (const table of tables) {
-    const plain = layOut(table);
+  for (const found of tables) {
+    const first = layOut(found);
+    const table = withoutSlivers(found, first);
+    const plain = table === found ? first : layOut(table);
     const k = repeatedRows(before?.top, plain.grid);
     const carried = before ? underCarried(table.rows.slice(k), before.overflow, before.width) : null;
     const grid = carried ? carried.grid : k > 0 ? plain.grid.slice(k) : plain.grid;
