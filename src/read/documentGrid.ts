@@ -116,11 +116,12 @@ const MAX_SLIVERS = 64;
 
 /**
  * The table without its sliver columns: a grid column that a cell starts on and another ends on,
- * but no cell stands on alone, is what a table whose borders do not quite line up across rows
- * leaves (a Word table saved as a web page by LibreOffice: 总计 spans its own column and a sliver
- * that 行政诉讼 starts on). Every cell that spans a sliver spans one column fewer, so that the
- * columns after it are not pushed one to the right. A table with cells placed by w:gridBefore is
- * left as it stands (src/read/readDocx.ts drops Word's slivers by their widths).
+ * but no cell with text stands on alone, is what a table whose borders do not quite line up across
+ * rows leaves (a Word table saved as a web page by LibreOffice: 总计 spans its own column and a
+ * sliver that 行政诉讼 starts on; Word adds a row of empty spacer cells). Every cell that spans a
+ * sliver spans one column fewer (an empty one on the sliver alone is left out), so that the columns
+ * after it are not pushed one to the right. A table with cells placed by w:gridBefore is left as it
+ * stands (src/read/readDocx.ts drops Word's slivers by their widths).
  */
 function withoutSlivers(table: DocTable, laid: LaidOut): DocTable {
   if (table.rows.some((row) => row.some((c) => c.skipBefore))) return table;
@@ -132,21 +133,35 @@ function withoutSlivers(table: DocTable, laid: LaidOut): DocTable {
     cells.forEach((cell, i) => {
       const c = laid.starts[r][i];
       const n = span(cell);
-      if (n === 1) alone.add(c);
-      else {
+      // An empty cell alone (Word's row of spacer cells under a table whose columns do not line up) shows nothing.
+      if (n === 1) {
+        if (cell.text !== '') alone.add(c);
+      } else {
         starting.add(c);
         ending.add(c + n - 1);
       }
     }),
   );
-  const slivers = [...starting].filter((c) => ending.has(c) && !alone.has(c));
-  if (slivers.length === 0 || slivers.length > MAX_SLIVERS) return table;
-  const rows = table.rows.map((cells, r) =>
-    cells.map((cell, i) => {
-      const c = laid.starts[r][i];
-      const n = span(cell);
-      const dropped = slivers.filter((s) => s >= c && s < c + n).length;
-      return dropped ? { ...cell, colSpan: n - dropped } : cell;
+  const candidates = [...starting].filter((c) => ending.has(c) && !alone.has(c)).sort((x, y) => x - y);
+  if (candidates.length === 0 || candidates.length > MAX_SLIVERS) return table;
+  // Of two columns that only a merge spans together (总计 over its own and the sliver), one goes:
+  // a column is taken out only while every cell with text on it keeps a column of its own.
+  const cells = table.rows.flatMap((row, r) => row.map((cell, i) => ({ r, i, cell, start: laid.starts[r][i], left: span(cell) })));
+  const slivers: number[] = [];
+  for (const c of candidates) {
+    const on = cells.filter((x) => x.start <= c && c < x.start + span(x.cell));
+    if (on.some((x) => x.left === 1 && x.cell.text !== '')) continue;
+    for (const x of on) x.left--;
+    slivers.push(c);
+  }
+  if (slivers.length === 0) return table;
+  const left = new Map(cells.map((x) => [`${x.r},${x.i}`, x.left]));
+  const rows = table.rows.map((row, r) =>
+    row.flatMap((cell, i) => {
+      const n = left.get(`${r},${i}`)!;
+      // An empty cell that stood on a sliver alone goes with it.
+      if (n === 0) return [];
+      return n === span(cell) ? [cell] : [{ ...cell, colSpan: n }];
     }),
   );
   return { ...table, rows };
