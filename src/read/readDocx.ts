@@ -30,6 +30,14 @@ const val = (e: XmlElement | undefined): string | null => {
   }
   return null;
 };
+/** An attribute by its local name (any namespace prefix). */
+const attr = (e: XmlElement, name: string): string | null => {
+  for (let i = 0; i < e.attributes.length; i++) {
+    const a = e.attributes.item(i)!;
+    if (a.localName === name) return a.value;
+  }
+  return null;
+};
 const intVal = (e: XmlElement | undefined, fallback: number): number => {
   const n = parseInt(val(e) ?? '', 10);
   return Number.isFinite(n) && n >= 0 ? n : fallback;
@@ -119,10 +127,59 @@ function through(n: XmlNode, name: string): XmlElement[] {
 /** Blocks of the cells' nested tables and paragraphs, kept for the prose of a layout table. */
 const cellBlocks = new WeakMap<DocTable, (string | DocTable)[]>();
 
+/**
+ * A grid column narrower than this (twips: twentieths of a point) shows nothing: a sliver that Word
+ * or LibreOffice leaves where the borders of two rows' cells nearly meet.
+ */
+const SLIVER_TWIPS = 60;
+/** More slivers than this in one table is not a table drawn by hand: they are left as they are. */
+const MAX_SLIVERS = 64;
+
+/** The grid columns of a table (w:tblGrid) too narrow to show anything. */
+function sliverColumns(tbl: XmlElement): Set<number> {
+  const grid = child(tbl, 'tblGrid');
+  const widths = grid ? elements(grid).filter((e) => e.localName === 'gridCol') : [];
+  const out = new Set<number>();
+  widths.forEach((e, i) => {
+    const w = Number(attr(e, 'w') ?? '');
+    if (Number.isFinite(w) && w < SLIVER_TWIPS) out.add(i);
+  });
+  return out;
+}
+
+interface Placed {
+  cell: DocCell;
+  /** Its first grid column and how many it spans. */
+  start: number;
+  span: number;
+}
+
+/**
+ * Sliver columns taken out of the grid: a cell that also spans one spans one column fewer, so that
+ * a 总计 spanning a sliver does not push the columns after it one to the right. A sliver that a
+ * cell stands on alone is kept (that cell is seen).
+ */
+function dropSlivers(placed: Placed[], slivers: Set<number>): void {
+  if (slivers.size === 0 || slivers.size > MAX_SLIVERS) return;
+  const within = (start: number, span: number): number => {
+    let n = 0;
+    for (const c of slivers) if (c >= start && c < start + span) n++;
+    return n;
+  };
+  for (const p of placed) {
+    if (within(p.start, p.span) === p.span) for (let c = p.start; c < p.start + p.span; c++) slivers.delete(c);
+  }
+  for (const p of placed) {
+    p.cell.colSpan -= within(p.start, p.span);
+    if (p.cell.skipBefore) p.cell.skipBefore -= within(0, p.cell.skipBefore);
+  }
+}
+
 function readTable(tbl: XmlElement): DocTable {
   const nested: DocTable[] = [];
   const own: string[] = [];
   const blocks: (string | DocTable)[] = [];
+  const placed: Placed[] = [];
   // Cells merged down (w:vMerge): the cell that starts the merge, by grid column, grows a row for each continuation.
   const open = new Map<number, DocCell>();
   const rows: DocCell[][] = through(tbl, 'tr').map((tr) => {
@@ -153,6 +210,7 @@ function readTable(tbl: XmlElement): DocTable {
         skip = 0;
         own.push(cell.text);
         cells.push(cell);
+        placed.push({ cell, start: col, span: colSpan });
         if (vMerge !== undefined) open.set(col, cell);
         else open.delete(col);
       }
@@ -160,6 +218,7 @@ function readTable(tbl: XmlElement): DocTable {
     }
     return cells;
   });
+  dropSlivers(placed, sliverColumns(tbl));
   const table: DocTable = { rows, ownText: own.join('\n'), nested };
   cellBlocks.set(table, blocks);
   return table;

@@ -90,6 +90,12 @@ export interface TableSplit {
   repeatRows?: number;
   /** What stands between the parts (a page break's empty paragraph by default). */
   between?: string;
+  /**
+   * Cut from one table as it stands, instead of split as Word splits it: a merge across the cut keeps
+   * its rowspan in the first part, and the second part's rows leave out the cells it covers (web
+   * pages) or continue it with w:vMerge without a restart (Word).
+   */
+  keepSpans?: boolean;
 }
 
 /** The parts of a table's rows, split as asked. */
@@ -124,7 +130,7 @@ export function governmentPage(report: Report, options: PageOptions = {}): strin
   for (const t of TABLE_IDS) {
     const layout = officialLayout(report.format, t);
     const split = options.splits?.[t] ?? (t === 'T3' && options.splitT3At ? { at: options.splitT3At } : undefined);
-    const rows = spannedRows(layout, report, split?.at);
+    const rows = spannedRows(layout, report, split?.keepSpans ? undefined : split?.at);
     parts.push(
       `<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:黑体'>${esc(sectionTitle(layout))}</span></b></p>`,
     );
@@ -251,7 +257,7 @@ export async function wordDocument(
     // A page break between the parts, as Word prints a table that runs over a page.
     const between = split?.between ?? '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
     body.push(
-      splitRows(spannedRows(layout, report, split?.at), split)
+      splitRows(spannedRows(layout, report, split?.keepSpans ? undefined : split?.at), split)
         .map((rows) => wTable(rows, layout.colCount))
         .join(between),
     );

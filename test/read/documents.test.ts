@@ -8,7 +8,7 @@ import { expandInputs, guardFile } from '../../src/read/files';
 import { checkFileIsolated, closeIsolation } from '../../src/cli/isolate';
 import { readDocumentXml } from '../../src/read/readDocx';
 import { decodePage, readHtmlText } from '../../src/read/readHtml';
-import { writeTemplateXlsx } from '../../src/cli/templateXlsx';
+import { templatePlacements, templateWorkbook, writeTemplateXlsx } from '../../src/cli/templateXlsx';
 import { consistentReport, seededRandom } from '../../src/report/standard/generate';
 import { Report } from '../../src/report/standard/report';
 import { gbkEncode, governmentPage, wordDocument } from '../helpers/documents';
@@ -196,6 +196,47 @@ describe('a PDF with a text layer', () => {
     const r = await run(['check', write('假的.pdf', 'not a pdf at all')]);
     expect(r.code).toBe(2);
     expect(r.out).toContain('不是有效的 PDF 文件');
+  });
+});
+
+describe('the template printed with a page break inside 表三', () => {
+  // The clerk's print of the template: a manual page break inside 表三, and 表三's title and header
+  // rows set as the sheet's 顶端标题行, so that they are printed again at the top of each later page.
+  const versions = ['2021', '2019'] as const;
+  const reports = versions.map((v, i) => consistentReport(v, seededRandom(40 + i)));
+  let pdfs: string[] = [];
+
+  beforeAll(async () => {
+    const src = join(dir, 'printed');
+    mkdirSync(src);
+    const files: string[] = [];
+    for (const [i, version] of versions.entries()) {
+      const t3 = templatePlacements(version).find((p) => p.table === 'T3')!;
+      for (const repeat of [false, true]) {
+        const wb = templateWorkbook(version, { report: reports[i] });
+        const ws = wb.worksheets[0];
+        // Layout row 14 of 表三 (inside （三）不予公开) begins the next page; rows are 1-based here.
+        ws.getRow(t3.row + 14).addPageBreak();
+        if (repeat) ws.pageSetup.printTitlesRow = `${t3.row + 1}:${t3.row + 4}`;
+        const file = join(src, `printed-${version}-${repeat ? 'titles' : 'break'}.xlsx`);
+        writeFileSync(file, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+        files.push(file);
+      }
+    }
+    pdfs = convertAll(files, 'pdf', join(dir, 'printed-pdf'));
+  }, 120_000);
+
+  it.each(
+    versions.flatMap((v, i) => [
+      [v, 'its rows running on onto the next page', i, 0],
+      [v, 'its title and header printed again at the top of the next pages', i, 1],
+    ]),
+  )('reads the %s report with %s as one report, every value, and passes', async (_v, _what, i, k) => {
+    const outcome = await checkFileIsolated(pdfs[(i as number) * 2 + (k as number)]);
+    const [r] = outcome.results;
+    expect(r.notes).toEqual([]);
+    expect(r.verdict).toBe('passed');
+    expectSameValues(r.report, reports[i as number]);
   });
 });
 

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { readDocx } from '../../src/read/readDocx';
+import { checkReads } from '../../src/read/checkReads';
 import { checkSheetInput } from '../../src/report/sheet/sheetCheck';
 import { consistentReport, seededRandom } from '../../src/report/standard/generate';
 import { wordDocument } from '../helpers/documents';
@@ -46,5 +47,40 @@ describe('a Word document as Word shows it', () => {
       zip.file('_rels/.rels', rels.replace('Target="word/document.xml"', 'Target="/word/main.xml"'));
     });
     expect((await cellsOf(data))['T3.NEW.NP']).toBe(7777);
+  });
+});
+
+/**
+ * 表四 as LibreOffice saves it: a grid column 1 twip wide after 总计's, which 总计 spans with its own
+ * (w:gridSpan 2) and 行政诉讼 starts on.
+ */
+function withSliver(tbl: string): string {
+  let k = 0;
+  const grid = tbl.replace(/<w:gridCol w:w="900"\/>/g, (m) => (++k === 5 ? `${m}<w:gridCol w:w="1"/>` : m));
+  let row = 0;
+  return grid.replace(/<w:tr>.*?<\/w:tr>/gs, (tr) => {
+    if (row++ === 0) return tr.replace('<w:gridSpan w:val="10"/>', '<w:gridSpan w:val="11"/>');
+    let c = 0;
+    return tr.replace(/<w:tc><w:tcPr>/g, (m) => (++c === 5 ? `${m}<w:gridSpan w:val="2"/>` : m));
+  });
+}
+
+describe('a table whose grid has a sliver column', () => {
+  const consistent = consistentReport('2021', seededRandom(32));
+
+  it('reads 表四 with a 1-twip column beside 总计 (as LibreOffice saves it) at its columns, every value, and passes', async () => {
+    const zip = await JSZip.loadAsync(await wordDocument(consistent));
+    let slivers = 0;
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<w:tbl>(?:(?!<\/w:tbl>).)*<\/w:tbl>/gs, (tbl) => {
+      if ((tbl.match(/<w:gridCol /g) ?? []).length !== 15) return tbl;
+      slivers++;
+      return withSliver(tbl);
+    });
+    expect(slivers).toBe(1);
+    zip.file('word/document.xml', xml);
+    const [result] = checkReads('年报', [await readDocx(await zip.generateAsync({ type: 'uint8array' }))]);
+    expect(result.notes).toEqual([]);
+    expect(result.verdict).toBe('passed');
+    expect(result.report!.cells).toEqual(expect.objectContaining(consistent.cells));
   });
 });

@@ -2,6 +2,9 @@ import { htmlDepth, MAX_HTML_DEPTH, MAX_HTML_MARKUP, readHtml, readHtmlText } fr
 import { NotAReportError } from '../../src/read/exchange';
 import { checkSheetInput } from '../../src/report/sheet/sheetCheck';
 import { layoutGrid } from '../helpers/layoutGrids';
+import { checkReads } from '../../src/read/checkReads';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+import { governmentPage } from '../helpers/documents';
 
 // What a browser does not show is not read: a hidden copy of the tables, a hidden row, a hidden
 // digit, a footnote marker. And a page nested deeper than browsers nest is refused before parsing.
@@ -124,5 +127,43 @@ describe('pages within the size limit that would still exhaust memory', () => {
     expect(() => readHtmlText(page(`<p>${'字'.repeat(MAX_HTML_MARKUP)}</p>`))).toThrow('网页内容过多');
     const image = `<img src="data:image/png;base64,${'A'.repeat(MAX_HTML_MARKUP)}">`;
     expect(valuesOf(page(image + visible))['T3.NEW.NP']).toBe(built.values['T3.NEW.NP']);
+  });
+});
+
+/**
+ * 表四 as LibreOffice saves a Word table whose borders do not quite line up: a sliver column after
+ * 总计's, which 总计 and its number span (colspan 2) and 行政诉讼 starts on (colspan 11).
+ */
+function withSliver(html: string, spacers = false): string {
+  return html.replace(/<table[^>]*>(?:(?!<\/table>)[\s\S])*<\/table>/g, (tbl) => {
+    if (!tbl.includes('行政诉讼')) return tbl;
+    let tr = 0;
+    const edited = tbl.replace(/<tr[\s\S]*?<\/tr>/g, (row) => {
+      const k = tr++;
+      if (k === 0) return row.replace('colspan=10', 'colspan=11');
+      if (k === 2) return row;
+      let td = 0;
+      return row.replace(/<td/g, (m) => (++td === 5 ? '<td colspan=2' : m));
+    });
+    // Word's row of empty spacer cells, one per grid column, under a table whose columns do not line up.
+    const spacer = `<![if !supportMisalignedColumns]><tr height=0>${'<td width=60 style="border:none"></td>'.repeat(16)}</tr><![endif]>`;
+    return spacers ? edited.replace('</tbody>', `${spacer}</tbody>`) : edited;
+  });
+}
+
+describe('a table whose columns do not quite line up', () => {
+  it.each([
+    ['2021', ''],
+    ['2019', ''],
+    ['2021', ', under Word’s row of empty spacer cells'],
+  ] as const)('reads the %s 表四 with a sliver column beside 总计%s at its columns, every value, and passes', (version, spacers) => {
+    const report = consistentReport(version, seededRandom(33));
+    const html = withSliver(governmentPage(report), spacers !== '');
+    expect(html).toContain('colspan=11');
+    if (spacers) expect(html).toContain('<tr height=0>');
+    const [result] = checkReads('年报', [readHtmlText(html)]);
+    expect(result.notes).toEqual([]);
+    expect(result.verdict).toBe('passed');
+    expect(result.report!.cells).toEqual(expect.objectContaining(report.cells));
   });
 });

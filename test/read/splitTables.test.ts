@@ -42,6 +42,34 @@ describe.each(readers)('a table printed in parts, in %s', (_kind, read) => {
   });
 });
 
+describe.each([
+  ['2021', 'a web page'],
+  ['2021', 'a Word document'],
+  ['2019', 'a web page'],
+  ['2019', 'a Word document'],
+] as const)('表三 of a %s report cut into two tables with its merged labels running on, in %s', (version, kind) => {
+  // The merged label cells (三、本年度办理结果, （三）不予公开…) keep their rowspan in the first part:
+  // the second part's rows leave out the cells they cover (a page) or continue them with w:vMerge (Word).
+  const cut = consistentReport(version, seededRandom(9));
+  const t3Rows = officialLayout(version, 'T3').rowCount;
+  const read = async (split: TableSplit) =>
+    kind === 'a web page'
+      ? readHtmlText(governmentPage(cut, { splits: { T3: split } }))
+      : readDocx(await wordDocument(cut, undefined, { T3: split }));
+
+  it.each([
+    ['inside （三）不予公开', { at: 14 }],
+    ['at the top of （四）无法提供', { at: 16 }],
+    ['before （七）总计, the last row under 三、本年度办理结果', { at: t3Rows - 2 }],
+    ['inside （三）不予公开, its three header rows printed again', { at: 14, repeatRows: 3 }],
+  ])('reads every cell of the part cut %s, under the labels carried on', async (_where, split) => {
+    const [result] = checkReads('年报', [await read({ ...split, keepSpans: true })]);
+    expect(result.notes).toEqual([]);
+    expect(result.verdict).toBe('passed');
+    expect(result.report!.cells).toEqual(expect.objectContaining(cut.cells));
+  });
+});
+
 describe('an unrelated table on the page', () => {
   // A list of applications with the applicants' kinds: two of the report's labels, a hundred thousand rows.
   const list = (rows: number) => `<table>${'<tr><td>自然人</td><td>法人或其他组织</td></tr>'.repeat(rows)}</table>`;

@@ -1,4 +1,4 @@
-import { parseCellText } from '../standard/cellText';
+import { normaliseLabel, parseCellText } from '../standard/cellText';
 import { ColumnKind, FormatVersion, T3_WIDTH, T4_WIDTH, TableId } from '../standard/formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 import { officialLayout } from '../look/layout';
@@ -119,31 +119,62 @@ export const HEAD_ROLES = new Set(['section', 'blockTitle', 'header', 'column', 
  * The row where a second report begins, or null: a section title of a table that was already
  * read with its data rows, or a header of a table that was already read and left (two reports on
  * one sheet, e.g. last year's tables followed by this year's). A title repeated before the table's
- * data (a heading line, then the same title as the table's caption) does not begin one.
+ * data (a heading line, then the same title as the table's caption) does not begin one, nor does
+ * one printed again inside the table at the top of a page (headingRepeated).
  */
 export function furtherReport(rows: Row[]): number | null {
   const read = new Set<TableId>();
   const left = new Set<TableId>();
+  /** The label text of the data rows read in the table being read. */
+  let readLabels = new Set<string>();
   let state: TableId | null = null;
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const marks = rowMarks(row);
     if (marks.tables.size > 0) {
       const next = tableOfRow(marks.tables, state);
       const heads = row.texts.filter((c) => c.match?.entries.some((e) => e.table === next && HEAD_ROLES.has(e.role)));
       const title = row.texts.some((c) => c.match?.entries.some((e) => e.table === next && e.role === 'section'));
-      if (next && title && read.has(next)) return row.index;
+      if (next && title && read.has(next) && !(next === state && headingRepeated(rows, i, next, readLabels))) return row.index;
       if (next && next !== state && left.has(next) && read.has(next) && heads.length > 0) return row.index;
       if (next !== state) {
         if (state) left.add(state);
         state = next;
+        readLabels = new Set();
       }
     } else if (marks.end) {
       if (state) left.add(state);
       state = null;
     }
-    if (state && row.numbers > 0) read.add(state);
+    if (state && row.numbers > 0) {
+      read.add(state);
+      readLabels.add(rowLabelKey(row));
+    }
   }
   return null;
+}
+
+/** Rows looked at past a repeated title for the table's next data row (a header has three). */
+const HEADING_ROWS = 8;
+
+const rowLabelKey = (row: Row): string =>
+  labelCellsOf(row)
+    .map((c) => normaliseLabel(c.raw))
+    .join('|');
+
+/**
+ * A table's title (and header) printed again at the top of a page inside the table, as a sheet
+ * printed with 顶端标题行 or a table with 重复标题行 has it: the table's next data row, if any before
+ * another table begins, is one not read yet. A second report starts its table again from a row
+ * already read (一、本年新收…, 表四's only row of numbers).
+ */
+function headingRepeated(rows: Row[], at: number, table: TableId, readLabels: ReadonlySet<string>): boolean {
+  for (let k = at + 1; k < rows.length && k <= at + HEADING_ROWS; k++) {
+    const row = rows[k];
+    const marks = rowMarks(row);
+    if (marks.end || [...marks.tables.keys()].some((t) => t !== table)) return true;
+    if (row.numbers > 0) return !readLabels.has(rowLabelKey(row));
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -201,6 +201,32 @@ describe('P5: two reports on one sheet', () => {
   });
 });
 
+describe('表三’s title and header printed again at the top of a page inside it (顶端标题行)', () => {
+  it.each(['2021', '2019'] as const)('is one %s report read whole, not the start of another', (version) => {
+    const { grid, values } = build(version);
+    const title = FORMATS[version].T3.title;
+    const start = grid.findIndex((r) => r[0] === title);
+    // Layout row 14 of 表三 begins the next page, under the table's title and three header rows again.
+    const printed = [...grid.slice(0, start + 14), ...grid.slice(start, start + 4), ...grid.slice(start + 14)];
+    const r = recognise(printed);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+
+  it('still calls a second 表三 right after the first, starting again from its first row, another report', () => {
+    const { grid, values } = build('2021', ['T3']);
+    const r = recognise([...grid, ...grid]);
+    expect(r.report.cells).toEqual(values);
+    expect(r.unplaced).toEqual([
+      {
+        row: grid.length,
+        text: FORMATS['2021'].T3.title,
+        reason: `工作表中还有另一份年报的表格（第${grid.length + 1}行起），只识别了第一份`,
+      },
+    ]);
+  });
+});
+
 describe('a flattened 表三 header with 总计 and 自然人 swapped (one header line holds both)', () => {
   it('is read by the header order: each value in its own column, as in the tab-separated copy', () => {
     const layout = officialLayout('2021', 'T3');
