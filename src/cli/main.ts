@@ -1,7 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_VERSION, FormatVersion, isFormatVersion } from '../report/standard/formats';
-import { runSum } from './sum';
 import { describeError } from './checkFile';
 import { childPeakRssMb, readLastYearIsolated } from './isolate';
 import { writeFileAtomic } from './atomicWrite';
@@ -11,7 +10,10 @@ import { expandInputs } from '../read/files';
 import { FileResult, renderJson, renderText, unreadableResult } from './render';
 import { VERDICT_EXIT_CODES, VERDICT_LABELS, VERDICTS, worstVerdict } from '../report/standard/verdict';
 import { templateTsv } from './template';
-import { writeTemplateXlsx } from './templateXlsx';
+
+// The writers of workbooks load ExcelJS (a third of a second): only `sum` and `template` need them,
+// so that `check` starts without.
+const templateXlsx = () => require('./templateXlsx') as typeof import('./templateXlsx');
 
 export const USAGE = `用法：
   xxgk-report check <文件或文件夹>... [--json] [--last-year <上年报告>]
@@ -114,7 +116,7 @@ async function template(args: string[], io: Io): Promise<number> {
   if (!out) throw new UsageError('请用 --out 指定输出文件');
   const ext = path.extname(out).toLowerCase();
   const writers: Record<string, (file: string) => Promise<void>> = {
-    '.xlsx': (file) => writeTemplateXlsx(file, version, { totalsAsFormulas }),
+    '.xlsx': (file) => templateXlsx().writeTemplateXlsx(file, version, { totalsAsFormulas }),
     '.html': (file) => fs.writeFile(file, templateHtml(version), 'utf8'),
     '.htm': (file) => fs.writeFile(file, templateHtml(version), 'utf8'),
     '.tsv': (file) => fs.writeFile(file, templateTsv(version), 'utf8'),
@@ -143,7 +145,11 @@ async function sum(args: string[], io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('请指定要汇总的文件或文件夹');
   if (!out) throw new UsageError('请用 --out 指定汇总结果文件（.xlsx、.json 或 .tsv）');
   if (format !== undefined && !isFormatVersion(format)) throw new UsageError(`--format 应为 2021 或 2019，而不是 ${format}`);
-  return runSum(args, { out, format: format as FormatVersion | undefined, includeIncomplete, force }, io);
+  return (require('./sum') as typeof import('./sum')).runSum(
+    args,
+    { out, format: format as FormatVersion | undefined, includeIncomplete, force },
+    io,
+  );
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
