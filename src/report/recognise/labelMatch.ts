@@ -31,6 +31,9 @@ export interface LabelEntry {
 
 export type MatchHow = 'exact' | 'alias' | 'fuzzy';
 
+/** Roles of the labels that head a table's columns. */
+export const HEADER_ROLES: ReadonlySet<LabelRole> = new Set(['header', 'column', 't4group', 'field']);
+
 export interface LabelMatch {
   entries: LabelEntry[];
   how: MatchHow;
@@ -204,6 +207,13 @@ export class LabelDictionary {
       if (!found.some((f) => sameEntries(f, k.entries))) found.push(k.entries);
     }
     return found.length > 1 ? found : [];
+  }
+
+  /** Whether a text is the beginning of a header label (社会公益 of 社会公益组织): a header cell's first lines. */
+  beginsHeader(text: string): boolean {
+    const n = normaliseLabel(text);
+    if (Array.from(n).length < 2) return false;
+    return this.keys.some((k) => k.key.length > n.length && k.key.startsWith(n) && k.entries.some((e) => HEADER_ROLES.has(e.role)));
   }
 
   private lookupNormalised(n: string): LabelMatch | null {

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { checkFileIsolated, closeIsolation } from '../../src/cli/isolate';
+import { FORMAT_VERSIONS } from '../../src/report/standard/formats';
+import { consistentReport, seededRandom } from '../../src/report/standard/generate';
+import { Report } from '../../src/report/standard/report';
+import { reportTablesHtml } from '../helpers/documents';
+import { convertAll } from '../helpers/libreoffice';
+
+// Real PDFs whose tables have narrow columns, printed by LibreOffice from a web page: row labels
+// wrap over two or three lines, 表三's group labels stand a character a line down their column
+// (（ / 四 / ） / 无 …, each a little off the baselines of the labels beside it), header cells take
+// one, two or three lines (结果 / 维持 with 总计 on a line between; 社会 / 公益 / 组织). Every value
+// is read back as printed.
+
+/** Column widths in points, each table's own columns (officialLayout): the label columns narrow. */
+const NARROW = {
+  T2: [50, 50, 50, 50],
+  T3: [20, 30, 64, 34, 34, 34, 34, 34, 34, 34],
+  T4: Array<number>(15).fill(32),
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-pdf-wrapped-'));
+const reports = Object.fromEntries(FORMAT_VERSIONS.map((v, i) => [v, consistentReport(v, seededRandom(7 + i))])) as Record<
+  (typeof FORMAT_VERSIONS)[number],
+  Report
+>;
+const pdfs: Record<string, string> = {};
+
+beforeAll(() => {
+  const pages = FORMAT_VERSIONS.map((v) => {
+    const file = join(dir, `narrow-${v}.html`);
+    writeFileSync(
+      file,
+      `<html><head><meta charset="utf-8"></head><body>${reportTablesHtml(reports[v], { columnWidths: NARROW })}</body></html>`,
+    );
+    return file;
+  });
+  convertAll(pages, 'pdf:writer_pdf_Export', join(dir, 'pdf')).forEach((pdf, i) => (pdfs[FORMAT_VERSIONS[i]] = pdf));
+}, 120_000);
+
+afterAll(() => closeIsolation());
+
+describe.each(FORMAT_VERSIONS)('%s: a PDF whose table cells wrap their labels', (v) => {
+  it('reads every cell as printed, with no note, and passes', async () => {
+    // pdf.js runs in the command's worker thread (an ES module), as the command runs it.
+    const outcome = await checkFileIsolated(pdfs[v]);
+    expect(outcome.unreadable).toBeUndefined();
+    const [r] = outcome.results;
+    expect(r.notes).toEqual([]);
+    expect(r.report?.format).toBe(v);
+    const report = reports[v];
+    for (const [id, value] of Object.entries(report.cells)) expect([id, r.report?.cells[id as keyof Report['cells']]]).toEqual([id, value]);
+    expect(Object.keys(r.report?.cells ?? {}).sort()).toEqual(Object.keys(report.cells).sort());
+    expect(r.verdict).toBe('passed');
+  });
+});
