@@ -229,3 +229,26 @@ describe('a group label written down its column beside wrapped row labels', () =
     },
   );
 });
+
+describe.each(['2021', '2019'] as const)('%s: a header label the text layer damaged', (v) => {
+  test('表四’s 结果 / 维持 with 持 lost is joined, read as 结果维持’s column and named', () => {
+    const f = FORMATS[v];
+    const x = (i: number) => 40 + 34 * i;
+    const items: Item[] = [{ str: f.T4.title, x: 60, y: 760 }];
+    f.T4.groups.forEach((g, k) => items.push({ str: g.label, x: x(5 * k), y: 730 }));
+    const fields = f.T4.groups.flatMap(() => f.T4.fields.map((fl) => fl.label));
+    fields.forEach((label, i) => {
+      const chars = Array.from(label);
+      // the second group's first field lost its last character
+      const second = chars.slice(2, i === 5 ? -1 : undefined).join('');
+      items.push({ str: chars.slice(0, 2).join(''), x: x(i), y: 700 });
+      if (second) items.push({ str: second, x: x(i), y: 688 });
+    });
+    fields.forEach((_, i) => items.push({ str: String(i % 4), x: x(i), y: 660 }));
+    const r = recognise(rebuilt(items));
+    expect(r.unplaced).toEqual([]);
+    expect(Object.keys(r.report.cells)).toHaveLength(15);
+    expect(r.report.cells[`T4.${f.T4.groups[1].id}.${f.T4.fields[0].id}` as never]).toBe(5 % 4);
+    expect(r.approximate).toEqual([expect.objectContaining({ text: '结果维', label: f.T4.fields[0].label, header: true })]);
+  });
+});
