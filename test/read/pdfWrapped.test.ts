@@ -27,6 +27,8 @@ const reports = Object.fromEntries(FORMAT_VERSIONS.map((v, i) => [v, consistentR
   Report
 >;
 const pdfs: Record<string, string> = {};
+/** The 2021 page with header labels in traditional characters (科研機構, 結果維持), as a converted report has them. */
+const TRADITIONAL: Record<string, string> = { 科研机构: '科研機構', 结果维持: '結果維持' };
 
 beforeAll(() => {
   const pages = FORMAT_VERSIONS.map((v) => {
@@ -37,7 +39,13 @@ beforeAll(() => {
     );
     return file;
   });
-  convertAll(pages, 'pdf:writer_pdf_Export', join(dir, 'pdf')).forEach((pdf, i) => (pdfs[FORMAT_VERSIONS[i]] = pdf));
+  const traditional = join(dir, 'traditional-2021.html');
+  let html = reportTablesHtml(reports['2021'], { columnWidths: NARROW });
+  for (const [from, to] of Object.entries(TRADITIONAL)) html = html.split(`>${from}<`).join(`>${to}<`);
+  writeFileSync(traditional, `<html><head><meta charset="utf-8"></head><body>${html}</body></html>`);
+  const out = convertAll([...pages, traditional], 'pdf:writer_pdf_Export', join(dir, 'pdf'));
+  FORMAT_VERSIONS.forEach((v, i) => (pdfs[v] = out[i]));
+  pdfs.traditional = out[FORMAT_VERSIONS.length];
 }, 120_000);
 
 afterAll(() => closeIsolation());
@@ -53,6 +61,22 @@ describe.each(FORMAT_VERSIONS)('%s: a PDF whose table cells wrap their labels', 
     const report = reports[v];
     for (const [id, value] of Object.entries(report.cells)) expect([id, r.report?.cells[id as keyof Report['cells']]]).toEqual([id, value]);
     expect(Object.keys(r.report?.cells ?? {}).sort()).toEqual(Object.keys(report.cells).sort());
+    expect(r.verdict).toBe('passed');
+  });
+});
+
+describe('a PDF whose header labels are in traditional characters', () => {
+  it('reads every cell, names each header it read approximately, and passes', async () => {
+    const [r] = (await checkFileIsolated(pdfs.traditional)).results;
+    expect(r.notes).toEqual([]);
+    for (const [id, value] of Object.entries(reports['2021'].cells))
+      expect([id, r.report?.cells[id as keyof Report['cells']]]).toEqual([id, value]);
+    const named = r.remarks.map((m) => m.replace(/^第 \d+ 行的/, ''));
+    expect([...new Set(named)].sort()).toEqual(
+      Object.entries(TRADITIONAL)
+        .map(([label, text]) => `表头“${text}”与标准表头不完全一致，已按“${label}”读取，请核对`)
+        .sort(),
+    );
     expect(r.verdict).toBe('passed');
   });
 });

@@ -210,15 +210,27 @@ export class LabelDictionary {
     return found.length > 1 ? found : [];
   }
 
-  /** Whether a text is the beginning of a header label (社会公益 of 社会公益组织): a header cell's first lines. */
+  /**
+   * Whether a text is a header label or its beginning (社会公益 of 社会公益组织), compared without
+   * punctuation and with variant characters folded (科研機 of 科研机构): a header cell's first lines.
+   */
   beginsHeader(text: string): boolean {
-    const n = normaliseLabel(text);
-    if (Array.from(n).length < 2) return false;
-    return this.keys.some((k) => k.key.length > n.length && k.key.startsWith(n) && k.entries.some((e) => HEADER_ROLES.has(e.role)));
+    const t = foldHeader(normaliseLabel(text));
+    return t.length >= 2 && this.foldedHeaders().some((k) => k.folded.length >= t.length && startsWith(k.folded, t));
   }
 
   private headerKeys: { folded: string[]; entries: LabelEntry[] }[] | null = null;
   private headerMaxChars = 0;
+
+  private foldedHeaders(): { folded: string[]; entries: LabelEntry[] }[] {
+    if (!this.headerKeys) {
+      this.headerKeys = this.keys
+        .filter((k) => k.entries.some((e) => HEADER_ROLES.has(e.role)))
+        .map((k) => ({ folded: foldHeader(k.key), entries: k.entries.filter((e) => HEADER_ROLES.has(e.role)) }));
+      this.headerMaxChars = Math.max(...this.headerKeys.map((k) => k.folded.length));
+    }
+    return this.headerKeys;
+  }
   private readonly nearHeaderCache = new Map<string, LabelEntry[][]>();
 
   /**
@@ -232,17 +244,12 @@ export class LabelDictionary {
   nearHeaders(text: string): LabelEntry[][] {
     const hit = this.nearHeaderCache.get(text);
     if (hit) return hit;
-    if (!this.headerKeys) {
-      this.headerKeys = this.keys
-        .filter((k) => k.entries.some((e) => HEADER_ROLES.has(e.role)))
-        .map((k) => ({ folded: foldHeader(k.key), entries: k.entries.filter((e) => HEADER_ROLES.has(e.role)) }));
-      this.headerMaxChars = Math.max(...this.headerKeys.map((k) => k.folded.length));
-    }
+    const headerKeys = this.foldedHeaders();
     const t = foldHeader(normaliseLabel(text));
     const found: LabelEntry[][] = [];
     // Longer than any header label by more than one character: prose or a row label, never a header.
     if (t.length >= 2 && t.length <= this.headerMaxChars + 1) {
-      for (const k of this.headerKeys) {
+      for (const k of headerKeys) {
         const kl = k.folded.length;
         const same = t.length === kl && t.every((ch, i) => ch === k.folded[i]);
         const typo = t.length >= 3 && kl >= 3 && Math.abs(kl - t.length) <= 1 && levenshteinAtMost1(t, k.folded);

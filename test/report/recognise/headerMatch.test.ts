@@ -52,7 +52,7 @@ describe.each(FORMAT_VERSIONS)('%s: 表四 with a header damaged', (v) => {
   ];
 
   test('a field one character off (结果维 / 持 lost) is read as its column and named', () => {
-    const header = [...fields];
+    const header: string[] = [...fields];
     header[5] = '结果维';
     const r = recognise(grid(header));
     expect(r.unplaced).toEqual([]);
@@ -62,7 +62,7 @@ describe.each(FORMAT_VERSIONS)('%s: 表四 with a header damaged', (v) => {
   });
 
   test('a field two labels fit (结果纠持: 结果维持 or 结果纠正) leaves its column unread and names both', () => {
-    const header = [...fields];
+    const header: string[] = [...fields];
     header[6] = '结果纠持';
     const r = recognise(grid(header));
     const id = `T4.${f.groups[1].id}.${f.fields[1].id}`;
@@ -96,7 +96,7 @@ describe.each(FORMAT_VERSIONS)('%s: 表二 with a column header damaged', (v) =>
   ];
 
   test('a column header with a traditional character is read as its column and named', () => {
-    const header = block.columns.map((c) => c.label);
+    const header: string[] = block.columns.map((c) => c.label);
     const damaged = header[1].replace('数', '數');
     header[1] = damaged;
     const r = recognise(grid(header));
@@ -106,7 +106,7 @@ describe.each(FORMAT_VERSIONS)('%s: 表二 with a column header damaged', (v) =>
   });
 
   test('a column header two column labels fit leaves that column unread, names both, and reads the others', () => {
-    const header = block.columns.map((c) => c.label);
+    const header: string[] = block.columns.map((c) => c.label);
     // one character of each of two labels: 本年制发件数 and 本年废止件数 → 本年制止件数 fits both
     const [a, b] = [header[0], header[1]].map((l) => Array.from(l));
     const i = a.findIndex((ch, k) => ch !== b[k]);
