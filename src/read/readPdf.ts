@@ -291,8 +291,8 @@ export function joinStackedLabels(lines: PdfLine[]): PdfLine[] {
 /**
  * Table rows whose label wraps: a cell's text is centred in its row, so a label of two or three
  * lines puts a line of it above the row's numbers and one below (行政规范性 / 14 10 8 / 文件). A
- * text cell of a text-only line, left of a row's first number and within a line's height of it
- * (through the label's other lines, which overlap it across), is joined to that row's label cell
+ * text cell of a text-only line whose cells all stand left of a row's first number, within a line's
+ * height of it (through the label's other lines, which overlap it across), is joined to that row's label cell
  * (the one above it on the page, or a new cell where none is). Cell by cell: a group label written
  * down a narrow column (（ / 四 / ） / 无 …) puts its characters on the lines of the labels beside it,
  * a little above or below them.
@@ -324,7 +324,8 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
           else if (next || Math.abs(l.y - from.y) > 2 * reach) break;
         }
       }
-      const fits = candidates.filter((j) => cell.right <= firstNumberX(lines[j]) + 1);
+      // Every cell of the line left of the row's numbers: a header line (信息内容 | 本年制发件数) is no label's part.
+      const fits = candidates.filter((j) => line.cells.every((c) => c.right <= firstNumberX(lines[j]) + 1));
       if (!fits.length) continue;
       // A row whose label is whole already is not the one whose label wrapped, however near it stands.
       const whole = (j: number) => (lines[j].cells.some((c) => !isNumber(c) && c.x < firstNumberX(lines[j]) && isLabel(c.text)) ? 1 : 0);

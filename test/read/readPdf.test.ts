@@ -252,3 +252,22 @@ describe.each(['2021', '2019'] as const)('%s: a header label the text layer dama
     expect(r.approximate).toEqual([expect.objectContaining({ text: '结果维', label: f.T4.fields[0].label, header: true })]);
   });
 });
+
+describe('a header line close above the first row', () => {
+  test.each(['2021', '2019'] as const)('%s: 表二’s 信息内容 stays in its header line, not in the row label below it', (v) => {
+    const b = FORMATS[v].T2.blocks[0];
+    const items: Item[] = [
+      { str: FORMATS[v].T2.title, x: 40, y: 760 },
+      { str: b.title, x: 150, y: 740 },
+      { str: FORMATS[v].T2.header, x: 40, y: 720 },
+      ...b.columns.map((c, i) => ({ str: c.label, x: 150 + 100 * i, y: 720 })),
+      { str: b.rows[0].label, x: 40, y: 706 },
+      ...b.columns.map((_, i) => ({ str: String(i + 3), x: 150 + 100 * i, y: 706 })),
+    ];
+    const lines = rebuilt(items);
+    expect(lines.slice(2)).toEqual([
+      [FORMATS[v].T2.header, ...b.columns.map((c) => c.label)],
+      [b.rows[0].label, ...b.columns.map((_, i) => String(i + 3))],
+    ]);
+  });
+});
