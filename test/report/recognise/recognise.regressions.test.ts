@@ -269,4 +269,22 @@ describe('表三’s header as text lines', () => {
       f.rows.forEach((row, k) => expect(f.columns.map((c) => String(r.report.cells[`T3.${row.id}.${c.id}` as never]))).toEqual(values(k)));
     },
   );
+
+  test.each(['2021', '2019'] as const)(
+    '%s: 自然人, 法人或其他组织 and 总计 on one line and the organisations on the next (a page cut the rest) are read in the standard order',
+    (v) => {
+      const f = FORMATS[v].T3;
+      const label = (id: string) => f.columns.find((c) => c.id === id)!.label;
+      const values = (k: number) => f.columns.map((_, i) => String(((k + 2) * (i + 3)) % 13));
+      const grid: string[][] = [
+        [f.title],
+        ['和，等于第三项加第四', '项之和）', label('NP'), f.legalGroup.label, label('TOT')],
+        [label('BIZ'), '科研', '社会', label('LAW'), '其'],
+        ...f.rows.map((r, k) => [r.label, ...values(k)]),
+      ];
+      const r = recognise(grid);
+      expect(r.unplaced).toEqual([]);
+      f.rows.forEach((row, k) => expect(f.columns.map((c) => String(r.report.cells[`T3.${row.id}.${c.id}` as never]))).toEqual(values(k)));
+    },
+  );
 });
