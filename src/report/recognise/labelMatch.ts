@@ -211,12 +211,18 @@ export class LabelDictionary {
   }
 
   /**
-   * Whether a text is a header label or its beginning (社会公益 of 社会公益组织), compared without
-   * punctuation and with variant characters folded (科研機 of 科研机构): a header cell's first lines.
+   * Whether a text is a header label or its beginning, at least three characters and half of it
+   * (社会公益 of 社会公益组织, not 处理 of 处理决定数量), compared without punctuation and with
+   * variant characters folded (科研機 of 科研机构): a header cell's first lines.
    */
   beginsHeader(text: string): boolean {
     const t = foldHeader(normaliseLabel(text));
-    return t.length >= 2 && this.foldedHeaders().some((k) => k.folded.length >= t.length && startsWith(k.folded, t));
+    return this.foldedHeaders().some(
+      (k) =>
+        k.folded.length >= t.length &&
+        startsWith(k.folded, t) &&
+        (t.length === k.folded.length || (t.length >= 3 && 2 * t.length >= k.folded.length)),
+    );
   }
 
   private headerKeys: { folded: string[]; entries: LabelEntry[] }[] | null = null;
