@@ -362,6 +362,45 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
 }
 
 /**
+ * The lines of all pages, in order. A row cut by a page break leaves the end of its label at the
+ * top of the next page (行政事业 | 19 | 11, then 性收 / 费 overleaf): the text-only lines that
+ * begin a page, under the label cell of the last row before it, are joined to that label when
+ * together they make one.
+ */
+export function joinAcrossPages(pages: PdfLine[][]): string[][] {
+  const out: string[][] = [];
+  let carry: { cells: string[]; at: number; cell: PdfCell } | null = null;
+  for (const lines of pages) {
+    let skip = 0;
+    if (carry) {
+      const label = carry.cell;
+      let text = label.text;
+      for (let k = 0; k < Math.min(4, lines.length); k++) {
+        const l = lines[k];
+        if (l.cells.some(isNumber) || !l.cells.every((c) => c.x < label.right && label.x < c.right)) break;
+        text += l.cells.map((c) => c.text).join('');
+        if (isLabel(text)) {
+          carry.cells[carry.at] = text;
+          skip = k + 1;
+          break;
+        }
+      }
+    }
+    const page = lines.slice(skip).map((l) => l.cells.map((c) => c.text));
+    out.push(...page);
+    // The last row of the page, when its label is not whole.
+    carry = null;
+    const last = lines.length - 1;
+    if (last >= skip && lines[last].cells.some(isNumber)) {
+      const cells = lines[last].cells;
+      const first = cells.findIndex(isNumber);
+      if (first > 0 && !isLabel(cells[first - 1].text)) carry = { cells: page[page.length - 1], at: first - 1, cell: cells[first - 1] };
+    }
+  }
+  return out;
+}
+
+/**
  * A page's text items placed for rows and columns. A page drawn turned (a landscape page rotated, a
  * scan's text layer skewed by a degree or two) is read in the frame of its text: every position is
  * turned back by the text's own angle. Items in different directions (a rotated stamp, a vertical
@@ -418,7 +457,8 @@ async function pdfLines(data: Uint8Array): Promise<PdfText> {
     throw new NotAReportError(`${NOT_PDF}：无法解析文件结构`);
   }
   try {
-    const lines: string[][] = [];
+    /** Each page's lines; none for a page not read, so that no row is carried over it. */
+    const read: PdfLine[][] = [];
     const notes: string[] = [];
     let hasText = false;
     let itemCount = 0;
@@ -433,6 +473,7 @@ async function pdfLines(data: Uint8Array): Promise<PdfText> {
       } catch {
         // One broken page does not make the others unreadable: it is named, the rest are read.
         notes.push(`PDF 第 ${n} 页已损坏，无法读取，其中的内容未校验`);
+        read.push([]);
         continue;
       }
       itemCount += raws.length;
@@ -444,12 +485,13 @@ async function pdfLines(data: Uint8Array): Promise<PdfText> {
       const placed = placeItems(raws);
       if (!placed) {
         notes.push(`PDF 第 ${n} 页的文字方向不一致（有旋转或倾斜的文字），无法还原表格的行和列，该页未校验`);
+        read.push([]);
         continue;
       }
-      lines.push(...joinWrappedLabels(joinStackedLabels(joinSplitLabels(pageLines(placed)))).map((l) => l.cells.map((c) => c.text)));
+      read.push(joinWrappedLabels(joinStackedLabels(joinSplitLabels(pageLines(placed)))));
     }
     if (doc.numPages > pages) notes.push(`PDF 共 ${doc.numPages} 页，只读取了前 ${pages} 页，其后的内容未校验`);
-    return { lines, notes, hasText };
+    return { lines: joinAcrossPages(read), notes, hasText };
   } finally {
     await doc.destroy();
   }

@@ -21,6 +21,12 @@ const WIDTHS = {
     T3: [20, 30, 64, 34, 34, 34, 34, 34, 34, 34],
     T4: Array<number>(15).fill(32),
   },
+  // rows cut by page breaks: the end of a label overleaf (行政事业 | 19 | 11, then 性收 / 费)
+  pageCut: {
+    T2: [40, 40, 40, 40],
+    T3: [14, 24, 48, 30, 30, 30, 30, 30, 30, 30],
+    T4: Array<number>(15).fill(28),
+  },
   // a 表三 row label of up to eight lines beside its group label's characters (（ / 六 / ） / 其 …)
   narrower: {
     T2: [36, 60, 60, 60],

@@ -1,4 +1,12 @@
-import { joinSplitLabels, joinStackedLabels, joinWrappedLabels, pageLines, placeItems, TextItem } from '../../src/read/readPdf';
+import {
+  joinAcrossPages,
+  joinSplitLabels,
+  joinStackedLabels,
+  joinWrappedLabels,
+  pageLines,
+  placeItems,
+  TextItem,
+} from '../../src/read/readPdf';
 import { recognise } from '../../src/report/recognise/recognise';
 import { FORMATS } from '../../src/report/standard/formats';
 
@@ -269,5 +277,43 @@ describe('a header line close above the first row', () => {
       [FORMATS[v].T2.header, ...b.columns.map((c) => c.label)],
       [b.rows[0].label, ...b.columns.map((_, i) => String(i + 3))],
     ]);
+  });
+});
+
+describe('a row cut by a page break', () => {
+  const pageOf = (items: Item[]) => joinWrappedLabels(joinStackedLabels(joinSplitLabels(pageLines(placed(items)))));
+
+  test.each(['2021', '2019'] as const)('%s: the end of its label at the top of the next page is joined to it', (v) => {
+    const f = FORMATS[v];
+    const fee = f.T2.blocks[f.T2.blocks.length - 1];
+    const row = fee.rows[0];
+    const chars = Array.from(row.label);
+    const values = fee.columns.map((_, i) => String(i + 7));
+    const first = pageOf([
+      { str: fee.title, x: 60, y: 120 },
+      { str: f.T2.header, x: 40, y: 100 },
+      ...fee.columns.map((c, i) => ({ str: c.label, x: 120 + 80 * i, y: 100 })),
+      { str: chars.slice(0, 4).join(''), x: 40, y: 60 },
+      ...values.map((n, i) => ({ str: n, x: 120 + 80 * i, y: 60 })),
+    ]);
+    const second = pageOf([
+      { str: chars.slice(4, 6).join(''), x: 45, y: 800 },
+      { str: chars.slice(6).join(''), x: 50, y: 786 },
+      { str: f.T3.title, x: 40, y: 740 },
+    ]);
+    const lines = joinAcrossPages([first, second]);
+    expect(lines).toContainEqual([row.label, ...values]);
+    expect(lines[lines.length - 1]).toEqual([f.T3.title]);
+    const r = recognise(lines);
+    expect(fee.columns.map((c) => r.report.cells[`T2.${row.id}.${c.id}` as never])).toEqual(values.map(Number));
+  });
+
+  test('text at the top of the next page that does not complete the label stays where it is', () => {
+    const first = pageOf([
+      { str: '行政事业', x: 40, y: 60 },
+      { str: '3', x: 120, y: 60 },
+    ]);
+    const second = pageOf([{ str: '第 3 页', x: 45, y: 800 }]);
+    expect(joinAcrossPages([first, second])).toEqual([['行政事业', '3'], ['第 3 页']]);
   });
 });
