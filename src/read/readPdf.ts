@@ -107,6 +107,8 @@ interface PdfCell {
   text: string;
   x: number;
   right: number;
+  /** Baseline of its first item (a line's items may stand a little apart). */
+  y: number;
 }
 
 interface PdfLine {
@@ -151,7 +153,7 @@ export function pageLines(items: Placed[]): PdfLine[] {
       const gap = cell ? item.x - cell.right : 0;
       // A gap wider than a character's height is a column boundary; a narrower one a space within a cell.
       if (!cell || gap > 0.9 * item.size) {
-        cell = { text: item.text, x: item.x, right: item.right };
+        cell = { text: item.text, x: item.x, right: item.right, y: item.y };
         cells.push(cell);
         continue;
       }
@@ -196,102 +198,205 @@ export function joinSplitLabels(lines: PdfLine[]): PdfLine[] {
         continue;
       }
       const run = c.slice(i, end + 1);
-      cells.push({ text: run.map((x) => x.text).join(''), x: run[0].x, right: Math.max(...run.map((x) => x.right)) });
+      cells.push({ text: run.map((x) => x.text).join(''), x: run[0].x, right: Math.max(...run.map((x) => x.right)), y: run[0].y });
       i = end + 1;
     }
     return { ...line, cells };
   });
 }
 
+/** A text that is a label or the first lines of a header label (社会 / 公益 / 组织). */
+const labelOrHeaderStart = (text: string) => isLabel(text) || labelDictionary().beginsHeader(text);
+
 /**
- * Header cells whose labels stand on several lines (表四's narrow columns: 结果 / 维持, 尚未 / 审结):
- * a cell of a text-only line joined to the cell above it on the line before, when they overlap
- * across, it is no label by itself and together they make one (其他 / 结果).
+ * Header cells whose labels stand on several lines (表四's narrow columns: 结果 / 维持, 尚未 / 审结;
+ * 表三's 社会 / 公益 / 组织): a cell of a text-only line joined to the cell above it on a text-only
+ * line before, when they overlap across, it is no label by itself and together they make one (其他 /
+ * 结果) or the beginning of a header label. A cell's lines are centred in their row, so cells of one
+ * header row that take more lines start higher, and the lines of cells taking fewer stand between
+ * theirs (结果 / 总计 / 维持 with 总计 on neither line): the lines a header cell spans are one line,
+ * its cells in order across.
  */
 export function joinStackedLabels(lines: PdfLine[]): PdfLine[] {
+  const textOnly = (l: PdfLine) => !l.cells.some(isNumber);
   const out: PdfLine[] = [];
-  const textOnly = (l: PdfLine) => l.cells.length > 0 && !l.cells.some(isNumber);
+  /** The lowest line of a joined cell, and the line each joined cell's top stands on. */
+  const bottom = new Map<PdfCell, number>();
+  const band = new Map<PdfLine, PdfLine>();
+  const root = (l: PdfLine): PdfLine => {
+    let r = l;
+    while (band.has(r) && band.get(r) !== r) r = band.get(r)!;
+    return r;
+  };
+  const link = (a: PdfLine, b: PdfLine) => {
+    const [ra, rb] = [root(a), root(b)];
+    if (ra !== rb) band.set(rb, ra);
+    if (!band.has(ra)) band.set(ra, ra);
+  };
   for (const line of lines) {
-    const above = out[out.length - 1];
-    if (!above || !textOnly(above) || !textOnly(line) || Math.abs(above.y - line.y) > 1.6 * Math.max(above.size, line.size)) {
+    if (!textOnly(line)) {
       out.push(line);
       continue;
     }
-    const rest: PdfCell[] = [];
-    const joined = above.cells.map((c) => ({ ...c }));
+    const reach = 1.8 * line.size;
+    const mine: PdfLine = { ...line, cells: [] };
     for (const b of line.cells) {
-      const a = joined.find((x) => x.x < b.right && b.x < x.right);
-      if (a && !isLabel(b.text) && isLabel(a.text + b.text)) {
-        a.text += b.text;
-        a.x = Math.min(a.x, b.x);
-        a.right = Math.max(a.right, b.right);
-      } else rest.push(b);
+      let top: { line: PdfLine; cell: PdfCell } | null = null;
+      for (let k = out.length - 1; k >= 0 && !top && textOnly(out[k]) && out[k].y - line.y <= 4 * reach; k--) {
+        const a = out[k].cells.find(
+          (x) =>
+            x.x < b.right &&
+            b.x < x.right &&
+            (bottom.get(x) ?? x.y) - b.y <= reach &&
+            !isLabel(b.text) &&
+            labelOrHeaderStart(x.text + b.text),
+        );
+        if (a) top = { line: out[k], cell: a };
+      }
+      if (!top) {
+        mine.cells.push(b);
+        continue;
+      }
+      const a = top.cell;
+      a.text += b.text;
+      a.x = Math.min(a.x, b.x);
+      a.right = Math.max(a.right, b.right);
+      bottom.set(a, b.y);
+      link(top.line, mine);
     }
-    out[out.length - 1] = { ...above, cells: joined };
-    if (rest.length > 0) out.push({ ...line, cells: rest });
+    out.push(mine);
   }
-  return out;
+  // A text-only line standing within a joined cell's lines belongs to them.
+  for (const [cell, low] of bottom) {
+    const own = out.find((l) => l.cells.includes(cell));
+    if (!own) continue;
+    for (const l of out) if (l !== own && textOnly(l) && l.y < cell.y && l.y > low) link(own, l);
+  }
+  const merged: PdfLine[] = [];
+  for (const line of out) {
+    if (line.cells.length === 0) continue;
+    if (!band.has(line)) {
+      merged.push(line);
+      continue;
+    }
+    const r = root(line);
+    if (r !== line) continue;
+    const members = out.filter((l) => band.has(l) && root(l) === r);
+    const cells = members.flatMap((l) => l.cells).sort((p, q) => p.x - q.x);
+    merged.push({ y: line.y, size: Math.max(...members.map((l) => l.size)), cells });
+  }
+  return merged;
 }
 
 /**
  * Table rows whose label wraps: a cell's text is centred in its row, so a label of two or three
  * lines puts a line of it above the row's numbers and one below (行政规范性 / 14 10 8 / 文件). A
- * line of text only, left of a row's first number and within a line's height of it, is joined to
- * that row's label cell (the one above it on the page, or a new cell where none is).
+ * text cell of a text-only line whose cells all stand left of a row's first number, within a line's
+ * height of it (through the label's other lines, which overlap it across), is joined to that row's label cell
+ * (the one above it on the page, or a new cell where none is). Cell by cell: a group label written
+ * down a narrow column (（ / 四 / ） / 无 …) puts its characters on the lines of the labels beside it,
+ * a little above or below them.
  */
 export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
   const hasNumbers = (l: PdfLine) => l.cells.some(isNumber);
   const firstNumberX = (l: PdfLine) => Math.min(...l.cells.filter(isNumber).map((c) => c.x));
-  const textOnly = (l: PdfLine) => l.cells.length > 0 && !hasNumbers(l);
-  const near = (a: PdfLine, b: PdfLine) => Math.abs(a.y - b.y) <= 1.6 * Math.max(a.size, b.size);
-  const owner = new Map<number, number>();
+  const numbersY = (l: PdfLine) => l.cells.find(isNumber)?.y ?? l.y;
+  const across = (a: PdfCell, b: PdfCell) => a.x < b.right && b.x < a.right;
+  /** Owner row of each text cell of a text-only line. */
+  const owner = new Map<PdfCell, number>();
   lines.forEach((line, i) => {
-    if (!textOnly(line)) return;
-    const candidates: number[] = [];
-    // The rows of numbers next to it, through other wrapped lines of the same label.
-    for (const step of [-1, 1]) {
-      let j = i + step;
-      let from = line;
-      while (j >= 0 && j < lines.length && textOnly(lines[j]) && near(from, lines[j])) {
-        from = lines[j];
-        j += step;
+    if (hasNumbers(line)) return;
+    const reach = 1.6 * line.size;
+    for (const cell of line.cells) {
+      const candidates: number[] = [];
+      // The rows of numbers next to it, through other wrapped lines of the same label.
+      for (const step of [-1, 1]) {
+        let from = cell;
+        for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+          const l = lines[j];
+          if (hasNumbers(l)) {
+            if (Math.abs(numbersY(l) - from.y) <= reach) candidates.push(j);
+            break;
+          }
+          const next = l.cells.find((c) => across(c, from));
+          if (next && Math.abs(next.y - from.y) <= reach) from = next;
+          // a line of another column's text (a group label's character) between the label's lines
+          else if (next || Math.abs(l.y - from.y) > 2 * reach) break;
+        }
       }
-      if (j >= 0 && j < lines.length && hasNumbers(lines[j]) && near(from, lines[j])) candidates.push(j);
+      // Every cell of the line left of the row's numbers: a header line (信息内容 | 本年制发件数) is no label's part.
+      const fits = candidates.filter((j) => line.cells.every((c) => c.right <= firstNumberX(lines[j]) + 1));
+      if (!fits.length) continue;
+      // A row whose label is whole already is not the one whose label wrapped, however near it stands.
+      const whole = (j: number) => (lines[j].cells.some((c) => !isNumber(c) && c.x < firstNumberX(lines[j]) && isLabel(c.text)) ? 1 : 0);
+      fits.sort((a, b) => whole(a) - whole(b) || Math.abs(numbersY(lines[a]) - cell.y) - Math.abs(numbersY(lines[b]) - cell.y));
+      owner.set(cell, fits[0]);
     }
-    const fits = candidates.filter((j) => line.cells.every((c) => c.right <= firstNumberX(lines[j]) + 1));
-    if (!fits.length) return;
-    // A row whose label is whole already is not the one whose label wrapped, however near it stands.
-    const whole = (j: number) => (lines[j].cells.some((c) => !isNumber(c) && c.x < firstNumberX(lines[j]) && isLabel(c.text)) ? 1 : 0);
-    fits.sort((a, b) => whole(a) - whole(b) || Math.abs(lines[a].y - line.y) - Math.abs(lines[b].y - line.y));
-    owner.set(i, fits[0]);
   });
   const out: PdfLine[] = [];
   lines.forEach((line, i) => {
-    if (owner.has(i)) return;
     if (!hasNumbers(line)) {
-      out.push(line);
+      const rest = line.cells.filter((c) => !owner.has(c));
+      if (rest.length > 0) out.push(rest.length === line.cells.length ? line : { ...line, cells: rest });
       return;
     }
     const cells = line.cells.map((c) => ({ ...c }));
     // Nearest first: lines above are put before the label one by one upwards, lines below after it downwards.
-    const joined = [...owner].filter(([, o]) => o === i).map(([k]) => k);
-    joined.sort((a, b) => Math.abs(a - i) - Math.abs(b - i));
-    for (const k of joined) {
+    const joined = [...owner].filter(([, o]) => o === i).map(([c]) => ({ c, k: lines.findIndex((l) => l.cells.includes(c)) }));
+    joined.sort((a, b) => Math.abs(a.k - i) - Math.abs(b.k - i) || a.c.x - b.c.x);
+    for (const { c: f, k } of joined) {
       const before = k < i;
-      for (const f of lines[k].cells) {
-        const target = cells.find((c) => !isNumber(c) && c.x < f.right && f.x < c.right);
-        if (target) {
-          target.text = before ? f.text + target.text : target.text + f.text;
-          target.x = Math.min(target.x, f.x);
-          target.right = Math.max(target.right, f.right);
-        } else {
-          cells.push({ ...f });
-          cells.sort((a, b) => a.x - b.x);
-        }
+      const target = cells.find((c) => !isNumber(c) && across(c, f));
+      if (target) {
+        target.text = before ? f.text + target.text : target.text + f.text;
+        target.x = Math.min(target.x, f.x);
+        target.right = Math.max(target.right, f.right);
+      } else {
+        cells.push({ ...f });
+        cells.sort((a, b) => a.x - b.x);
       }
     }
     out.push({ ...line, cells });
   });
+  return out;
+}
+
+/**
+ * The lines of all pages, in order. A row cut by a page break leaves the end of its label at the
+ * top of the next page (行政事业 | 19 | 11, then 性收 / 费 overleaf): the text-only lines that
+ * begin a page, under the label cell of the last row before it, are joined to that label when
+ * together they make one.
+ */
+export function joinAcrossPages(pages: PdfLine[][]): string[][] {
+  const out: string[][] = [];
+  let carry: { cells: string[]; at: number; cell: PdfCell } | null = null;
+  for (const lines of pages) {
+    let skip = 0;
+    if (carry) {
+      const label = carry.cell;
+      let text = label.text;
+      for (let k = 0; k < Math.min(4, lines.length); k++) {
+        const l = lines[k];
+        if (l.cells.some(isNumber) || !l.cells.every((c) => c.x < label.right && label.x < c.right)) break;
+        text += l.cells.map((c) => c.text).join('');
+        if (isLabel(text)) {
+          carry.cells[carry.at] = text;
+          skip = k + 1;
+          break;
+        }
+      }
+    }
+    const page = lines.slice(skip).map((l) => l.cells.map((c) => c.text));
+    out.push(...page);
+    // The last row of the page, when its label is not whole.
+    carry = null;
+    const last = lines.length - 1;
+    if (last >= skip && lines[last].cells.some(isNumber)) {
+      const cells = lines[last].cells;
+      const first = cells.findIndex(isNumber);
+      if (first > 0 && !isLabel(cells[first - 1].text)) carry = { cells: page[page.length - 1], at: first - 1, cell: cells[first - 1] };
+    }
+  }
   return out;
 }
 
@@ -352,7 +457,8 @@ async function pdfLines(data: Uint8Array): Promise<PdfText> {
     throw new NotAReportError(`${NOT_PDF}：无法解析文件结构`);
   }
   try {
-    const lines: string[][] = [];
+    /** Each page's lines; none for a page not read, so that no row is carried over it. */
+    const read: PdfLine[][] = [];
     const notes: string[] = [];
     let hasText = false;
     let itemCount = 0;
@@ -367,6 +473,7 @@ async function pdfLines(data: Uint8Array): Promise<PdfText> {
       } catch {
         // One broken page does not make the others unreadable: it is named, the rest are read.
         notes.push(`PDF 第 ${n} 页已损坏，无法读取，其中的内容未校验`);
+        read.push([]);
         continue;
       }
       itemCount += raws.length;
@@ -378,12 +485,13 @@ async function pdfLines(data: Uint8Array): Promise<PdfText> {
       const placed = placeItems(raws);
       if (!placed) {
         notes.push(`PDF 第 ${n} 页的文字方向不一致（有旋转或倾斜的文字），无法还原表格的行和列，该页未校验`);
+        read.push([]);
         continue;
       }
-      lines.push(...joinWrappedLabels(joinStackedLabels(joinSplitLabels(pageLines(placed)))).map((l) => l.cells.map((c) => c.text)));
+      read.push(joinWrappedLabels(joinStackedLabels(joinSplitLabels(pageLines(placed)))));
     }
     if (doc.numPages > pages) notes.push(`PDF 共 ${doc.numPages} 页，只读取了前 ${pages} 页，其后的内容未校验`);
-    return { lines, notes, hasText };
+    return { lines: joinAcrossPages(read), notes, hasText };
   } finally {
     await doc.destroy();
   }

@@ -69,7 +69,7 @@ function sectionTitle(layout: TableLayout): string {
 }
 
 /** One <table> as Word's “save as web page” writes it: MsoNormalTable, <p class=MsoNormal><span> in each cell. */
-function htmlTable(rows: Spanned[][]): string {
+function htmlTable(rows: Spanned[][], widths?: readonly number[]): string {
   const trs = rows.map((row) => {
     const tds = row
       .filter((c) => !c.covered)
@@ -78,9 +78,12 @@ function htmlTable(rows: Spanned[][]): string {
         const text = c.text === '' ? '&nbsp;' : esc(c.text);
         return `<td${span} valign=middle style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'><span style='font-size:10.5pt;font-family:宋体'>${text}</span></p></td>`;
       });
-    return `<tr style='height:20.0pt'>\n${tds.join('\n')}\n</tr>`;
+    // A narrow table's rows grow with their labels; none is cut by a page break (a row across pages is another matter).
+    return `<tr style='height:20.0pt${widths ? ';page-break-inside:avoid' : ''}'>\n${tds.join('\n')}\n</tr>`;
   });
-  return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>\n<tbody>\n${trs.join('\n')}\n</tbody>\n</table>`;
+  const cols = widths ? `<colgroup>${widths.map((w) => `<col width=${Math.round((w * 4) / 3)}>`).join('')}</colgroup>\n` : '';
+  const fixed = widths ? `;width:${widths.reduce((a, b) => a + b, 0)}pt` : '';
+  return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none${fixed}'>\n${cols}<tbody>\n${trs.join('\n')}\n</tbody>\n</table>`;
 }
 
 /** A table printed in two parts: its rows from layout row `at` (row 0 is the section title) go into a second table. */
@@ -111,6 +114,8 @@ export interface PageOptions {
   splits?: Partial<Record<TableId, TableSplit>>;
   /** More HTML after the report's tables (an unrelated table). */
   after?: string;
+  /** Each table's column widths in points (its own columns, officialLayout), so that long labels wrap in narrow cells. */
+  columnWidths?: Partial<Record<TableId, readonly number[]>>;
   /** The declared charset: `<meta charset>` or the http-equiv form. */
   meta?: 'charset' | 'http-equiv';
 }
@@ -124,8 +129,8 @@ export function reportProse(report: Report): string[] {
   ];
 }
 
-/** A saved web page of an annual report, as an HTML string (encode it with gbkEncode for a GBK page). */
-export function governmentPage(report: Report, options: PageOptions = {}): string {
+/** The report's three tables as HTML, each after its section title (as Word's “save as web page” writes them). */
+export function reportTablesHtml(report: Report, options: PageOptions = {}): string {
   const parts: string[] = [];
   for (const t of TABLE_IDS) {
     const layout = officialLayout(report.format, t);
@@ -136,10 +141,15 @@ export function governmentPage(report: Report, options: PageOptions = {}): strin
     );
     parts.push(
       splitRows(rows, split)
-        .map(htmlTable)
+        .map((part) => htmlTable(part, options.columnWidths?.[t]))
         .join(split?.between ?? `<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>`),
     );
   }
+  return parts.join('\n');
+}
+
+/** A saved web page of an annual report, as an HTML string (encode it with gbkEncode for a GBK page). */
+export function governmentPage(report: Report, options: PageOptions = {}): string {
   const prose = reportProse(report).map(
     (p) =>
       `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${esc(p)}</span></p>`,
@@ -168,7 +178,7 @@ ${meta}
     <td class="content" id="zoom">
 <div class=WordSection1>
 ${prose.join('\n')}
-${parts.join('\n')}
+${reportTablesHtml(report, options)}
 ${options.after ?? ''}
 <p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:黑体'>五、存在的主要问题及改进情况</span></b></p>
 <p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>政务公开工作还存在一些不足。</span></p>

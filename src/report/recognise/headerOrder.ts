@@ -90,6 +90,9 @@ export function headerOrder(
     }
   }
   let seq = sorted.map((h) => h.id);
+  // Labels on one line give the order themselves: the group label's own place (on a line of its
+  // own, its first cell) says nothing about its members'.
+  if (group && new Set(labels.map((h) => h.row)).size === 1) seq = seq.filter((id) => id !== group.marker);
   if (group && seq.includes(group.marker)) {
     const members = seq.filter((id) => group.members.includes(id));
     const rest = seq.filter((id) => !group.members.includes(id));

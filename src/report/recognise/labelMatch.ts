@@ -1,5 +1,6 @@
 import { normaliseLabel } from '../standard/cellText';
 import { FORMATS, FORMAT_VERSIONS, FormatVersion, TableId } from '../standard/formats';
+import { VARIANT_CHARACTERS } from './labelVariants';
 
 // The labels of both versions as a dictionary of aliases, built from formats.ts by normalisation
 // (no label is retyped here), and a lookup that tolerates typography and one-character typos.
@@ -30,6 +31,9 @@ export interface LabelEntry {
 }
 
 export type MatchHow = 'exact' | 'alias' | 'fuzzy';
+
+/** Roles of the labels that head a table's columns. */
+export const HEADER_ROLES: ReadonlySet<LabelRole> = new Set(['header', 'column', 't4group', 'field']);
 
 export interface LabelMatch {
   entries: LabelEntry[];
@@ -206,6 +210,69 @@ export class LabelDictionary {
     return found.length > 1 ? found : [];
   }
 
+  /**
+   * Whether a text is a header label or its beginning, at least three characters and half of it
+   * (社会公益 of 社会公益组织, not 处理 of 处理决定数量), compared without punctuation and with
+   * variant characters folded (科研機 of 科研机构): a header cell's first lines.
+   */
+  beginsHeader(text: string): boolean {
+    const t = foldHeader(normaliseLabel(text));
+    return this.foldedHeaders().some(
+      (k) =>
+        k.folded.length >= t.length &&
+        startsWith(k.folded, t) &&
+        (t.length === k.folded.length || (t.length >= 3 && 2 * t.length >= k.folded.length)),
+    );
+  }
+
+  private headerKeys: { folded: string[]; entries: LabelEntry[] }[] | null = null;
+  private headerMaxChars = 0;
+
+  private foldedHeaders(): { folded: string[]; entries: LabelEntry[] }[] {
+    if (!this.headerKeys) {
+      this.headerKeys = this.keys
+        .filter((k) => k.entries.some((e) => HEADER_ROLES.has(e.role)))
+        .map((k) => ({ folded: foldHeader(k.key), entries: k.entries.filter((e) => HEADER_ROLES.has(e.role)) }));
+      this.headerMaxChars = Math.max(...this.headerKeys.map((k) => k.folded.length));
+    }
+    return this.headerKeys;
+  }
+  private readonly nearHeaderCache = new Map<string, LabelEntry[][]>();
+
+  /**
+   * The header labels (a table's headers, columns, groups and fields) a text that is no label
+   * could be, each as the entries of one official label: the text and the label compared without
+   * punctuation and with variant characters folded (labelVariants.ts), they are equal, or differ by
+   * one character dropped, doubled or changed (both at least three characters), or the text is the
+   * beginning or the end of the label, at least three characters and half of it (a line-broken
+   * fragment: 社会公益 of 社会公益组织). Empty when none fits; the caller says which fit its table.
+   */
+  nearHeaders(text: string): LabelEntry[][] {
+    const hit = this.nearHeaderCache.get(text);
+    if (hit) return hit;
+    const headerKeys = this.foldedHeaders();
+    const t = foldHeader(normaliseLabel(text));
+    const found: LabelEntry[][] = [];
+    // Longer than any header label by more than one character: prose or a row label, never a header.
+    if (t.length >= 2 && t.length <= this.headerMaxChars + 1) {
+      for (const k of headerKeys) {
+        const kl = k.folded.length;
+        const same = t.length === kl && t.every((ch, i) => ch === k.folded[i]);
+        const typo = t.length >= 3 && kl >= 3 && Math.abs(kl - t.length) <= 1 && levenshteinAtMost1(t, k.folded);
+        const part =
+          t.length >= 3 &&
+          t.length < kl &&
+          2 * t.length >= kl &&
+          (startsWith(k.folded, t) || startsWith([...k.folded].reverse(), [...t].reverse()));
+        if (!same && !typo && !part) continue;
+        if (!found.some((f) => sameEntries(f, k.entries))) found.push(k.entries);
+      }
+    }
+    if (this.nearHeaderCache.size > 5000) this.nearHeaderCache.clear();
+    this.nearHeaderCache.set(text, found);
+    return found;
+  }
+
   private lookupNormalised(n: string): LabelMatch | null {
     const exact = this.byKey.get(n);
     if (exact) return { entries: exact, how: 'exact' };
@@ -226,6 +293,17 @@ export class LabelDictionary {
     }
     return found ? { entries: found, how: 'fuzzy' } : null;
   }
+}
+
+/** A header label's characters without punctuation, variant characters folded. */
+function foldHeader(normalised: string): string[] {
+  return Array.from(normalised)
+    .map((ch) => VARIANT_CHARACTERS[ch] ?? ch)
+    .filter((ch) => /[\p{L}\p{N}]/u.test(ch));
+}
+
+function startsWith(a: readonly string[], b: readonly string[]): boolean {
+  return b.every((ch, i) => a[i] === ch);
 }
 
 function sameEntries(a: LabelEntry[], b: LabelEntry[]): boolean {

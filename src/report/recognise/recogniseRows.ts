@@ -230,6 +230,38 @@ export function cellMatches(c: Cell): LabelMatch[] {
   return found.every((m): m is LabelMatch => m !== null) ? found : [];
 }
 
+/**
+ * What a header cell names among the labels `accept` takes: one label exactly, one nearly (a
+ * character off, a variant character, a fragment: named in a remark), or two or more that fit
+ * (its column is not read), or nothing.
+ */
+export type HeaderFit =
+  | { kind: 'exact'; entries: LabelEntry[] }
+  | { kind: 'near'; entry: LabelEntry; text: string }
+  | { kind: 'two'; labels: string[]; text: string };
+
+export function headerFit(c: Cell, accept: (e: LabelEntry) => boolean): HeaderFit | null {
+  const text = c.raw.trim();
+  if (c.match) {
+    const entries = c.match.entries.filter(accept);
+    if (entries.length === 0) return null;
+    return c.match.how === 'fuzzy' ? { kind: 'near', entry: entries[0], text } : { kind: 'exact', entries };
+  }
+  const near = labelDictionary()
+    .nearHeaders(c.raw)
+    .map((g) => g.filter(accept))
+    .filter((g) => g.length > 0);
+  const labels = [...new Set(near.map((g) => g[0].label))];
+  if (labels.length === 1) return { kind: 'near', entry: near[0][0], text };
+  return labels.length > 1 ? { kind: 'two', labels, text } : null;
+}
+
+/** Why a header cell that two labels fit leaves its column unread (Chinese). */
+export function twoHeadersReason(fit: { labels: string[]; text: string }, what = '这一列的数值未读入'): string {
+  const which = `${fit.labels.slice(0, -1).map(quote).join('、')}或${quote(fit.labels[fit.labels.length - 1])}`;
+  return `表头${quote(fit.text)}可能是${which}，无法确定是哪一列，${what}`;
+}
+
 /** Label cells of a data row: the text cells left of its first number. */
 export function labelCellsOf(row: Row): Cell[] {
   const firstNum = row.cells.find((c) => c.num)?.col ?? Infinity;

@@ -1,6 +1,6 @@
 import { CellId, ColumnKind, DEFAULT_VERSION, FormatVersion, TableId } from '../standard/formats';
 import { labelDictionary } from './labelMatch';
-import type { PlacedValue, UndeterminedRow, Unplaced } from './types';
+import type { ApproximateLabel, PlacedValue, UndeterminedRow, Unplaced } from './types';
 import { digitReadings } from './digitReadings';
 import { Cell, Row, quote, valueOf, rowText } from './recogniseRows';
 
@@ -14,7 +14,7 @@ export class RecognitionSink {
   readonly placed = new Map<CellId, PlacedValue>();
   readonly unplaced: Unplaced[] = [];
   readonly undetermined: UndeterminedRow[] = [];
-  readonly approximate: { row: number; text: string; label: string }[] = [];
+  readonly approximate: ApproximateLabel[] = [];
   readonly span = new Map<TableId, { first: number; last: number }>();
   readonly cellsOf = new Map<TableId, PlacedValue[]>();
   /** Rows already read as the continuation of another (a wrapped label, a split 表四 row). */
@@ -93,6 +93,14 @@ export class RecognitionSink {
   /** A row label read by an approximate match: named, so that the user can see which row it was taken for. */
   readApproximately(row: Row, text: string, label: string): void {
     if (!this.approximate.some((a) => a.row === row.first && a.label === label)) this.approximate.push({ row: row.first, text, label });
+  }
+
+  /** A header cell read by an approximate match: named, so that the user can see which column it was taken for. */
+  readHeaderApproximately(row: Row, text: string, label: string): void {
+    const at = row.first;
+    if (!this.approximate.some((a) => a.row === at && a.text === text && a.label === label)) {
+      this.approximate.push({ row: at, text, label, header: true });
+    }
   }
 
   /** Why a row whose label is one character off from two or more labels is not read, or null when it is not. */

@@ -1,12 +1,14 @@
 import { CellId, ColumnKind, FORMATS } from '../standard/formats';
 import { LabelEntry } from './labelMatch';
 import { RecognitionSink } from './recogniseSink';
-import { Cell, Row, quote } from './recogniseRows';
+import { Cell, Row, quote, headerFit, twoHeadersReason } from './recogniseRows';
 
 /** 表二 (主动公开): each row read under the columns its block header names. */
 export class T2Reader {
   // T2 state
   private t2Header: Map<string, number> | null = null;
+  /** Header cells of the last header that two column labels fit: their columns are not read. */
+  private t2Ambiguous: { row: Row; col: number; labels: string[]; text: string; told: boolean }[] = [];
 
   constructor(private readonly s: RecognitionSink) {}
 
@@ -40,16 +42,31 @@ export class T2Reader {
     for (const c of row.texts) {
       const entries = c.match?.entries ?? [];
       if (entries.some((e) => e.table === 'T2' && (e.role === 'blockTitle' || e.role === 'header'))) isHeader = true;
-      const colIds = new Set(entries.filter((e) => e.table === 'T2' && e.role === 'column').map((e) => e.id));
+      const cols = entries.filter((e) => e.table === 'T2' && e.role === 'column');
+      const colIds = new Set(cols.map((e) => e.id));
       if (colIds.size === 1) header.set([...colIds][0], c.col);
+      if (colIds.size === 1 && c.match?.how === 'fuzzy') this.s.readHeaderApproximately(row, c.raw.trim(), cols[0].label);
       const r = entries.find((e) => e.table === 'T2' && e.role === 'row');
       if (r && !labelCell) {
         labelCell = c;
         labelEntry = r;
       }
     }
-    if (header.size > 0) {
+    // In a header row, a cell that is no label may be a column label the text layer damaged.
+    const ambiguous: T2Reader['t2Ambiguous'] = [];
+    if (row.numbers === 0 && !labelCell && (isHeader || header.size > 0)) {
+      for (const c of row.texts) {
+        if (c.match) continue;
+        const fit = headerFit(c, (e) => e.table === 'T2' && e.role === 'column');
+        if (fit?.kind === 'near') {
+          header.set(fit.entry.id, c.col);
+          this.s.readHeaderApproximately(row, fit.text, fit.entry.label);
+        } else if (fit?.kind === 'two') ambiguous.push({ row, col: c.col, labels: fit.labels, text: fit.text, told: false });
+      }
+    }
+    if (header.size > 0 || ambiguous.length > 0) {
       this.t2Header = header;
+      this.t2Ambiguous = ambiguous;
       isHeader = true;
     }
     if (!labelCell || !labelEntry) {
@@ -97,6 +114,10 @@ export class T2Reader {
       col,
       kind: block.columns[i].kind,
     });
+    if (this.t2Ambiguous.length > 0) {
+      this.placeBesideAmbiguous(row, labelCol, positions, nonBlank, item, label);
+      return;
+    }
     if (structured) {
       this.s.placeRow(
         'T2',
@@ -134,6 +155,35 @@ export class T2Reader {
           extra.raw,
         );
       }
+    }
+  }
+
+  /**
+   * A row under a header one of whose cells two column labels fit: the columns the header names are
+   * read, the one it does not tell is not (said once, at the header cell); a row whose values do not
+   * stand under the header's cells is not read at all.
+   */
+  private placeBesideAmbiguous(
+    row: Row,
+    labelCol: number,
+    positions: (number | undefined)[],
+    nonBlank: Cell[],
+    item: (i: number, col: number) => { id: CellId; col: number; kind: ColumnKind },
+    label: string,
+  ): void {
+    const amb = this.t2Ambiguous;
+    const under = nonBlank.every((c) => positions.includes(c.col) || amb.some((a) => a.col === c.col));
+    const known = positions.flatMap((p, i) => (p !== undefined && p > labelCol ? [item(i, p)] : []));
+    this.s.touch('T2', row.index);
+    if (!under || known.length + amb.length < positions.length || row.cells.length <= Math.max(...known.map((k) => k.col), 0)) {
+      this.s.unplace(row, twoHeadersReason(amb[0], `${quote(label)}一行的数值属于哪一列无法确定，未读入`));
+      return;
+    }
+    this.s.placeRow('T2', row, known, label);
+    for (const a of amb) {
+      if (a.told) continue;
+      a.told = true;
+      this.s.unplace(a.row, twoHeadersReason(a), a.col, a.text);
     }
   }
 

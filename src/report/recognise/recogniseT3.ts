@@ -1,5 +1,6 @@
 import { CellId, ColumnKind, FORMATS, FormatVersion } from '../standard/formats';
 import { HeadLabel, headerOrder } from './headerOrder';
+import { LabelEntry } from './labelMatch';
 import { RecognitionSink } from './recogniseSink';
 import {
   Cell,
@@ -14,6 +15,8 @@ import {
   t3LabelSlack,
   T3_WIDTH,
   cellMatches,
+  headerFit,
+  twoHeadersReason,
 } from './recogniseRows';
 
 /** 表三 (申请处理): rows queued until the table ends, then read at the columns its header gives. */
@@ -24,6 +27,8 @@ export class T3Reader {
   private t3Heads: HeadLabel[] = [];
   private t3Pending: Row | null = null;
   private t3Queue: { row: Row; label: T3Label }[] = [];
+  /** Header cells two column labels fit: their columns are not read. */
+  private t3Ambiguous: { row: Row; col: number; labels: string[]; text: string }[] = [];
 
   constructor(private readonly s: RecognitionSink) {}
 
@@ -65,17 +70,34 @@ export class T3Reader {
     }
     if (row.numbers === 0) {
       let header = false;
+      const legal = FORMATS[this.s.version].T3.legalGroup.label;
       for (const c of row.texts) {
         const matches = cellMatches(c);
-        const entries = matches.flatMap((m) => m.entries);
+        let entries = matches.flatMap((m) => m.entries);
+        const column = (e: LabelEntry) => e.table === 'T3' && e.role === 'column';
         for (const m of matches) {
-          const col = m.entries.find((e) => e.table === 'T3' && e.role === 'column');
+          const col = m.entries.find(column);
           if (col && !this.t3Cols.has(col.id)) {
             this.t3Cols.set(col.id, c.col);
             this.t3Heads.push({ id: col.id, row: row.index, col: c.col });
           }
+          if (col && m.how === 'fuzzy') this.s.readHeaderApproximately(row, c.raw.trim(), col.label);
         }
-        const legal = FORMATS[this.s.version].T3.legalGroup.label;
+        // Before the first data row, a cell that is no label may be a header label the text layer damaged.
+        if (matches.length === 0 && this.t3Queue.length === 0) {
+          const fit = headerFit(c, (e) => e.table === 'T3' && (e.role === 'column' || e.role === 'header'));
+          if (fit?.kind === 'two') {
+            this.t3Ambiguous.push({ row, col: c.col, labels: fit.labels, text: fit.text });
+            header = true;
+          } else if (fit?.kind === 'near') {
+            entries = [fit.entry];
+            this.s.readHeaderApproximately(row, fit.text, fit.entry.label);
+            if (column(fit.entry) && !this.t3Cols.has(fit.entry.id)) {
+              this.t3Cols.set(fit.entry.id, c.col);
+              this.t3Heads.push({ id: fit.entry.id, row: row.index, col: c.col });
+            }
+          }
+        }
         if (entries.some((e) => e.table === 'T3' && e.label === legal) && !this.t3Heads.some((h) => h.id === 'LEGAL')) {
           this.t3Heads.push({ id: 'LEGAL', row: row.index, col: c.col });
         }
@@ -226,10 +248,24 @@ export class T3Reader {
       return;
     }
     const cols = this.t3Columns(queue);
-    for (const q of queue) this.t3Read(q.row, q.label, cols);
+    // A header cell two labels fit: its column is not read, or no row is when its column is not known.
+    const skip: number[] = [];
+    const ambiguous = this.t3Ambiguous;
+    this.t3Ambiguous = [];
+    for (const a of ambiguous) {
+      const i = cols ? cols.indexOf(a.col) : -1;
+      if (!cols || i < 0) {
+        for (const q of queue) this.s.unplace(q.row, twoHeadersReason(a, '各数值属于哪一列无法确定，未读入'));
+        return;
+      }
+      cols[i] = null;
+      skip.push(a.col);
+      this.s.unplace(a.row, twoHeadersReason(a), a.col, a.text);
+    }
+    for (const q of queue) this.t3Read(q.row, q.label, cols, skip);
   }
 
-  private t3Read(row: Row, label: T3Label, known: (number | null)[] | null): void {
+  private t3Read(row: Row, label: T3Label, known: (number | null)[] | null, skip: readonly number[] = []): void {
     const entry = label.entry;
     const v = this.s.version;
     const name = entry.label;
@@ -268,7 +304,7 @@ export class T3Reader {
       const at = known.filter((c): c is number => c !== null);
       const extras = nonBlank.filter((c) => c.col < first);
       const fits =
-        nonBlank.every((c) => c.col < first || at.includes(c.col)) &&
+        nonBlank.every((c) => c.col < first || at.includes(c.col) || skip.includes(c.col)) &&
         extras.length <= t3LabelSlack(v, entry.id) &&
         row.cells.length > Math.max(...at);
       if (fits) {
@@ -281,6 +317,10 @@ export class T3Reader {
         reportExtras(extras, '第一个数值列之前的单元格不读');
         return;
       }
+    }
+    if (skip.length > 0) {
+      this.s.unplace(row, `${quote(name)}一行的数值不在表头各列之下，表头又有一列无法确定是哪一列，未读入`);
+      return;
     }
     if (nonBlank.length === 0) {
       this.s.unplace(row, `${quote(name)}一行没有数值，未读入`);

@@ -1,7 +1,8 @@
 import { CellId, ColumnKind, FORMATS } from '../standard/formats';
 import { distinctColumns, HeadLabel, headerOrder, isSubsequence } from './headerOrder';
 import { RecognitionSink } from './recogniseSink';
-import { Row, quote, T4_WIDTH } from './recogniseRows';
+import { Row, quote, T4_WIDTH, headerFit, twoHeadersReason } from './recogniseRows';
+import { LabelEntry } from './labelMatch';
 
 /** 表四 (复议诉讼): one data row of 15 values, at the columns its header gives. */
 export class T4Reader {
@@ -11,6 +12,8 @@ export class T4Reader {
   private t4Fields: HeadLabel[] = [];
   private t4Groups: HeadLabel[] = [];
   private t4Done = false;
+  /** Header cells two labels fit: a field's column is not read; a group's, the data row is not. */
+  private t4Ambiguous: { row: Row; col: number; labels: string[]; text: string; field: boolean }[] = [];
 
   constructor(private readonly s: RecognitionSink) {}
 
@@ -22,12 +25,30 @@ export class T4Reader {
       if (items) this.t4Done = true;
       return;
     }
-    const hasLabels = row.texts.some((c) => c.match?.entries.some((e) => e.table === 'T4' && e.role !== 'section'));
+    const parents = new Set<string>();
+    for (const g of FORMATS[this.s.version].T4.groups) if (g.parent) parents.add(g.parent);
+    const headerLabel = (e: LabelEntry) =>
+      e.table === 'T4' && (e.role === 'field' || e.role === 't4group' || (e.role === 'header' && parents.has(e.label)));
+    // Before the data row, a text cell that is no label may be a header label the text layer damaged.
+    const fits = new Map<number, ReturnType<typeof headerFit>>();
+    if (row.numbers === 0 && !this.t4Done) {
+      for (const c of row.texts) if (!c.match) fits.set(c.col, headerFit(c, headerLabel));
+    }
+    const hasLabels =
+      row.texts.some((c) => c.match?.entries.some((e) => e.table === 'T4' && e.role !== 'section')) ||
+      [...fits.values()].some((f) => f !== null);
     if (hasLabels) {
-      const parents = new Set<string>();
-      for (const g of FORMATS[this.s.version].T4.groups) if (g.parent) parents.add(g.parent);
       for (const c of row.texts) {
-        const entries = c.match?.entries ?? [];
+        let entries = c.match?.entries ?? [];
+        const fit = fits.get(c.col) ?? (c.match?.how === 'fuzzy' ? headerFit(c, headerLabel) : null);
+        if (fit?.kind === 'two') {
+          const field = fit.labels.every((l) => FORMATS[this.s.version].T4.fields.some((f) => f.label === l));
+          this.t4Ambiguous.push({ row, col: c.col, labels: fit.labels, text: fit.text, field });
+          if (field && (this.t4Start === null || c.col < this.t4Start)) this.t4Start = c.col;
+        } else if (fit?.kind === 'near') {
+          entries = [fit.entry];
+          this.s.readHeaderApproximately(row, fit.text, fit.entry.label);
+        }
         const field = entries.find((e) => e.table === 'T4' && e.role === 'field');
         if (field) {
           if (this.t4Start === null || c.col < this.t4Start) this.t4Start = c.col;
@@ -57,6 +78,13 @@ export class T4Reader {
     }
     const nonBlank = row.cells.filter((c) => !c.blank);
     const start = this.t4Start;
+    // A header cell two groups fit: which group's columns is not known; the row is not read.
+    const unsure = this.t4Ambiguous.find((a) => !a.field);
+    if (unsure) {
+      this.s.touch('T4', row.index);
+      this.s.unplace(row, twoHeadersReason(unsure, '复议诉讼表的数值属于哪一列无法确定，未读入'));
+      return;
+    }
     if (start !== null && nonBlank.every((c) => c.col >= start && c.col < start + T4_WIDTH)) {
       const groups = f.groups.length;
       const size = f.fields.length;
@@ -67,7 +95,7 @@ export class T4Reader {
       // blank on this line are on the next numeric line, either in their own columns or, on a
       // shorter line, in its first columns.
       const next = blankGroups.length > 0 && blankGroups.length < groups ? this.s.nextNonBlank(row.index) : undefined;
-      if (next && next.texts.length === 0 && next.numbers > 0) {
+      if (next && next.texts.length === 0 && next.numbers > 0 && this.t4Ambiguous.length === 0) {
         const nextFilled = next.cells.filter((c) => !c.blank);
         const missingCols = blankGroups.flatMap(groupCols);
         let from: number[] | null = null;
@@ -95,15 +123,22 @@ export class T4Reader {
           return;
         }
       }
-      if (full) {
+      if (full && this.t4Ambiguous.every((a) => a.field)) {
+        const skip = this.t4Ambiguous.map((a) => a.col);
         this.s.placeRow(
           'T4',
           row,
-          items.map((it, i) => ({ ...it, col: start + i })),
+          items.flatMap((it, i) => (skip.includes(start + i) ? [] : [{ ...it, col: start + i }])),
           '复议诉讼数据',
         );
+        for (const a of this.t4Ambiguous) this.s.unplace(a.row, twoHeadersReason(a), a.col, a.text);
         return;
       }
+    }
+    if (this.t4Ambiguous.length > 0) {
+      this.s.touch('T4', row.index);
+      this.s.unplace(row, twoHeadersReason(this.t4Ambiguous[0], '复议诉讼表的数值属于哪一列无法确定，未读入'));
+      return;
     }
     const from = nonBlank[0].col;
     const to = nonBlank[nonBlank.length - 1].col;

@@ -48,6 +48,15 @@ export interface UndeterminedRow {
   readings: number[][];
 }
 
+/** A label read as the official one it nearly is (a character off, a variant character, a fragment). */
+export interface ApproximateLabel {
+  row: number;
+  text: string;
+  label: string;
+  /** A header cell (a column, a group of columns), not a row label. */
+  header?: true;
+}
+
 export interface RecognisedTable {
   table: TableId;
   version: FormatVersion;
@@ -79,6 +88,6 @@ export interface Recognition {
   unplaced: Unplaced[];
   /** The rows among `unplaced` whose run-together digits have several readings. */
   undetermined: UndeterminedRow[];
-  /** Row labels read by an approximate match (one character off): the text and the label taken. */
-  approximate: { row: number; text: string; label: string }[];
+  /** Row labels and header labels read by an approximate match: the text and the label taken. */
+  approximate: ApproximateLabel[];
 }

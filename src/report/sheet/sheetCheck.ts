@@ -234,9 +234,11 @@ function checkRecognised(
       return p ? a1(p.row, p.col) : undefined;
     }),
     notes: read.notes,
-    // A row label one character off from the official one was read as that row: said, so it can be checked.
-    remarks: read.recognition.approximate.map(
-      (a) => `第 ${at(a.row, 0).row + 1} 行的行名“${a.text}”与标准行名不完全一致，已按“${a.label}”一行读取，请核对`,
+    // A row label or a header read by an approximate match: said, with the label it was read as, so it can be checked.
+    remarks: read.recognition.approximate.map((a) =>
+      a.header
+        ? `第 ${at(a.row, 0).row + 1} 行的表头“${a.text}”与标准表头不完全一致，已按“${a.label}”读取，请核对`
+        : `第 ${at(a.row, 0).row + 1} 行的行名“${a.text}”与标准行名不完全一致，已按“${a.label}”一行读取，请核对`,
     ),
     report: read.inPlace,
   };

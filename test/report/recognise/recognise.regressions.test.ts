@@ -276,3 +276,41 @@ describe('a 表二 header of the other version', () => {
     expect(r.positions['T3.NEW.NP' as keyof typeof r.positions]).toBeDefined();
   });
 });
+
+describe('表三’s header as text lines', () => {
+  test.each(['2021', '2019'] as const)(
+    '%s: the applicant columns on one line under 法人或其他组织 on a line of its own are read in their own order, not rotated',
+    (v) => {
+      const f = FORMATS[v].T3;
+      const values = (k: number) => f.columns.map((_, i) => String(((k + 1) * (i + 2)) % 9));
+      const grid: string[][] = [
+        [f.title],
+        ['（本列数据的勾稽关系为：第一项加第二项之和，'],
+        [f.legalGroup.label],
+        ['等于第三项加第四项之和）', ...f.columns.map((c) => c.label)],
+        ...f.rows.map((r, k) => [r.label, ...values(k)]),
+      ];
+      const r = recognise(grid);
+      expect(r.unplaced).toEqual([]);
+      f.rows.forEach((row, k) => expect(f.columns.map((c) => String(r.report.cells[`T3.${row.id}.${c.id}` as never]))).toEqual(values(k)));
+    },
+  );
+
+  test.each(['2021', '2019'] as const)(
+    '%s: 自然人, 法人或其他组织 and 总计 on one line and the organisations on the next (a page cut the rest) are read in the standard order',
+    (v) => {
+      const f = FORMATS[v].T3;
+      const label = (id: string) => f.columns.find((c) => c.id === id)!.label;
+      const values = (k: number) => f.columns.map((_, i) => String(((k + 2) * (i + 3)) % 13));
+      const grid: string[][] = [
+        [f.title],
+        ['和，等于第三项加第四', '项之和）', label('NP'), f.legalGroup.label, label('TOT')],
+        [label('BIZ'), '科研', '社会', label('LAW'), '其'],
+        ...f.rows.map((r, k) => [r.label, ...values(k)]),
+      ];
+      const r = recognise(grid);
+      expect(r.unplaced).toEqual([]);
+      f.rows.forEach((row, k) => expect(f.columns.map((c) => String(r.report.cells[`T3.${row.id}.${c.id}` as never]))).toEqual(values(k)));
+    },
+  );
+});
