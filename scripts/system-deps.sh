@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need when they are missing: LibreOffice (the independent
-# judge of the highlight formulas), poppler-utils (PDF page checks), a CJK font, and Chromium (the
+# Installs the Debian packages the tests need when they are missing: LibreOffice Calc (the independent
+# judge of the highlight formulas) and Writer (web pages printed to PDF), poppler-utils (PDF page checks), a CJK font, and Chromium (the
 # end-to-end tests). Usage: scripts/system-deps.sh [unit] [e2e]. Needs root and apt-get; otherwise it
 # says which packages to install and fails.
 set -euo pipefail
@@ -9,7 +9,9 @@ need=()
 for what in "$@"; do
   case "$what" in
     unit)
-      command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+      # Calc judges the workbooks; Writer prints web pages to PDF for the PDF reader's tests.
+      [ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
+      [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
       command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
       fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-zenhei)
       ;;

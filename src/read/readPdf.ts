@@ -346,7 +346,12 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
     joined.sort((a, b) => Math.abs(a.k - i) - Math.abs(b.k - i) || a.c.x - b.c.x);
     for (const { c: f, k } of joined) {
       const before = k < i;
-      const target = cells.find((c) => !isNumber(c) && across(c, f));
+      // The cell it overlaps most: a line spanning a group label's column and the row labels' column
+      // (（六）其他处 2.申请人…) belongs to the row label, not to the group label's character beside it.
+      const overlap = (c: PdfCell) => Math.min(c.right, f.right) - Math.max(c.x, f.x);
+      const target = cells
+        .filter((c) => !isNumber(c) && across(c, f))
+        .reduce<PdfCell | undefined>((best, c) => (!best || overlap(c) > overlap(best) ? c : best), undefined);
       if (target) {
         target.text = before ? f.text + target.text : target.text + f.text;
         target.x = Math.min(target.x, f.x);

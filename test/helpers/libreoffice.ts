@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { basename, extname, join } from 'path';
 
 // LibreOffice (soffice) as an independent spreadsheet engine for the tests. CI installs it
-// (Debian: libreoffice-calc-nogui); a missing soffice is a test failure, never a silent skip.
+// (Debian: libreoffice-calc-nogui, and libreoffice-writer-nogui to print web pages to PDF); a missing soffice is a test failure, never a silent skip.
 
 export function sofficePath(): string {
   const candidates = [process.env.SOFFICE, '/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'];
@@ -14,7 +14,7 @@ export function sofficePath(): string {
   if (found) return found.split('\n')[0];
   throw new Error(
     'LibreOffice (soffice) was not found. These tests need it as the independent judge of the generated xlsx files: ' +
-      'install it (Debian/Ubuntu: apt-get install -y libreoffice-calc-nogui) or set SOFFICE to its path.',
+      'install it (Debian/Ubuntu: apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui) or set SOFFICE to its path.',
   );
 }
 

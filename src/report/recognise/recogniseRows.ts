@@ -1,5 +1,5 @@
 import { normaliseLabel, parseCellText } from '../standard/cellText';
-import { ColumnKind, FormatVersion, T3_WIDTH, T4_WIDTH, TableId } from '../standard/formats';
+import { ColumnKind, FORMATS, FormatVersion, T3_WIDTH, T4_WIDTH, TableId } from '../standard/formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 import { officialLayout } from '../look/layout';
 import { CellValue } from '../standard/report';
@@ -201,7 +201,10 @@ export function ownT3Label(labelCells: Cell[]): T3Label | null {
   for (let k = labelCells.length - 1; k >= 0; k--) {
     const c = labelCells[k];
     const e = t3RowEntry(c.match);
-    if (e) return { entry: e, labelEnd: c.col, exact: c.match?.how !== 'fuzzy', text: c.raw.trim() };
+    if (e && c.match?.how !== 'fuzzy') return { entry: e, labelEnd: c.col, exact: true, text: c.raw.trim() };
+    const under = underGroupFragment(c.raw);
+    if (under) return { entry: under.entry, labelEnd: c.col, exact: true, text: under.text };
+    if (e) return { entry: e, labelEnd: c.col, exact: false, text: c.raw.trim() };
   }
   if (labelCells.length > 1) {
     const joined = labelCells.map((c) => c.raw).join('');
@@ -211,6 +214,48 @@ export function ownT3Label(labelCells: Cell[]): T3Label | null {
   }
   return null;
 }
+
+/**
+ * A row label after a piece of its group's label: the group label of a merged cell, wrapped down its
+ * column and centred, lands on the lines of the group's middle rows (a browser printing the page to
+ * PDF): 「（三）不予公 4.保护第三方合法权益」, 「开 5.属于三类内部事务信息」. The words after the piece
+ * name the row exactly, and the piece begins or ends that row's own group label. The rest of the
+ * group label may stand on a line of a row label wrapped around it, and be read into it
+ * (「（六）其他处 1.申请人无正当理由逾期不补正、行理政机关…」): taken out again where exactly one place
+ * leaves a row of that group.
+ */
+function underGroupFragment(raw: string): { entry: LabelEntry; text: string } | null {
+  const words = raw.trim().split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const piece = normaliseLabel(words.slice(0, i).join(''));
+    if (!piece) continue;
+    const text = words.slice(i).join(' ');
+    const groupOf = (id: string) =>
+      (['2021', '2019'] as const).flatMap((v) =>
+        FORMATS[v].T3.rows.filter((r) => r.id === id && r.group).map((r) => normaliseLabel(r.group!)),
+      );
+    const hit = lookupT3Row(text);
+    if (hit?.exact && groupOf(hit.entry.id).some((g) => g.startsWith(piece) || g.endsWith(piece))) return { entry: hit.entry, text };
+    if (hit?.exact) continue;
+    const tail = normaliseLabel(text);
+    const found = new Map<string, { entry: LabelEntry; text: string }>();
+    for (const g of new Set(T3_GROUPS())) {
+      if (!g.startsWith(piece) || g === piece) continue;
+      const rest = g.slice(piece.length);
+      for (let at = tail.indexOf(rest); at >= 0; at = tail.indexOf(rest, at + 1)) {
+        const candidate = tail.slice(0, at) + tail.slice(at + rest.length);
+        const h = lookupT3Row(candidate);
+        if (h?.exact && groupOf(h.entry.id).includes(g)) found.set(h.entry.id, { entry: h.entry, text: candidate });
+      }
+    }
+    if (found.size === 1) return [...found.values()][0];
+  }
+  return null;
+}
+
+/** The group labels of 表三, normalised (both versions). */
+const T3_GROUPS = (): string[] =>
+  (['2021', '2019'] as const).flatMap((v) => FORMATS[v].T3.rows.flatMap((r) => (r.group ? [normaliseLabel(r.group)] : [])));
 
 export function lookupT3Row(text: string): { entry: LabelEntry; exact: boolean } | null {
   const m = labelDictionary().lookup(text);

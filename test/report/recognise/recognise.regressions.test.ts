@@ -314,3 +314,38 @@ describe('表三’s header as text lines', () => {
     },
   );
 });
+
+describe('a group label wrapped down its merged column, printed on the lines of its middle rows (a browser prints the page to PDF)', () => {
+  // Chromium prints （三）不予公开 centred in its merged cell as 「（三）不予公」 on 4.保护第三方合法权益's line
+  // and 「开」 on the next, close enough to the row labels to be read as one cell with them.
+  test.each(['2021', '2019'] as const)('%s: every row of every group is read, none is left unplaced', (v) => {
+    const { grid, values } = build(v, ['T3'], false);
+    const groups = grid.map((r, i) => ({ i, label: r[1] })).filter((g) => g.label && grid[g.i][2]);
+    for (const { i, label } of groups) {
+      let end = i + 1;
+      while (end < grid.length && grid[end][1] === '' && grid[end][2] !== '') end++;
+      const middle = i + Math.floor((end - i - 1) / 2);
+      const cut = label.length - 1;
+      grid[i][1] = '';
+      grid[middle][2] = `${label.slice(0, cut)} ${grid[middle][2]}`;
+      if (middle + 1 < end) grid[middle + 1][2] = `${label.slice(cut)} ${grid[middle + 1][2]}`;
+    }
+    expect(grid.some((r) => r[2].startsWith('（三）不予公 '))).toBe(true);
+    const r = recognise(grid);
+    expect(r.unplaced).toEqual([]);
+    expect(r.report.cells).toEqual(values);
+  });
+});
+
+test('2021: the rest of a group label printed on a wrapped row label’s second line is taken out of it again (「（六）其他处」 then 「…行」 / 「理 政机关…」)', () => {
+  const { grid, values } = build('2021', ['T3'], false);
+  const first = grid.findIndex((r) => r[1] === '（六）其他处理');
+  grid[first][1] = '';
+  const label = grid[first][2];
+  const wrap = label.indexOf('行政机关') + 1;
+  grid[first][2] = `（六）其他处 ${label.slice(0, wrap)}理${label.slice(wrap)}`;
+  expect(grid[first][2]).toContain('不补正、行理政机关');
+  const r = recognise(grid);
+  expect(r.unplaced).toEqual([]);
+  expect(r.report.cells).toEqual(values);
+});
