@@ -380,9 +380,13 @@ export function joinAcrossPages(pages: PdfLine[][]): string[][] {
     if (carry) {
       const label = carry.cell;
       let text = label.text;
-      for (let k = 0; k < Math.min(4, lines.length); k++) {
+      // Under the label, or (a table set again overleaf, its columns moved) left of the page's first numbers.
+      const numbered = lines.find((l) => l.cells.some(isNumber));
+      const numbersX = numbered ? Math.min(...numbered.cells.filter(isNumber).map((c) => c.x)) : -Infinity;
+      const labelPart = (c: PdfCell) => (c.x < label.right && label.x < c.right) || c.right <= numbersX;
+      for (let k = 0; k < Math.min(8, lines.length); k++) {
         const l = lines[k];
-        if (l.cells.some(isNumber) || !l.cells.every((c) => c.x < label.right && label.x < c.right)) break;
+        if (l.cells.some(isNumber) || !l.cells.every(labelPart)) break;
         text += l.cells.map((c) => c.text).join('');
         if (isLabel(text)) {
           carry.cells[carry.at] = text;
