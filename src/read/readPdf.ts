@@ -135,6 +135,24 @@ function untangle(line: Placed[]): Placed[][] {
   return out;
 }
 
+const NUMBER_TEXT = /^[+-]?[\d,，.]+$/;
+
+/**
+ * A column's header printed again at the top of a page, over the first row's numbers (LibreOffice
+ * repeating some of a table's header rows centres a merged header cell's text there: 「自然人 4」,
+ * 「总计 7」): a column label right against a number on its line is not part of the row.
+ */
+function headerOverNumber(item: Placed, before: Placed | undefined, after: Placed | undefined): boolean {
+  // A count: not a label's number (3.).
+  const count = (n: Placed) => /^[+-]?\d[\d,，]*(\.\d+)?$/.test(n.text.trim());
+  const near = (n: Placed) => Math.max(n.x - item.right, item.x - n.right) <= 0.9 * item.size;
+  if (!(before && count(before) && near(before)) && !(after && count(after) && near(after))) return false;
+  // Text right before it makes it the end of a label (3. 其他), not a header of its own.
+  if (before && !count(before) && near(before)) return false;
+  const m = labelDictionary().lookup(item.text);
+  return m !== null && m.how !== 'fuzzy' && m.entries.every((e) => ['column', 'field', 't4group', 'header'].includes(e.role));
+}
+
 /** The text items of a page as lines (top to bottom) of cells (left to right). */
 export function pageLines(items: Placed[]): PdfLine[] {
   const sorted = items.filter((i) => i.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -145,8 +163,9 @@ export function pageLines(items: Placed[]): PdfLine[] {
     if (line && Math.abs(line[0].y - item.y) <= Math.max(1, 0.5 * Math.min(line[0].size, item.size))) line.push(item);
     else groups.push([item]);
   }
-  return groups.flatMap(untangle).map((line) => {
-    line.sort((a, b) => a.x - b.x);
+  return groups.flatMap(untangle).map((all) => {
+    all.sort((a, b) => a.x - b.x);
+    const line = all.filter((item, k) => !headerOverNumber(item, all[k - 1], all[k + 1]));
     const cells: PdfCell[] = [];
     let cell: PdfCell | null = null;
     for (const item of line) {
@@ -165,7 +184,7 @@ export function pageLines(items: Placed[]): PdfLine[] {
   });
 }
 
-const isNumber = (c: PdfCell) => /^[+-]?[\d,，.]+$/.test(c.text);
+const isNumber = (c: PdfCell) => NUMBER_TEXT.test(c.text);
 
 /** A label of the tables, matched exactly or by a known variant (not by a guessed typo). */
 function isLabel(text: string): boolean {
@@ -206,6 +225,11 @@ export function joinSplitLabels(lines: PdfLine[]): PdfLine[] {
 }
 
 /** A text that is a label or the first lines of a header label (社会 / 公益 / 组织). */
+/** A section title, a table's note or a header over several columns: whole on its own, never a wrapped label's line. */
+function standsAlone(text: string): boolean {
+  const m = labelDictionary().lookup(text);
+  return m !== null && m.how !== 'fuzzy' && m.entries.some((e) => ['section', 'note', 'header', 'blockTitle'].includes(e.role));
+}
 const labelOrHeaderStart = (text: string) => isLabel(text) || labelDictionary().beginsHeader(text);
 
 /**
@@ -308,6 +332,8 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
     if (hasNumbers(line)) return;
     const reach = 1.6 * line.size;
     for (const cell of line.cells) {
+      // A table's title, note or header printed again at the top of a page is no row label's part.
+      if (standsAlone(cell.text)) continue;
       const candidates: number[] = [];
       // The rows of numbers next to it, through other wrapped lines of the same label.
       for (const step of [-1, 1]) {

@@ -204,6 +204,15 @@ describe('the template printed with a page break inside 表三', () => {
   // rows set as the sheet's 顶端标题行, so that they are printed again at the top of each later page.
   const versions = ['2021', '2019'] as const;
   const reports = versions.map((v, i) => consistentReport(v, seededRandom(40 + i)));
+  // 顶端标题行: rows of 表三's block (1: its title, 2: the note and 申请人情况, 3–4: the column headers)
+  // LibreOffice prints again at the top of every page, the 表四 page included.
+  const PRINTS: [string, [number, number] | null, string][] = [
+    ['break', null, 'its rows running on onto the next page'],
+    ['titles', [1, 4], 'its title and header printed again at the top of the next pages'],
+    ['title-only', [1, 1], 'only its title printed again'],
+    ['title-note', [1, 2], 'its title and note printed again (the note lands under 表四’s title)'],
+    ['note-header', [2, 3], 'its note and half its header printed again (自然人 and 总计 land on the first row’s numbers)'],
+  ];
   let pdfs: string[] = [];
 
   beforeAll(async () => {
@@ -212,13 +221,13 @@ describe('the template printed with a page break inside 表三', () => {
     const files: string[] = [];
     for (const [i, version] of versions.entries()) {
       const t3 = templatePlacements(version).find((p) => p.table === 'T3')!;
-      for (const repeat of [false, true]) {
+      for (const [name, titles] of PRINTS) {
         const wb = templateWorkbook(version, { report: reports[i] });
         const ws = wb.worksheets[0];
         // Layout row 14 of 表三 (inside （三）不予公开) begins the next page; rows are 1-based here.
         ws.getRow(t3.row + 14).addPageBreak();
-        if (repeat) ws.pageSetup.printTitlesRow = `${t3.row + 1}:${t3.row + 4}`;
-        const file = join(src, `printed-${version}-${repeat ? 'titles' : 'break'}.xlsx`);
+        if (titles) ws.pageSetup.printTitlesRow = `${t3.row + titles[0]}:${t3.row + titles[1]}`;
+        const file = join(src, `printed-${version}-${name}.xlsx`);
         writeFileSync(file, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
         files.push(file);
       }
@@ -226,18 +235,16 @@ describe('the template printed with a page break inside 表三', () => {
     pdfs = convertAll(files, 'pdf', join(dir, 'printed-pdf'));
   }, 120_000);
 
-  it.each(
-    versions.flatMap((v, i) => [
-      [v, 'its rows running on onto the next page', i, 0],
-      [v, 'its title and header printed again at the top of the next pages', i, 1],
-    ]),
-  )('reads the %s report with %s as one report, every value, and passes', async (_v, _what, i, k) => {
-    const outcome = await checkFileIsolated(pdfs[(i as number) * 2 + (k as number)]);
-    const [r] = outcome.results;
-    expect(r.notes).toEqual([]);
-    expect(r.verdict).toBe('passed');
-    expectSameValues(r.report, reports[i as number]);
-  });
+  it.each(versions.flatMap((v, i) => PRINTS.map(([, , what], k) => [v, what, i, k])))(
+    'reads the %s report with %s as one report, every value, and passes',
+    async (_v, _what, i, k) => {
+      const outcome = await checkFileIsolated(pdfs[(i as number) * PRINTS.length + (k as number)]);
+      const [r] = outcome.results;
+      expect(r.notes).toEqual([]);
+      expect(r.verdict).toBe('passed');
+      expectSameValues(r.report, reports[i as number]);
+    },
+  );
 });
 
 describe('folders and hints', () => {

@@ -127,6 +127,8 @@ export function furtherReport(rows: Row[]): number | null {
   const left = new Set<TableId>();
   /** The label text of the data rows read in the table being read. */
   let readLabels = new Set<string>();
+  /** The label text of every data row read, by table. */
+  const labelsRead = new Map<TableId, Set<string>>();
   let state: TableId | null = null;
   for (const [i, row] of rows.entries()) {
     const marks = rowMarks(row);
@@ -135,7 +137,17 @@ export function furtherReport(rows: Row[]): number | null {
       const heads = row.texts.filter((c) => c.match?.entries.some((e) => e.table === next && HEAD_ROLES.has(e.role)));
       const title = row.texts.some((c) => c.match?.entries.some((e) => e.table === next && e.role === 'section'));
       if (next && title && read.has(next) && !(next === state && headingRepeated(rows, i, next, readLabels))) return row.index;
-      if (next && next !== state && left.has(next) && read.has(next) && heads.length > 0) return row.index;
+      // A table's header again after another table: a second report, unless it stands over another table's
+      // rows or over rows of its own not read yet (a print's repeated header rows at the top of a page).
+      if (
+        next &&
+        next !== state &&
+        left.has(next) &&
+        read.has(next) &&
+        heads.length > 0 &&
+        !headingRepeated(rows, i, next, labelsRead.get(next)!)
+      )
+        return row.index;
       if (next !== state) {
         if (state) left.add(state);
         state = next;
@@ -148,6 +160,8 @@ export function furtherReport(rows: Row[]): number | null {
     if (state && row.numbers > 0) {
       read.add(state);
       readLabels.add(rowLabelKey(row));
+      if (!labelsRead.has(state)) labelsRead.set(state, new Set());
+      labelsRead.get(state)!.add(rowLabelKey(row));
     }
   }
   return null;
