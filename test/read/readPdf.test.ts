@@ -1,4 +1,4 @@
-import { joinSplitLabels, joinStackedLabels, joinWrappedLabels, pageLines, placeItems, TextItem } from '../../src/read/readPdf';
+import { joinSplitLabels, joinStackedLabels, joinWrappedLabels, pageLines, placeItems, TextItem } from '../../src/read/pdfText';
 import { recognise } from '../../src/report/recognise/recognise';
 import { FORMATS } from '../../src/report/standard/formats';
 
