@@ -321,7 +321,7 @@ describe('年报校验.html, the single file', () => {
     });
     expect(rows.find((r) => r.file.endsWith('scan-no-text.pdf'))!.text).toContain('这是扫描件（PDF 中没有文字层）');
     expect(rows.find((r) => r.file.endsWith('pdf-password.pdf'))!.text).toContain('PDF 设置了打开密码');
-    expect(await page.locator('#skipped li').allTextContents()).toEqual([]);
+    expect((await page.locator('#skipped li').allTextContents()).filter((t) => /\.pdf/i.test(t))).toEqual([]);
     // Nothing but the page itself and its own workers' Blob URLs, pdf.js at work included.
     expect(requests.filter((u) => !u.startsWith('blob:') && u !== pathToFileURL(PAGE_FILE).href)).toEqual([]);
     expect(requests.filter((u) => u.startsWith('blob:')).length).toBeGreaterThan(0);
@@ -439,6 +439,32 @@ describe('年报校验.html, the single file', () => {
     expectAgreement(rows, await commandBlocks(dir));
     expect(rows.find((r) => r.file.endsWith('pdf-good.pdf'))!.verdict).toBe('passed');
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['in workers', false],
+    ['in the page', true],
+  ])('says in Chinese why PDFs are not read when pdf.js cannot run (%s), and checks the other files', async (_where, noWorkers) => {
+    const dir = join(root, `pdf-refused-${noWorkers ? 'page' : 'workers'}`);
+    mkdirSync(dir, { recursive: true });
+    const { unitReport } = await import('./webFiles');
+    writeFileSync(join(dir, '单位.json'), JSON.stringify(unitReport(60)));
+    const { pdfWithPages } = await import('../test/helpers/pdf');
+    writeFileSync(join(dir, '年报.pdf'), pdfWithPages(['']));
+    writeFileSync(join(dir, '年报2.pdf'), pdfWithPages(['']));
+    const { page } = await openChecker({ noWorkers });
+    // A browser that cannot run pdf.js: its script throws (in the page, it no longer has the hash the policy allows).
+    await page.evaluate(() => (document.getElementById('xxgk-pdf')!.textContent = 'throw new Error("no pdf.js here")'));
+    await choose(page, '#folder', dir);
+    const rows = await rowsOf(page);
+    const reason =
+      '此浏览器无法运行网页版的 PDF 读取组件，未能读取 PDF；请用命令行工具 xxgk-report 校验，或使用年报的 Word（.docx）或网页（.html）版本';
+    expect(rows.map((r) => [basename(r.file), r.verdict, r.text]).sort()).toEqual([
+      ['单位.json', 'passed', expect.stringContaining('通过')],
+      ['年报.pdf', 'unreadable', reason],
+      ['年报2.pdf', 'unreadable', reason],
+    ]);
     await page.context().close();
   });
 });
