@@ -97,24 +97,26 @@ export async function agreementFolder(dir: string, fixtures: string): Promise<vo
 
 /**
  * A PDF written by hand in a font it does not embed, STSong-Light with the UniGB-UCS2-H encoding (as
- * iText writes Chinese): pdf.js needs the Adobe-GB1 CMaps to read its text. Each line a row of cells,
- * the first at the left, the others 40 pt apart; 60 lines a page.
+ * iText writes Chinese): pdf.js needs the Adobe-GB1 CMaps to read its text. The rows of a table on
+ * landscape pages, 5 pt, 12 pt apart (a wrapped label would be nearer), 40 rows a page.
  */
-export function chinesePdf(lines: string[][]): Buffer {
+export function chinesePdf(rows: string[][]): Buffer {
+  // Labels in the first three columns, numbers 28 pt apart after them (表四 has fifteen).
+  const columnX = (j: number) => (j < 3 ? [20, 110, 200][j] : 420 + 28 * (j - 3));
   const hex = (t: string) =>
     Array.from(t)
       .map((c) => c.charCodeAt(0).toString(16).padStart(4, '0'))
       .join('');
   const pages: string[] = [];
-  for (let i = 0; i < lines.length; i += 60) {
-    const ops = lines
-      .slice(i, i + 60)
-      .flatMap((cells, k) => cells.map((c, j) => `BT /F1 8 Tf ${j === 0 ? 20 : 260 + 40 * j} ${800 - 12 * k} Td <${hex(c)}> Tj ET`));
+  for (let i = 0; i < rows.length; i += 40) {
+    const ops = rows
+      .slice(i, i + 40)
+      .flatMap((cells, k) => cells.flatMap((c, j) => (c === '' ? [] : [`BT /F1 5 Tf ${columnX(j)} ${570 - 12 * k} Td <${hex(c)}> Tj ET`])));
     pages.push(ops.join('\n'));
   }
   const fontObjects = [
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
   const first = 3 + fontObjects.length;
@@ -126,7 +128,7 @@ export function chinesePdf(lines: string[][]): Buffer {
   ];
   for (const [i, content] of pages.entries()) {
     objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${pageIds[i] + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents ${pageIds[i] + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
     );
     objects.push(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`);
   }
@@ -170,7 +172,7 @@ export async function pdfFiles(dir: string): Promise<void> {
     chinesePdf(
       templateTsv('2021', unitReport(53))
         .split('\n')
-        .map((l) => l.split('\t').filter((c) => c !== '')),
+        .map((l) => l.split('\t')),
     ),
   );
   put('scan.pdf', pdfWithPages([textAt('年度报告')]));
