@@ -5,7 +5,8 @@ import { NotAReportError } from './exchange';
 import type { SheetRead } from './types';
 
 // A PDF with a text layer (exported from Word, WPS or LibreOffice): the text items of each page,
-// read by pdf.js (pdfjs-dist, legacy build, which runs in Node without a canvas), put back into
+// read by pdf.js (pdfjs-dist, legacy build: the command loads it in Node without a canvas,
+// readPdf.ts; the web page in its workers, src/web/pdfReader.ts), put back into
 // lines by their height on the page and into cells by the gaps between them. The lines of all
 // pages, in order, are read like pasted text (a 表三 row is its label and seven numbers; a label
 // wrapped over two lines is joined by the recogniser); the lines outside the tables are the prose.

@@ -13,7 +13,7 @@ import uniGbUtf16H from 'pdfjs-dist/cmaps/UniGB-UTF16-H.bcmap';
 import uniGbUtf16V from 'pdfjs-dist/cmaps/UniGB-UTF16-V.bcmap';
 import type { PdfWeb } from './pdfReader';
 
-/* global atob, self */
+/* global atob */
 
 // The web page's PDF script (inlined in the page as text, run only when a PDF is met: in the workers
 // that read PDF, or in the page when the browser refuses workers). pdf.js fetches nothing here: the
@@ -48,4 +48,4 @@ class InlineData {
   }
 }
 
-(self as unknown as { xxgkPdf?: PdfWeb }).xxgkPdf = { lib: pdfjs as PdfWeb['lib'], sources: { BinaryDataFactory: InlineData } };
+(globalThis as { xxgkPdf?: PdfWeb }).xxgkPdf = { lib: pdfjs as PdfWeb['lib'], sources: { BinaryDataFactory: InlineData } };

@@ -55,6 +55,9 @@ function deadAnswer(request: Request, reason: string): Answer {
 const isPdf = (request: Request): boolean =>
   (request.kind === 'check' || request.kind === 'lastYear') && extensionOf(request.name) === '.pdf';
 
+/** The time a worker with pdf.js may take to start (it parses about 2 MB of script). */
+const PDF_START_MS = 20_000;
+
 /** The page's PDF script (pdf.js), kept as text in the page, run only when a PDF is met. */
 export type PdfScript = () => string;
 
@@ -107,8 +110,11 @@ class WorkerCore implements Core {
   private start(started?: Worker): Slot {
     const pdf = !started && this.withPdf && this.pdfUrl !== null;
     const slot: Slot = { worker: started ?? new Worker(pdf ? this.pdfUrl! : this.url), ready: !!started, pdf, job: null, timer: null };
+    // A worker with pdf.js that does not start in time (a browser too weak for it) is given up as one that fails.
+    const starting = pdf ? setTimeout(() => !slot.ready && this.failedStart(slot), PDF_START_MS) : null;
     slot.worker.onmessage = (e: MessageEvent<{ id: number; answer: Answer }>) => {
       if (e.data.id === 0) {
+        if (starting) clearTimeout(starting);
         slot.ready = true;
         this.pump();
         return;
@@ -123,16 +129,23 @@ class WorkerCore implements Core {
       e.preventDefault();
       if (slot.job) this.end(slot, deadAnswer(slot.job.request, CRASH_REASON));
       else if (!slot.ready) {
-        slot.worker.terminate();
-        this.slots.splice(this.slots.indexOf(slot), 1);
-        // pdf.js did not load in this browser: PDFs are unreadable with the reason, the other files go on.
-        if (slot.pdf) this.refusePdf();
-        this.pump();
+        if (starting) clearTimeout(starting);
+        this.failedStart(slot);
       }
     };
     if (!started) slot.worker.postMessage({ id: 0, request: { kind: 'ping' } });
     this.slots.push(slot);
     return slot;
+  }
+
+  private failedStart(slot: Slot): void {
+    slot.worker.terminate();
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    // pdf.js did not load in this browser: PDFs are unreadable with the reason, the other files go on.
+    if (slot.pdf) {
+      this.refusePdf();
+      this.pump();
+    }
   }
 
   private refusePdf(): void {
