@@ -158,8 +158,8 @@ describe('年报校验.html, the single file', () => {
     // The core and the PDF script are text until the page runs them (in its workers, or itself by hash).
     expect(inlineScripts.map(({ id, type }) => ({ id, type }))).toEqual([
       { id: 'xxgk-core', type: 'text/plain' },
-      { id: 'xxgk-pdf', type: 'text/plain' },
       { id: undefined, type: undefined },
+      { id: 'xxgk-pdf', type: 'text/plain' },
     ]);
     const directives = Object.fromEntries(
       csp.split(';').map((d) => {
