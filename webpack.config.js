@@ -5,6 +5,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { icons } = require('./scripts/icons');
 const { assertNoLocalhost, deployment, productionManifest } = require('./scripts/manifest');
 const { SingleFilePagePlugin } = require('./scripts/singleFilePage');
+const TerserPlugin = require('terser-webpack-plugin');
 
 async function httpsOptions() {
   try {
@@ -59,12 +60,13 @@ module.exports = async (env, options) => {
   const production = !dev && !serving && !preview && !web;
   // The task pane reads last year's report in a worker running the web page's core (src/taskpane/readLastYearFile.ts).
   const lastYearCore = './src/web/coreEntry.ts';
-  const webEntries = { 'web-page': './src/web/page.ts', 'web-core': './src/web/coreEntry.ts' };
+  const webEntries = { 'web-page': './src/web/page.ts', 'web-core': './src/web/coreEntry.ts', 'web-pdf': './src/web/pdfEntry.ts' };
   const webPage = (filename, core = 'web-core') =>
     new SingleFilePagePlugin({
       template: path.resolve(__dirname, 'src/web/check.html'),
       page: 'web-page',
       core,
+      pdf: 'web-pdf',
       filename,
       keepCore: core === 'lastYearCore',
     });
@@ -83,7 +85,7 @@ module.exports = async (env, options) => {
       ? webEntries
       : preview
         ? // The preview's /check.html inlines the pane's lastYearCore.js: the same core, minified once.
-          { preview: './src/preview/index.tsx', lastYearCore, 'web-page': webEntries['web-page'] }
+          { preview: './src/preview/index.tsx', lastYearCore, 'web-page': webEntries['web-page'], 'web-pdf': webEntries['web-pdf'] }
         : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts', lastYearCore },
     // chunkFilename: the task pane's second chunk (src/taskpane/deferred.tsx) is logic.js.
     output: {
@@ -108,6 +110,9 @@ module.exports = async (env, options) => {
             options: { transpileOnly: true, compilerOptions: { module: 'es2020', target: 'es2017', sourceMap: dev } },
           },
         },
+        // The web page's PDF script (pdfEntry.ts): CMaps as data; pdf.js without the build's file paths.
+        { test: /\.bcmap$/, type: 'asset/inline', generator: { dataUrl: { mimetype: 'application/octet-stream' } } },
+        { test: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.min\.mjs$/, use: path.resolve(__dirname, 'scripts/importMetaUrl.js') },
         // Office 2019 without WebView2 runs add-ins in Edge Legacy (EdgeHTML), which lacks ES2018+ syntax
         // such as ?. and ??: the libraries that ship it are lowered to ES2017 as well.
         {
@@ -123,7 +128,11 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     // One second chunk for the task pane (deferred.tsx), not split further into library and own code.
-    optimization: { splitChunks: false },
+    // pdf.js comes minified (its .min.mjs): minifying it again took most of the page's build.
+    optimization: {
+      splitChunks: false,
+      minimizer: [new TerserPlugin({ exclude: /^web-pdf\.js$/, terserOptions: { compress: { passes: 2 } } })],
+    },
     plugins: web
       ? [webPage('年报校验.html')]
       : preview

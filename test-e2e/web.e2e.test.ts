@@ -6,13 +6,12 @@ import { pathToFileURL } from 'url';
 import { parse } from 'parse5';
 import { Browser, Page } from 'playwright-core';
 import { closeServer, launch, SCREENSHOTS, servePreview, shot } from './browser';
-import { agreementFolder, mixedFolder } from './webFiles';
+import { agreementFolder, mixedFolder, pdfFiles } from './webFiles';
 import { run } from '../test/helpers/cli';
 import { convertAll } from '../test/helpers/libreoffice';
 import { readReports } from '../src/read/files';
 import { checkReads } from '../src/read/checkReads';
 import { dataCells } from '../src/report/standard/formats';
-import { PDF_HINT } from '../src/web/hints';
 
 // The no-install checker page (dist-web/年报校验.html, npm run build:web), opened from disk in
 // Debian's Chromium: what it checks must be what the command checks, word for word.
@@ -124,7 +123,7 @@ describe('年报校验.html, the single file', () => {
     expect(existsSync(PAGE_FILE)).toBe(true);
     const html = readFileSync(PAGE_FILE, 'utf8');
     const loaded: string[] = [];
-    const inlineScripts: { type?: string }[] = [];
+    const inlineScripts: { id?: string; type?: string; text: string }[] = [];
     const styles: string[] = [];
     let csp = '';
     const walk = (node: any) => {
@@ -141,7 +140,12 @@ describe('年报校验.html, the single file', () => {
       }
       if (node.tagName === 'meta' && node.attrs.some((a: any) => a.name === 'http-equiv' && a.value === 'Content-Security-Policy'))
         csp = node.attrs.find((a: any) => a.name === 'content').value;
-      if (node.tagName === 'script') inlineScripts.push({ type: node.attrs.find((a: any) => a.name === 'type')?.value });
+      if (node.tagName === 'script')
+        inlineScripts.push({
+          id: node.attrs.find((a: any) => a.name === 'id')?.value,
+          type: node.attrs.find((a: any) => a.name === 'type')?.value,
+          text: node.childNodes.map((c: any) => c.value ?? '').join(''),
+        });
       if (node.tagName === 'style') styles.push(node.childNodes.map((c: any) => c.value ?? '').join(''));
       if (['link', 'iframe', 'frame', 'embed', 'object', 'img', 'audio', 'video', 'source', 'base', 'form'].includes(node.tagName))
         loaded.push(`<${node.tagName}>`);
@@ -151,7 +155,12 @@ describe('年报校验.html, the single file', () => {
     walk(parse(html));
     expect(loaded).toEqual([]);
     expect(styles.join('')).not.toMatch(/url\(|@import|@font-face/i);
-    expect(inlineScripts).toEqual([{ type: 'text/plain' }, { type: undefined }]);
+    // The core and the PDF script are text until the page runs them (in its workers, or itself by hash).
+    expect(inlineScripts.map(({ id, type }) => ({ id, type }))).toEqual([
+      { id: 'xxgk-core', type: 'text/plain' },
+      { id: undefined, type: undefined },
+      { id: 'xxgk-pdf', type: 'text/plain' },
+    ]);
     const directives = Object.fromEntries(
       csp.split(';').map((d) => {
         const [name, ...values] = d.trim().split(/\s+/);
@@ -162,9 +171,15 @@ describe('年报校验.html, the single file', () => {
     expect(directives['connect-src']).toEqual(["'none'"]);
     expect(directives['worker-src']).toEqual(['blob:']);
     expect(directives['script-src'].every((s: string) => /^'sha256-[A-Za-z0-9+/=]+'$/.test(s))).toBe(true);
+    expect(directives['script-src']).toHaveLength(3);
     expect(csp).not.toMatch(/https?:|\*|'unsafe-eval'|data:[^;]*script/);
-    // The scripts' own texts: no network call at all (an address in a string, such as an XML namespace, is a name, not a request).
-    expect(html).not.toMatch(/\bfetch\(|XMLHttpRequest|new WebSocket|EventSource|sendBeacon|importScripts\(/);
+    // The page's and the core's own texts: no network call at all (an address in a string, such as an XML namespace, is a name,
+    // not a request). pdf.js has its own loaders (fetch, XMLHttpRequest), which the page never asks for and its policy refuses:
+    // that nothing is requested while PDFs are read is the agreement test's.
+    const own = inlineScripts.filter((x) => x.id !== 'xxgk-pdf').map((x) => x.text);
+    expect(own.join('').length).toBeGreaterThan(100_000);
+    for (const text of own) expect(text).not.toMatch(/\bfetch\(|XMLHttpRequest|new WebSocket|EventSource|sendBeacon|importScripts\(/);
+    expect(inlineScripts.find((x) => x.id === 'xxgk-pdf')!.text).toMatch(/getDocument/);
   });
 
   it('checks a folder of 20 mixed files from file:// with the command’s verdicts and words; one hostile file is unreadable with the command’s reason; rolls up, hands out templates and exports every finding', async () => {
@@ -281,18 +296,37 @@ describe('年报校验.html, the single file', () => {
     await page.context().close();
   });
 
-  it('agrees with the command, report by report and word by word, over the suite’s workbooks, documents and texts, hostile ones included', async () => {
+  it('agrees with the command, report by report and word by word, over the suite’s workbooks, documents, texts and PDFs, hostile ones included, and requests nothing', async () => {
     const dir = join(root, 'agreement');
     await agreementFolder(dir, join(__dirname, '..', 'test', 'fixtures'));
-    const { page, errors } = await openChecker();
+    const { page, errors, requests } = await openChecker();
     await choose(page, '#folder', dir);
     const rows = await rowsOf(page);
     const command = await commandBlocks(dir);
-    expect(command.json.files.length).toBeGreaterThan(35);
-    // PDF is the command's only: the page lists it as skipped, saying why.
-    expectAgreement(rows, command, (f) => f.endsWith('.pdf'));
-    await expect(page.locator('#skipped li').allTextContents()).resolves.toContain(`已跳过 agreement/scan.pdf：${PDF_HINT}`);
+    expect(command.json.files.length).toBeGreaterThan(45);
+    expectAgreement(rows, command);
     for (const v of ['passed', 'errors', 'incomplete', 'unreadable']) expect([v, rows.some((r) => r.verdict === v)]).toEqual([v, true]);
+    // The PDFs: read as the command reads them, whatever they are; Chinese in a font that is not embedded with the CMaps the page holds.
+    const pdfs = Object.fromEntries(rows.filter((r) => r.file.endsWith('.pdf')).map((r) => [basename(r.file), r.verdict]));
+    expect(pdfs).toEqual({
+      'pdf-good.pdf': 'passed',
+      'pdf-errors.pdf': 'errors',
+      'pdf-chinese-font.pdf': 'passed',
+      'pdf-password.pdf': 'unreadable',
+      'pdf-cut-short.pdf': 'unreadable',
+      'pdf-303-pages.pdf': 'unreadable',
+      'scan.pdf': 'unreadable',
+      'scan-no-text.pdf': 'unreadable',
+      'not-a-pdf.pdf': 'unreadable',
+    });
+    expect(rows.find((r) => r.file.endsWith('scan-no-text.pdf'))!.text).toContain('这是扫描件（PDF 中没有文字层）');
+    expect(rows.find((r) => r.file.endsWith('pdf-password.pdf'))!.text).toContain('PDF 设置了打开密码');
+    expect((await page.locator('#skipped li').allTextContents()).filter((t) => /\.pdf/i.test(t))).toEqual([]);
+    // Nothing but the page itself and its own workers' Blob URLs, pdf.js at work included.
+    expect(requests.filter((u) => !u.startsWith('blob:') && u !== pathToFileURL(PAGE_FILE).href)).toEqual([]);
+    expect(requests.filter((u) => u.startsWith('blob:')).length).toBeGreaterThan(0);
+    await page.locator('#results-section').evaluate((el) => el.scrollIntoView());
+    await shot(page, 'web-pdf-1400');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -394,14 +428,43 @@ describe('年报校验.html, the single file', () => {
 
   it('still checks, in the page itself, when the browser refuses workers, and says what it gave up', async () => {
     const dir = join(root, 'no-workers');
-    const { reports } = await mixedFolder(dir);
-    void reports;
+    await mixedFolder(dir);
+    // PDFs too: pdf.js runs in the page (its script allowed by hash).
+    await pdfFiles(dir);
     const { page, errors } = await openChecker({ noWorkers: true });
     await expect(page.evaluate(() => document.body.dataset.core)).resolves.toBe('page');
     await expect(page.locator('#degraded').textContent()).resolves.toContain('无法限制每个文件的读取时间');
     await choose(page, '#folder', dir);
-    expectAgreement(await rowsOf(page), await commandBlocks(dir));
+    const rows = await rowsOf(page);
+    expectAgreement(rows, await commandBlocks(dir));
+    expect(rows.find((r) => r.file.endsWith('pdf-good.pdf'))!.verdict).toBe('passed');
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['in workers', false],
+    ['in the page', true],
+  ])('says in Chinese why PDFs are not read when pdf.js cannot run (%s), and checks the other files', async (_where, noWorkers) => {
+    const dir = join(root, `pdf-refused-${noWorkers ? 'page' : 'workers'}`);
+    mkdirSync(dir, { recursive: true });
+    const { unitReport } = await import('./webFiles');
+    writeFileSync(join(dir, '单位.json'), JSON.stringify(unitReport(60)));
+    const { pdfWithPages } = await import('../test/helpers/pdf');
+    writeFileSync(join(dir, '年报.pdf'), pdfWithPages(['']));
+    writeFileSync(join(dir, '年报2.pdf'), pdfWithPages(['']));
+    const { page } = await openChecker({ noWorkers });
+    // A browser that cannot run pdf.js: its script throws (in the page, it no longer has the hash the policy allows).
+    await page.evaluate(() => (document.getElementById('xxgk-pdf')!.textContent = 'throw new Error("no pdf.js here")'));
+    await choose(page, '#folder', dir);
+    const rows = await rowsOf(page);
+    const reason =
+      '此浏览器无法运行网页版的 PDF 读取组件，未能读取 PDF；请用命令行工具 xxgk-report 校验，或使用年报的 Word（.docx）或网页（.html）版本';
+    expect(rows.map((r) => [basename(r.file), r.verdict, r.text]).sort()).toEqual([
+      ['单位.json', 'passed', expect.stringContaining('通过')],
+      ['年报.pdf', 'unreadable', reason],
+      ['年报2.pdf', 'unreadable', reason],
+    ]);
     await page.context().close();
   });
 });

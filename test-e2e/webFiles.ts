@@ -8,6 +8,7 @@ import { Report } from '../src/report/standard/report';
 import { LIMITS } from '../src/read/guard';
 import { writeColspanPage, writeFarCellWorkbook, writeHugeTextDocx, writeZipBomb } from '../bench/hostile';
 import { gbkEncode, governmentPage, wordDocument } from '../test/helpers/documents';
+import { convertAll } from '../test/helpers/libreoffice';
 import { pdfWithPages, textAt } from '../test/helpers/pdf';
 
 // Folders of reports for the web page's end-to-end tests, made on the spot from the test suite's own
@@ -91,5 +92,91 @@ export async function agreementFolder(dir: string, fixtures: string): Promise<vo
   await writeZipBomb(join(dir, 'liar.xlsx'), 30 * 1024 * 1024, 1000);
   put('big.txt', '');
   truncateSync(join(dir, 'big.txt'), LIMITS.textBytes + 1);
+  await pdfFiles(dir);
+}
+
+/**
+ * A PDF written by hand in a font it does not embed, STSong-Light with the UniGB-UCS2-H encoding (as
+ * iText writes Chinese): pdf.js needs the Adobe-GB1 CMaps to read its text. The rows of a table on
+ * landscape pages, 5 pt, 12 pt apart (a wrapped label would be nearer), 40 rows a page.
+ */
+export function chinesePdf(rows: string[][]): Buffer {
+  // Labels in the first three columns, numbers 28 pt apart after them (表四 has fifteen).
+  const columnX = (j: number) => (j < 3 ? [20, 110, 200][j] : 420 + 28 * (j - 3));
+  const hex = (t: string) =>
+    Array.from(t)
+      .map((c) => c.charCodeAt(0).toString(16).padStart(4, '0'))
+      .join('');
+  const pages: string[] = [];
+  for (let i = 0; i < rows.length; i += 40) {
+    const ops = rows
+      .slice(i, i + 40)
+      .flatMap((cells, k) => cells.flatMap((c, j) => (c === '' ? [] : [`BT /F1 5 Tf ${columnX(j)} ${570 - 12 * k} Td <${hex(c)}> Tj ET`])));
+    pages.push(ops.join('\n'));
+  }
+  const fontObjects = [
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  const first = 3 + fontObjects.length;
+  const pageIds = pages.map((_, i) => first + 2 * i);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    ...fontObjects,
+  ];
+  for (const [i, content] of pages.entries()) {
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents ${pageIds[i] + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+    );
+    objects.push(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`);
+  }
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/**
+ * The suite's PDFs: the template filled in and printed by LibreOffice (one right, one with an error,
+ * one with an opening password), Chinese in a font that needs the CMaps, a scan (no text layer), one
+ * whose only text is not a report, a file that is no PDF, one cut short, and one past the page limit.
+ */
+export async function pdfFiles(dir: string): Promise<void> {
+  const put = (name: string, data: string | Buffer) => writeFileSync(join(dir, name), data);
+  const src = join(dir, '..', `${dir.split('/').pop()}-pdf-src`);
+  mkdirSync(src, { recursive: true });
+  await templateWorkbook('2021', { report: unitReport(50) }).xlsx.writeFile(join(src, 'pdf-good.xlsx'));
+  await templateWorkbook('2021', { report: withError(unitReport(51)) }).xlsx.writeFile(join(src, 'pdf-errors.xlsx'));
+  await templateWorkbook('2021', { report: unitReport(52) }).xlsx.writeFile(join(src, 'pdf-password.xlsx'));
+  const [good, errors] = convertAll([join(src, 'pdf-good.xlsx'), join(src, 'pdf-errors.xlsx')], 'pdf', join(src, 'out'));
+  const [locked] = convertAll(
+    [join(src, 'pdf-password.xlsx')],
+    'pdf:calc_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}',
+    join(src, 'locked'),
+  );
+  const { readFileSync } = await import('fs');
+  put('pdf-good.pdf', readFileSync(good));
+  put('pdf-errors.pdf', readFileSync(errors));
+  put('pdf-password.pdf', readFileSync(locked));
+  put('pdf-cut-short.pdf', readFileSync(good).subarray(0, 2000));
+  put(
+    'pdf-chinese-font.pdf',
+    chinesePdf(
+      templateTsv('2021', unitReport(53))
+        .split('\n')
+        .map((l) => l.split('\t')),
+    ),
+  );
   put('scan.pdf', pdfWithPages([textAt('年度报告')]));
+  put('scan-no-text.pdf', pdfWithPages(['q 0.5 g 0 0 595 842 re f Q']));
+  put('not-a-pdf.pdf', 'not a pdf at all');
+  put('pdf-303-pages.pdf', pdfWithPages(Array.from({ length: 303 }, (_, i) => textAt(`page ${i + 1}`))));
 }

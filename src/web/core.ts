@@ -7,6 +7,7 @@ import { READERS, readReportsFromBytes, supportedExtensions } from '../read/read
 import { templateHtml } from '../cli/html';
 import { addUp, choose, rollupSummary, rollupWorkbook, setAsideDuplicates, SumUnit, unitsOf, versionOf } from '../cli/rollup';
 import { templateWorkbook } from '../cli/templateXlsx';
+import { readPdfHere } from './pdfReader';
 import type { Answer, Outcome, Request } from './protocol';
 
 // The web page's core: everything that reads a file or writes one, run in a Web Worker (a file that
@@ -19,12 +20,15 @@ const NOT_TICKED = '没有勾选';
 
 const PAGE_VERSION_HINT = '请更正这些单位的年报，或只勾选同一版本的单位分别汇总';
 
+/** The command's readers, PDF too: pdf.js comes with the page's PDF script, run in this thread when a PDF is met (pool.ts). */
+const WEB_READERS = { ...READERS, '.pdf': readPdfHere };
+
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 
 /** One file checked as the command checks it (src/cli/checkFile.ts), from its bytes. Never throws. */
 export async function checkBytes(name: string, bytes: Uint8Array, lastYear?: Report): Promise<Outcome> {
   try {
-    return { file: name, results: checkReads(name, await readReportsFromBytes(name, bytes, READERS), lastYear) };
+    return { file: name, results: checkReads(name, await readReportsFromBytes(name, bytes, WEB_READERS), lastYear) };
   } catch (e) {
     return { file: name, results: [], unreadable: describeError(e) };
   }
@@ -56,12 +60,12 @@ export async function handle(request: Request): Promise<Answer> {
   try {
     switch (request.kind) {
       case 'ping':
-        return { kind: 'pong', extensions: supportedExtensions(READERS) };
+        return { kind: 'pong', extensions: supportedExtensions(WEB_READERS) };
       case 'check':
         return { kind: 'check', outcome: await checkBytes(request.name, request.bytes, request.lastYear) };
       case 'lastYear':
         try {
-          return { kind: 'lastYear', read: lastYearOf(request.name, await readReportsFromBytes(request.name, request.bytes, READERS)) };
+          return { kind: 'lastYear', read: lastYearOf(request.name, await readReportsFromBytes(request.name, request.bytes, WEB_READERS)) };
         } catch (e) {
           return { kind: 'lastYear', unreadable: describeError(e) };
         }

@@ -7,7 +7,6 @@ import { extensionOf, otherKindHint } from '../read/kinds';
 import { FileResult, unreadableResult } from '../read/result';
 import { countsOf, renderText } from '../cli/render';
 import { exportRows, EXPORT_WIDTHS, toCsv } from './exportRows';
-import { PDF_HINT } from './hints';
 import { Core, startCore } from './pool';
 import type { Answer, Outcome } from './protocol';
 
@@ -79,8 +78,7 @@ function sortOut(found: Found[], extensions: string[]): Entry[] {
     const base = name.slice(name.lastIndexOf('/') + 1);
     if (inFolder && base.startsWith('~$')) continue;
     const ext = extensionOf(name);
-    if (ext === '.pdf') state.skipped.push({ path: name, reason: PDF_HINT });
-    else if (extensions.includes(ext) || !inFolder) entries.push({ name, file });
+    if (extensions.includes(ext) || !inFolder) entries.push({ name, file });
     else {
       const hint = otherKindHint(name);
       if (hint) state.skipped.push({ path: name, reason: hint });
@@ -392,10 +390,6 @@ async function template(version: FormatVersion, as: 'xlsx' | 'html'): Promise<vo
 
 async function chooseLastYear(file: File): Promise<void> {
   const name = file.name;
-  if (extensionOf(name) === '.pdf') {
-    say('last-year-status', `无法读取上年报告“${name}”：${PDF_HINT}`, 'error');
-    return;
-  }
   const tooLarge = sizeRefusal(name, file.size);
   const core = await corePromise;
   const bytes = tooLarge ? null : new Uint8Array(await file.arrayBuffer());
@@ -490,7 +484,7 @@ function main(): void {
   const source = $('xxgk-core').textContent ?? '';
   // A test may shorten the time a file may take (#time-limit=ms); nothing else is read from the address.
   const limit = /(?:^#|&)time-limit=(\d+)/.exec(window.location.hash)?.[1];
-  corePromise = startCore(source, limit ? Number(limit) : undefined);
+  corePromise = startCore(source, limit ? Number(limit) : undefined, () => $('xxgk-pdf').textContent ?? '');
   void corePromise.then(
     (core) => {
       if (core.degraded) say('degraded', core.degraded, 'error');

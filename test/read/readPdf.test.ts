@@ -6,7 +6,7 @@ import {
   pageLines,
   placeItems,
   TextItem,
-} from '../../src/read/readPdf';
+} from '../../src/read/pdfText';
 import { recognise } from '../../src/report/recognise/recognise';
 import { FORMATS } from '../../src/report/standard/formats';
 

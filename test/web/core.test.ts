@@ -2,6 +2,9 @@ import { templateHtml } from '../../src/cli/html';
 import { consistentReport, seededRandom } from '../../src/report/standard/generate';
 import { Report } from '../../src/report/standard/report';
 import { checkBytes, handle } from '../../src/web/core';
+import { PDF_NOT_LOADED } from '../../src/web/pdfReader';
+import { FILE_READERS } from '../../src/read/files';
+import { supportedExtensions } from '../../src/read/readers';
 import type { Answer, Outcome } from '../../src/web/protocol';
 import { zipBuffer } from '../../bench/hostile';
 
@@ -21,10 +24,16 @@ const rollup = async (os: Outcome[], ticked = os.map((o) => o.results.map((_, i)
   >;
 
 describe('the web page’s core', () => {
-  it('answers a ping with the extensions it reads (no PDF)', async () => {
+  it('answers a ping with the extensions it reads: the command’s, PDF included, in the command’s order', async () => {
     const a = await handle({ kind: 'ping' });
-    expect(a).toEqual({ kind: 'pong', extensions: expect.arrayContaining(['.xlsx', '.json', '.txt', '.html', '.docx']) });
-    expect(a.kind === 'pong' && a.extensions).not.toContain('.pdf');
+    expect(a).toEqual({ kind: 'pong', extensions: supportedExtensions(FILE_READERS) });
+    expect(supportedExtensions(FILE_READERS)).toContain('.pdf');
+  });
+
+  it('calls a PDF unreadable, with the reason in Chinese, in a thread where the page’s PDF script did not run', async () => {
+    const o = await checkBytes('年报.pdf', bytes('%PDF-1.4'));
+    expect(o).toEqual({ file: '年报.pdf', results: [], unreadable: PDF_NOT_LOADED });
+    expect(PDF_NOT_LOADED).toMatch(/^此浏览器无法运行网页版的 PDF 读取组件/);
   });
 
   it('refuses a zip bomb with the guard’s reason, as the command does', async () => {
