@@ -219,6 +219,13 @@ describe('年报校验.html, the single file', () => {
     expect(width).toBe(0);
 
     // 汇总: the units ticked by default (all but the incomplete one and the unreadable one), the command's workbook.
+    // The incomplete one is ticked only with 计入部分未校验的单位, as `sum --include-incomplete` counts it.
+    const incomplete = page.locator('tr[data-file*="单位9."] input[type=checkbox]');
+    await expect(incomplete.isChecked()).resolves.toBe(false);
+    await page.locator('#include-incomplete').check();
+    await expect(incomplete.isChecked()).resolves.toBe(true);
+    await page.locator('#include-incomplete').uncheck();
+    await expect(incomplete.isChecked()).resolves.toBe(false);
     const out = join(root, 'downloads');
     mkdirSync(out, { recursive: true });
     const rollupFile = await downloadOf(page, () => page.getByRole('button', { name: '下载汇总表（.xlsx）' }).click(), out);

@@ -37,8 +37,10 @@ export async function checkBytes(name: string, bytes: Uint8Array, lastYear?: Rep
 async function rollup(request: Extract<Request, { kind: 'rollup' }>): Promise<Answer> {
   const units: SumUnit[] = [];
   for (const { outcome, ticked } of request.files) {
-    // A unit the user did not tick is listed, as every unit is, and left out.
-    units.push(...unitsOf(outcome).map((u, i) => (u.leftOut || ticked.includes(i) ? u : { ...u, leftOut: NOT_TICKED })));
+    // A unit the user did not tick is listed, as every unit is, and left out; an incomplete one left
+    // unticked without 计入部分未校验的单位 is left out for being incomplete, as `sum` says it.
+    const asSum = (u: SumUnit) => u.verdict === 'incomplete' && !request.includeIncomplete;
+    units.push(...unitsOf(outcome).map((u, i) => (u.leftOut || ticked.includes(i) || asSum(u) ? u : { ...u, leftOut: NOT_TICKED })));
   }
   choose(units, request.includeIncomplete);
   setAsideDuplicates(units);

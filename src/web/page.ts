@@ -255,7 +255,8 @@ function makeRow(outcome: Outcome, result: FileResult, index: number): Row {
   tick.title = '计入汇总';
   tick.setAttribute('aria-label', `汇总时计入 ${result.file}`);
   const summable = !!result.report && !result.rollup;
-  tick.checked = summable;
+  // As `sum` does: a unit not wholly checked is summed only when 计入部分未校验的单位 is ticked.
+  tick.checked = summable && (result.verdict !== 'incomplete' || $<HTMLInputElement>('include-incomplete').checked);
   tick.disabled = !summable;
   tickCell.appendChild(tick);
 
@@ -459,6 +460,10 @@ function wire(): void {
   $('export-xlsx').addEventListener('click', () => exportNow('xlsx'));
   $('export-csv').addEventListener('click', () => exportNow('csv'));
   $('rollup').addEventListener('click', () => void rollupNow());
+  $<HTMLInputElement>('include-incomplete').addEventListener('change', (e) => {
+    const include = (e.target as HTMLInputElement).checked;
+    for (const r of state.rows) if (r.result.verdict === 'incomplete' && !r.tick.disabled) r.tick.checked = include;
+  });
   $('check-paste').addEventListener('click', () => void checkPasted());
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-template]')) {
     const [version, as] = b.dataset.template!.split('.') as [FormatVersion, 'xlsx' | 'html'];
