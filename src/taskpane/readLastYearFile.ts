@@ -44,7 +44,10 @@ export async function readLastYearFile(name: string, data: ArrayBuffer): Promise
     if (name.toLowerCase().endsWith('.pdf'))
       return {
         kind: 'failed',
-        problem: { code: 'said', text: 'PDF 文件请用命令行工具校验，或把上年报告的表格复制到工作表中再“作为上年报告”。' },
+        problem: {
+          code: 'said',
+          text: '任务窗格不读取 PDF：可在网页版校验（年报校验.html）或命令行工具中选它作为上年报告，或把上年报告的表格复制到工作表中再“作为上年报告”。',
+        },
       };
     const found = (await readInWorker(name, data)) ?? lastYearOf(name, await readReportsFromBytes(name, new Uint8Array(data), READERS));
     return { kind: 'done', ...found };

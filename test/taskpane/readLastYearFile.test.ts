@@ -34,7 +34,10 @@ describe('last year’s report from a file picked in the pane (the command’s r
     });
     await expect(readLastYearFile('a.pdf', new ArrayBuffer(4))).resolves.toEqual({
       kind: 'failed',
-      problem: { code: 'said', text: expect.stringContaining('PDF 文件请用命令行工具校验') },
+      problem: {
+        code: 'said',
+        text: expect.stringContaining('任务窗格不读取 PDF：可在网页版校验（年报校验.html）或命令行工具中选它作为上年报告'),
+      },
     });
     await expect(readLastYearFile('a.xls', new ArrayBuffer(4))).resolves.toEqual({
       kind: 'failed',
