@@ -9,7 +9,7 @@ import { LIMITS } from '../src/read/guard';
 import { writeColspanPage, writeFarCellWorkbook, writeHugeTextDocx, writeZipBomb } from '../bench/hostile';
 import { gbkEncode, governmentPage, wordDocument } from '../test/helpers/documents';
 import { convertAll } from '../test/helpers/libreoffice';
-import { pdfWithPages, textAt } from '../test/helpers/pdf';
+import { pdfWithFonts, pdfWithPages, textAt } from '../test/helpers/pdf';
 
 // Folders of reports for the web page's end-to-end tests, made on the spot from the test suite's own
 // makers: workbooks, documents, texts and exchange files, with and without errors, hostile ones included.
@@ -119,29 +119,7 @@ export function chinesePdf(rows: string[][]): Buffer {
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
-  const first = 3 + fontObjects.length;
-  const pageIds = pages.map((_, i) => first + 2 * i);
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`,
-    ...fontObjects,
-  ];
-  for (const [i, content] of pages.entries()) {
-    objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents ${pageIds[i] + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
-    );
-    objects.push(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`);
-  }
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out);
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return pdfWithFonts(fontObjects, pages, '0 0 842 595');
 }
 
 /**

@@ -3,15 +3,24 @@
  * pdf.js to find pages and ASCII text, or no text at all (a scanner's page).
  */
 export function pdfWithPages(contents: string[]): Buffer {
-  const pageIds = contents.map((_, i) => 4 + 2 * i);
+  return pdfWithFonts(['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'], contents);
+}
+
+/**
+ * A PDF whose pages are these content streams, the first of `fonts` as their font F1 (the others are
+ * objects it refers to, numbered from 4 on), each page `mediaBox` large.
+ */
+export function pdfWithFonts(fonts: string[], contents: string[], mediaBox = '0 0 595 842'): Buffer {
+  const first = 3 + fonts.length;
+  const pageIds = contents.map((_, i) => first + 2 * i);
   const objects: string[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${contents.length} >>`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...fonts,
   ];
   for (const [i, content] of contents.entries()) {
     objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${pageIds[i] + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [${mediaBox}] /Contents ${pageIds[i] + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
     );
     objects.push(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`);
   }
