@@ -239,6 +239,8 @@ export function ownT3Label(labelCells: Cell[]): T3Label | null {
  * leaves a row of that group.
  */
 function underGroupFragment(raw: string): { entry: LabelEntry; text: string } | null {
+  // A group label's piece and a row label are a few words, well under a hundred characters.
+  if (raw.length > MAX_LABEL_CHARS) return null;
   const words = raw.trim().split(/\s+/);
   for (let i = 1; i < words.length; i++) {
     const piece = normaliseLabel(words.slice(0, i).join(''));
@@ -266,6 +268,9 @@ function underGroupFragment(raw: string): { entry: LabelEntry; text: string } | 
   }
   return null;
 }
+
+/** Longer than any label with a piece of its group's label before it: not tried as one (each try joins its words again). */
+const MAX_LABEL_CHARS = 200;
 
 /** The group labels of 表三, normalised (both versions). */
 const T3_GROUPS = (): string[] =>

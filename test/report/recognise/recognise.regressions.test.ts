@@ -4,6 +4,7 @@ import { FORMATS, FormatVersion } from '../../../src/report/standard/formats';
 import { layoutTextGrid, officialLayout } from '../../../src/report/look/layout';
 import { parseTsv, recognise } from '../../../src/report/recognise/recognise';
 import { layoutGrid as build } from '../../helpers/layoutGrids';
+import { labelDictionary } from '../../../src/report/recognise/labelMatch';
 
 // Regressions found in review: each test states the behaviour it keeps.
 
@@ -348,4 +349,18 @@ test('2021: the rest of a group label printed on a wrapped row label’s second 
   const r = recognise(grid);
   expect(r.unplaced).toEqual([]);
   expect(r.report.cells).toEqual(values);
+});
+
+test('a 表三 row whose label cell holds thousands of words is not tried as a group label’s piece before a row label word by word (each try looked the rest up again)', () => {
+  const { grid } = build('2021', ['T3'], false);
+  const row = grid.find((r) => r[2] === '4.保护第三方合法权益')!;
+  row[2] = `${Array.from({ length: 5000 }, (_, i) => `词${i % 10}`).join(' ')} 4.保护第三方合法权益`;
+  const lookup = jest.spyOn(labelDictionary(), 'lookup');
+  try {
+    const r = recognise(grid);
+    expect(r.unplaced.map((u) => u.reason)).toEqual([expect.stringContaining('未能识别的行名')]);
+    expect(lookup.mock.calls.length).toBeLessThan(2000);
+  } finally {
+    lookup.mockRestore();
+  }
 });
