@@ -266,6 +266,11 @@ export function joinStackedLabels(lines: PdfLine[]): PdfLine[] {
   return merged;
 }
 
+/** The most lines a wrapped label (with a group label's characters between them) is looked for across. */
+const MAX_WRAPPED_LINES = 16;
+/** More cells than any table's row has (表四: 15 numbers and its labels): such a line is not a row. */
+const MAX_ROW_CELLS = 64;
+
 /**
  * Table rows whose label wraps: a cell's text is centred in its row, so a label of two or three
  * lines puts a line of it above the row's numbers and one below (行政规范性 / 14 10 8 / 文件). A
@@ -276,14 +281,18 @@ export function joinStackedLabels(lines: PdfLine[]): PdfLine[] {
  * a little above or below them.
  */
 export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
-  const hasNumbers = (l: PdfLine) => l.cells.some(isNumber);
-  const firstNumberX = (l: PdfLine) => Math.min(...l.cells.filter(isNumber).map((c) => c.x));
-  const numbersY = (l: PdfLine) => l.cells.find(isNumber)?.y ?? l.y;
+  // Each line's numbers looked at once; a line of more cells than a table's row is nobody's label.
+  const numbered = lines.map((l) => l.cells.some(isNumber));
+  const numbersX = lines.map((l, i) => (numbered[i] ? Math.min(...l.cells.filter(isNumber).map((c) => c.x)) : Infinity));
+  const numbersY = lines.map((l) => l.cells.find(isNumber)?.y ?? l.y);
+  const rowLike = (l: PdfLine) => l.cells.length <= MAX_ROW_CELLS;
   const across = (a: PdfCell, b: PdfCell) => a.x < b.right && b.x < a.right;
   /** Owner row of each text cell of a text-only line. */
   const owner = new Map<PdfCell, number>();
+  /** The cells each row is given, with the line each comes from. */
+  const given = new Map<number, { c: PdfCell; k: number }[]>();
   lines.forEach((line, i) => {
-    if (hasNumbers(line)) return;
+    if (numbered[i] || !rowLike(line)) return;
     const reach = 1.6 * line.size;
     for (const cell of line.cells) {
       // A table's title, note or header printed again at the top of a page is no row label's part.
@@ -292,10 +301,12 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
       // The rows of numbers next to it, through other wrapped lines of the same label.
       for (const step of [-1, 1]) {
         let from = cell;
-        for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+        // No label wraps over more lines than this: the walk stops there (a page of stacked text stays linear).
+        for (let j = i + step; j >= 0 && j < lines.length && Math.abs(j - i) <= MAX_WRAPPED_LINES; j += step) {
           const l = lines[j];
-          if (hasNumbers(l)) {
-            if (Math.abs(numbersY(l) - from.y) <= reach) candidates.push(j);
+          if (!rowLike(l)) break;
+          if (numbered[j]) {
+            if (Math.abs(numbersY[j] - from.y) <= reach) candidates.push(j);
             break;
           }
           const next = l.cells.find((c) => across(c, from));
@@ -305,24 +316,26 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
         }
       }
       // Every cell of the line left of the row's numbers: a header line (信息内容 | 本年制发件数) is no label's part.
-      const fits = candidates.filter((j) => line.cells.every((c) => c.right <= firstNumberX(lines[j]) + 1));
+      const fits = candidates.filter((j) => line.cells.every((c) => c.right <= numbersX[j] + 1));
       if (!fits.length) continue;
       // A row whose label is whole already is not the one whose label wrapped, however near it stands.
-      const whole = (j: number) => (lines[j].cells.some((c) => !isNumber(c) && c.x < firstNumberX(lines[j]) && isLabel(c.text)) ? 1 : 0);
-      fits.sort((a, b) => whole(a) - whole(b) || Math.abs(numbersY(lines[a]) - cell.y) - Math.abs(numbersY(lines[b]) - cell.y));
+      const whole = (j: number) => (lines[j].cells.some((c) => !isNumber(c) && c.x < numbersX[j] && isLabel(c.text)) ? 1 : 0);
+      fits.sort((a, b) => whole(a) - whole(b) || Math.abs(numbersY[a] - cell.y) - Math.abs(numbersY[b] - cell.y));
       owner.set(cell, fits[0]);
+      if (!given.has(fits[0])) given.set(fits[0], []);
+      given.get(fits[0])!.push({ c: cell, k: i });
     }
   });
   const out: PdfLine[] = [];
   lines.forEach((line, i) => {
-    if (!hasNumbers(line)) {
+    if (!numbered[i]) {
       const rest = line.cells.filter((c) => !owner.has(c));
       if (rest.length > 0) out.push(rest.length === line.cells.length ? line : { ...line, cells: rest });
       return;
     }
     const cells = line.cells.map((c) => ({ ...c }));
     // Nearest first: lines above are put before the label one by one upwards, lines below after it downwards.
-    const joined = [...owner].filter(([, o]) => o === i).map(([c]) => ({ c, k: lines.findIndex((l) => l.cells.includes(c)) }));
+    const joined = given.get(i) ?? [];
     joined.sort((a, b) => Math.abs(a.k - i) - Math.abs(b.k - i) || a.c.x - b.c.x);
     for (const { c: f, k } of joined) {
       const before = k < i;

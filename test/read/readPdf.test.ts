@@ -317,3 +317,17 @@ describe('a row cut by a page break', () => {
     expect(joinAcrossPages([first, second])).toEqual([['行政事业', '3'], ['第 3 页']]);
   });
 });
+
+describe('a page of stacked text (a hostile file) above a row of numbers', () => {
+  // Each text line was followed down to the row through every other one: all of them joined its label,
+  // and the walk went through the whole stack from each line.
+  test('only the lines a wrapped label can span are joined to the row; the rest stay lines of their own', () => {
+    const cell = (text: string, x: number, right: number, y: number) => ({ text, x, right, y });
+    const lines = Array.from({ length: 2000 }, (_, i) => ({ y: 30000 - 10 * i, size: 10, cells: [cell('ab', 10, 30, 30000 - 10 * i)] }));
+    lines.push({ y: 10000, size: 10, cells: [cell('ab', 10, 30, 10000), cell('5', 100, 110, 10000)] });
+    const out = joinWrappedLabels(lines);
+    const row = out.find((l) => l.cells.some((c) => c.text === '5'))!;
+    expect(row.cells[0].text.length).toBeLessThanOrEqual(2 * 17);
+    expect(out.length).toBeGreaterThanOrEqual(2000 - 16);
+  });
+});
