@@ -176,7 +176,8 @@ describe('a report in the text shapes that lose cell boundaries', () => {
           expect(c.verdict).toBe('errors');
         } else uncertainSeen++;
       }),
-      { numRuns: 20 },
+      // A fixed seed: the cases drawn must hold both kinds (below); twenty random ones sometimes held only certain errors.
+      { numRuns: 20, seed: 20 },
     );
     expect(certainSeen).toBeGreaterThan(0);
     expect(uncertainSeen).toBeGreaterThan(0);
