@@ -43,11 +43,18 @@ const part = fc.oneof(
 const text = fc.array(part, { maxLength: 12 }).map((ps) => ps.join(''));
 const grid = fc.array(fc.array(fc.oneof(text, fc.constant('')), { maxLength: 6 }), { maxLength: 30 });
 
-const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+// Spaces do not count: a row read from its labels drops the spaces inside it where the digits settle it (issue 20 §1).
+const squash = (t: string) => t.replace(/\s+/g, '');
 
 describe('reshaping arbitrary text', () => {
   test('takes a part of a cell whose label repeats with a run of spaces from that cell (a counterexample fast-check found)', () => {
     const g = [['二、主动公开政府信息情况 二、主动公开政府信息情况  :']];
+    for (const row of reshape(g, undefined).rows)
+      for (const c of row.cells) if (c.fromText) expect(squash(g[c.row][c.col])).toContain(squash(c.text));
+  });
+
+  test('takes a label and its number run together from the cell that holds them with a space between (a counterexample fast-check found)', () => {
+    const g = [['（二、主动公开政府信息情况0政府集中采购 12件']];
     for (const row of reshape(g, undefined).rows)
       for (const c of row.cells) if (c.fromText) expect(squash(g[c.row][c.col])).toContain(squash(c.text));
   });
@@ -61,7 +68,7 @@ describe('reshaping arbitrary text', () => {
           for (const c of row.cells) {
             const src = g[c.row]?.[c.col];
             expect(src).toBeDefined();
-            // A part of a cell's text, with runs of spaces as one (the pieces are joined by one space).
+            // A part of a cell's text, spaces aside.
             if (c.fromText) expect(squash(String(src))).toContain(squash(c.text));
             else expect(c.text).toBe(src);
             expect(c.row).toBeGreaterThanOrEqual(row.first);
