@@ -212,20 +212,7 @@ function isValidRange(value: string): boolean {
   const reference = /(?:(?:(?:'((?:[^']|'')*)')|([^'^ !]*))!)?(.*)/.exec(value)![3];
   const parts = reference.split(':');
   if (parts.length === 1 && reference.startsWith('#')) return true;
-  return parts.slice(0, 2).every((p) => {
-    let col = 0;
-    let hasCol = false;
-    let hasRow = false;
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      if (!hasRow && c >= 65 && c <= 90) {
-        hasCol = true;
-        col = col * 26 + c - 64;
-      } else if (c >= 48 && c <= 57) hasRow = true;
-      else if (hasRow && hasCol && c !== 36) break;
-    }
-    return col <= 16384;
-  });
+  return parts.slice(0, 2).every((p) => decodedColumn(p) <= 16384);
 }
 
 interface SheetDef {
@@ -291,20 +278,23 @@ interface Cell {
   kept: boolean;
 }
 
-/** Column number (1-based) of an address's letters as ExcelJS decodes them; NaN without letters. */
-function columnOf(address: string): number {
+/** Column number (1-based) of an address's letters as ExcelJS's decoder reads them; 0 without letters. */
+function decodedColumn(address: string): number {
   let col = 0;
-  let hasCol = false;
   let hasRow = false;
   for (let i = 0; i < address.length; i++) {
     const c = address.charCodeAt(i);
-    if (!hasRow && c >= 65 && c <= 90) {
-      hasCol = true;
-      col = col * 26 + c - 64;
-    } else if (c >= 48 && c <= 57) hasRow = true;
-    else if (hasRow && hasCol && c !== 36) break;
+    if (!hasRow && c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 48 && c <= 57) hasRow = true;
+    else if (hasRow && col > 0 && c !== 36) break;
   }
-  if (!hasCol) return NaN;
+  return col;
+}
+
+/** Column number (1-based) of an address's letters as ExcelJS decodes them; NaN without letters. */
+function columnOf(address: string): number {
+  const col = decodedColumn(address);
+  if (col === 0) return NaN;
   if (col > 16384) corrupt(`column of ${address}`);
   return col;
 }
