@@ -1,5 +1,5 @@
 import { normaliseLabel, parseCellText } from '../standard/cellText';
-import { ColumnKind, FORMATS, FormatVersion, T3_WIDTH, T4_WIDTH, TableId } from '../standard/formats';
+import { ColumnKind, FORMAT_VERSIONS, FORMATS, FormatVersion, T3_WIDTH, T4_WIDTH, TableId } from '../standard/formats';
 import { LabelEntry, LabelMatch, labelDictionary } from './labelMatch';
 import { officialLayout } from '../look/layout';
 import { CellValue } from '../standard/report';
@@ -246,16 +246,13 @@ function underGroupFragment(raw: string): { entry: LabelEntry; text: string } | 
     const piece = normaliseLabel(words.slice(0, i).join(''));
     if (!piece) continue;
     const text = words.slice(i).join(' ');
-    const groupOf = (id: string) =>
-      (['2021', '2019'] as const).flatMap((v) =>
-        FORMATS[v].T3.rows.filter((r) => r.id === id && r.group).map((r) => normaliseLabel(r.group!)),
-      );
+    const groupOf = (id: string) => t3Groups().get(id) ?? [];
     const hit = lookupT3Row(text);
     if (hit?.exact && groupOf(hit.entry.id).some((g) => g.startsWith(piece) || g.endsWith(piece))) return { entry: hit.entry, text };
     if (hit?.exact) continue;
     const tail = normaliseLabel(text);
     const found = new Map<string, { entry: LabelEntry; text: string }>();
-    for (const g of new Set(T3_GROUPS())) {
+    for (const g of new Set([...t3Groups().values()].flat())) {
       if (!g.startsWith(piece) || g === piece) continue;
       const rest = g.slice(piece.length);
       for (let at = tail.indexOf(rest); at >= 0; at = tail.indexOf(rest, at + 1)) {
@@ -272,9 +269,16 @@ function underGroupFragment(raw: string): { entry: LabelEntry; text: string } | 
 /** Longer than any label with a piece of its group's label before it: not tried as one (each try joins its words again). */
 const MAX_LABEL_CHARS = 200;
 
-/** The group labels of 表三, normalised (both versions). */
-const T3_GROUPS = (): string[] =>
-  (['2021', '2019'] as const).flatMap((v) => FORMATS[v].T3.rows.flatMap((r) => (r.group ? [normaliseLabel(r.group)] : [])));
+let groupsByRow: Map<string, string[]> | null = null;
+
+/** Each 表三 row's group label, normalised, in the versions that have it (built once). */
+function t3Groups(): Map<string, string[]> {
+  if (groupsByRow) return groupsByRow;
+  groupsByRow = new Map();
+  for (const v of FORMAT_VERSIONS)
+    for (const r of FORMATS[v].T3.rows) if (r.group) groupsByRow.set(r.id, [...(groupsByRow.get(r.id) ?? []), normaliseLabel(r.group)]);
+  return groupsByRow;
+}
 
 export function lookupT3Row(text: string): { entry: LabelEntry; exact: boolean } | null {
   const m = labelDictionary().lookup(text);
