@@ -1,5 +1,5 @@
 import { recognise } from '../report/recognise/recognise';
-import { labelDictionary } from '../report/recognise/labelMatch';
+import { LabelMatch, labelDictionary } from '../report/recognise/labelMatch';
 import { documentSheetRead, joinProse } from './documentGrid';
 import { NotAReportError } from './exchange';
 import type { SheetRead } from './types';
@@ -103,8 +103,7 @@ function headerOverNumber(item: Placed, before: Placed | undefined, after: Place
   if (!(before && count(before) && near(before)) && !(after && count(after) && near(after))) return false;
   // Text right before it makes it the end of a label (3. 其他), not a header of its own.
   if (before && !count(before) && near(before)) return false;
-  const m = labelDictionary().lookup(item.text);
-  return m !== null && m.how !== 'fuzzy' && m.entries.every((e) => ['column', 'field', 't4group', 'header'].includes(e.role));
+  return exactLabel(item.text)?.entries.every((e) => ['column', 'field', 't4group', 'header'].includes(e.role)) ?? false;
 }
 
 /** The text items of a page as lines (top to bottom) of cells (left to right). */
@@ -141,10 +140,12 @@ export function pageLines(items: Placed[]): PdfLine[] {
 const isNumber = (c: PdfCell) => NUMBER_TEXT.test(c.text);
 
 /** A label of the tables, matched exactly or by a known variant (not by a guessed typo). */
-function isLabel(text: string): boolean {
+/** The labels a text is exactly (typography aside), or null. */
+function exactLabel(text: string): LabelMatch | null {
   const m = labelDictionary().lookup(text);
-  return m !== null && m.how !== 'fuzzy';
+  return m !== null && m.how !== 'fuzzy' ? m : null;
 }
+const isLabel = (text: string): boolean => exactLabel(text) !== null;
 
 /**
  * A label whose characters stand apart (a cell's text spread across its width, 行 政 许 可, or put
@@ -181,8 +182,7 @@ export function joinSplitLabels(lines: PdfLine[]): PdfLine[] {
 /** A text that is a label or the first lines of a header label (社会 / 公益 / 组织). */
 /** A section title, a table's note or a header over several columns: whole on its own, never a wrapped label's line. */
 function standsAlone(text: string): boolean {
-  const m = labelDictionary().lookup(text);
-  return m !== null && m.how !== 'fuzzy' && m.entries.some((e) => ['section', 'note', 'header', 'blockTitle'].includes(e.role));
+  return exactLabel(text)?.entries.some((e) => ['section', 'note', 'header', 'blockTitle'].includes(e.role)) ?? false;
 }
 const labelOrHeaderStart = (text: string) => isLabel(text) || labelDictionary().beginsHeader(text);
 
